@@ -1,0 +1,88 @@
+namespace LstmGen.Generators.Model;
+
+/// <summary>Which recurrent cell a declaration asks for.</summary>
+internal enum CellKind
+{
+    Lstm,
+}
+
+/// <summary>Mirror of <c>LstmGen.ScalarType</c> (the generator cannot reference the net10.0 runtime library).</summary>
+internal enum Scalar
+{
+    Double = 0,
+    Float = 1,
+}
+
+/// <summary>Mirror of <c>LstmGen.KernelStrategy</c>, plus the resolved choice.</summary>
+internal enum Kernel
+{
+    Auto = 0,
+    Unrolled = 1,
+    Loops = 2,
+}
+
+/// <summary>One type that encloses the declared cell, outermost first; emitted as a <c>partial</c> re-declaration.</summary>
+/// <param name="Keyword">The declaration keyword(s): <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>
+/// <param name="Name">The type's name.</param>
+/// <param name="IsStatic">Whether the type is <c>static</c>.</param>
+internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsStatic);
+
+/// <summary>
+/// Everything the emitter needs to know about one declared cell, as plain values. It never holds a
+/// symbol, syntax node, location or compilation, so the incremental pipeline can compare and cache it.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or <c>null</c> for the global namespace.</param>
+/// <param name="ContainingTypes">Enclosing types, outermost first.</param>
+/// <param name="TypeName">The declared class's name.</param>
+/// <param name="IsStatic">Whether the declared class is <c>static</c>.</param>
+/// <param name="HintName">File name of the generated source.</param>
+/// <param name="Kind">The cell kind.</param>
+/// <param name="InputSize">D, the input length.</param>
+/// <param name="HiddenSize">H, the hidden length.</param>
+/// <param name="Scalar">The scalar type.</param>
+/// <param name="RequestedKernel">The kernel strategy the declaration asked for.</param>
+internal sealed record CellSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string TypeName,
+    bool IsStatic,
+    string HintName,
+    CellKind Kind,
+    int InputSize,
+    int HiddenSize,
+    Scalar Scalar,
+    Kernel RequestedKernel)
+{
+    /// <summary>Rows of the fused gate matrix: 4H for an LSTM.</summary>
+    public int GateRows => 4 * HiddenSize;
+
+    /// <summary>Columns of the fused gate matrix <c>[W | U]</c>: D + H.</summary>
+    public int GateColumns => InputSize + HiddenSize;
+
+    /// <summary>Multiply-adds of the gate matrix per forward step.</summary>
+    public long MultiplyAdds => (long)GateRows * GateColumns;
+
+    /// <summary>Offset of the bias vector in the flat parameter buffer.</summary>
+    public int BiasOffset => GateRows * GateColumns;
+
+    /// <summary>Total scalars in the flat parameter buffer.</summary>
+    public int ParameterCount => BiasOffset + GateRows;
+
+    /// <summary>The kernel strategy actually emitted.</summary>
+    public Kernel ResolvedKernel => RequestedKernel != Kernel.Auto
+        ? RequestedKernel
+        : MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds ? Kernel.Unrolled : Kernel.Loops;
+}
+
+/// <summary>Size limits shared by the parser, the emitter and the analyzers (mirrors <c>LstmGen.KernelBudget</c>).</summary>
+internal static class KernelLimits
+{
+    /// <summary>Auto chooses straight-line code up to this many gate multiply-adds per step.</summary>
+    public const int MaxUnrolledMultiplyAdds = 256;
+
+    /// <summary>An explicit <c>Kernel = Unrolled</c> is refused above this many (the file would be huge).</summary>
+    public const int MaxForcedUnrolledMultiplyAdds = 16384;
+
+    /// <summary>Largest input or hidden size.</summary>
+    public const int MaxSize = 4096;
+}

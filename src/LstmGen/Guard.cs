@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace LstmGen;
+
+/// <summary>Argument checks shared by generated cells. Every failure names what was expected.</summary>
+public static class Guard
+{
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>
+    /// <param name="actual">The length the caller passed.</param>
+    /// <param name="expected">The length the cell requires.</param>
+    /// <param name="what">What the length is of, e.g. "input vector x of TinyLstm (D = 2)".</param>
+    /// <param name="parameterName">Name of the offending argument.</param>
+    public static void Length(int actual, int expected, string what, string parameterName)
+    {
+        if (actual != expected)
+        {
+            ThrowLength(actual, expected, what, parameterName);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="actual"/> is at least <paramref name="minimum"/>.</summary>
+    public static void MinLength(int actual, int minimum, string what, string parameterName)
+    {
+        if (actual < minimum)
+        {
+            throw new ArgumentException(
+                $"Expected {what} to have at least {minimum} element(s), but it has {actual}.", parameterName);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless two sequence lengths agree.</summary>
+    public static void SameLength(int actual, int expected, string what, string parameterName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException(
+                $"Expected {what} to have {expected} element(s), one per timestep, but it has {actual}.", parameterName);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <c>0 &lt;= index &lt; count</c>.</summary>
+    public static void Index(int index, int count, string what, string parameterName)
+    {
+        if ((uint)index >= (uint)count)
+        {
+            throw new ArgumentOutOfRangeException(
+                parameterName, index, $"Expected {what} in [0, {count}), but got {index}.");
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowLength(int actual, int expected, string what, string parameterName) =>
+        throw new ArgumentException(
+            $"Expected {what} to have exactly {expected} element(s), but it has {actual}.", parameterName);
+}
