@@ -19,26 +19,13 @@ namespace LstmGen;
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class LstmCellAttribute : Attribute
+public sealed class LstmCellAttribute : RecurrentCellAttribute
 {
     /// <summary>Declares an LSTM cell with input size <paramref name="inputSize"/> (D) and hidden size <paramref name="hiddenSize"/> (H).</summary>
     /// <param name="inputSize">Length D of each input vector x; at least 1.</param>
     /// <param name="hiddenSize">Length H of the hidden state h and the cell state c; at least 1.</param>
     public LstmCellAttribute(int inputSize, int hiddenSize)
+        : base(inputSize, hiddenSize)
     {
-        InputSize = inputSize;
-        HiddenSize = hiddenSize;
     }
-
-    /// <summary>Length D of each input vector.</summary>
-    public int InputSize { get; }
-
-    /// <summary>Length H of the hidden and cell state.</summary>
-    public int HiddenSize { get; }
-
-    /// <summary>Scalar type of every value of the cell; <see cref="ScalarType.Double"/> by default.</summary>
-    public ScalarType Scalar { get; set; } = ScalarType.Double;
-
-    /// <summary>How the generator specialises the kernels; <see cref="KernelStrategy.Auto"/> by default.</summary>
-    public KernelStrategy Kernel { get; set; } = KernelStrategy.Auto;
 }
