@@ -48,6 +48,29 @@ public static class Guard
         }
     }
 
+    /// <summary>
+    /// Checks a time-major batch buffer of <paramref name="length"/> elements for <paramref name="batchSize"/> sequences
+    /// and returns the number of steps T = length / batchSize.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The length is not a multiple of the batch size.</exception>
+    public static int BatchSteps(int length, int batchSize, string what, string parameterName)
+    {
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "Expected a batch size of at least 1.");
+        }
+
+        if (length % batchSize != 0)
+        {
+            throw new ArgumentException(
+                $"Expected {what} to hold T x {batchSize} elements (time-major, a multiple of the batch size {batchSize}), but it has {length}.",
+                parameterName);
+        }
+
+        return length / batchSize;
+    }
+
     [DoesNotReturn]
     private static void ThrowLength(int actual, int expected, string what, string parameterName) =>
         throw new ArgumentException(

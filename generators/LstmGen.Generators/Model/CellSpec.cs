@@ -3,7 +3,11 @@ namespace LstmGen.Generators.Model;
 /// <summary>Which recurrent cell a declaration asks for.</summary>
 internal enum CellKind
 {
+    /// <summary>Long short-term memory: gates i, f, g, o and a cell state.</summary>
     Lstm,
+
+    /// <summary>Vanilla tanh RNN: one gate block, no cell state.</summary>
+    Rnn,
 }
 
 /// <summary>Mirror of <c>LstmGen.ScalarType</c> (the generator cannot reference the net10.0 runtime library).</summary>
@@ -19,6 +23,13 @@ internal enum Kernel
     Auto = 0,
     Unrolled = 1,
     Loops = 2,
+}
+
+/// <summary>Mirror of <c>LstmGen.OutputHead</c>.</summary>
+internal enum OutputHeadKind
+{
+    None = 0,
+    Softmax = 1,
 }
 
 /// <summary>One type that encloses the declared cell, outermost first; emitted as a <c>partial</c> re-declaration.</summary>
@@ -41,6 +52,7 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsSt
 /// <param name="HiddenSize">H, the hidden length.</param>
 /// <param name="Scalar">The scalar type.</param>
 /// <param name="RequestedKernel">The kernel strategy the declaration asked for.</param>
+/// <param name="OutputSize">V, the classes of the softmax head; 0 when the cell has no head.</param>
 internal sealed record CellSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -51,10 +63,23 @@ internal sealed record CellSpec(
     int InputSize,
     int HiddenSize,
     Scalar Scalar,
-    Kernel RequestedKernel)
+    Kernel RequestedKernel,
+    int OutputSize)
 {
-    /// <summary>Rows of the fused gate matrix: 4H for an LSTM.</summary>
-    public int GateRows => 4 * HiddenSize;
+    /// <summary>Gate blocks of H rows: 4 for an LSTM (i, f, g, o), 1 for an RNN.</summary>
+    public int GateCount => Kind == CellKind.Lstm ? 4 : 1;
+
+    /// <summary>Rows of the fused gate matrix: 4H for an LSTM, H for an RNN.</summary>
+    public int GateRows => GateCount * HiddenSize;
+
+    /// <summary>Whether the cell has a softmax output head.</summary>
+    public bool HasHead => OutputSize > 0;
+
+    /// <summary>Offset of the head weights W_y (V x H, column by column) in the flat buffer.</summary>
+    public int HeadWeightOffset => BiasOffset + GateRows;
+
+    /// <summary>Offset of the head bias b_y (V) in the flat buffer.</summary>
+    public int HeadBiasOffset => HeadWeightOffset + (OutputSize * HiddenSize);
 
     /// <summary>Columns of the fused gate matrix <c>[W | U]</c>: D + H.</summary>
     public int GateColumns => InputSize + HiddenSize;
@@ -66,7 +91,10 @@ internal sealed record CellSpec(
     public int BiasOffset => GateRows * GateColumns;
 
     /// <summary>Total scalars in the flat parameter buffer.</summary>
-    public int ParameterCount => BiasOffset + GateRows;
+    public int ParameterCount => HeadBiasOffset + OutputSize;
+
+    /// <summary>"LSTM" or "RNN", for comments and docs.</summary>
+    public string KindName => Kind == CellKind.Lstm ? "LSTM" : "tanh RNN";
 
     /// <summary>The kernel strategy actually emitted.</summary>
     public Kernel ResolvedKernel => RequestedKernel != Kernel.Auto

@@ -37,12 +37,17 @@ internal static class CellSpecParser
             return null;
         }
 
-        if (!TryReadArguments(context.Attributes[0], out int inputSize, out int hiddenSize, out Scalar scalar, out Kernel kernel))
+        if (HasBothCellAttributes(type))
         {
             return null;
         }
 
-        if (!SizesAreValid(inputSize, hiddenSize, kernel))
+        if (!TryReadArguments(context.Attributes[0], out CellOptions options))
+        {
+            return null;
+        }
+
+        if (!SizesAreValid(kind, options.InputSize, options.HiddenSize, options.Kernel) || !HeadIsValid(options.Head, options.OutputSize))
         {
             return null;
         }
@@ -55,23 +60,35 @@ internal static class CellSpecParser
             type.IsStatic,
             HintNameOf(type),
             kind,
-            inputSize,
-            hiddenSize,
-            scalar,
-            kernel);
+            options.InputSize,
+            options.HiddenSize,
+            options.Scalar,
+            options.Kernel,
+            options.Head == OutputHeadKind.Softmax ? options.OutputSize : 0);
     }
 
     /// <summary>Whether D and H are in range and an explicit unrolled request is within the hard limit.</summary>
-    public static bool SizesAreValid(int inputSize, int hiddenSize, Kernel kernel)
+    public static bool SizesAreValid(CellKind kind, int inputSize, int hiddenSize, Kernel kernel)
     {
         if (inputSize < 1 || hiddenSize < 1 || inputSize > KernelLimits.MaxSize || hiddenSize > KernelLimits.MaxSize)
         {
             return false;
         }
 
-        long multiplyAdds = 4L * hiddenSize * (inputSize + hiddenSize);
+        long multiplyAdds = (kind == CellKind.Lstm ? 4L : 1L) * hiddenSize * (inputSize + hiddenSize);
         return kernel != Kernel.Unrolled || multiplyAdds <= KernelLimits.MaxForcedUnrolledMultiplyAdds;
     }
+
+    /// <summary>A softmax head needs 1 ≤ V ≤ max; no head needs V = 0.</summary>
+    public static bool HeadIsValid(OutputHeadKind head, int outputSize) => head switch
+    {
+        OutputHeadKind.None => outputSize == 0,
+        OutputHeadKind.Softmax => outputSize >= 1 && outputSize <= KernelLimits.MaxSize,
+        _ => false,
+    };
+
+    private static bool HasBothCellAttributes(INamedTypeSymbol type) =>
+        type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() is CellGenerator.LstmAttributeName or CellGenerator.RnnAttributeName) > 1;
 
     private static bool IsPartial(TypeDeclarationSyntax declaration) =>
         declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
@@ -112,12 +129,9 @@ internal static class CellSpecParser
         _ => "class",
     };
 
-    private static bool TryReadArguments(AttributeData attribute, out int inputSize, out int hiddenSize, out Scalar scalar, out Kernel kernel)
+    private static bool TryReadArguments(AttributeData attribute, out CellOptions options)
     {
-        inputSize = hiddenSize = 0;
-        scalar = Scalar.Double;
-        kernel = Kernel.Auto;
-
+        options = default;
         if (attribute.ConstructorArguments.Length != 2
             || attribute.ConstructorArguments[0].Value is not int d
             || attribute.ConstructorArguments[1].Value is not int h)
@@ -125,17 +139,22 @@ internal static class CellSpecParser
             return false;
         }
 
-        inputSize = d;
-        hiddenSize = h;
+        options = new CellOptions(d, h, Scalar.Double, Kernel.Auto, OutputHeadKind.None, 0);
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {
             switch (named.Key)
             {
                 case "Scalar" when named.Value.Value is int s && s is (int)Scalar.Double or (int)Scalar.Float:
-                    scalar = (Scalar)s;
+                    options = options with { Scalar = (Scalar)s };
                     break;
                 case "Kernel" when named.Value.Value is int k && k is >= (int)Kernel.Auto and <= (int)Kernel.Loops:
-                    kernel = (Kernel)k;
+                    options = options with { Kernel = (Kernel)k };
+                    break;
+                case "Output" when named.Value.Value is int o && o is (int)OutputHeadKind.None or (int)OutputHeadKind.Softmax:
+                    options = options with { Head = (OutputHeadKind)o };
+                    break;
+                case "OutputSize" when named.Value.Value is int v:
+                    options = options with { OutputSize = v };
                     break;
                 default:
                     return false;
@@ -144,6 +163,9 @@ internal static class CellSpecParser
 
         return true;
     }
+
+    /// <summary>The attribute's arguments, before validation.</summary>
+    private readonly record struct CellOptions(int InputSize, int HiddenSize, Scalar Scalar, Kernel Kernel, OutputHeadKind Head, int OutputSize);
 
     /// <summary><c>Namespace.Outer.Cell.g.cs</c>: unique per type, stable, and valid as a hint name.</summary>
     private static string HintNameOf(INamedTypeSymbol type)

@@ -1,0 +1,173 @@
+using LstmGen.Generators.Model;
+
+namespace LstmGen.Generators.Emit;
+
+/// <summary>
+/// Batches of m independent sequences, m chosen at run time. Layout is time-major: element (t, b) of a
+/// T x m buffer is at <c>t * m + b</c>, so one step of the whole batch is contiguous. Each sample runs the
+/// same single-step code as a lone sequence, so per-sample states, caches, outputs and dx are bit-for-bit
+/// those of running the samples one by one; BPTT walks the samples in order (sample-major), so summed
+/// gradients are bit-for-bit those of running the samples one by one into the same accumulator.
+/// </summary>
+internal static class BatchEmitter
+{
+    private const string Span = "global::System.Span";
+    private const string ReadOnlySpan = "global::System.ReadOnlySpan";
+
+    public static void Emit(SourceWriter w, CellSpec spec)
+    {
+        EmitForwardBatch(w, spec, oneHot: false);
+        w.Line();
+        EmitForwardBatch(w, spec, oneHot: true);
+        w.Line();
+        EmitBackwardBatch(w, spec);
+        w.Line();
+        EmitForwardSequenceBatch(w, spec, oneHot: false);
+        w.Line();
+        EmitForwardSequenceBatch(w, spec, oneHot: true);
+        w.Line();
+        EmitBpttBatch(w, spec);
+    }
+
+    private static string InputsType(bool oneHot) => oneHot ? $"{ReadOnlySpan}<int>" : $"{ReadOnlySpan}<Input>";
+
+    private static void EmitForwardBatch(SourceWriter w, CellSpec spec, bool oneHot)
+    {
+        string cell = spec.TypeName;
+        string step = oneHot ? "ForwardOneHot" : "Forward";
+        w.Summary($"One forward step for a batch of m = <c>inputs.Length</c> independent samples: <see cref=\"{step}\"/> per sample.");
+        w.Param("p", "Parameters θ (read only).");
+        w.Param("inputs", oneHot ? "The m one-hot input indices." : "The m inputs.");
+        w.Param("states", "The m states before the step.");
+        w.Param("next", "Receives the m states after the step; may be the same span as <paramref name=\"states\"/>.");
+        w.Param("caches", "Receives the m step caches.");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from m.</exception>");
+        w.Line($"public static void ForwardBatch(Parameters p, {InputsType(oneHot)} inputs, {ReadOnlySpan}<State> states, {Span}<State> next, {Span}<StepCache> caches)").Open();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
+        w.Line($"global::LstmGen.Guard.SameLength(states.Length, inputs.Length, \"the batch states of {cell} (one per sample)\", nameof(states));");
+        w.Line($"global::LstmGen.Guard.SameLength(next.Length, inputs.Length, \"the next batch states of {cell} (one per sample)\", nameof(next));");
+        w.Line($"global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, \"the batch caches of {cell} (one per sample)\", nameof(caches));");
+        w.Line("for (int b = 0; b < inputs.Length; b++)").Open();
+        w.Line($"(next[b], caches[b]) = {step}(p, inputs[b], states[b]);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitBackwardBatch(SourceWriter w, CellSpec spec)
+    {
+        string cell = spec.TypeName;
+        w.Summary("One backward step for a batch of m = <c>caches.Length</c> samples: <see cref=\"Backward\"/> per sample, gradients summed into <paramref name=\"grads\"/>.");
+        w.Param("p", "Parameters θ (read only).");
+        w.Param("caches", "The m caches of the forward step.");
+        w.Param("outputGradients", "The m gradients dL/dh_t from above.");
+        w.Param("carry", "The m gradients carried from step t+1 (or empty for zeros).");
+        w.Param("carryOut", "Receives the m gradients to carry to step t-1; may be the same span as <paramref name=\"carry\"/>.");
+        w.Param("grads", "Caller-owned gradient accumulator.");
+        w.Param("inputGradients", "Receives the m gradients dL/dx_t, or empty to skip them.");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from m.</exception>");
+        w.Line($"public static void BackwardBatch(Parameters p, {ReadOnlySpan}<StepCache> caches, {ReadOnlySpan}<Hidden> outputGradients, {ReadOnlySpan}<StateGradient> carry, {Span}<StateGradient> carryOut, Gradients grads, {Span}<Input> inputGradients)").Open();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
+        w.Line($"global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, \"the batch output gradients of {cell}\", nameof(outputGradients));");
+        w.Line($"global::LstmGen.Guard.SameLength(carryOut.Length, caches.Length, \"the batch carried gradients of {cell}\", nameof(carryOut));");
+        w.Line("if (!carry.IsEmpty)").Open();
+        w.Line($"global::LstmGen.Guard.SameLength(carry.Length, caches.Length, \"the incoming carried gradients of {cell} (or empty)\", nameof(carry));");
+        w.Close();
+        w.Line();
+        w.Line("if (!inputGradients.IsEmpty)").Open();
+        w.Line($"global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, \"the batch input gradients of {cell} (or empty)\", nameof(inputGradients));");
+        w.Close();
+        w.Line();
+        w.Line("for (int b = 0; b < caches.Length; b++)").Open();
+        w.Line("StateGradient incoming = carry.IsEmpty ? default : carry[b];");
+        w.Line("(Input dx, carryOut[b]) = Backward(p, caches[b], outputGradients[b], incoming, grads);");
+        w.Line("if (!inputGradients.IsEmpty)").Open();
+        w.Line("inputGradients[b] = dx;");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitForwardSequenceBatch(SourceWriter w, CellSpec spec, bool oneHot)
+    {
+        string cell = spec.TypeName;
+        string step = oneHot ? "ForwardOneHot" : "Forward";
+        w.Summary(
+            $"Forward pass over a batch of m = <paramref name=\"batchSize\"/> sequences of T = <c>inputs.Length / m</c> steps, time-major\n" +
+            $"(step t of sequence b at <c>t * m + b</c>): <see cref=\"{step}\"/> per element. Allocates nothing.");
+        w.Param("p", "Parameters θ (read only).");
+        w.Param("inputs", $"T x m {(oneHot ? "one-hot input indices" : "inputs")}, time-major.");
+        w.Param("batchSize", "m, the number of sequences; at least 1 and a divisor of <c>inputs.Length</c>.");
+        w.Param("initial", "The m initial states, or empty for zero states.");
+        w.Param("final", "Receives the m final states (and holds the running states during the pass); exactly m elements.");
+        w.Param("caches", "Receives the T x m step caches, time-major.");
+        w.Param("outputs", "Receives the T x m hidden outputs, time-major.");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length does not fit T x m.</exception>");
+        w.Line($"public static void ForwardSequenceBatch(Parameters p, {InputsType(oneHot)} inputs, int batchSize, {ReadOnlySpan}<State> initial, {Span}<State> final, {Span}<StepCache> caches, {Span}<Hidden> outputs)").Open();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
+        w.Line($"int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, \"the batched inputs of {cell}\", nameof(inputs));");
+        w.Line($"global::LstmGen.Guard.SameLength(final.Length, batchSize, \"the final states of {cell} (one per sequence)\", nameof(final));");
+        w.Line($"global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, \"the batched step caches of {cell} (T x m)\", nameof(caches));");
+        w.Line($"global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, \"the batched hidden outputs of {cell} (T x m)\", nameof(outputs));");
+        w.Line("if (initial.IsEmpty)").Open();
+        w.Line("final.Clear();");
+        w.Close();
+        w.Line("else").Open();
+        w.Line($"global::LstmGen.Guard.SameLength(initial.Length, batchSize, \"the initial states of {cell} (one per sequence, or empty)\", nameof(initial));");
+        w.Line("initial.CopyTo(final);");
+        w.Close();
+        w.Line();
+        w.Line("for (int t = 0; t < steps; t++)").Open();
+        w.Line("for (int b = 0; b < batchSize; b++)").Open();
+        w.Line("int at = (t * batchSize) + b;");
+        w.Line($"(final[b], caches[at]) = {step}(p, inputs[at], final[b]);");
+        w.Line("outputs[at] = final[b].H;");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitBpttBatch(SourceWriter w, CellSpec spec)
+    {
+        string cell = spec.TypeName;
+        w.Summary(
+            "Backpropagation through time over a batch of m = <paramref name=\"batchSize\"/> sequences (time-major T x m buffers):\n" +
+            "<see cref=\"Bptt\"/> per sequence, in sample order, gradients summed into <paramref name=\"grads\"/>.");
+        w.Param("p", "Parameters θ (read only).");
+        w.Param("caches", "The T x m step caches of the forward pass.");
+        w.Param("outputGradients", "The T x m gradients dL/dh_t from above.");
+        w.Param("batchSize", "m, the number of sequences.");
+        w.Param("grads", "Caller-owned gradient accumulator.");
+        w.Param("inputGradients", "Receives the T x m gradients dL/dx_t, or empty to skip them.");
+        w.Param("initialGradients", "Receives the m gradients with respect to the initial states, or empty to skip them.");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length does not fit T x m.</exception>");
+        w.Line($"public static void BpttBatch(Parameters p, {ReadOnlySpan}<StepCache> caches, {ReadOnlySpan}<Hidden> outputGradients, int batchSize, Gradients grads, {Span}<Input> inputGradients, {Span}<StateGradient> initialGradients)").Open();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
+        w.Line($"int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, \"the batched step caches of {cell}\", nameof(caches));");
+        w.Line($"global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, \"the batched output gradients of {cell} (T x m)\", nameof(outputGradients));");
+        w.Line("if (!inputGradients.IsEmpty)").Open();
+        w.Line($"global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, \"the batched input gradients of {cell} (T x m, or empty)\", nameof(inputGradients));");
+        w.Close();
+        w.Line();
+        w.Line("if (!initialGradients.IsEmpty)").Open();
+        w.Line($"global::LstmGen.Guard.SameLength(initialGradients.Length, batchSize, \"the initial-state gradients of {cell} (one per sequence, or empty)\", nameof(initialGradients));");
+        w.Close();
+        w.Line();
+        w.Line("for (int b = 0; b < batchSize; b++)").Open();
+        w.Line("StateGradient carry = default;");
+        w.Line("for (int t = steps - 1; t >= 0; t--)").Open();
+        w.Line("int at = (t * batchSize) + b;");
+        w.Line("(Input dx, carry) = Backward(p, caches[at], outputGradients[at], carry, grads);");
+        w.Line("if (!inputGradients.IsEmpty)").Open();
+        w.Line("inputGradients[at] = dx;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("if (!initialGradients.IsEmpty)").Open();
+        w.Line("initialGradients[b] = carry;");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Numerics;
+
+namespace LstmGen;
+
+/// <summary>
+/// Numerically stable softmax, log-softmax and cross-entropy over spans, shared by generated output heads.
+/// Every function shifts by the maximum logit first, so logits up to the type's maximum give finite results.
+/// </summary>
+public static class SoftmaxMath
+{
+    /// <summary><c>p_v = e^(z_v - m) / Σ_u e^(z_u - m)</c> with <c>m = max z</c>.</summary>
+    /// <param name="logits">The logits z.</param>
+    /// <param name="probabilities">Receives p; same length as <paramref name="logits"/> (may be the same span).</param>
+    public static void Softmax<T>(ReadOnlySpan<T> logits, Span<T> probabilities)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.Length(probabilities.Length, logits.Length, "the probabilities (one per logit)", nameof(probabilities));
+        T max = Max(logits);
+        T sum = T.Zero;
+        for (int v = 0; v < logits.Length; v++)
+        {
+            T e = T.Exp(logits[v] - max);
+            probabilities[v] = e;
+            sum += e;
+        }
+
+        for (int v = 0; v < probabilities.Length; v++)
+        {
+            probabilities[v] /= sum;
+        }
+    }
+
+    /// <summary><c>log p_v = z_v - m - log Σ_u e^(z_u - m)</c>.</summary>
+    /// <param name="logits">The logits z.</param>
+    /// <param name="logProbabilities">Receives log p; same length (may be the same span).</param>
+    public static void LogSoftmax<T>(ReadOnlySpan<T> logits, Span<T> logProbabilities)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.Length(logProbabilities.Length, logits.Length, "the log-probabilities (one per logit)", nameof(logProbabilities));
+        T logSumExp = LogSumExp(logits);
+        for (int v = 0; v < logits.Length; v++)
+        {
+            logProbabilities[v] = logits[v] - logSumExp;
+        }
+    }
+
+    /// <summary>
+    /// Cross-entropy against a class index, <c>L = -log softmax(z)[target]</c>, and its gradient with respect to
+    /// the logits, <c>dL/dz = softmax(z) - onehot(target)</c>.
+    /// </summary>
+    /// <param name="logits">The logits z.</param>
+    /// <param name="target">The true class, 0 ≤ target &lt; V.</param>
+    /// <param name="dLogits">Receives dL/dz; same length as <paramref name="logits"/>.</param>
+    /// <returns>The loss.</returns>
+    public static T CrossEntropy<T>(ReadOnlySpan<T> logits, int target, Span<T> dLogits)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.Index(target, logits.Length, "a target class", nameof(target));
+        Guard.Length(dLogits.Length, logits.Length, "dL/dlogits (one per logit)", nameof(dLogits));
+        T logSumExp = LogSumExp(logits);
+        for (int v = 0; v < logits.Length; v++)
+        {
+            dLogits[v] = T.Exp(logits[v] - logSumExp);
+        }
+
+        dLogits[target] -= T.One;
+        return logSumExp - logits[target];
+    }
+
+    /// <summary>
+    /// Cross-entropy against a target distribution q, <c>L = -Σ_v q_v log softmax(z)_v</c>, and
+    /// <c>dL/dz = softmax(z)·Σq - q</c> (which is <c>p - q</c> when q sums to 1).
+    /// </summary>
+    /// <param name="logits">The logits z.</param>
+    /// <param name="target">The target distribution q; same length, non-negative.</param>
+    /// <param name="dLogits">Receives dL/dz; same length.</param>
+    /// <returns>The loss.</returns>
+    public static T CrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> dLogits)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.Length(target.Length, logits.Length, "the target distribution (one per logit)", nameof(target));
+        Guard.Length(dLogits.Length, logits.Length, "dL/dlogits (one per logit)", nameof(dLogits));
+        T logSumExp = LogSumExp(logits);
+        T mass = T.Zero;
+        T loss = T.Zero;
+        for (int v = 0; v < logits.Length; v++)
+        {
+            mass += target[v];
+            loss += target[v] * (logSumExp - logits[v]);
+        }
+
+        for (int v = 0; v < logits.Length; v++)
+        {
+            dLogits[v] = (T.Exp(logits[v] - logSumExp) * mass) - target[v];
+        }
+
+        return loss;
+    }
+
+    /// <summary><c>log Σ_v e^(z_v)</c>, computed as <c>m + log Σ_v e^(z_v - m)</c>.</summary>
+    public static T LogSumExp<T>(ReadOnlySpan<T> logits)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = Max(logits);
+        T sum = T.Zero;
+        for (int v = 0; v < logits.Length; v++)
+        {
+            sum += T.Exp(logits[v] - max);
+        }
+
+        return max + T.Log(sum);
+    }
+
+    private static T Max<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.MinLength(values.Length, 1, "the logits", nameof(values));
+        T max = values[0];
+        for (int v = 1; v < values.Length; v++)
+        {
+            if (values[v] > max)
+            {
+                max = values[v];
+            }
+        }
+
+        return max;
+    }
+}
