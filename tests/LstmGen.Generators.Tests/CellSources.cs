@@ -1,0 +1,78 @@
+namespace LstmGen.Generators.Tests;
+
+/// <summary>
+/// User declarations shared by several tests. Every public user type carries a doc comment, so that
+/// compiling with <c>DocumentationMode.Diagnose</c> reports only what the generated code lacks.
+/// </summary>
+internal static class CellSources
+{
+    /// <summary>D = 2, H = 1, double: 12 multiply-adds, unrolled.</summary>
+    public const string TinyLstm = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A tiny test cell.</summary>
+        [LstmCell(2, 1)]
+        public static partial class TinyLstm;
+        """;
+
+    /// <summary>D = 3, H = 5, float: 160 multiply-adds, unrolled.</summary>
+    public const string SmallFloatLstm = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A small float test cell.</summary>
+        [LstmCell(3, 5, Scalar = ScalarType.Float)]
+        public static partial class SmallLstm;
+        """;
+
+    /// <summary>D = 10, H = 16, double: 1664 multiply-adds, above the unroll budget, so loops.</summary>
+    public const string MidLstm = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A mid-size test cell.</summary>
+        [LstmCell(10, 16)]
+        public static partial class MidLstm;
+        """;
+
+    /// <summary>A cell nested in a partial class in the global namespace.</summary>
+    public const string NestedGlobal = """
+        using LstmGen;
+
+        /// <summary>Holds a nested cell.</summary>
+        public partial class Outer
+        {
+            /// <summary>A nested test cell.</summary>
+            [LstmCell(2, 1)]
+            public static partial class NestedLstm;
+        }
+        """;
+
+    /// <summary>An ordinary class with nothing for the generator, used as the file an edit touches.</summary>
+    public static string Unrelated(int value) => $$"""
+        namespace Other;
+
+        /// <summary>Unrelated to any cell.</summary>
+        public static class Unrelated
+        {
+            /// <summary>Returns a constant.</summary>
+            /// <returns>A number.</returns>
+            public static int Value() => {{value}};
+        }
+        """;
+
+    /// <summary>One documented cell <c>Samples.Cell</c> with the given attribute arguments.</summary>
+    public static string Cell(string attributeArguments, string typeName = "Cell") => $$"""
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A test cell.</summary>
+        [LstmCell({{attributeArguments}})]
+        public static partial class {{typeName}};
+        """;
+}

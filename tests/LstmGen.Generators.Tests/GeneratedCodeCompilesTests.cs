@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace LstmGen.Generators.Tests;
+
+/// <summary>
+/// The generated code compiles with no errors and no warnings (nullable on, every warning wave) for a matrix of
+/// sizes, scalars and kernel strategies, and for every supported declaration shape.
+/// </summary>
+public sealed class GeneratedCodeCompilesTests
+{
+    private static readonly (int D, int H)[] Sizes = [(1, 1), (2, 1), (3, 5), (10, 16), (7, 33), (10, 128)];
+
+    /// <summary>Every size with both scalars and every kernel strategy the generator accepts for it.</summary>
+    public static TheoryData<int, int, string, string> SizeMatrix()
+    {
+        var data = new TheoryData<int, int, string, string>();
+        foreach ((int d, int h) in Sizes)
+        {
+            foreach (string scalar in new[] { "Double", "Float" })
+            {
+                foreach (string kernel in new[] { "Auto", "Unrolled", "Loops" })
+                {
+                    bool unrollAllowed = 4L * h * (d + h) <= 16384;
+                    if (kernel != "Unrolled" || unrollAllowed)
+                    {
+                        data.Add(d, h, scalar, kernel);
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Declaration shapes: where the attributed class sits and how it is declared.</summary>
+    public static TheoryData<string, string> Shapes() => new()
+    {
+        { "block namespace", "namespace Samples.Block { [LstmCell(3, 2)] public static partial class Cell { } }" },
+        { "file-scoped namespace", "namespace Samples.FileScoped; [LstmCell(3, 2)] public static partial class Cell;" },
+        { "global namespace", "[LstmCell(3, 2)] public static partial class GlobalCell;" },
+        { "non-static partial class", "namespace Samples; [LstmCell(3, 2)] public partial class Cell { }" },
+        { "sealed partial class", "namespace Samples; [LstmCell(3, 2)] public sealed partial class Cell { }" },
+        { "internal class", "namespace Samples; [LstmCell(3, 2)] internal static partial class Cell;" },
+        { "nested in partial class", "namespace Samples; public partial class Outer { [LstmCell(3, 2)] public static partial class Cell; }" },
+        { "nested in static partial class", "namespace Samples; public static partial class Outer { [LstmCell(3, 2)] public static partial class Cell; }" },
+        { "nested in partial struct", "namespace Samples; public partial struct Outer { [LstmCell(3, 2)] public static partial class Cell; }" },
+        { "nested in partial record", "namespace Samples; public partial record Outer { [LstmCell(3, 2)] public static partial class Cell; }" },
+        { "nested in partial record struct", "namespace Samples; public partial record struct Outer { [LstmCell(3, 2)] public static partial class Cell; }" },
+        { "nested two deep in global namespace", "public partial class A { public partial struct B { [LstmCell(3, 2)] private static partial class Cell; } }" },
+        { "nested in partial interface", "namespace Samples; public partial interface IOuter { [LstmCell(3, 2)] public static partial class Cell; }" },
+        { "split over two partial declarations", "namespace Samples; [LstmCell(3, 2)] public static partial class Cell; public static partial class Cell { }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SizeMatrix))]
+    public void Sizes_scalars_and_kernels_compile_cleanly(int inputSize, int hiddenSize, string scalar, string kernel)
+    {
+        string source = CellSources.Cell(
+            $"{inputSize}, {hiddenSize}, Scalar = ScalarType.{scalar}, Kernel = KernelStrategy.{kernel}");
+
+        AssertGeneratesCleanCode(GeneratorHarness.Run(source));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Declaration_shapes_compile_cleanly(string shape, string declaration)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using LstmGen;\n" + declaration);
+
+        Assert.True(run.GeneratedSources.Length == 1, $"{shape}: expected one generated file, got {run.GeneratedSources.Length}.");
+        AssertGeneratesCleanCode(run);
+    }
+
+    [Fact]
+    public void Two_cells_in_one_compilation_compile_cleanly()
+    {
+        GeneratorRun run = GeneratorHarness.Run(CellSources.TinyLstm, CellSources.SmallFloatLstm, CellSources.MidLstm, CellSources.NestedGlobal);
+
+        Assert.Equal(4, run.GeneratedSources.Length);
+        AssertGeneratesCleanCode(run);
+    }
+
+    private static void AssertGeneratesCleanCode(GeneratorRun run)
+    {
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotEmpty(run.GeneratedSources);
+
+        ImmutableArray<Diagnostic> userCode = GeneratorHarness.WarningsAndErrors(run.InputCompilation);
+        Assert.True(userCode.IsEmpty, "The test's own declaration is invalid:\n" + GeneratorHarness.Describe(userCode));
+
+        ImmutableArray<Diagnostic> output = run.OutputDiagnostics.Where(d => !KnownGeneratorBugs.IsKnown(d)).ToImmutableArray();
+        Assert.True(output.IsEmpty, GeneratorHarness.Describe(output));
+    }
+}

@@ -1,0 +1,31 @@
+namespace LstmGen.Generators.Tests;
+
+/// <summary>The generated file of representative declarations, compared with <c>snapshots/Lstm.*.verified.cs</c>.</summary>
+public sealed class GeneratedSourceSnapshotTests
+{
+    [Fact]
+    public Task Tiny_unrolled_double() =>
+        VerifyGenerated(CellSources.TinyLstm, "Samples.TinyLstm.g.cs", "Lstm.TinyLstm.Unrolled.Double");
+
+    [Fact]
+    public Task Small_unrolled_float() =>
+        VerifyGenerated(CellSources.SmallFloatLstm, "Samples.SmallLstm.g.cs", "Lstm.SmallLstm.Unrolled.Float");
+
+    [Fact]
+    public Task Mid_loops_double() =>
+        VerifyGenerated(CellSources.MidLstm, "Samples.MidLstm.g.cs", "Lstm.MidLstm.Loops.Double");
+
+    [Fact]
+    public Task Nested_in_global_namespace() =>
+        VerifyGenerated(CellSources.NestedGlobal, "Outer.NestedLstm.g.cs", "Lstm.Nested.Global");
+
+    private static async Task VerifyGenerated(string declaration, string expectedHintName, string snapshotName)
+    {
+        GeneratorRun run = GeneratorHarness.Run(declaration);
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(expectedHintName, run.GeneratedSources.Single().HintName);
+        await Verify(run.SingleSourceText, "cs").UseFileName(snapshotName);
+    }
+}

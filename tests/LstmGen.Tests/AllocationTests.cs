@@ -1,0 +1,123 @@
+using LstmGen.Tests.Support;
+using Large = LstmGen.Tests.Cells.Lstm10x128Double;
+using Small = LstmGen.Tests.Cells.Lstm2x1Double;
+
+namespace LstmGen.Tests;
+
+/// <summary>
+/// After warm-up, none of the generated functions allocates: <c>GC.GetAllocatedBytesForCurrentThread()</c> advances by
+/// exactly 0 bytes (tolerance 0) over repeated calls of Forward, Backward, ForwardSequence, Bptt (with and without input
+/// gradients), both MseLoss overloads, LossAndGradients, Sgd and Gradients.Clear, for a small unrolled cell (2, 1) and a
+/// large loop cell (10, 128).
+/// </summary>
+/// <remarks>
+/// Each operation is a pre-built <see cref="Action"/> over buffers allocated beforehand (the closure is allocated when
+/// the lambda is created, not when it is invoked). Warm-up calls let tiered JIT and static initialisation happen
+/// first; the counter is per thread and xunit runs a synchronous test on a single thread.
+/// </remarks>
+public sealed class AllocationTests
+{
+    private const int Steps = 5;
+    private const int WarmUpCalls = 100;
+    private const int MeasuredCalls = 50;
+
+    [Fact]
+    public void Small_unrolled_cell_allocates_nothing() => AssertNoAllocations(SmallOperations());
+
+    [Fact]
+    public void Large_loop_cell_allocates_nothing() => AssertNoAllocations(LargeOperations());
+
+    private static void AssertNoAllocations(IReadOnlyDictionary<string, Action> operations)
+    {
+        var allocated = new Dictionary<string, long>();
+        foreach (var (name, action) in operations)
+        {
+            for (int k = 0; k < WarmUpCalls; k++)
+            {
+                action();
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int k = 0; k < MeasuredCalls; k++)
+            {
+                action();
+            }
+
+            allocated[name] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.True(
+            allocated.Values.All(bytes => bytes == 0),
+            "Bytes allocated over " + MeasuredCalls + " calls: " + string.Join(", ", allocated.Select(kv => $"{kv.Key} {kv.Value}")));
+    }
+
+    private static Dictionary<string, Action> SmallOperations()
+    {
+        var (reference, problem) = Problems.Random(5, Small.InputSize, Small.HiddenSize, Steps, roundToFloat: false);
+        var p = new Small.Parameters();
+        GateAccess.Write<double>(reference, p.W, p.U, p.B);
+        Small.Input[] xs = [.. problem.Xs.Select(x => Small.Input.FromSpan(x))];
+        Small.Hidden[] ys = [.. problem.Ys.Select(y => Small.Hidden.FromSpan(y))];
+        var initial = new Small.State(Small.Hidden.FromSpan(problem.H0), Small.Hidden.FromSpan(problem.C0));
+        var caches = new Small.StepCache[Steps];
+        var outputs = new Small.Hidden[Steps];
+        var dh = new Small.Hidden[Steps];
+        var dx = new Small.Input[Steps];
+        var grads = new Small.Gradients();
+        var workspace = new Small.Workspace(Steps);
+        Small.ForwardSequence(p, xs, initial, caches, outputs);
+        Small.MseLoss(outputs, ys, dh);
+        (Small.State State, Small.StepCache Cache) step = default;
+        (Small.Input Dx, Small.StateGradient Carry) back = default;
+        Small.Hidden dhOne = default;
+        double sink = 0;
+        return new()
+        {
+            ["Forward"] = () => step = Small.Forward(p, xs[0], initial),
+            ["Backward"] = () => back = Small.Backward(p, caches[Steps - 1], dh[Steps - 1], back.Carry, grads),
+            ["ForwardSequence"] = () => Small.ForwardSequence(p, xs, initial, caches, outputs),
+            ["Bptt"] = () => Small.Bptt(p, caches, dh, grads, dx),
+            ["Bptt (no dx)"] = () => Small.Bptt(p, caches, dh, grads, default),
+            ["MseLoss (one step)"] = () => sink += Small.MseLoss(outputs[0], ys[0], out dhOne),
+            ["MseLoss (sequence)"] = () => sink += Small.MseLoss(outputs, ys, dh),
+            ["LossAndGradients"] = () => sink += Small.LossAndGradients(p, xs, ys, initial, workspace, grads).Loss,
+            ["Sgd"] = () => Small.Sgd(p, grads, 1e-12),
+            ["Gradients.Clear"] = grads.Clear,
+        };
+    }
+
+    private static Dictionary<string, Action> LargeOperations()
+    {
+        var (reference, problem) = Problems.Random(6, Large.InputSize, Large.HiddenSize, Steps, roundToFloat: false);
+        var p = new Large.Parameters();
+        GateAccess.Write<double>(reference, p.W, p.U, p.B);
+        Large.Input[] xs = [.. problem.Xs.Select(x => Large.Input.FromSpan(x))];
+        Large.Hidden[] ys = [.. problem.Ys.Select(y => Large.Hidden.FromSpan(y))];
+        var initial = new Large.State(Large.Hidden.FromSpan(problem.H0), Large.Hidden.FromSpan(problem.C0));
+        var caches = new Large.StepCache[Steps];
+        var outputs = new Large.Hidden[Steps];
+        var dh = new Large.Hidden[Steps];
+        var dx = new Large.Input[Steps];
+        var grads = new Large.Gradients();
+        var workspace = new Large.Workspace(Steps);
+        Large.ForwardSequence(p, xs, initial, caches, outputs);
+        Large.MseLoss(outputs, ys, dh);
+        (Large.State State, Large.StepCache Cache) step = default;
+        (Large.Input Dx, Large.StateGradient Carry) back = default;
+        Large.Hidden dhOne = default;
+        double sink = 0;
+        return new()
+        {
+            ["Forward"] = () => step = Large.Forward(p, xs[0], initial),
+            ["Backward"] = () => back = Large.Backward(p, caches[Steps - 1], dh[Steps - 1], back.Carry, grads),
+            ["ForwardSequence"] = () => Large.ForwardSequence(p, xs, initial, caches, outputs),
+            ["Bptt"] = () => Large.Bptt(p, caches, dh, grads, dx),
+            ["Bptt (no dx)"] = () => Large.Bptt(p, caches, dh, grads, default),
+            ["MseLoss (one step)"] = () => sink += Large.MseLoss(outputs[0], ys[0], out dhOne),
+            ["MseLoss (sequence)"] = () => sink += Large.MseLoss(outputs, ys, dh),
+            ["LossAndGradients"] = () => sink += Large.LossAndGradients(p, xs, ys, initial, workspace, grads).Loss,
+            ["Sgd"] = () => Large.Sgd(p, grads, 1e-12),
+            ["Gradients.Clear"] = grads.Clear,
+        };
+    }
+}
