@@ -62,16 +62,8 @@ public sealed class Seed004Tests
     [Fact]
     public void Lstm_backward_without_the_carry_fails_the_finite_difference_check_and_ours_passes()
     {
-        var (p, xs, ys, caches) = Sequence(4004);
-        var outputs = new Lstm.Hidden[Steps];
-        var dh = new Lstm.Hidden[Steps];
-        double Loss()
-        {
-            Lstm.ForwardSequence(p, xs, Lstm.State.Zero, caches, outputs);
-            return Lstm.MseLoss(outputs, ys, dh);
-        }
-
-        Loss();
+        var run = new MseSequence(4004);
+        var (p, caches, dh) = (run.P, run.Caches, run.Dh);
         var ours = new Lstm.Gradients();
         Lstm.Bptt(p, caches, dh, ours, default);
         var seeds = new Lstm.Gradients();
@@ -80,7 +72,7 @@ public sealed class Seed004Tests
             Lstm.Backward(p, caches[t], dh[t], default, seeds);   // lstm_cell_backward(da[:, :, t], dc_prevt = 0, ...)
         }
 
-        AssertOursPassSeedsFail(p, ours, seeds, Loss);
+        AssertOursPassSeedsFail(p, ours, seeds, run.Loss);
     }
 
     /// <summary>
@@ -93,17 +85,9 @@ public sealed class Seed004Tests
     [Fact]
     public void Aliased_activations_give_a_gradient_that_fails_the_finite_difference_check()
     {
-        var (p, xs, ys, caches) = Sequence(4005);
-        var outputs = new Lstm.Hidden[Steps];
-        var dh = new Lstm.Hidden[Steps];
-        double Loss()
-        {
-            Lstm.ForwardSequence(p, xs, Lstm.State.Zero, caches, outputs);
-            return Lstm.MseLoss(outputs, ys, dh);
-        }
-
-        Loss();
-        Lstm.State final = Lstm.ForwardSequence(p, xs, Lstm.State.Zero, caches, outputs);
+        var run = new MseSequence(4005);
+        var (p, caches, outputs, dh, ys) = (run.P, run.Caches, run.Outputs, run.Dh, run.Ys);
+        Lstm.State final = Lstm.ForwardSequence(p, run.Xs, Lstm.State.Zero, caches, outputs);
         var aliased = new Lstm.Hidden[Steps];
         var daFromAliased = new Lstm.Hidden[Steps];
         for (int t = 0; t < Steps; t++)
@@ -118,23 +102,7 @@ public sealed class Seed004Tests
         var seeds = new Lstm.Gradients();
         Lstm.Bptt(p, caches, daFromAliased, seeds, default);
 
-        AssertOursPassSeedsFail(p, ours, seeds, Loss);
-    }
-
-    private static (Lstm.Parameters P, Lstm.Input[] Xs, Lstm.Hidden[] Ys, Lstm.StepCache[] Caches) Sequence(int seed)
-    {
-        var random = new Random(seed);
-        var p = new Lstm.Parameters();
-        SlotDifference.Fill(p.AsSpan(), random, 0.8);
-        var xs = new Lstm.Input[Steps];
-        var ys = new Lstm.Hidden[Steps];
-        for (int t = 0; t < Steps; t++)
-        {
-            SlotDifference.Fill(xs[t], random, 1.0);
-            SlotDifference.Fill(ys[t], random, 1.0);
-        }
-
-        return (p, xs, ys, new Lstm.StepCache[Steps]);
+        AssertOursPassSeedsFail(p, ours, seeds, run.Loss);
     }
 
     private static void AssertOursPassSeedsFail(Lstm.Parameters p, Lstm.Gradients ours, Lstm.Gradients seeds, Func<double> loss)
@@ -155,5 +123,43 @@ public sealed class Seed004Tests
         check.AssertAll("generated BPTT");
         int recurrent = Lstm.BiasOffset + Lstm.GateRows;
         Assert.True(seedFailures > recurrent / 2, $"the notebook's formula passed for {recurrent - seedFailures} of {recurrent} recurrent parameters");
+    }
+
+    /// <summary>
+    /// A random LSTM and sequence scored with Σ_t ½‖h_t − y_t‖². <see cref="Loss"/> runs the generated forward pass and
+    /// leaves the caches, outputs and dL/dh_t in the buffers; the constructor runs it once.
+    /// </summary>
+    private sealed class MseSequence
+    {
+        public MseSequence(int seed)
+        {
+            var random = new Random(seed);
+            SlotDifference.Fill(P.AsSpan(), random, 0.8);
+            for (int t = 0; t < Steps; t++)
+            {
+                SlotDifference.Fill(Xs[t], random, 1.0);
+                SlotDifference.Fill(Ys[t], random, 1.0);
+            }
+
+            Loss();
+        }
+
+        public Lstm.Parameters P { get; } = new();
+
+        public Lstm.Input[] Xs { get; } = new Lstm.Input[Steps];
+
+        public Lstm.Hidden[] Ys { get; } = new Lstm.Hidden[Steps];
+
+        public Lstm.StepCache[] Caches { get; } = new Lstm.StepCache[Steps];
+
+        public Lstm.Hidden[] Outputs { get; } = new Lstm.Hidden[Steps];
+
+        public Lstm.Hidden[] Dh { get; } = new Lstm.Hidden[Steps];
+
+        public double Loss()
+        {
+            Lstm.ForwardSequence(P, Xs, Lstm.State.Zero, Caches, Outputs);
+            return Lstm.MseLoss(Outputs, Ys, Dh);
+        }
     }
 }
