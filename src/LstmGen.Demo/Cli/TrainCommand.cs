@@ -18,12 +18,12 @@ internal static class TrainCommand
 
     public static Command Create(CommandContext context)
     {
-        var model = new Option<string>("--model") { Description = $"The model to train: {string.Join(", ", ModelCatalog.All.Select(m => m.Name))} (see the list above).", DefaultValueFactory = _ => ModelCatalog.DefaultName };
+        var model = new Option<string>("--model") { Description = $"The model to train: {string.Join(", ", ModelCatalog.All.Select(m => m.Name))} (sizes above).", DefaultValueFactory = _ => ModelCatalog.DefaultName };
         var corpus = new Option<string?>("--corpus") { Description = "A UTF-8 text file to train on (default: the embedded corpus, a short story written for this project).", HelpName = "FILE" };
         var steps = new Option<int>("--steps") { Description = "Training steps (one window and one update each).", DefaultValueFactory = _ => Defaults.Steps };
         var seqLen = new Option<int>("--seq-len") { Description = "Characters per window of truncated BPTT (the state carries across windows).", DefaultValueFactory = _ => Defaults.SeqLen };
-        var optimizer = new Option<OptimizerKind>("--optimizer") { Description = "adam or sgd.", DefaultValueFactory = _ => Defaults.Optimizer };
-        var lr = new Option<double?>("--lr") { Description = "Learning rate [default: 0.01 for Adam, 0.1 for SGD]." };
+        var optimizer = new Option<OptimizerKind>("--optimizer") { Description = "Adam (with bias correction) or Sgd.", DefaultValueFactory = _ => Defaults.Optimizer };
+        var lr = new Option<double?>("--lr") { Description = "Learning rate [default: 0.01 for Adam, 0.5 for SGD]." };
         var clip = new Option<double>("--clip") { Description = "Clip the gradient's global L2 norm to this (0: off).", DefaultValueFactory = _ => Defaults.ClipNorm };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation and the samples: the same seed gives the same losses bit for bit.", DefaultValueFactory = _ => Defaults.Seed };
         var sampleEvery = new Option<int>("--sample-every") { Description = "Print a sample every N steps (0: never).", DefaultValueFactory = _ => Defaults.SampleEvery };
@@ -32,7 +32,10 @@ internal static class TrainCommand
         var output = OutputOption();
         var resume = new Option<string?>("--resume") { Description = "Continue the run saved in this checkpoint (model, window, optimiser and seed come from it; --steps more steps).", HelpName = "CHECKPOINT" };
 
-        var command = new Command("train", "Train a character-level LSTM with a softmax head; writes <out>/<model>.ckpt and <out>/loss.svg.");
+        var command = new Command("train",
+            "Train a character-level LSTM with a softmax head; writes <out>/<model>.ckpt and <out>/loss.svg.\n" +
+            "Models (cell sizes are compile-time constants, so the demo offers the cells it declares):\n" +
+            string.Join("\n", ModelCatalog.All.Select(m => "  " + m.Describe())));
         foreach (Option option in new Option[] { model, corpus, steps, seqLen, optimizer, lr, clip, seed, sampleEvery, sampleLength, temperature, output, resume })
         {
             command.Options.Add(option);
@@ -63,7 +66,7 @@ internal static class TrainCommand
         new("--out") { Description = "Directory for the checkpoint and the loss curve.", DefaultValueFactory = _ => "lstmgen-out", HelpName = "DIR" };
 
     /// <summary>The learning rate used when <c>--lr</c> is not given.</summary>
-    public static double DefaultLearningRate(OptimizerKind kind) => kind == OptimizerKind.Sgd ? 0.1 : 0.01;
+    public static double DefaultLearningRate(OptimizerKind kind) => kind == OptimizerKind.Sgd ? 0.5 : 0.01;
 
     /// <summary>The checkpoint path <c>train</c> writes for a model.</summary>
     public static string CheckpointPath(string outputDirectory, string modelName) => Path.Combine(outputDirectory, modelName + ".ckpt");

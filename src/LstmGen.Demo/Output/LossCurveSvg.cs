@@ -34,7 +34,8 @@ public static class LossCurveSvg
         ArgumentNullException.ThrowIfNull(losses);
         ArgumentNullException.ThrowIfNull(title);
         double[] smoothed = MovingAverage(losses, window: Math.Max(1, losses.Count / 25));
-        double yMax = NiceCeiling(Math.Max(uniformLoss, losses.Count > 0 ? losses.Max() : 1));
+        // Up to the largest loss, but no higher than twice the uniform guess: one spike must not flatten the curve.
+        double yMax = NiceCeiling(Math.Min(Math.Max(uniformLoss, losses.Count > 0 ? losses.Max() : 1), 2 * Math.Max(uniformLoss, 0.5)));
         int xMax = Math.Max(1, losses.Count);
         double plotWidth = Width - Left - Right, plotHeight = Height - Top - Bottom;
         double X(double step) => Left + (step / xMax * plotWidth);
