@@ -103,7 +103,28 @@ internal static class TrainCommand
         console.WriteLine(F($"Training {session.Entry.Describe()}"));
         console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Text.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
         console.WriteLine(F($"  {options.Steps} steps of {session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, clip ‖dθ‖ ≤ {used.ClipNorm}, seed {used.Seed}"));
-        IReadOnlyList<double> losses = new TrainingView(console).Run(session, options.Steps);
+        // Ctrl+C stops after the current step; the checkpoint and the curve are still written, so --resume continues.
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        IReadOnlyList<double> losses;
+        try
+        {
+            losses = new TrainingView(console).Run(session, options.Steps, interrupt.Token);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+
+        if (interrupt.IsCancellationRequested)
+        {
+            console.WriteLine(F($"Interrupted after step {session.Step}: saving what was trained (continue with --resume)."));
+        }
 
         if (losses.Count > 0)
         {

@@ -17,12 +17,12 @@ public sealed class TrainingView
     public TrainingView(IAnsiConsole console) => _console = console ?? throw new ArgumentNullException(nameof(console));
 
     /// <summary>Runs <paramref name="steps"/> steps of <paramref name="session"/> while showing its progress.</summary>
-    public IReadOnlyList<double> Run(TrainingSession session, int steps)
+    public IReadOnlyList<double> Run(TrainingSession session, int steps, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (!_console.Profile.Capabilities.Interactive)
         {
-            return session.Run(steps, new LineObserver(_console, Math.Max(1, steps / 10)));
+            return session.Run(steps, new LineObserver(_console, Math.Max(1, steps / 10)), cancellation);
         }
 
         IReadOnlyList<double> losses = [];
@@ -32,7 +32,7 @@ public sealed class TrainingView
             .Start(context =>
             {
                 ProgressTask task = context.AddTask("starting", maxValue: Math.Max(1, steps));
-                losses = session.Run(steps, new BarObserver(_console, task, session.Step));
+                losses = session.Run(steps, new BarObserver(_console, task, session.Step), cancellation);
                 task.Value = task.MaxValue;
             });
         return losses;
