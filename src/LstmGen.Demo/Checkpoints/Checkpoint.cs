@@ -33,6 +33,9 @@ public sealed record Checkpoint
     /// <summary>The window length of truncated BPTT.</summary>
     public required int SeqLen { get; init; }
 
+    /// <summary>The number of streams trained at once (the batch size m).</summary>
+    public required int Batch { get; init; }
+
     /// <summary>The gradient-norm limit (0: off).</summary>
     public required double ClipNorm { get; init; }
 
@@ -54,7 +57,7 @@ public sealed record Checkpoint
     /// <summary>Adam's v (empty for SGD).</summary>
     public required float[] AdamSecondMoment { get; init; }
 
-    /// <summary>The LSTM state (h, then c) carried into the next window.</summary>
+    /// <summary>The LSTM state of each stream (h, then c; 2H·m values) carried into the next window.</summary>
     public required float[] TrainingState { get; init; }
 
     /// <summary>The loss per character of every step.</summary>

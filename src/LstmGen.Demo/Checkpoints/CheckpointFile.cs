@@ -17,11 +17,11 @@ namespace LstmGen.Demo.Checkpoints;
 /// string  vocabulary                 sorted distinct characters, at most D
 /// int32   optimiser                  0 Adam, 1 SGD
 /// float64 learning rate, clip norm
-/// int32   seq-len, seed
+/// int32   seq-len, batch, seed
 /// int64   step
 /// float32 θ[P]
 /// int64   Adam t; float32 m[P], v[P] (Adam only)
-/// float32 state[2H]                  h then c, carried into the next window
+/// float32 state[2H·batch]            per stream: h then c, carried into the next window
 /// int32   n; float64 losses[n]       loss per character of every step (n = step)
 /// byte    sha256[32]                 of every byte above
 /// </code>
@@ -72,6 +72,7 @@ public static class CheckpointFile
             writer.Write(checkpoint.LearningRate);
             writer.Write(checkpoint.ClipNorm);
             writer.Write(checkpoint.SeqLen);
+            writer.Write(checkpoint.Batch);
             writer.Write(checkpoint.Seed);
             writer.Write(checkpoint.Step);
             WriteFloats(writer, checkpoint.Parameters);
@@ -188,8 +189,9 @@ public static class CheckpointFile
         double learningRate = reader.ReadDouble(), clipNorm = reader.ReadDouble();
         Require(double.IsFinite(learningRate) && learningRate > 0, where, $"learning rate {learningRate} is not positive and finite");
         Require(double.IsFinite(clipNorm) && clipNorm >= 0, where, $"clip norm {clipNorm} is negative or not finite");
-        int seqLen = reader.ReadInt32(), seed = reader.ReadInt32();
+        int seqLen = reader.ReadInt32(), batch = reader.ReadInt32(), seed = reader.ReadInt32();
         Require(seqLen >= 1, where, $"window length {seqLen} is below 1");
+        Require(batch is >= 1 and <= TrainingOptions.MaxBatch, where, $"batch {batch} is outside 1 to {TrainingOptions.MaxBatch}");
         long step = reader.ReadInt64();
         Require(step >= 0, where, $"step {step} is negative");
         float[] parameters = ReadFloats(reader, parameterCount, where, "parameters");
@@ -204,7 +206,7 @@ public static class CheckpointFile
             Require(v.All(x => x >= 0), where, "Adam second moment has a negative entry");
         }
 
-        float[] state = ReadFloats(reader, 2 * hiddenSize, where, "training state");
+        float[] state = ReadFloats(reader, 2 * hiddenSize * batch, where, "training state");
         int lossCount = reader.ReadInt32();
         Require(lossCount == step, where, $"it holds {lossCount} losses for {step} steps");
         double[] losses = new double[lossCount];
@@ -226,6 +228,7 @@ public static class CheckpointFile
             LearningRate = learningRate,
             ClipNorm = clipNorm,
             SeqLen = seqLen,
+            Batch = batch,
             Seed = seed,
             Step = step,
             Parameters = parameters,

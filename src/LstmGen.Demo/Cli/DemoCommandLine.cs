@@ -1,6 +1,5 @@
 using System.CommandLine;
 using LstmGen.Demo.Models;
-using LstmGen.Demo.Training;
 using Spectre.Console;
 
 namespace LstmGen.Demo.Cli;
@@ -84,7 +83,4 @@ public static class DemoCommandLine
             }
         }
     }
-
-    /// <summary>Options shared by <c>train</c> and the default run.</summary>
-    internal static TrainingOptions DefaultTrainingOptions => new();
 }

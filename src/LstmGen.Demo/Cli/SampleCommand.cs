@@ -51,7 +51,7 @@ internal static class SampleCommand
         }
 
         Checkpoint saved = CheckpointFile.Load(checkpointPath);
-        CharModel model = ModelCatalog.Find(saved.ModelName).Create(1);
+        CharModel model = ModelCatalog.Find(saved.ModelName).Create(1, 1);
         saved.Parameters.CopyTo(model.Parameters);
         return Sampler.Generate(model, new Vocabulary(saved.Vocabulary), prompt, length, temperature, new Random(seed));
     }

@@ -22,6 +22,7 @@ internal static class TrainCommand
         var corpus = new Option<string?>("--corpus") { Description = "A UTF-8 text file to train on (default: the embedded corpus, a short story written for this project).", HelpName = "FILE" };
         var steps = new Option<int>("--steps") { Description = "Training steps (one window and one update each).", DefaultValueFactory = _ => Defaults.Steps };
         var seqLen = new Option<int>("--seq-len") { Description = "Characters per window of truncated BPTT (the state carries across windows).", DefaultValueFactory = _ => Defaults.SeqLen };
+        var batch = new Option<int>("--batch") { Description = "Streams trained at once: the corpus is cut into this many streams, each step trains one window of each as a time-major batch (mean loss).", DefaultValueFactory = _ => Defaults.Batch };
         var optimizer = new Option<OptimizerKind>("--optimizer") { Description = "Adam (with bias correction) or Sgd.", DefaultValueFactory = _ => Defaults.Optimizer };
         var lr = new Option<double?>("--lr") { Description = "Learning rate [default: 0.01 for Adam, 0.5 for SGD]." };
         var clip = new Option<double>("--clip") { Description = "Clip the gradient's global L2 norm to this (0: off).", DefaultValueFactory = _ => Defaults.ClipNorm };
@@ -36,7 +37,7 @@ internal static class TrainCommand
             "Train a character-level LSTM with a softmax head; writes <out>/<model>.ckpt and <out>/loss.svg.\n" +
             "Models (cell sizes are compile-time constants, so the demo offers the cells it declares):\n" +
             string.Join("\n", ModelCatalog.All.Select(m => "  " + m.Describe())));
-        foreach (Option option in new Option[] { model, corpus, steps, seqLen, optimizer, lr, clip, seed, sampleEvery, sampleLength, temperature, output, resume })
+        foreach (Option option in new Option[] { model, corpus, steps, seqLen, batch, optimizer, lr, clip, seed, sampleEvery, sampleLength, temperature, output, resume })
         {
             command.Options.Add(option);
         }
@@ -48,6 +49,7 @@ internal static class TrainCommand
             {
                 Steps = parse.GetValue(steps),
                 SeqLen = parse.GetValue(seqLen),
+                Batch = parse.GetValue(batch),
                 Optimizer = kind,
                 LearningRate = parse.GetValue(lr) ?? DefaultLearningRate(kind),
                 ClipNorm = parse.GetValue(clip),
@@ -89,7 +91,7 @@ internal static class TrainCommand
             Checkpoint checkpoint = CheckpointFile.Load(resumePath);
             Corpus text = Corpus.Load(corpusPath, new Vocabulary(checkpoint.Vocabulary));
             session = TrainingSession.Resume(checkpoint, text, options);
-            console.WriteLine(F($"Resuming {session.Entry.Name} from {resumePath} at step {session.Step} (window, optimiser, learning rate, clipping and seed from the checkpoint)."));
+            console.WriteLine(F($"Resuming {session.Entry.Name} from {resumePath} at step {session.Step} (window, batch, optimiser, learning rate, clipping and seed from the checkpoint)."));
         }
         else
         {
@@ -102,7 +104,7 @@ internal static class TrainCommand
         TrainingOptions used = session.Options;
         console.WriteLine(F($"Training {session.Entry.Describe()}"));
         console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Text.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
-        console.WriteLine(F($"  {options.Steps} steps of {session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, clip ‖dθ‖ ≤ {used.ClipNorm}, seed {used.Seed}"));
+        console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, clip ‖dθ‖ ≤ {used.ClipNorm}, seed {used.Seed}"));
         // Ctrl+C stops after the current step; the checkpoint and the curve are still written, so --resume continues.
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>

@@ -5,12 +5,14 @@ namespace LstmGen.Demo.Models;
 public static partial class CharLstm128;
 
 /// <summary>Adapter from <see cref="CharLstm128"/>'s generated functions to <see cref="CharModel"/>.</summary>
-public sealed class CharLstm128Model(int maxWindow) : CharModel
+/// <param name="maxWindow">The longest training window.</param>
+/// <param name="maxBatch">The most streams trained at once.</param>
+public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharModel
 {
     private readonly CharLstm128.Parameters _p = new();
     private readonly CharLstm128.Gradients _grads = new();
-    private readonly CharLstm128.Workspace _workspace = new(maxWindow);
-    private CharLstm128.State _training = CharLstm128.State.Zero;
+    private readonly CharLstm128.Workspace _workspace = new(maxWindow, maxBatch);
+    private readonly CharLstm128.State[] _training = new CharLstm128.State[maxBatch];
     private CharLstm128.State _generation = CharLstm128.State.Zero;
 
     /// <inheritdoc/>
@@ -32,6 +34,9 @@ public sealed class CharLstm128Model(int maxWindow) : CharModel
     public override int MaxWindow => _workspace.MaxSteps;
 
     /// <inheritdoc/>
+    public override int MaxBatch => _workspace.MaxBatch;
+
+    /// <inheritdoc/>
     public override Span<float> Parameters => _p.AsSpan();
 
     /// <inheritdoc/>
@@ -41,23 +46,42 @@ public sealed class CharLstm128Model(int maxWindow) : CharModel
     public override float TrainWindow(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets)
     {
         _grads.Clear();
-        (float loss, _training) = CharLstm128.CrossEntropyLossAndGradients(_p, inputs, targets, _training, _workspace, _grads);
+        (float loss, _training[0]) = CharLstm128.CrossEntropyLossAndGradients(_p, inputs, targets, _training[0], _workspace, _grads);
         return loss;
     }
 
     /// <inheritdoc/>
-    public override void ResetTrainingState() => _training = CharLstm128.State.Zero;
+    public override float TrainBatch(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int batchSize)
+    {
+        _grads.Clear();
+        float loss = CharLstm128.CrossEntropyLossAndGradientsBatch(_p, inputs, targets, batchSize, BatchReduction.Mean, _workspace, _grads, _training.AsSpan(0, batchSize));
+        _workspace.States[..batchSize].CopyTo(_training);
+        return loss;
+    }
+
+    /// <inheritdoc/>
+    public override void ResetTrainingState() => Array.Clear(_training);
 
     /// <inheritdoc/>
     public override void SaveTrainingState(Span<float> destination)
     {
-        _training.H.CopyTo(destination[..HiddenSize]);
-        _training.C.CopyTo(destination.Slice(HiddenSize, HiddenSize));
+        for (int b = 0; b < _training.Length; b++)
+        {
+            Span<float> stream = destination.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
+            _training[b].H.CopyTo(stream[..HiddenSize]);
+            _training[b].C.CopyTo(stream[HiddenSize..]);
+        }
     }
 
     /// <inheritdoc/>
-    public override void RestoreTrainingState(ReadOnlySpan<float> source) =>
-        _training = new CharLstm128.State(CharLstm128.Hidden.FromSpan(source[..HiddenSize]), CharLstm128.Hidden.FromSpan(source.Slice(HiddenSize, HiddenSize)));
+    public override void RestoreTrainingState(ReadOnlySpan<float> source)
+    {
+        for (int b = 0; b < _training.Length; b++)
+        {
+            ReadOnlySpan<float> stream = source.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
+            _training[b] = new CharLstm128.State(CharLstm128.Hidden.FromSpan(stream[..HiddenSize]), CharLstm128.Hidden.FromSpan(stream[HiddenSize..]));
+        }
+    }
 
     /// <inheritdoc/>
     public override void ResetGenerationState() => _generation = CharLstm128.State.Zero;

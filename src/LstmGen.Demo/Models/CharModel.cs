@@ -28,6 +28,9 @@ public abstract class CharModel
     /// <summary>The longest window <see cref="TrainWindow"/> accepts (the workspace size).</summary>
     public abstract int MaxWindow { get; }
 
+    /// <summary>The most sequences <see cref="TrainBatch"/> accepts; also the number of training states carried.</summary>
+    public abstract int MaxBatch { get; }
+
     /// <summary>θ: the cell's flat parameter buffer (writable).</summary>
     public abstract Span<float> Parameters { get; }
 
@@ -40,13 +43,20 @@ public abstract class CharModel
     /// <param name="targets">The next character of each input, y_t = x_{t+1}.</param>
     public abstract float TrainWindow(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets);
 
-    /// <summary>Sets the training state carried across windows to zero (at the start of each pass over the corpus).</summary>
+    /// <summary>Like <see cref="TrainWindow"/> for <paramref name="batchSize"/> windows at once, one per stream, in
+    /// time-major layout (step t of stream b at <c>t·m + b</c>), through the generated
+    /// <c>CrossEntropyLossAndGradientsBatch</c> with <see cref="BatchReduction.Mean"/>: returns the summed-over-time
+    /// loss averaged over the streams, and carries each stream's final state into its next window.</summary>
+    public abstract float TrainBatch(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int batchSize);
+
+    /// <summary>Sets every training state carried across windows to zero (at the start of each pass over the corpus).</summary>
     public abstract void ResetTrainingState();
 
-    /// <summary>Copies the carried training state (h, then c; 2H values) into <paramref name="destination"/>.</summary>
+    /// <summary>Copies the carried training states (for each of the <see cref="MaxBatch"/> streams: h, then c) into
+    /// <paramref name="destination"/> (<see cref="StateLength"/> values).</summary>
     public abstract void SaveTrainingState(Span<float> destination);
 
-    /// <summary>Restores the carried training state from 2H values (h, then c).</summary>
+    /// <summary>Restores the carried training states from <see cref="StateLength"/> values laid out as <see cref="SaveTrainingState"/> writes them.</summary>
     public abstract void RestoreTrainingState(ReadOnlySpan<float> source);
 
     /// <summary>Sets the generation state to zero.</summary>
@@ -56,8 +66,8 @@ public abstract class CharModel
     /// the head's logits (length <see cref="OutputSize"/>) into <paramref name="logits"/>.</summary>
     public abstract void Generate(int index, Span<float> logits);
 
-    /// <summary>The size of the carried state in floats (2H: h and c).</summary>
-    public int StateLength => 2 * HiddenSize;
+    /// <summary>The size of the carried training states in floats: 2H (h and c) per stream.</summary>
+    public int StateLength => 2 * HiddenSize * MaxBatch;
 
     /// <summary>Fills θ with values uniform in ±1/√H (PyTorch's default LSTM initialisation) from <paramref name="random"/>.</summary>
     public void Initialise(Random random)

@@ -23,11 +23,18 @@ public sealed record TrainingOptions
     /// <summary>The loss per character (nats, averaged over the last 20 steps) the default run reaches on the embedded corpus.</summary>
     public const double DefaultLossThreshold = 1.5;
 
+    /// <summary>The largest <see cref="Batch"/> accepted.</summary>
+    public const int MaxBatch = 256;
+
     /// <summary>Steps to run.</summary>
     public int Steps { get; init; } = DefaultSteps;
 
     /// <summary>Characters per window of truncated BPTT; the state is carried from one window to the next.</summary>
     public int SeqLen { get; init; } = 32;
+
+    /// <summary>Streams trained at once: the corpus is cut into this many equal streams, each carrying its own state,
+    /// and each step trains one window of every stream as one time-major batch (mean loss over the batch).</summary>
+    public int Batch { get; init; } = 1;
 
     /// <summary>The optimiser.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
@@ -58,6 +65,7 @@ public sealed record TrainingOptions
     {
         Require(Steps >= 0, $"--steps must be 0 or more, got {Steps}.");
         Require(SeqLen >= 1, $"--seq-len must be at least 1, got {SeqLen}.");
+        Require(Batch is >= 1 and <= MaxBatch, $"--batch must be between 1 and {MaxBatch}, got {Batch}.");
         Require(double.IsFinite(LearningRate) && LearningRate > 0, $"--lr must be positive and finite, got {LearningRate}.");
         Require(double.IsFinite(ClipNorm) && ClipNorm >= 0, $"--clip must be 0 (off) or positive, got {ClipNorm}.");
         Require(SampleEvery >= 0, $"--sample-every must be 0 (never) or more, got {SampleEvery}.");

@@ -10,7 +10,9 @@ namespace LstmGen.Demo.Training;
 /// A character model being trained on a corpus with truncated BPTT, as min-char-rnn does: step s takes the window of
 /// <see cref="TrainingOptions.SeqLen"/> characters at position (s mod W)·L (W windows fit in the corpus), predicts each
 /// next character, carries the LSTM state into the next window, resets it to zero at the start of each pass, clips
-/// the gradient's global norm, and updates θ with Adam or SGD. Everything is sequential and seeded, so the same
+/// the gradient's global norm, and updates θ with Adam or SGD. With <see cref="TrainingOptions.Batch"/> m > 1 the
+/// corpus is cut into m streams of S = ⌊(N − 1)/m⌋ characters, and each step trains window (s mod W) of every stream
+/// (at b·S + (s mod W)·L) as one time-major batch, each stream carrying its own state. Everything is sequential and seeded, so the same
 /// options give the same losses bit for bit, and a run resumed from a checkpoint continues exactly where it stopped.
 /// No console: progress goes to an <see cref="ITrainingObserver"/>.
 /// </summary>
@@ -30,10 +32,12 @@ public sealed class TrainingSession
         Optimizer = optimizer;
         Step = step;
         _losses = losses;
-        SeqLen = Math.Min(options.SeqLen, corpus.Indices.Length - 1);
-        WindowsPerPass = (corpus.Indices.Length - 1) / SeqLen;
-        _windowInputs = new int[SeqLen];
-        _windowTargets = new int[SeqLen];
+        Batch = options.Batch;
+        StreamLength = StreamLengthOf(corpus, options.Batch);
+        SeqLen = Math.Min(options.SeqLen, StreamLength);
+        WindowsPerPass = StreamLength / SeqLen;
+        _windowInputs = new int[SeqLen * Batch];
+        _windowTargets = new int[SeqLen * Batch];
         _smoothed = Math.Log(corpus.Vocabulary.Count);
         foreach (double loss in losses)
         {
@@ -62,6 +66,12 @@ public sealed class TrainingSession
     /// <summary>The window length actually used: <see cref="TrainingOptions.SeqLen"/>, or less for a corpus shorter than it.</summary>
     public int SeqLen { get; }
 
+    /// <summary>m: the number of streams trained at once.</summary>
+    public int Batch { get; }
+
+    /// <summary>S: the characters of each stream (all of the corpus but its last character when m = 1).</summary>
+    public int StreamLength { get; }
+
     /// <summary>W: the number of windows in one pass over the corpus.</summary>
     public int WindowsPerPass { get; }
 
@@ -77,7 +87,7 @@ public sealed class TrainingSession
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         corpus.RequireFits(entry.Name, entry.Vocabulary);
-        CharModel model = entry.Create(Math.Min(options.SeqLen, corpus.Indices.Length - 1));
+        CharModel model = entry.Create(Math.Min(options.SeqLen, StreamLengthOf(corpus, options.Batch)), options.Batch);
         model.Initialise(new Random(options.Seed));
         ParameterOptimizer optimizer = ParameterOptimizer.Create(options.Optimizer, model.ParameterCount, options.LearningRate);
         return new TrainingSession(entry, model, corpus, options, optimizer, step: 0, losses: []);
@@ -95,18 +105,19 @@ public sealed class TrainingSession
         TrainingOptions resumed = options with
         {
             SeqLen = checkpoint.SeqLen,
+            Batch = checkpoint.Batch,
             Optimizer = checkpoint.Optimizer,
             LearningRate = checkpoint.LearningRate,
             ClipNorm = checkpoint.ClipNorm,
             Seed = checkpoint.Seed,
         };
         resumed.Validate();
-        if (corpus.Indices.Length - 1 < checkpoint.SeqLen)
+        if (StreamLengthOf(corpus, checkpoint.Batch) < checkpoint.SeqLen)
         {
-            throw new DemoException($"The corpus {corpus.Name} has {corpus.Indices.Length} characters, fewer than the checkpoint's window of {checkpoint.SeqLen} + 1.");
+            throw new DemoException($"The corpus {corpus.Name} has {corpus.Indices.Length} characters, too few for the checkpoint's {checkpoint.Batch} stream(s) of windows of {checkpoint.SeqLen}.");
         }
 
-        CharModel model = entry.Create(checkpoint.SeqLen);
+        CharModel model = entry.Create(checkpoint.SeqLen, checkpoint.Batch);
         checkpoint.Parameters.CopyTo(model.Parameters);
         model.RestoreTrainingState(checkpoint.TrainingState);
         ParameterOptimizer optimizer = ParameterOptimizer.Create(checkpoint.Optimizer, model.ParameterCount, checkpoint.LearningRate);
@@ -131,9 +142,9 @@ public sealed class TrainingSession
         while (Step < last && !cancellation.IsCancellationRequested)
         {
             double loss = TrainOneWindow();
-            characters += SeqLen;
+            characters += SeqLen * Batch;
             double seconds = clock.Elapsed.TotalSeconds;
-            observer.OnStep(new TrainingProgress(Step, last, loss, _smoothed, seconds > 0 ? characters / seconds : 0, SeqLen));
+            observer.OnStep(new TrainingProgress(Step, last, loss, _smoothed, seconds > 0 ? characters / seconds : 0, SeqLen * Batch));
             if (Options.SampleEvery > 0 && Step % Options.SampleEvery == 0)
             {
                 observer.OnSample(Step, Sample(prompt: string.Empty, Options.SampleLength, Options.Temperature, SampleSeed(Options.Seed, Step)));
@@ -167,6 +178,7 @@ public sealed class TrainingSession
             Optimizer = Optimizer.Kind,
             LearningRate = Optimizer.LearningRate,
             SeqLen = SeqLen,
+            Batch = Batch,
             ClipNorm = Options.ClipNorm,
             Seed = Options.Seed,
             Step = Step,
@@ -187,11 +199,30 @@ public sealed class TrainingSession
             Model.ResetTrainingState();
         }
 
-        int start = window * SeqLen;
         ReadOnlySpan<int> data = Corpus.Indices;
-        data.Slice(start, SeqLen).CopyTo(_windowInputs);
-        data.Slice(start + 1, SeqLen).CopyTo(_windowTargets);
-        double loss = Model.TrainWindow(_windowInputs, _windowTargets) / (double)SeqLen;
+        double loss;
+        if (Batch == 1)
+        {
+            int start = window * SeqLen;
+            data.Slice(start, SeqLen).CopyTo(_windowInputs);
+            data.Slice(start + 1, SeqLen).CopyTo(_windowTargets);
+            loss = Model.TrainWindow(_windowInputs, _windowTargets) / (double)SeqLen;
+        }
+        else
+        {
+            for (int b = 0; b < Batch; b++)
+            {
+                int start = (b * StreamLength) + (window * SeqLen);
+                for (int t = 0; t < SeqLen; t++)
+                {
+                    _windowInputs[(t * Batch) + b] = data[start + t];
+                    _windowTargets[(t * Batch) + b] = data[start + t + 1];
+                }
+            }
+
+            loss = Model.TrainBatch(_windowInputs, _windowTargets, Batch) / (double)SeqLen;
+        }
+
         if (!double.IsFinite(loss))
         {
             throw new DemoException($"The loss became {loss} at step {Step + 1}: lower --lr or set --clip.");
@@ -207,6 +238,16 @@ public sealed class TrainingSession
         _losses.Add(loss);
         _smoothed = Smooth(_smoothed, loss);
         return loss;
+    }
+
+    /// <summary>S = ⌊(N − 1)/m⌋, the characters of each of m streams.</summary>
+    /// <exception cref="DemoException">The corpus is too short to give each stream a character and its successor.</exception>
+    private static int StreamLengthOf(Corpus corpus, int batch)
+    {
+        int length = (corpus.Indices.Length - 1) / batch;
+        return length >= 1
+            ? length
+            : throw new DemoException($"The corpus {corpus.Name} has {corpus.Indices.Length} characters, too few for --batch {batch}: each stream needs at least two.");
     }
 
     private static double Smooth(double smoothed, double loss) => (0.9 * smoothed) + (0.1 * loss);

@@ -78,6 +78,10 @@ public sealed class CommandLineTests : IDisposable
         AssertUserError(["train", "--seq-len", "0", "--out", _directory], "error: --seq-len must be at least 1, got 0.");
 
     [Fact]
+    public void Batch_out_of_range() =>
+        AssertUserError(["train", "--batch", "0", "--out", _directory], "error: --batch must be between 1 and 256, got 0.");
+
+    [Fact]
     public void Parse_error_exits_with_1()
     {
         (int code, _, string error) = Run(["train", "--steps", "many"]);

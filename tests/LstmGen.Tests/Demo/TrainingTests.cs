@@ -78,12 +78,13 @@ public sealed class TrainingTests
     }
 
     [Theory]
-    [InlineData("lstm128", OptimizerKind.Adam, 40)]
-    [InlineData("lstm32", OptimizerKind.Sgd, 40)]
-    [InlineData("lstm32", OptimizerKind.Adam, 250)]   // crosses passes over the corpus (6,181 characters = 193 windows)
-    public void Resuming_from_a_checkpoint_continues_the_run_bit_for_bit(string model, OptimizerKind optimizer, int steps)
+    [InlineData("lstm128", OptimizerKind.Adam, 40, 1)]
+    [InlineData("lstm32", OptimizerKind.Sgd, 40, 1)]
+    [InlineData("lstm32", OptimizerKind.Adam, 250, 1)]   // crosses passes over the corpus (6,181 characters = 193 windows)
+    [InlineData("lstm32", OptimizerKind.Adam, 60, 4)]    // 4 streams of 1,545 characters = 48 windows: crosses passes too
+    public void Resuming_from_a_checkpoint_continues_the_run_bit_for_bit(string model, OptimizerKind optimizer, int steps, int batch)
     {
-        var options = new TrainingOptions { Steps = steps, Optimizer = optimizer, LearningRate = 0.01, Seed = 3, SampleEvery = 0 };
+        var options = new TrainingOptions { Steps = steps, Batch = batch, Optimizer = optimizer, LearningRate = 0.01, Seed = 3, SampleEvery = 0 };
         TrainingSession straight = TrainingSession.Start(ModelCatalog.Find(model), Corpus.LoadDefault(), options);
         straight.Run(steps, NullTrainingObserver.Instance);
 
@@ -91,14 +92,36 @@ public sealed class TrainingTests
         first.Run(steps / 2, NullTrainingObserver.Instance);
         byte[] saved = CheckpointFile.ToBytes(first.ToCheckpoint());
         Checkpoint loaded = CheckpointFile.FromBytes(saved, "test");
-        TrainingSession second = TrainingSession.Resume(loaded, Corpus.LoadDefault(new Vocabulary(loaded.Vocabulary)), options with { Seed = 99, SeqLen = 5 });
+        TrainingSession second = TrainingSession.Resume(loaded, Corpus.LoadDefault(new Vocabulary(loaded.Vocabulary)), options with { Seed = 99, SeqLen = 5, Batch = 2 });
         second.Run(steps - (steps / 2), NullTrainingObserver.Instance);
 
         Assert.Equal(steps, second.Step);
+        Assert.Equal(batch, second.Batch);
         Assert.Equal(Bits(straight.Losses), Bits(second.Losses));
         Assert.Equal(Bits(straight.Model.Parameters.ToArray()), Bits(second.Model.Parameters.ToArray()));
         Assert.Equal(CheckpointFile.ToBytes(straight.ToCheckpoint()), CheckpointFile.ToBytes(second.ToCheckpoint()));
     }
+
+    [Fact]
+    public void Batched_training_lowers_the_loss_and_is_reproducible()
+    {
+        var options = new TrainingOptions { Steps = 60, Batch = 8, Seed = 5, SampleEvery = 0 };
+        double[] Run()
+        {
+            TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), options);
+            return [.. session.Run(options.Steps, NullTrainingObserver.Instance)];
+        }
+
+        double[] losses = Run();
+
+        Assert.Equal(Bits(losses), Bits(Run()));
+        Assert.True(losses[0] / losses.Skip(50).Average() >= 1.2, $"loss fell from {losses[0]:F3} to {losses.Skip(50).Average():F3}");
+    }
+
+    [Fact]
+    public void Batch_too_large_for_the_corpus_is_refused() =>
+        Assert.Contains("too few for --batch 200", Assert.Throws<LstmGen.Demo.DemoException>(
+            () => TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.FromText("tiny.txt", "abcabc"), Short with { Batch = 200 })).Message, StringComparison.Ordinal);
 
     [Fact]
     public void Corpus_with_more_distinct_characters_than_the_cell_accepts_is_refused_naming_both_numbers()
