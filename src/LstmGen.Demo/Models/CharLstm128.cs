@@ -1,0 +1,95 @@
+namespace LstmGen.Demo.Models;
+
+/// <summary>The demo's default character model: seed 003's LSTM with a softmax head, vocabulary up to 64, H = 128, float.</summary>
+[LstmCell(inputSize: 64, hiddenSize: 128, OutputSize = 64, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
+public static partial class CharLstm128;
+
+/// <summary>Adapter from <see cref="CharLstm128"/>'s generated functions to <see cref="CharModel"/>.</summary>
+/// <param name="maxWindow">The longest training window.</param>
+/// <param name="maxBatch">The most streams trained at once.</param>
+public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharModel
+{
+    private readonly CharLstm128.Parameters _p = new();
+    private readonly CharLstm128.Gradients _grads = new();
+    private readonly CharLstm128.Workspace _workspace = new(maxWindow, maxBatch);
+    private readonly CharLstm128.State[] _training = new CharLstm128.State[maxBatch];
+    private CharLstm128.State _generation = CharLstm128.State.Zero;
+
+    /// <inheritdoc/>
+    public override string Name => "lstm128";
+
+    /// <inheritdoc/>
+    public override int InputSize => CharLstm128.InputSize;
+
+    /// <inheritdoc/>
+    public override int HiddenSize => CharLstm128.HiddenSize;
+
+    /// <inheritdoc/>
+    public override int OutputSize => CharLstm128.OutputSize;
+
+    /// <inheritdoc/>
+    public override int ParameterCount => CharLstm128.ParameterCount;
+
+    /// <inheritdoc/>
+    public override int MaxWindow => _workspace.MaxSteps;
+
+    /// <inheritdoc/>
+    public override int MaxBatch => _workspace.MaxBatch;
+
+    /// <inheritdoc/>
+    public override Span<float> Parameters => _p.AsSpan();
+
+    /// <inheritdoc/>
+    public override Span<float> Gradients => _grads.AsSpan();
+
+    /// <inheritdoc/>
+    public override float TrainWindow(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets)
+    {
+        _grads.Clear();
+        (float loss, _training[0]) = CharLstm128.CrossEntropyLossAndGradients(_p, inputs, targets, _training[0], _workspace, _grads);
+        return loss;
+    }
+
+    /// <inheritdoc/>
+    public override float TrainBatch(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int batchSize)
+    {
+        _grads.Clear();
+        float loss = CharLstm128.CrossEntropyLossAndGradientsBatch(_p, inputs, targets, batchSize, BatchReduction.Mean, _workspace, _grads, _training.AsSpan(0, batchSize));
+        _workspace.States[..batchSize].CopyTo(_training);
+        return loss;
+    }
+
+    /// <inheritdoc/>
+    public override void ResetTrainingState() => Array.Clear(_training);
+
+    /// <inheritdoc/>
+    public override void SaveTrainingState(Span<float> destination)
+    {
+        for (int b = 0; b < _training.Length; b++)
+        {
+            Span<float> stream = destination.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
+            _training[b].H.CopyTo(stream[..HiddenSize]);
+            _training[b].C.CopyTo(stream[HiddenSize..]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void RestoreTrainingState(ReadOnlySpan<float> source)
+    {
+        for (int b = 0; b < _training.Length; b++)
+        {
+            ReadOnlySpan<float> stream = source.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
+            _training[b] = new CharLstm128.State(CharLstm128.Hidden.FromSpan(stream[..HiddenSize]), CharLstm128.Hidden.FromSpan(stream[HiddenSize..]));
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void ResetGenerationState() => _generation = CharLstm128.State.Zero;
+
+    /// <inheritdoc/>
+    public override void Generate(int index, Span<float> logits)
+    {
+        (_generation, _) = CharLstm128.ForwardOneHot(_p, index, _generation);
+        CharLstm128.HeadForward(_p, _generation.H).CopyTo(logits);
+    }
+}

@@ -1,0 +1,37 @@
+namespace LstmGen.Demo.Training;
+
+/// <summary>What a training run reports after each step.</summary>
+/// <param name="Step">Steps completed, counted over the whole run including resumed ones (1 after the first update).</param>
+/// <param name="LastStep">The step this invocation stops at.</param>
+/// <param name="Loss">This step's loss per character, in nats.</param>
+/// <param name="SmoothedLoss">An exponential moving average of the loss per character (0.9 per step), in nats.</param>
+/// <param name="CharactersPerSecond">Characters through forward and backward per second in this invocation so far.</param>
+/// <param name="CharactersPerStep">Characters per step (the window length).</param>
+public readonly record struct TrainingProgress(long Step, long LastStep, double Loss, double SmoothedLoss, double CharactersPerSecond, int CharactersPerStep);
+
+/// <summary>Receives a training run's progress; the console view renders it, tests record or ignore it.</summary>
+public interface ITrainingObserver
+{
+    /// <summary>Called after every step.</summary>
+    void OnStep(in TrainingProgress progress);
+
+    /// <summary>Called every <see cref="TrainingOptions.SampleEvery"/> steps with text sampled from the model.</summary>
+    void OnSample(long step, string sample);
+}
+
+/// <summary>An observer that ignores everything.</summary>
+public sealed class NullTrainingObserver : ITrainingObserver
+{
+    /// <summary>The instance.</summary>
+    public static NullTrainingObserver Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public void OnStep(in TrainingProgress progress)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void OnSample(long step, string sample)
+    {
+    }
+}
