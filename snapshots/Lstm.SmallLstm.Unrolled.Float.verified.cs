@@ -79,7 +79,7 @@ static partial class SmallLstm
         /// <summary>
         /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
         /// </summary>
-        public readonly bool Equals(Input other) => ((global::System.ReadOnlySpan<float>)this).SequenceEqual(other);
+        public readonly bool Equals(Input other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Input other && Equals(other);
@@ -157,7 +157,7 @@ static partial class SmallLstm
         /// <summary>
         /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
         /// </summary>
-        public readonly bool Equals(Hidden other) => ((global::System.ReadOnlySpan<float>)this).SequenceEqual(other);
+        public readonly bool Equals(Hidden other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Hidden other && Equals(other);

@@ -50,7 +50,7 @@ internal static class VectorTypeEmitter
         w.Line();
 
         w.Summary("Element-wise equality (<see cref=\"double.Equals(double)\"/> semantics: NaN equals NaN).");
-        w.Line($"public readonly bool Equals({name} other) => ((global::System.ReadOnlySpan<{t}>)this).SequenceEqual(other);");
+        w.Line($"public readonly bool Equals({name} other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<{t}>)this, other);");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override readonly bool Equals(object? obj) => obj is {name} other && Equals(other);");
