@@ -98,7 +98,7 @@ internal static class CellDeclarationRules
             return;
         }
 
-        if (type.IsGenericType)
+        if (type.TypeParameters.Length > 0)
         {
             problems.Add(DeclarationProblem.Of(DiagnosticDescriptors.CellIsGeneric, cellLocation, cellName));
         }
@@ -119,10 +119,11 @@ internal static class CellDeclarationRules
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             Location outerLocation = outer.Locations.FirstOrDefault() ?? Location.None;
-            if (outer.IsGenericType || outer.IsFileLocal)
+            bool generic = outer.TypeParameters.Length > 0;
+            if (generic || outer.IsFileLocal)
             {
                 problems.Add(DeclarationProblem.Of(
-                    DiagnosticDescriptors.ContainingTypeNotSupported, outerLocation, outer.Name, cellName, outer.IsGenericType ? "generic" : "file-local"));
+                    DiagnosticDescriptors.ContainingTypeNotSupported, outerLocation, outer.Name, cellName, generic ? "generic" : "file-local"));
             }
 
             List<TypeDeclarationSyntax> declarations = Declarations(outer, token).ToList();
