@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LstmGen.Generators.Model;
@@ -50,22 +51,65 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// Reports the problems of the cell <paramref name="context"/>'s type declares and of the cells nested in it, each from
+    /// the innermost type whose declaration contains the problem's location. So a problem on an enclosing type (LSTM0003,
+    /// LSTM0004) is reported while that type is analysed: a diagnostic local to it, which the IDE can fix in place.
+    /// </summary>
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        CellValidation validation = CellDeclarationRules.Validate(type, context.CancellationToken);
+        Report(context, type, type);
+        foreach (INamedTypeSymbol nested in NestedTypes(type))
+        {
+            Report(context, type, nested);
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, INamedTypeSymbol analyzed, INamedTypeSymbol cell)
+    {
+        CellValidation validation = CellDeclarationRules.Validate(cell, context.CancellationToken);
         foreach (DeclarationProblem problem in validation.Problems)
         {
-            context.ReportDiagnostic(problem.ToDiagnostic());
+            if (SymbolEqualityComparer.Default.Equals(ResponsibleFor(cell, problem.Location), analyzed))
+            {
+                context.ReportDiagnostic(problem.ToDiagnostic());
+            }
         }
 
-        if (validation.Spec is { } spec)
+        if (validation.Spec is { } spec && SymbolEqualityComparer.Default.Equals(cell, analyzed))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.KernelSpecialisation,
-                type.Locations.FirstOrDefault(),
-                type.Name,
+                cell.Locations.FirstOrDefault(),
+                cell.Name,
                 KernelChoice.Explain(spec)));
+        }
+    }
+
+    /// <summary>The innermost of <paramref name="cell"/> and its containing types whose declaration contains <paramref name="location"/>.</summary>
+    private static INamedTypeSymbol ResponsibleFor(INamedTypeSymbol cell, Location location)
+    {
+        for (INamedTypeSymbol? type = cell; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == location.SourceTree && r.Span.Contains(location.SourceSpan)))
+            {
+                return type;
+            }
+        }
+
+        return cell;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> NestedTypes(INamedTypeSymbol type)
+    {
+        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+        {
+            yield return nested;
+            foreach (INamedTypeSymbol deeper in NestedTypes(nested))
+            {
+                yield return deeper;
+            }
         }
     }
 }
