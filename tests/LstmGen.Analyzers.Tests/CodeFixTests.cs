@@ -98,11 +98,34 @@ public sealed class CodeFixTests
             """);
 
     [Fact]
+    public Task A_forced_unrolled_kernel_that_is_too_large_becomes_auto() =>
+        Verify.CodeFixAsync<CellDeclarationAnalyzer, UseAutoKernelCodeFixProvider>(
+            """
+            namespace Samples;
+
+            [LstmGen.LstmCell(100, 32, Kernel = {|LSTM0006:LstmGen.KernelStrategy.Unrolled|})]
+            public static partial class A;
+
+            [LstmGen.RnnCell(200, 100, Scalar = LstmGen.ScalarType.Float, Kernel = {|LSTM0006:LstmGen.KernelStrategy.Unrolled|})]
+            public static partial class B;
+            """,
+            """
+            namespace Samples;
+
+            [LstmGen.LstmCell(100, 32, Kernel = LstmGen.KernelStrategy.Auto)]
+            public static partial class A;
+
+            [LstmGen.RnnCell(200, 100, Scalar = LstmGen.ScalarType.Float, Kernel = LstmGen.KernelStrategy.Auto)]
+            public static partial class B;
+            """);
+
+    [Fact]
     public void Fixers_claim_exactly_their_diagnostics()
     {
         Assert.Equal(
             [DiagnosticDescriptors.CellNotPartial.Id, DiagnosticDescriptors.ContainingTypeNotPartial.Id],
             new AddPartialCodeFixProvider().FixableDiagnosticIds.ToArray());
         Assert.Equal([DiagnosticDescriptors.SizeOutOfRange.Id], new ClampSizeCodeFixProvider().FixableDiagnosticIds.ToArray());
+        Assert.Equal([DiagnosticDescriptors.UnrolledTooLarge.Id], new UseAutoKernelCodeFixProvider().FixableDiagnosticIds.ToArray());
     }
 }
