@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LstmGen.Generators.Diagnostics;
 using LstmGen.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -19,7 +20,7 @@ internal static class CellOptionRules
     /// say so); <c>null</c> when they cannot be read at all (the compiler reports why; LSTM0015 is added).
     /// </summary>
     public static CellOptions? ReadAndCheck(
-        AttributeData attribute, CellKind kind, string cellName, Location fallback, List<DeclarationProblem> problems, System.Threading.CancellationToken token)
+        AttributeData attribute, CellKind kind, string cellName, Location fallback, List<DeclarationProblem> problems, CancellationToken token)
     {
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(token) as AttributeSyntax;
         Location attributeLocation = syntax?.GetLocation() ?? fallback;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Linq;
 using LstmGen.Generators.Model;
-using Microsoft.CodeAnalysis;
 
 namespace LstmGen.Generators.Validation;
 
@@ -12,7 +10,4 @@ internal sealed record CellValidation(CellSpec? Spec, ImmutableArray<Declaration
 {
     /// <summary>The verdict on a type that carries no cell attribute.</summary>
     public static readonly CellValidation NotACell = new(null, ImmutableArray<DeclarationProblem>.Empty);
-
-    /// <summary>Whether the type carries a cell attribute but cannot be generated.</summary>
-    public bool HasErrors => Problems.Any(p => p.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 }
