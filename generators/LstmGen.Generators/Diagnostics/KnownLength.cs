@@ -61,17 +61,18 @@ internal readonly record struct KnownLength(int Length, string What)
         }
     }
 
-    /// <summary><c>(buffer)</c>, <c>(buffer, start)</c> or <c>(buffer, start, length)</c> with constant bounds.</summary>
+    /// <summary><c>(buffer)</c> or <c>(buffer, start)</c> over a known buffer, or <c>(buffer, start, length)</c> with a constant length.</summary>
     private static KnownLength? SpanOver(IOperation[] arguments, int hops, CancellationToken token)
     {
-        if (arguments.Length is < 1 or > 3 || Of(arguments[0], hops, token) is not { } buffer)
-        {
-            return null;
-        }
-
+        // A constant length says it all, whatever the buffer (if the buffer is shorter, the span itself throws).
         if (arguments.Length == 3)
         {
             return arguments[2].ConstantValue is { HasValue: true, Value: int length } ? new KnownLength(length, "A span") : null;
+        }
+
+        if (arguments.Length is < 1 or > 2 || Of(arguments[0], hops, token) is not { } buffer)
+        {
+            return null;
         }
 
         if (arguments.Length == 2)
