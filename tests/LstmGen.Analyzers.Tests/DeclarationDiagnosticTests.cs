@@ -185,6 +185,17 @@ public sealed class DeclarationDiagnosticTests
     public Task Missing_class_name_is_LSTM0015() =>
         Check("[{|LSTM0015:LstmCell(2, 1)|}]\npublic static partial class{|CS1001:|}{|CS1513:|}{|CS1514:|}");
 
+    // LSTM0016
+    [Fact]
+    public Task CSharp_12_is_LSTM0016() =>
+        Verify.AnalyzerAsync<CellDeclarationAnalyzer>(
+            Usings + "[LstmCell(2, 1)]\npublic static partial class {|LSTM0016:Cell|} { }", languageVersion: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12);
+
+    [Fact]
+    public Task CSharp_13_is_fine() =>
+        Verify.AnalyzerAsync<CellDeclarationAnalyzer>(
+            Usings + "[LstmCell(2, 1)]\npublic static partial class Cell { }", languageVersion: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp13);
+
     [Fact]
     public Task Constant_expressions_are_read() =>
         Check("[LstmCell(Sizes.D * 2, hiddenSize: Sizes.D + 1)]\npublic static partial class Cell;\npublic static class Sizes { public const int D = 2; }");

@@ -79,10 +79,36 @@ public sealed class GeneratorAnalyzerAgreementTests
         Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
     }
 
-    private static async Task<(ImmutableArray<GeneratedSourceResult>, ImmutableArray<Diagnostic>, Compilation)> RunAsync(string declaration)
+    [Theory]
+    [InlineData(LanguageVersion.CSharp13, true)]
+    [InlineData(LanguageVersion.CSharp12, false)]
+    [InlineData(LanguageVersion.CSharp11, false)]
+    public async Task The_oldest_language_version_is_13(LanguageVersion version, bool generates)
     {
-        CSharpCompilation input = Compilations.Create(Usings + declaration);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new CellGenerator().AsSourceGenerator()], parseOptions: TestReferences.ParseOptions)
+        const string declaration = "[LstmCell(2, 1)] public static partial class Cell { }\n"
+            + "[RnnCell(30, 20, Output = OutputHead.Softmax, OutputSize = 4, Scalar = ScalarType.Float)] public static partial class Rnn { }";
+        (ImmutableArray<GeneratedSourceResult> generated, ImmutableArray<Diagnostic> diagnostics, Compilation output) =
+            await RunAsync(declaration, TestReferences.ParseOptions.WithLanguageVersion(version));
+
+        if (generates)
+        {
+            Assert.Equal(2, generated.Length);
+            Assert.All(diagnostics, d => Assert.Equal("LSTM0013", d.Id));
+            Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity >= DiagnosticSeverity.Warning);
+        }
+        else
+        {
+            Assert.Empty(generated);
+            Assert.Equal(2, diagnostics.Count(d => d.Id == "LSTM0016"));
+        }
+    }
+
+    private static async Task<(ImmutableArray<GeneratedSourceResult>, ImmutableArray<Diagnostic>, Compilation)> RunAsync(
+        string declaration, CSharpParseOptions? parseOptions = null)
+    {
+        CSharpParseOptions options = parseOptions ?? TestReferences.ParseOptions;
+        CSharpCompilation input = Compilations.Create(options, Usings + declaration);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new CellGenerator().AsSourceGenerator()], parseOptions: options)
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LstmGen.Generators.Diagnostics;
 
 /// <summary>
-/// Reports what is wrong with a cell declaration (LSTM0001-LSTM0012, LSTM0014, LSTM0015), using the same rules as the
+/// Reports what is wrong with a cell declaration (LSTM0001-LSTM0012, LSTM0014-LSTM0016), using the same rules as the
 /// generator (<see cref="CellDeclarationRules"/>), and, for a valid cell, which kernels it gets (LSTM0013).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -31,7 +31,8 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MemberNameClash,
         DiagnosticDescriptors.KernelSpecialisation,
         DiagnosticDescriptors.NotAClass,
-        DiagnosticDescriptors.DeclarationHasErrors);
+        DiagnosticDescriptors.DeclarationHasErrors,
+        DiagnosticDescriptors.LanguageVersionTooOld);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

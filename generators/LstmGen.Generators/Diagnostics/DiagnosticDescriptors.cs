@@ -129,6 +129,13 @@ internal static class DiagnosticDescriptors
         "LstmGen generates nothing for '{0}' because {1}; fix the compiler errors there",
         "While the attribute's arguments do not bind (a missing or mistyped argument, a non-constant value) or the class has no name, LstmGen cannot know which cell to generate, so it generates nothing. The compiler's own error explains what is wrong.");
 
+    /// <summary>LSTM0016: the project compiles an older C# than the generated code needs.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+        "LSTM0016",
+        "C# version too old",
+        "LstmGen generates C# {1} code for '{0}', but the project compiles C# {2}; set <LangVersion> to {1} or later, or remove it (net10.0 defaults to C# 14)",
+        "The generated cells use C# 13 features (inline-array vector types used as spans and in generic span methods), so the project that declares a cell must compile C# 13 or later; otherwise the generated code would not compile.");
+
     /// <summary>LSTM0101: a buffer whose length is known at compile time does not fit the cell's vector.</summary>
     public static readonly DiagnosticDescriptor LengthMismatch = new(
         "LSTM0101",

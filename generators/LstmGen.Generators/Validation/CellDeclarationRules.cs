@@ -39,6 +39,12 @@ internal static class CellDeclarationRules
                 DiagnosticDescriptors.DeclarationHasErrors, AttributeLocation(attributes[0], cellLocation, token), cellName, "the class has no name"));
         }
 
+        if (type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < MinimumLanguageVersion } parseOptions)
+        {
+            problems.Add(DeclarationProblem.Of(
+                DiagnosticDescriptors.LanguageVersionTooOld, cellLocation, cellName, MinimumLanguageVersion.ToDisplayString(), parseOptions.LanguageVersion.ToDisplayString()));
+        }
+
         for (int i = 1; i < attributes.Length; i++)
         {
             problems.Add(DeclarationProblem.Of(
@@ -72,6 +78,9 @@ internal static class CellDeclarationRules
             o.Head == OutputHeadKind.Softmax ? o.OutputSize : 0);
         return new CellValidation(spec, ImmutableArray<DeclarationProblem>.Empty);
     }
+
+    /// <summary>The oldest C# the generated code compiles with (a test compiles it with this version and fails with the one before).</summary>
+    public const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp13;
 
     /// <summary><c>A.B.@class</c>: namespaces as C# source, keywords escaped.</summary>
     private static readonly SymbolDisplayFormat NamespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat

@@ -15,10 +15,13 @@ internal static class Compilations
         concurrentBuild: true);
 
     /// <summary>Compiles each source as its own tree (<c>Input0.cs</c>, <c>Input1.cs</c>, ...).</summary>
-    public static CSharpCompilation Create(params string[] sources) =>
+    public static CSharpCompilation Create(params string[] sources) => Create(TestReferences.ParseOptions, sources);
+
+    /// <summary>As <see cref="Create(string[])"/>, with the given parse options (e.g. an older language version).</summary>
+    public static CSharpCompilation Create(CSharpParseOptions parseOptions, params string[] sources) =>
         CSharpCompilation.Create(
             "LstmGen.Analyzers.Tests.Input",
-            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, TestReferences.ParseOptions, $"Input{i}.cs")),
+            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, $"Input{i}.cs")),
             TestReferences.All,
             Options);
 }

@@ -20,10 +20,14 @@ internal static class Verify
     /// what it is about. With <paramref name="withGeneratedCode"/>, the generator's output for the source is added as
     /// further files, as the compiler would add it.
     /// </summary>
-    public static async Task AnalyzerAsync<TAnalyzer>(string source, bool withKernelInfo = false, bool withGeneratedCode = false)
+    public static async Task AnalyzerAsync<TAnalyzer>(
+        string source, bool withKernelInfo = false, bool withGeneratedCode = false, LanguageVersion? languageVersion = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new AnalyzerTest<TAnalyzer> { TestCode = source };
+        var test = new AnalyzerTest<TAnalyzer>(languageVersion is { } v ? TestReferences.ParseOptions.WithLanguageVersion(v) : TestReferences.ParseOptions)
+        {
+            TestCode = source,
+        };
         Configure(test.TestState, test.DisabledDiagnostics, withKernelInfo);
         if (withGeneratedCode)
         {
@@ -62,10 +66,10 @@ internal static class Verify
     private static string MarkupFree(string markup) =>
         System.Text.RegularExpressions.Regex.Replace(markup, @"\{\|[A-Za-z0-9]+:|\|\}|\[\||\|\]", "");
 
-    private sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    private sealed class AnalyzerTest<TAnalyzer>(CSharpParseOptions parseOptions) : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        protected override ParseOptions CreateParseOptions() => TestReferences.ParseOptions;
+        protected override ParseOptions CreateParseOptions() => parseOptions;
     }
 
     private sealed class CodeFixTest<TAnalyzer, TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
