@@ -50,6 +50,10 @@ public sealed class GeneratorAnalyzerAgreementTests
         "public class Base { private void Forward() { } public void Train() { } } [LstmCell(2, 1)] public partial class Cell : Base;",
         "[LstmCell(2, 1)] public static partial class Cell; [LstmCell(3, 1)] public static partial class CELL;",
         "[LstmCell(4096, 1, Scalar = ScalarType.Float)] public static partial class Wide;",
+        "public ref partial struct Outer { [LstmCell(2, 1)] public static partial class Cell; }",
+        "public readonly partial struct Outer { [LstmCell(2, 1)] public static partial class Cell; }",
+        "public sealed partial class outer { [LstmCell(2, 1)] internal sealed partial class Cell; }",
+        "public partial class Outer { public partial class @event { [LstmCell(2, 1)] public static partial class Cell; } }",
     };
 
     [Theory]

@@ -18,6 +18,7 @@ internal static class MemberClashRule
     /// <summary>The comment line every generated file starts with after <c>// &lt;auto-generated/&gt;</c>.</summary>
     public const string GeneratedFileMarker = "// LstmGen: ";
 
+    /// <summary>Adds an LSTM0012 problem per clashing name of <paramref name="type"/>, whose cell has a head if <paramref name="hasHead"/>.</summary>
     public static void Check(INamedTypeSymbol type, bool hasHead, List<DeclarationProblem> problems, CancellationToken token)
     {
         ImmutableHashSet<string> generated = GeneratedMemberNames.For(hasHead);
