@@ -49,6 +49,22 @@ public static class Guard
     }
 
     /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> unless every index is in <c>[0, count)</c>; the message names the
+    /// first offending position. Called before any work, so that a bad index never leaves an accumulator half-updated.
+    /// </summary>
+    public static void Indices(ReadOnlySpan<int> indices, int count, string what, string parameterName)
+    {
+        for (int k = 0; k < indices.Length; k++)
+        {
+            if ((uint)indices[k] >= (uint)count)
+            {
+                throw new ArgumentOutOfRangeException(
+                    parameterName, indices[k], $"Expected every one of {what} in [0, {count}), but element {k} is {indices[k]}.");
+            }
+        }
+    }
+
+    /// <summary>
     /// Checks a time-major batch buffer of <paramref name="length"/> elements for <paramref name="batchSize"/> sequences
     /// and returns the number of steps T = length / batchSize.
     /// </summary>

@@ -39,6 +39,28 @@ internal static class CellSources
         public static partial class MidLstm;
         """;
 
+    /// <summary>Seed 004's tanh RNN: D = 3, H = 5, no head, double: 40 multiply-adds, unrolled.</summary>
+    public const string SmallRnn = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A small tanh RNN.</summary>
+        [RnnCell(3, 5)]
+        public static partial class SmallRnn;
+        """;
+
+    /// <summary>Seed 003's character model: D = 10, H = 128, softmax head V = 10, float: loops.</summary>
+    public const string CharLstm = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A character-level LSTM with a softmax head.</summary>
+        [LstmCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
+        public static partial class CharLstm;
+        """;
+
     /// <summary>A cell nested in a partial class in the global namespace.</summary>
     public const string NestedGlobal = """
         using LstmGen;

@@ -1,6 +1,6 @@
 namespace LstmGen.Generators.Tests;
 
-/// <summary>The generated file of representative declarations, compared with <c>snapshots/Lstm.*.verified.cs</c>.</summary>
+/// <summary>The generated file of representative declarations, compared with <c>snapshots/{Lstm,Rnn}.*.verified.cs</c>.</summary>
 public sealed class GeneratedSourceSnapshotTests
 {
     [Fact]
@@ -14,6 +14,14 @@ public sealed class GeneratedSourceSnapshotTests
     [Fact]
     public Task Mid_loops_double() =>
         VerifyGenerated(CellSources.MidLstm, "Samples.MidLstm.g.cs", "Lstm.MidLstm.Loops.Double");
+
+    [Fact]
+    public Task Rnn_unrolled_double() =>
+        VerifyGenerated(CellSources.SmallRnn, "Samples.SmallRnn.g.cs", "Rnn.SmallRnn.Unrolled.Double");
+
+    [Fact]
+    public Task Lstm_with_softmax_head_loops_float() =>
+        VerifyGenerated(CellSources.CharLstm, "Samples.CharLstm.g.cs", "Lstm.CharLstm.Head.Loops.Float");
 
     [Fact]
     public Task Nested_in_global_namespace() =>

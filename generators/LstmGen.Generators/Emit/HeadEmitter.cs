@@ -150,6 +150,11 @@ internal static class HeadEmitter
         w.Param("outputs", "The hidden outputs h_t of the forward pass.");
         w.Param("targets", $"The {what}, one per step.");
         w.Param("outputGradients", "Receives dL/dh_t, one per step.");
+        if (targetType == "int")
+        {
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A class index is outside [0, V); checked before anything is written.</exception>");
+        }
+
         w.Param("grads", "Caller-owned gradient accumulator (head gradients).");
         w.Doc("returns", "The summed loss.");
         w.Line($"public static {t} CrossEntropyLoss(Parameters p, {ReadOnlySpan}<Hidden> outputs, {ReadOnlySpan}<{targetType}> targets, {Span}<Hidden> outputGradients, Gradients grads)").Open();
@@ -157,6 +162,11 @@ internal static class HeadEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
         w.Line($"global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, \"the targets of {cell}\", nameof(targets));");
         w.Line($"global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, \"the output gradients of {cell}\", nameof(outputGradients));");
+        if (targetType == "int")
+        {
+            w.Line($"global::LstmGen.Guard.Indices(targets, OutputSize, \"the class indices of {cell} (V = {spec.OutputSize})\", nameof(targets));");
+        }
+
         w.Line($"{t} loss = default;");
         w.Line("for (int t = 0; t < outputs.Length; t++)").Open();
         w.Line("loss += CrossEntropyStep(p, outputs[t], targets[t], 1, grads, out outputGradients[t]);");

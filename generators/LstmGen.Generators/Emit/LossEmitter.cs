@@ -156,6 +156,11 @@ internal static class LossEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
         w.Line($"int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, \"the batched inputs of {cell}\", nameof(inputs));");
         w.Line($"global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, \"the batched targets of {cell} (T x m)\", nameof(targets));");
+        if (target == Target.ClassIndex)
+        {
+            w.Line($"global::LstmGen.Guard.Indices(targets, OutputSize, \"the class indices of {cell} (V = {spec.OutputSize})\", nameof(targets));");
+        }
+
         w.Line($"global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, \"the workspace of {cell} (MaxBatch)\", nameof(workspace));");
         w.Line($"global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, \"the workspace of {cell} (MaxSteps)\", nameof(workspace));");
         w.Line($"{Span}<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);");

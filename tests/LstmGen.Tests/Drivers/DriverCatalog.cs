@@ -1,3 +1,4 @@
+using LstmGen.Tests.Cells;
 using LstmGen.Tests.Support;
 
 namespace LstmGen.Tests.Drivers;
@@ -8,21 +9,21 @@ internal static class DriverCatalog
     /// <summary>The cells compared with the reference: six sizes, each as double and float.</summary>
     public static readonly IReadOnlyList<ICellDriver> Agreement =
     [
-        new Lstm1x1DoubleNs.Driver(), new Lstm1x1FloatNs.Driver(),
-        new Lstm2x1DoubleNs.Driver(), new Lstm2x1FloatNs.Driver(),
-        new Lstm3x5DoubleNs.Driver(), new Lstm3x5FloatNs.Driver(),
-        new Lstm10x16DoubleNs.Driver(), new Lstm10x16FloatNs.Driver(),
-        new Lstm7x33DoubleNs.Driver(), new Lstm7x33FloatNs.Driver(),
-        new Lstm10x128DoubleNs.Driver(), new Lstm10x128FloatNs.Driver(),
+        LstmDriver.For(typeof(Lstm1x1Double)), LstmDriver.For(typeof(Lstm1x1Float)),
+        LstmDriver.For(typeof(Lstm2x1Double)), LstmDriver.For(typeof(Lstm2x1Float)),
+        LstmDriver.For(typeof(Lstm3x5Double)), LstmDriver.For(typeof(Lstm3x5Float)),
+        LstmDriver.For(typeof(Lstm10x16Double)), LstmDriver.For(typeof(Lstm10x16Float)),
+        LstmDriver.For(typeof(Lstm7x33Double)), LstmDriver.For(typeof(Lstm7x33Float)),
+        LstmDriver.For(typeof(Lstm10x128Double)), LstmDriver.For(typeof(Lstm10x128Float)),
     ];
 
     /// <summary>Pairs of the same size declared with <c>Kernel = Unrolled</c> and <c>Kernel = Loops</c>.</summary>
     public static readonly IReadOnlyList<(ICellDriver Unrolled, ICellDriver Loops)> KernelPairs =
     [
-        (new Unrolled2x1Ns.Driver(), new Loops2x1Ns.Driver()),
-        (new Unrolled3x5Ns.Driver(), new Loops3x5Ns.Driver()),
-        (new Unrolled4x6Ns.Driver(), new Loops4x6Ns.Driver()),
-        (new Unrolled3x5FloatNs.Driver(), new Loops3x5FloatNs.Driver()),
+        (LstmDriver.For(typeof(Unrolled2x1)), LstmDriver.For(typeof(Loops2x1))),
+        (LstmDriver.For(typeof(Unrolled3x5)), LstmDriver.For(typeof(Loops3x5))),
+        (LstmDriver.For(typeof(Unrolled4x6)), LstmDriver.For(typeof(Loops4x6))),
+        (LstmDriver.For(typeof(Unrolled3x5Float)), LstmDriver.For(typeof(Loops3x5Float))),
     ];
 
     public static ICellDriver Get(string name) =>

@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+
+namespace LstmGen.Generators.Tests;
+
+/// <summary>
+/// The README's quick-start block, taken from README.md as it is committed, compiles with the generator without a
+/// warning, and running it returns the loss that the LSTM equations give by hand.
+/// </summary>
+public sealed class ReadmeExampleTests
+{
+    [Fact]
+    public void Quick_start_compiles_runs_and_returns_the_hand_computed_loss()
+    {
+        string code = QuickStartBlock();
+        Assert.True(code.Split('\n').Length <= 22, "the quick start should stay short");
+
+        GeneratorRun run = GeneratorHarness.Run(code);
+        Assert.Null(run.Exception);
+        Assert.Single(run.GeneratedSources);
+        Assert.True(
+            GeneratorHarness.WarningsAndErrors(run.OutputCompilation).IsEmpty,
+            GeneratorHarness.Describe(GeneratorHarness.WarningsAndErrors(run.OutputCompilation)));
+
+        using var image = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(image).Success);
+        var context = new AssemblyLoadContext("readme", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            Assembly assembly = context.LoadFromStream(image);
+            var loss = (double)assembly.GetType("QuickStart")!.GetMethod("TrainOneStep")!.Invoke(null, null)!;
+            Assert.Equal(HandComputedLoss(), loss, 1e-15);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary>
+    /// Only W_i[0,0] = 0.95 and b_g = 0.5 are non-zero: f = o = σ(0) = ½ and g = tanh(0.5) at both steps, i = σ(0.95·x_0),
+    /// c_t = ½·c_{t-1} + i_t·g, h_t = ½·tanh(c_t); L = ½(h_0 − 0.5)² + ½(h_1 − 1.25)².
+    /// </summary>
+    private static double HandComputedLoss()
+    {
+        static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+        double g = Math.Tanh(0.5);
+        double c0 = Sigmoid(0.95 * 1.0) * g;
+        double c1 = (0.5 * c0) + (Sigmoid(0.95 * 0.5) * g);
+        double h0 = 0.5 * Math.Tanh(c0), h1 = 0.5 * Math.Tanh(c1);
+        return (0.5 * (h0 - 0.5) * (h0 - 0.5)) + (0.5 * (h1 - 1.25) * (h1 - 1.25));
+    }
+
+    private static string QuickStartBlock()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        int section = readme.IndexOf("## Quick start", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README.md has no '## Quick start' section");
+        int start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
+        int end = readme.IndexOf("```", start, StringComparison.Ordinal);
+        return readme[start..end];
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LstmGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("LstmGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
