@@ -546,7 +546,7 @@ static partial class SmallLstm
         /// <summary>
         /// The global L2 norm ‖dθ‖ over every gradient.
         /// </summary>
-        public float Norm() => global::LstmGen.GradientClipping.Norm(_values);
+        public float Norm() => global::LstmGen.GradientClipping.Norm<float>(_values);
 
         /// <summary>
         /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.

@@ -546,7 +546,7 @@ static partial class TinyLstm
         /// <summary>
         /// The global L2 norm ‖dθ‖ over every gradient.
         /// </summary>
-        public double Norm() => global::LstmGen.GradientClipping.Norm(_values);
+        public double Norm() => global::LstmGen.GradientClipping.Norm<double>(_values);
 
         /// <summary>
         /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.

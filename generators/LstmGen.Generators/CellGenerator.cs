@@ -1,6 +1,10 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
 using LstmGen.Generators.Emit;
 using LstmGen.Generators.Model;
 using LstmGen.Generators.Parsing;
+using LstmGen.Generators.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -33,6 +37,12 @@ public sealed class CellGenerator : IIncrementalGenerator
 
         /// <summary>Valid RNN specs.</summary>
         public const string ValidRnn = "LstmGen.ValidRnn";
+
+        /// <summary>Hint names that collide with another cell's ignoring case (Roslyn compares hint names that way).</summary>
+        public const string HintNameCollisions = "LstmGen.HintNameCollisions";
+
+        /// <summary>Valid specs with hint names unique ignoring case, as emitted.</summary>
+        public const string Emitted = "LstmGen.Emitted";
     }
 
     /// <inheritdoc/>
@@ -40,12 +50,34 @@ public sealed class CellGenerator : IIncrementalGenerator
     {
         // 1. Find classes carrying a cell attribute and read them into equatable specs (symbols stay inside the transform);
         // 2. drop invalid declarations (the analyzers explain them);
-        // 3. emit one file per cell.
+        // 3. make hint names unique ignoring case (cells named Cell and CELL would otherwise make AddSource throw);
+        // 4. emit one file per cell.
         IncrementalValuesProvider<CellSpec> lstm = ValidCells(context, LstmAttributeName, CellKind.Lstm, Steps.ParseLstm, Steps.ValidLstm);
         IncrementalValuesProvider<CellSpec> rnn = ValidCells(context, RnnAttributeName, CellKind.Rnn, Steps.ParseRnn, Steps.ValidRnn);
-        context.RegisterSourceOutput(lstm, static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
-        context.RegisterSourceOutput(rnn, static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
+        IncrementalValueProvider<EquatableArray<string>> collisions = lstm.Select(static (spec, _) => spec.HintName).Collect()
+            .Combine(rnn.Select(static (spec, _) => spec.HintName).Collect())
+            .Select(static (names, _) => CaseCollisions(names.Left.AddRange(names.Right)))
+            .WithTrackingName(Steps.HintNameCollisions);
+        context.RegisterSourceOutput(UniqueHintNames(lstm, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
+        context.RegisterSourceOutput(UniqueHintNames(rnn, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
     }
+
+    private static IncrementalValuesProvider<CellSpec> UniqueHintNames(
+        IncrementalValuesProvider<CellSpec> cells, IncrementalValueProvider<EquatableArray<string>> collisions) =>
+        cells.Combine(collisions)
+            .Select(static (pair, _) => pair.Right.Contains(pair.Left.HintName)
+                ? pair.Left with { HintName = HintNames.Disambiguate(pair.Left.HintName) }
+                : pair.Left)
+            .WithTrackingName(Steps.Emitted);
+
+    /// <summary>The hint names that equal another, different hint name when case is ignored.</summary>
+    private static EquatableArray<string> CaseCollisions(ImmutableArray<string> names) =>
+        new(names
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(name => name, StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group)
+            .OrderBy(name => name, StringComparer.Ordinal));
 
     private static IncrementalValuesProvider<CellSpec> ValidCells(
         IncrementalGeneratorInitializationContext context, string attributeName, CellKind kind, string parseStep, string validStep) =>

@@ -27,6 +27,16 @@ public sealed class InvalidDeclarationSilenceTests
         { "non-constant argument (user compile error)", "[LstmCell(Sizes.D, 1)] public static partial class Cell; public static class Sizes { public static int D = 2; }" },
         { "on a struct (user compile error)", "[LstmCell(2, 1)] public partial struct Cell;" },
         { "duplicated attribute (user compile error)", "[LstmCell(2, 1)][LstmCell(3, 1)] public static partial class Cell;" },
+        { "LSTM and RNN attributes together", "[LstmCell(2, 1), RnnCell(2, 1)] public static partial class Cell;" },
+        { "record", "[LstmCell(2, 1)] public partial record Cell;" },
+        { "file-local class", "[LstmCell(2, 1)] file static partial class Cell;" },
+        { "one declaration not partial", "[LstmCell(2, 1)] public partial class Cell { } public class Cell { }" },
+        { "user member with a generated name", "[LstmCell(2, 1)] public static partial class Cell { public static void Forward() { } }" },
+        { "cell named like a generated member", "[LstmCell(2, 1)] public static partial class Input;" },
+        { "inherited member with a generated name", "public class Base { public int Sgd; } [LstmCell(2, 1)] public partial class Cell : Base;" },
+        { "softmax without output size", "[LstmCell(2, 1, Output = OutputHead.Softmax)] public static partial class Cell;" },
+        { "output size without head", "[LstmCell(2, 1, OutputSize = 3)] public static partial class Cell;" },
+        { "missing class name (user compile error)", "[LstmCell(2, 1)] public static partial class" },
     };
 
     [Theory]

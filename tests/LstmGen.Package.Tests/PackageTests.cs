@@ -108,6 +108,7 @@ public sealed partial class PackageTests : IDisposable
             Assert.Contains("lib/net10.0/LstmGen.dll", entries);
             Assert.Contains("lib/net10.0/LstmGen.xml", entries);
             Assert.Contains("analyzers/dotnet/cs/LstmGen.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/LstmGen.CodeFixes.dll", entries);
             Assert.Contains("README.md", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
 

@@ -176,7 +176,8 @@ internal static class ParameterBufferEmitter
         w.Line("public void Clear() => global::System.Array.Clear(_values);");
         w.Line();
         w.Summary("The global L2 norm ‖dθ‖ over every gradient.");
-        w.Line($"public {t} Norm() => global::LstmGen.GradientClipping.Norm(_values);");
+        // Explicit type argument: inferring T from an array needs C# 14's first-class spans; the generated code targets C# 13.
+        w.Line($"public {t} Norm() => global::LstmGen.GradientClipping.Norm<{t}>(_values);");
         w.Line();
         w.Summary(
             "Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name=\"maxNorm\"/>, scales every gradient by maxNorm / ‖dθ‖.\n" +

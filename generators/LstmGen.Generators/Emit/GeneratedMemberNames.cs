@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+
+namespace LstmGen.Generators.Emit;
+
+/// <summary>
+/// The names of the members the emitters put directly into a cell class (public and private). A user member with one
+/// of these names, an inherited member it would hide, or a cell named like one of them is refused (LSTM0012). Keep it
+/// next to the emitters: a test compares it with the members of real generated cells of every shape.
+/// </summary>
+internal static class GeneratedMemberNames
+{
+    /// <summary>Members of every cell.</summary>
+    public static readonly ImmutableArray<string> EveryCell =
+    [
+        // CellMembersEmitter: constants
+        "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset",
+        // VectorTypeEmitter, StateTypesEmitter, ParameterBufferEmitter, WorkspaceEmitter: nested types
+        "Input", "Hidden", "State", "StateGradient", "StepCache", "Parameters", "Gradients", "Workspace",
+        // StepEmitter, SequenceEmitter, BatchEmitter
+        "Forward", "ForwardOneHot", "Backward", "ForwardSequence", "Bptt",
+        "ForwardBatch", "BackwardBatch", "ForwardSequenceBatch", "BpttBatch",
+        // LossEmitter, OptimizerEmitter
+        "MseLoss", "MseStep", "LossAndGradients", "LossAndGradientsBatch", "Sgd",
+    ];
+
+    /// <summary>Members added by a softmax head (<c>Output = OutputHead.Softmax</c>).</summary>
+    public static readonly ImmutableArray<string> HeadOnly =
+    [
+        "OutputSize", "HeadWeightOffset", "HeadBiasOffset", "Output",
+        "HeadForward", "HeadBackward", "Softmax", "LogSoftmax", "CrossEntropyLoss", "CrossEntropyStep",
+        "CrossEntropyLossAndGradients", "CrossEntropyLossAndGradientsBatch",
+    ];
+
+    private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.ToImmutableHashSet();
+    private static readonly ImmutableHashSet<string> WithHead = WithoutHead.Union(HeadOnly);
+
+    /// <summary>The names generated for a cell with or without a softmax head (LSTM and RNN cells share them).</summary>
+    public static ImmutableHashSet<string> For(bool hasHead) => hasHead ? WithHead : WithoutHead;
+}

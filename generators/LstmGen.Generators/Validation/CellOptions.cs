@@ -1,0 +1,12 @@
+using LstmGen.Generators.Model;
+
+namespace LstmGen.Generators.Validation;
+
+/// <summary>The attribute's arguments as read, before the range and consistency checks.</summary>
+/// <param name="InputSize">D.</param>
+/// <param name="HiddenSize">H.</param>
+/// <param name="Scalar">The scalar type (only defined values reach here).</param>
+/// <param name="Kernel">The requested kernel strategy (only defined values reach here).</param>
+/// <param name="Head">The output head (only defined values reach here).</param>
+/// <param name="OutputSize">V as written; 0 when absent.</param>
+internal readonly record struct CellOptions(int InputSize, int HiddenSize, Scalar Scalar, Kernel Kernel, OutputHeadKind Head, int OutputSize);

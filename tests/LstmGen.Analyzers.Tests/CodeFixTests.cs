@@ -1,0 +1,131 @@
+using LstmGen.Analyzers.Tests.Support;
+using LstmGen.CodeFixes;
+using LstmGen.Generators.Diagnostics;
+
+namespace LstmGen.Analyzers.Tests;
+
+/// <summary>The code fixes, shown as the source before and after.</summary>
+public sealed class CodeFixTests
+{
+    [Fact]
+    public Task Add_partial_after_the_other_modifiers() =>
+        Verify.CodeFixAsync<CellDeclarationAnalyzer, AddPartialCodeFixProvider>(
+            """
+            using LstmGen;
+
+            namespace Samples;
+
+            /// <summary>A cell.</summary>
+            [LstmCell(2, 1)]
+            public static class {|LSTM0001:TinyLstm|} // keep this comment
+            {
+            }
+            """,
+            """
+            using LstmGen;
+
+            namespace Samples;
+
+            /// <summary>A cell.</summary>
+            [LstmCell(2, 1)]
+            public static partial class TinyLstm // keep this comment
+            {
+            }
+            """);
+
+    [Fact]
+    public Task Add_partial_to_a_class_without_modifiers_keeps_the_layout() =>
+        Verify.CodeFixAsync<CellDeclarationAnalyzer, AddPartialCodeFixProvider>(
+            "using LstmGen;\n\nnamespace Samples;\n\n[LstmCell(2, 1)]\nclass {|LSTM0001:Cell|}\n{\n}\n",
+            "using LstmGen;\n\nnamespace Samples;\n\n[LstmCell(2, 1)]\npartial class Cell\n{\n}\n");
+
+    [Fact]
+    public Task Add_partial_to_every_non_partial_containing_type() =>
+        Verify.CodeFixAsync<CellDeclarationAnalyzer, AddPartialCodeFixProvider>(
+            """
+            using LstmGen;
+
+            namespace Samples;
+
+            public class {|LSTM0003:Outer|}
+            {
+                internal struct {|LSTM0003:Inner|}
+                {
+                    [LstmCell(2, 1)]
+                    public static partial class Cell;
+                }
+            }
+            """,
+            """
+            using LstmGen;
+
+            namespace Samples;
+
+            public partial class Outer
+            {
+                internal partial struct Inner
+                {
+                    [LstmCell(2, 1)]
+                    public static partial class Cell;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Zero_and_negative_sizes_become_1_and_sizes_above_the_maximum_become_4096() =>
+        Verify.CodeFixAsync<CellDeclarationAnalyzer, ClampSizeCodeFixProvider>(
+            """
+            using LstmGen;
+
+            namespace Samples;
+
+            [LstmCell({|LSTM0005:0|}, hiddenSize: {|LSTM0005:-4|})]
+            public static partial class A;
+
+            [RnnCell({|LSTM0005:5000|}, 8, Output = OutputHead.Softmax, OutputSize = {|LSTM0005:int.MaxValue|})]
+            public static partial class B;
+            """,
+            """
+            using LstmGen;
+
+            namespace Samples;
+
+            [LstmCell(1, hiddenSize: 1)]
+            public static partial class A;
+
+            [RnnCell(4096, 8, Output = OutputHead.Softmax, OutputSize = 4096)]
+            public static partial class B;
+            """);
+
+    [Fact]
+    public Task A_forced_unrolled_kernel_that_is_too_large_becomes_auto() =>
+        Verify.CodeFixAsync<CellDeclarationAnalyzer, UseAutoKernelCodeFixProvider>(
+            """
+            namespace Samples;
+
+            [LstmGen.LstmCell(100, 32, Kernel = {|LSTM0006:LstmGen.KernelStrategy.Unrolled|})]
+            public static partial class A;
+
+            [LstmGen.RnnCell(200, 100, Scalar = LstmGen.ScalarType.Float, Kernel = {|LSTM0006:LstmGen.KernelStrategy.Unrolled|})]
+            public static partial class B;
+            """,
+            """
+            namespace Samples;
+
+            [LstmGen.LstmCell(100, 32, Kernel = LstmGen.KernelStrategy.Auto)]
+            public static partial class A;
+
+            [LstmGen.RnnCell(200, 100, Scalar = LstmGen.ScalarType.Float, Kernel = LstmGen.KernelStrategy.Auto)]
+            public static partial class B;
+            """);
+
+    [Fact]
+    public void Fixers_claim_exactly_their_diagnostics()
+    {
+        Assert.Equal(
+            [DiagnosticDescriptors.CellNotPartial.Id, DiagnosticDescriptors.ContainingTypeNotPartial.Id],
+            new AddPartialCodeFixProvider().FixableDiagnosticIds.ToArray());
+        Assert.Equal([DiagnosticDescriptors.SizeOutOfRange.Id], new ClampSizeCodeFixProvider().FixableDiagnosticIds.ToArray());
+        Assert.Equal([DiagnosticDescriptors.UnrolledTooLarge.Id], new UseAutoKernelCodeFixProvider().FixableDiagnosticIds.ToArray());
+    }
+}

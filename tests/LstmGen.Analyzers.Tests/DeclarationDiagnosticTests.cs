@@ -1,0 +1,231 @@
+using LstmGen.Analyzers.Tests.Support;
+using LstmGen.Generators.Diagnostics;
+
+namespace LstmGen.Analyzers.Tests;
+
+/// <summary>
+/// Every declaration diagnostic, with a case that triggers it (marked inline) and a close case that must not. Each
+/// negative case differs from its positive one only in the fix the diagnostic asks for.
+/// </summary>
+public sealed class DeclarationDiagnosticTests
+{
+    private const string Usings = "using LstmGen;\n\nnamespace Samples;\n\n";
+
+    private static Task Check(string declaration) => Verify.AnalyzerAsync<CellDeclarationAnalyzer>(Usings + declaration);
+
+    // LSTM0001
+    [Fact]
+    public Task Not_partial_is_LSTM0001() => Check("[LstmCell(2, 1)]\npublic static class {|LSTM0001:Cell|} { }");
+
+    [Fact]
+    public Task One_non_partial_declaration_of_a_split_class_is_LSTM0001() =>
+        Check("[LstmCell(2, 1)]\npublic partial class Cell { }\npublic class {|LSTM0001:{|CS0260:Cell|}|} { }");
+
+    [Fact]
+    public Task Partial_is_fine() => Check("[LstmCell(2, 1)]\npublic static partial class Cell;");
+
+    // LSTM0002
+    [Fact]
+    public Task Generic_cell_is_LSTM0002() => Check("[LstmCell(2, 1)]\npublic partial class {|LSTM0002:Cell|}<T> { }");
+
+    [Fact]
+    public Task Non_generic_cell_beside_a_generic_type_is_fine() => Check("[LstmCell(2, 1)]\npublic partial class Cell { }\npublic class Cell<T> { }");
+
+    // LSTM0003
+    [Fact]
+    public Task Containing_type_not_partial_is_LSTM0003() =>
+        Check("public class {|LSTM0003:Outer|}\n{\n    [LstmCell(2, 1)]\n    public static partial class Cell;\n}");
+
+    [Fact]
+    public Task Partial_containing_types_are_fine() =>
+        Check("public partial class Outer\n{\n    public partial struct Middle\n    {\n        [LstmCell(2, 1)]\n        public static partial class Cell;\n    }\n}");
+
+    // LSTM0004
+    [Fact]
+    public Task Generic_containing_type_is_LSTM0004() =>
+        Check("public partial class {|LSTM0004:Outer|}<T>\n{\n    [LstmCell(2, 1)]\n    public static partial class Cell;\n}");
+
+    [Fact]
+    public Task File_local_containing_type_is_LSTM0004() =>
+        Check("file partial class {|LSTM0004:Outer|}\n{\n    [LstmCell(2, 1)]\n    public static partial class Cell;\n}");
+
+    [Fact]
+    public Task Non_generic_containing_type_is_fine() =>
+        Check("public partial class Outer\n{\n    [LstmCell(2, 1)]\n    public static partial class Cell;\n}");
+
+    // LSTM0005
+    [Theory]
+    [InlineData("[LstmCell({|LSTM0005:0|}, 1)]")]
+    [InlineData("[LstmCell(2, {|LSTM0005:-3|})]")]
+    [InlineData("[LstmCell({|LSTM0005:4097|}, 1)]")]
+    [InlineData("[RnnCell(hiddenSize: {|LSTM0005:int.MaxValue|}, inputSize: 2)]")]
+    [InlineData("[LstmCell({|LSTM0005:0|}, {|LSTM0005:0|})]")]
+    [InlineData("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = {|LSTM0005:5000|})]")]
+    [InlineData("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = {|LSTM0005:-1|})]")]
+    public Task Size_out_of_range_is_LSTM0005(string attribute) => Check(attribute + "\npublic static partial class Cell;");
+
+    [Theory]
+    [InlineData("[LstmCell(1, 1)]")]
+    [InlineData("[LstmCell(4096, 4096)]")]
+    [InlineData("[RnnCell(hiddenSize: 4096, inputSize: 1)]")]
+    [InlineData("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = 4096)]")]
+    public Task Sizes_at_the_limits_are_fine(string attribute) => Check(attribute + "\npublic static partial class Cell;");
+
+    // LSTM0006
+    [Fact]
+    public Task Forced_unrolled_above_the_limit_is_LSTM0006() =>
+        Check("[LstmCell(100, 32, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]\npublic static partial class Cell;");
+
+    [Fact]
+    public Task Forced_unrolled_at_the_limit_is_fine() =>
+        // 4 · 32 · (96 + 32) = 16384, exactly the limit; an RNN of the larger size is 4 times smaller.
+        Check("[LstmCell(96, 32, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Cell;\n[RnnCell(64, 32, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Rnn;");
+
+    // LSTM0007
+    [Fact]
+    public Task Undefined_scalar_is_LSTM0007() =>
+        Check("[LstmCell(2, 1, Scalar = {|LSTM0007:(ScalarType)7|})]\npublic static partial class Cell;");
+
+    [Fact]
+    public Task Float_scalar_is_fine() => Check("[LstmCell(2, 1, Scalar = ScalarType.Float)]\npublic static partial class Cell;");
+
+    // LSTM0008
+    [Theory]
+    [InlineData("Kernel = {|LSTM0008:(KernelStrategy)(-3)|}")]
+    [InlineData("Output = {|LSTM0008:(OutputHead)2|}, OutputSize = 3")]
+    public Task Undefined_kernel_or_head_is_LSTM0008(string option) =>
+        Check($"[LstmCell(2, 1, {option})]\npublic static partial class Cell;");
+
+    [Fact]
+    public Task Defined_kernel_and_head_are_fine() =>
+        Check("[LstmCell(2, 1, Kernel = KernelStrategy.Loops, Output = OutputHead.Softmax, OutputSize = 3)]\npublic static partial class Cell;");
+
+    // LSTM0009
+    [Fact]
+    public Task Lstm_and_rnn_attributes_on_one_type_are_LSTM0009() =>
+        Check("[LstmCell(2, 1)]\n[{|LSTM0009:RnnCell(2, 1)|}]\npublic static partial class Cell;");
+
+    [Fact]
+    public Task A_repeated_attribute_is_LSTM0009_besides_the_compiler_error() =>
+        Check("[LstmCell(2, 1)]\n[{|LSTM0009:{|CS0579:LstmCell|}(3, 1)|}]\npublic static partial class Cell;");
+
+    [Fact]
+    public Task Two_cells_in_two_types_are_fine() =>
+        Check("[LstmCell(2, 1)]\npublic static partial class Lstm;\n[RnnCell(2, 1)]\npublic static partial class Rnn;");
+
+    // LSTM0010
+    [Fact]
+    public Task Softmax_without_output_size_is_LSTM0010() =>
+        Check("[LstmCell(2, 1, Output = {|LSTM0010:OutputHead.Softmax|})]\npublic static partial class Cell;");
+
+    [Fact]
+    public Task Softmax_with_output_size_is_fine() =>
+        Check("[RnnCell(2, 1, Output = OutputHead.Softmax, OutputSize = 10)]\npublic static partial class Cell;");
+
+    // LSTM0011
+    [Theory]
+    [InlineData("OutputSize = {|LSTM0011:10|}")]
+    [InlineData("Output = OutputHead.None, OutputSize = {|LSTM0011:-2|}")]
+    public Task Output_size_without_head_is_LSTM0011(string options) =>
+        Check($"[LstmCell(2, 1, {options})]\npublic static partial class Cell;");
+
+    [Fact]
+    public Task No_head_and_no_output_size_is_fine() =>
+        Check("[LstmCell(2, 1, Output = OutputHead.None, OutputSize = 0)]\npublic static partial class Cell;");
+
+    // LSTM0012
+    [Theory]
+    [InlineData("public static int {|LSTM0012:Forward|}() => 0;")]
+    [InlineData("private const int {|LSTM0012:InputSize|} = 2;")]
+    [InlineData("public sealed class {|LSTM0012:Workspace|} { }")]
+    [InlineData("public static double {|LSTM0012:Sgd|} { get; set; }")]
+    public Task User_member_with_a_generated_name_is_LSTM0012(string member) =>
+        Check($"[LstmCell(2, 1)]\npublic static partial class Cell\n{{\n    {member}\n}}");
+
+    [Fact]
+    public Task Head_member_names_clash_only_with_a_head() =>
+        Check("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = 3)]\npublic static partial class Cell\n{\n    public static void {|LSTM0012:Softmax|}() { }\n}");
+
+    [Fact]
+    public Task Cell_named_like_a_generated_member_is_LSTM0012() =>
+        Check("[LstmCell(2, 1)]\npublic static partial class {|LSTM0012:Input|};");
+
+    [Fact]
+    public Task Inherited_member_with_a_generated_name_is_LSTM0012() =>
+        Check("public class Base { public void Backward() { } }\n[LstmCell(2, 1)]\npublic partial class {|LSTM0012:Cell|} : Base;");
+
+    [Fact]
+    public Task Other_member_names_are_fine() =>
+        Check("public class Base { private void Backward() { } }\n[LstmCell(2, 1)]\npublic partial class Cell : Base\n{\n    public static void Softmax() { }\n    public static int Train() => 0;\n}");
+
+    // LSTM0014
+    [Theory]
+    [InlineData("public partial struct {|LSTM0014:Cell|};", "{|CS0592:LstmCell|}")]
+    [InlineData("public partial record {|LSTM0014:Cell|};", "LstmCell")]
+    [InlineData("public abstract partial class {|LSTM0014:Cell|};", "LstmCell")]
+    [InlineData("file static partial class {|LSTM0014:Cell|};", "LstmCell")]
+    [InlineData("public partial interface {|LSTM0014:Cell|};", "{|CS0592:LstmCell|}")]
+    public Task Not_a_plain_class_is_LSTM0014(string declaration, string attribute) => Check($"[{attribute}(2, 1)]\n{declaration}");
+
+    [Theory]
+    [InlineData("public sealed partial class Cell;")]
+    [InlineData("internal partial class Cell;")]
+    public Task Sealed_and_internal_classes_are_fine(string declaration) => Check($"[LstmCell(2, 1)]\n{declaration}");
+
+    // LSTM0015
+    [Theory]
+    [InlineData("[{|LSTM0015:{|CS7036:LstmCell(2)|}|}]")]
+    [InlineData("[{|LSTM0015:LstmCell({|CS1503:\"2\"|}, 1)|}]")]
+    [InlineData("[{|LSTM0015:LstmCell({|CS0182:Sizes.D|}, 1)|}]")]
+    [InlineData("[{|LSTM0015:LstmCell(2, 1, Scalar = ScalarType.{|CS0117:Half|})|}]")]
+    public Task Unreadable_arguments_are_LSTM0015(string attribute) =>
+        Check(attribute + "\npublic static partial class Cell;\npublic static class Sizes { public static int D = 2; }");
+
+    [Fact]
+    public Task Missing_class_name_is_LSTM0015() =>
+        Check("[{|LSTM0015:LstmCell(2, 1)|}]\npublic static partial class{|CS1001:|}{|CS1513:|}{|CS1514:|}");
+
+    // LSTM0016
+    [Fact]
+    public Task CSharp_12_is_LSTM0016() =>
+        Verify.AnalyzerAsync<CellDeclarationAnalyzer>(
+            Usings + "[LstmCell(2, 1)]\npublic static partial class {|LSTM0016:Cell|} { }", languageVersion: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12);
+
+    [Fact]
+    public Task CSharp_13_is_fine() =>
+        Verify.AnalyzerAsync<CellDeclarationAnalyzer>(
+            Usings + "[LstmCell(2, 1)]\npublic static partial class Cell { }", languageVersion: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp13);
+
+    [Fact]
+    public Task Constant_expressions_are_read() =>
+        Check("[LstmCell(Sizes.D * 2, hiddenSize: Sizes.D + 1)]\npublic static partial class Cell;\npublic static class Sizes { public const int D = 2; }");
+
+    [Fact]
+    public Task Every_error_is_reported_at_once() =>
+        Check("[LstmCell({|LSTM0005:0|}, 1, Scalar = {|LSTM0007:(ScalarType)9|}, OutputSize = {|LSTM0011:4|})]\npublic static class {|LSTM0001:Cell|}\n{\n    public static void {|LSTM0012:Bptt|}() { }\n}");
+
+    [Fact]
+    public Task A_type_without_cell_attributes_is_ignored() =>
+        Check("public static class Cell\n{\n    public static void Forward() { }\n}");
+
+    [Fact]
+    public void Every_descriptor_is_supported_by_an_analyzer_and_links_to_its_section()
+    {
+        var supported = new CellDeclarationAnalyzer().SupportedDiagnostics
+            .Concat(new VectorLengthAnalyzer().SupportedDiagnostics)
+            .ToList();
+        var declared = typeof(DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null))
+            .OfType<Microsoft.CodeAnalysis.DiagnosticDescriptor>()
+            .ToList();
+
+        Assert.Equal(declared.Select(d => d.Id).Order(), supported.Select(d => d.Id).Order());
+        Assert.All(declared, d =>
+        {
+            Assert.Matches("^LSTM[0-9]{4}$", d.Id);
+            Assert.Equal("https://github.com/lstmgen/lstmgen/blob/main/docs/diagnostics.md#" + d.Id.ToLowerInvariant(), d.HelpLinkUri);
+            Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+    }
+}

@@ -1,0 +1,35 @@
+using LstmGen.Analyzers.Tests.Support;
+using LstmGen.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace LstmGen.Analyzers.Tests;
+
+/// <summary>LSTM0013: every valid cell gets one info diagnostic naming its kernels and the numbers behind the choice.</summary>
+public sealed class KernelSpecialisationTests
+{
+    private const string Usings = "using LstmGen;\n\nnamespace Samples;\n\n";
+
+    [Fact]
+    public Task A_valid_cell_gets_the_info_and_an_invalid_one_does_not() =>
+        Verify.AnalyzerAsync<CellDeclarationAnalyzer>(
+            Usings + "[LstmCell(2, 1)]\npublic static partial class {|LSTM0013:TinyLstm|};\n[LstmCell({|LSTM0005:0|}, 1)]\npublic static partial class Broken;",
+            withKernelInfo: true);
+
+    // 4·1·(2+1) = 12 ≤ 256; 4·16·(10+16) = 1664 > 256; RNN 16·(10+16) = 416 > 256; forced kernels say so.
+    [Theory]
+    [InlineData("[LstmCell(2, 1)]", "'Cell' gets unrolled straight-line kernels: 12 gate multiply-adds per step (4·H·(D+H)) ≤ unroll budget 256")]
+    [InlineData("[LstmCell(10, 16)]", "'Cell' gets loops with constant bounds: 1664 gate multiply-adds per step (4·H·(D+H)) > unroll budget 256")]
+    [InlineData("[RnnCell(10, 16)]", "'Cell' gets loops with constant bounds: 416 gate multiply-adds per step (H·(D+H)) > unroll budget 256")]
+    [InlineData("[RnnCell(8, 8)]", "'Cell' gets unrolled straight-line kernels: 128 gate multiply-adds per step (H·(D+H)) ≤ unroll budget 256")]
+    [InlineData("[LstmCell(10, 16, Kernel = KernelStrategy.Unrolled)]", "'Cell' gets unrolled straight-line kernels, as Kernel = KernelStrategy.Unrolled requests: 1664 gate multiply-adds per step (4·H·(D+H)) ≤ hard limit 16384")]
+    [InlineData("[LstmCell(2, 1, Kernel = KernelStrategy.Loops)]", "'Cell' gets loops with constant bounds, as Kernel = KernelStrategy.Loops requests: 12 gate multiply-adds per step (4·H·(D+H))")]
+    public async Task The_message_names_the_strategy_and_the_numbers(string attribute, string message)
+    {
+        var diagnostics = await AnalyzerRun.RunAsync(Usings + attribute + "\npublic static partial class Cell;");
+
+        Diagnostic info = Assert.Single(diagnostics);
+        Assert.Equal("LSTM0013", info.Id);
+        Assert.Equal(DiagnosticSeverity.Info, info.Severity);
+        Assert.Equal(message, info.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

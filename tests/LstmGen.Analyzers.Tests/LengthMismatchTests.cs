@@ -1,0 +1,84 @@
+using LstmGen.Analyzers.Tests.Support;
+using LstmGen.Generators.Diagnostics;
+
+namespace LstmGen.Analyzers.Tests;
+
+/// <summary>
+/// LSTM0101: a length known at compile time that does not fit the generated entry point it is passed to is an error;
+/// the right length, or a length the analyzer cannot know, is not. The generated code is part of each compilation,
+/// as in a real build.
+/// </summary>
+public sealed class LengthMismatchTests
+{
+    private const string Cells = """
+        using System;
+        using LstmGen;
+
+        namespace Samples;
+
+        [LstmCell(2, 3, Output = OutputHead.Softmax, OutputSize = 4)]
+        public static partial class TinyLstm;
+
+        public static class Use
+        {
+            public static void Run(double[] unknown, int n)
+            {
+        """;
+
+    private const string End = "\n    }\n}\n";
+
+    private static Task Check(string body) =>
+        Verify.AnalyzerAsync<VectorLengthAnalyzer>(Cells + body + End, withGeneratedCode: true);
+
+    [Theory]
+    [InlineData("TinyLstm.Input.FromSpan({|LSTM0101:new double[3]|});")]
+    [InlineData("TinyLstm.Input.FromSpan({|LSTM0101:new[] { 1.0, 2.0, 3.0 }|});")]
+    [InlineData("TinyLstm.Input.FromSpan({|LSTM0101:new double[] { 1.0 }|});")]
+    [InlineData("TinyLstm.Input.FromSpan({|LSTM0101:[1.0, 2.0, 3.0]|});")]
+    [InlineData("TinyLstm.Hidden.FromSpan({|LSTM0101:stackalloc double[2]|});")]
+    [InlineData("TinyLstm.Hidden.FromSpan({|LSTM0101:stackalloc[] { 1.0, 2.0 }|});")]
+    [InlineData("TinyLstm.Output.FromSpan({|LSTM0101:new ReadOnlySpan<double>(new double[3])|});")]
+    [InlineData("TinyLstm.Output.FromSpan({|LSTM0101:new double[8].AsSpan(0, 3)|});")]
+    [InlineData("TinyLstm.Output.FromSpan({|LSTM0101:new double[8].AsSpan(2)|});")]
+    [InlineData("TinyLstm.Input.FromSpan({|LSTM0101:unknown.AsSpan(1, 3)|});")]
+    [InlineData("TinyLstm.Input.FromSpan({|LSTM0101:new ReadOnlySpan<double>(unknown, n, 1)|});")]
+    [InlineData("TinyLstm.Input.FromSpan({|LSTM0101:unknown.AsSpan().Slice(n, 4)|});")]
+    [InlineData("var a = new double[5]; TinyLstm.Input.FromSpan({|LSTM0101:a|});")]
+    [InlineData("Span<double> s = stackalloc double[1]; TinyLstm.Hidden.FromSpan({|LSTM0101:s|});")]
+    [InlineData("TinyLstm.Input x = default; x.CopyTo({|LSTM0101:new double[3]|});")]
+    [InlineData("_ = new TinyLstm.Parameters({|LSTM0101:new double[10]|});")]
+    [InlineData("_ = new TinyLstm.Gradients({|LSTM0101:[1.0]|});")]
+    public Task A_known_wrong_length_is_LSTM0101(string body) => Check(body);
+
+    [Theory]
+    [InlineData("TinyLstm.Input.FromSpan(new double[2]);")]
+    [InlineData("TinyLstm.Input.FromSpan([1.0, 2.0]);")]
+    [InlineData("TinyLstm.Hidden.FromSpan(stackalloc double[3]);")]
+    [InlineData("TinyLstm.Output.FromSpan(new double[8].AsSpan(4));")]
+    [InlineData("TinyLstm.Input.FromSpan(unknown);")]
+    [InlineData("TinyLstm.Input.FromSpan(unknown.AsSpan(1));")]
+    [InlineData("TinyLstm.Input.FromSpan(unknown.AsSpan(0, n));")]
+    [InlineData("TinyLstm.Input.FromSpan(unknown.AsSpan(1, 2));")]
+    [InlineData("TinyLstm.Input.FromSpan(new double[n]);")]
+    [InlineData("TinyLstm.Input.FromSpan([.. unknown]);")]
+    [InlineData("var a = new double[5]; a = new double[2]; TinyLstm.Input.FromSpan(a);")]
+    [InlineData("Span<double> s = stackalloc double[3]; s = s.Slice(1); TinyLstm.Hidden.FromSpan(s);")]
+    [InlineData("_ = new TinyLstm.Parameters(new double[TinyLstm.ParameterCount]);")]
+    [InlineData("TinyLstm.Hidden h = default; h.CopyTo(new double[3]);")]
+    public Task A_right_or_unknown_length_is_fine(string body) => Check(body);
+
+    [Fact]
+    public async Task The_message_names_the_buffer_the_target_and_the_size()
+    {
+        string source = "using LstmGen;\nnamespace Samples;\n[LstmCell(2, 1)]\npublic static partial class TinyLstm;\n"
+            + "public static class Use { public static TinyLstm.Input X() => TinyLstm.Input.FromSpan(new double[3]); }";
+        var compilation = Compilations.Create([source, .. GeneratedCode.For(source).Select(g => g.Text)]);
+
+        var diagnostics = await AnalyzerRun.RunAsync(compilation);
+
+        var mismatch = Assert.Single(diagnostics, d => d.Id == DiagnosticDescriptors.LengthMismatch.Id);
+        Assert.Equal(
+            "An array of length 3 is passed to TinyLstm.Input.FromSpan, which needs exactly 2 values (D = 2, the input size of TinyLstm); this throws ArgumentException at run time",
+            mismatch.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
