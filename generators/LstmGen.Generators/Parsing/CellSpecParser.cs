@@ -147,7 +147,7 @@ internal static class CellSpecParser
                 case "Scalar" when named.Value.Value is int s && s is (int)Scalar.Double or (int)Scalar.Float:
                     options = options with { Scalar = (Scalar)s };
                     break;
-                case "Kernel" when named.Value.Value is int k && k is >= (int)Kernel.Auto and <= (int)Kernel.Loops:
+                case "Kernel" when named.Value.Value is int k && k is >= (int)Kernel.Auto and <= (int)Kernel.Simd:
                     options = options with { Kernel = (Kernel)k };
                     break;
                 case "Output" when named.Value.Value is int o && o is (int)OutputHeadKind.None or (int)OutputHeadKind.Softmax:

@@ -1,0 +1,33 @@
+namespace LstmGen.Generators.Model;
+
+/// <summary>
+/// Which kernel strategy a cell gets, and the one sentence that explains it. The emitter prints the sentence in the
+/// generated file's header; the analyzers can reuse it in diagnostics.
+/// </summary>
+internal static class KernelChoice
+{
+    /// <summary>
+    /// The strategy emitted for <paramref name="spec"/>: the requested one, or for <see cref="Kernel.Auto"/>
+    /// straight-line code within the unroll budget and SIMD loops above it.
+    /// </summary>
+    public static Kernel Resolve(CellSpec spec) => spec.RequestedKernel != Kernel.Auto
+        ? spec.RequestedKernel
+        : spec.MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds ? Kernel.Unrolled : Kernel.Simd;
+
+    /// <summary>The one-line explanation of the kernel choice, e.g. for the generated file's header.</summary>
+    public static string Describe(CellSpec spec)
+    {
+        string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4*H*(D+H)" : "H*(D+H)")})";
+        string simd = "Vector512/Vector256/Vector128 loops with constant trip counts and statically emitted tails";
+        return (spec.RequestedKernel, Resolve(spec)) switch
+        {
+            (Kernel.Auto, Kernel.Unrolled) =>
+                $"unrolled straight-line code, because {size}, within the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
+            (Kernel.Auto, _) =>
+                $"{simd}, because {size}, above the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
+            (_, Kernel.Unrolled) => $"unrolled straight-line code, as the declaration requests; {size}.",
+            (_, Kernel.Simd) => $"{simd}, as the declaration requests; {size}.",
+            _ => $"loops with constant bounds, as the declaration requests; {size}.",
+        };
+    }
+}
