@@ -46,10 +46,11 @@ internal sealed class SimdKernels : IStepKernelEmitter
         }
         else
         {
-            w.Line("// Activations in place over the gate blocks (nothing is kept): σ over i and f (adjacent), tanh over g, σ over o;");
-            w.Line("// then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).");
+            w.Line("// Activations in place over the gate blocks (nothing is kept), one call per gate as in Forward, so the values are");
+            w.Line("// the same bit for bit: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).");
             w.Line($"{SimdNames.Span}<{t}> i = z.Slice(0, HiddenSize), f = z.Slice(HiddenSize, HiddenSize), g = z.Slice(2 * HiddenSize, HiddenSize), o = z.Slice(3 * HiddenSize, HiddenSize);");
-            w.Line($"{VectorMath}.Sigmoid<{t}>(z.Slice(0, 2 * HiddenSize), z.Slice(0, 2 * HiddenSize));");
+            w.Line($"{VectorMath}.Sigmoid<{t}>(i, i);");
+            w.Line($"{VectorMath}.Sigmoid<{t}>(f, f);");
             w.Line($"{VectorMath}.Tanh<{t}>(g, g);");
             w.Line($"{VectorMath}.Sigmoid<{t}>(o, o);");
             w.Line("Hidden c = default, tanhC = default, h = default;");
