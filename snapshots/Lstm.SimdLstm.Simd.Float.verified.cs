@@ -1257,24 +1257,9 @@ static partial class SimdLstm
     public static Output HeadForward(Parameters p, in Hidden h)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<float> wy = p.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);
-        global::System.ReadOnlySpan<float> by = p.Values.Slice(HeadBiasOffset, OutputSize);
+        // Vectorised: the rows of W_y in vectors while the columns stream past (the same order as the scalar loops).
         Output logits = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float hj = h[j];
-            global::System.ReadOnlySpan<float> column = wy.Slice(j * OutputSize, OutputSize);
-            for (int v = 0; v < OutputSize; v++)
-            {
-                logits[v] += column[v] * hj;
-            }
-        }
-
-        for (int v = 0; v < OutputSize; v++)
-        {
-            logits[v] += by[v];
-        }
-
+        HeadLogits(p.Values, h, logits);
         return logits;
     }
 
@@ -2078,33 +2063,24 @@ static partial class SimdLstm
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
         ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
         ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-        // Rows 0..31: 1 block(s) of 32 rows (4 accumulators of 8 lanes).
-        for (int r = 0; r < 32; r += 32)
+        // Rows 0..31: one vector of 8 lanes at a time.
+        for (int r = 0; r < 32; r += 8)
         {
-            global::System.Runtime.Intrinsics.Vector256<float> a0, a1, a2, a3;
+            global::System.Runtime.Intrinsics.Vector256<float> a0;
             if (index >= 0)
             {
                 // One-hot input: the product is column index, gathered.
                 nuint at = (nuint)((index * GateRows) + r);
                 a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
-                a1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8);
-                a2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 16);
-                a3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 24);
             }
             else
             {
                 a0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                a1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                a2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                a3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 for (int k = 0; k < InputSize; k++)
                 {
                     var input = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, k));
                     nuint at = (nuint)((k * GateRows) + r);
                     a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at), input, a0);
-                    a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8), input, a1);
-                    a2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 16), input, a2);
-                    a3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 24), input, a3);
                 }
             }
 
@@ -2113,17 +2089,11 @@ static partial class SimdLstm
                 var input = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k));
                 nuint at = (nuint)(((InputSize + k) * GateRows) + r);
                 a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at), input, a0);
-                a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8), input, a1);
-                a2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 16), input, a2);
-                a3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 24), input, a3);
             }
 
             // Bias last, as in the scalar kernels; then store z.
             nuint bias = (nuint)(BiasOffset + r);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, bias), ref z0, (nuint)r);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, bias + 8), ref z0, (nuint)r + 8);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, bias + 16), ref z0, (nuint)r + 16);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, bias + 24), ref z0, (nuint)r + 24);
         }
 
         // Rows 32..35 (4 left over): one vector ending at the last row, rows 28..35.
@@ -2176,10 +2146,10 @@ static partial class SimdLstm
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
         ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
         ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-        // Rows 0..31: 2 block(s) of 16 rows (4 accumulators of 4 lanes).
-        for (int r = 0; r < 32; r += 16)
+        // Rows 0..31: 1 block(s) of 32 rows (8 accumulators of 4 lanes).
+        for (int r = 0; r < 32; r += 32)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> a0, a1, a2, a3;
+            global::System.Runtime.Intrinsics.Vector128<float> a0, a1, a2, a3, a4, a5, a6, a7;
             if (index >= 0)
             {
                 // One-hot input: the product is column index, gathered.
@@ -2188,6 +2158,10 @@ static partial class SimdLstm
                 a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4);
                 a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 8);
                 a3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 12);
+                a4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 16);
+                a5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 20);
+                a6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 24);
+                a7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 28);
             }
             else
             {
@@ -2195,6 +2169,10 @@ static partial class SimdLstm
                 a1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 a2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 a3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int k = 0; k < InputSize; k++)
                 {
                     var input = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, k));
@@ -2203,6 +2181,10 @@ static partial class SimdLstm
                     a1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4), input, a1);
                     a2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 8), input, a2);
                     a3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 12), input, a3);
+                    a4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 16), input, a4);
+                    a5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 20), input, a5);
+                    a6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 24), input, a6);
+                    a7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 28), input, a7);
                 }
             }
 
@@ -2214,6 +2196,10 @@ static partial class SimdLstm
                 a1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4), input, a1);
                 a2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 8), input, a2);
                 a3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 12), input, a3);
+                a4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 16), input, a4);
+                a5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 20), input, a5);
+                a6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 24), input, a6);
+                a7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 28), input, a7);
             }
 
             // Bias last, as in the scalar kernels; then store z.
@@ -2222,6 +2208,10 @@ static partial class SimdLstm
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 4), ref z0, (nuint)r + 4);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 8), ref z0, (nuint)r + 8);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 12), ref z0, (nuint)r + 12);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a4 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 16), ref z0, (nuint)r + 16);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a5 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 20), ref z0, (nuint)r + 20);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a6 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 24), ref z0, (nuint)r + 24);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a7 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 28), ref z0, (nuint)r + 28);
         }
 
         // Rows 32..35: one vector of 4 lanes at a time.
@@ -2642,6 +2632,63 @@ static partial class SimdLstm
         {
             nuint at = (nuint)(BiasOffset + r);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)r), ref dw0, at);
+        }
+    }
+
+    /// <summary>
+    /// The head's logits <c>z = W_y·h + b_y</c> (V values), with the widest vector kernel that the CPU accelerates and that fits in V.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="h">The hidden state (H values).</param>
+    /// <param name="z">Receives the V logits.</param>
+    private static void HeadLogits(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
+    {
+        HeadLogits128(w, h, z);
+    }
+
+    /// <summary>
+    /// <see cref="HeadLogits"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="h">The hidden state (H values).</param>
+    /// <param name="z">Receives the V logits.</param>
+    internal static void HeadLogits128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
+    {
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+        ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+        // Rows 0..3: one vector of 4 lanes at a time.
+        for (int r = 0; r < 4; r += 4)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> a0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                var input = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k));
+                nuint at = (nuint)(HeadWeightOffset + (k * OutputSize) + r);
+                a0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at), input, a0);
+            }
+
+            // Bias last, as in the scalar kernels; then store z.
+            nuint bias = (nuint)(HeadBiasOffset + r);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias), ref z0, (nuint)r);
+        }
+
+        // Rows 4..4 (1 left over): one vector ending at the last row, rows 1..4.
+        // The rows it repeats get the same values again (same operations in the same order).
+        {
+            const int r = 1;
+            global::System.Runtime.Intrinsics.Vector128<float> a0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                var input = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k));
+                nuint at = (nuint)(HeadWeightOffset + (k * OutputSize) + r);
+                a0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at), input, a0);
+            }
+
+            // Bias last, as in the scalar kernels; then store z.
+            nuint bias = (nuint)(HeadBiasOffset + r);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias), ref z0, (nuint)r);
         }
     }
 }

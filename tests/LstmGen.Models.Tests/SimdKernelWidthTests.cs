@@ -7,7 +7,7 @@ namespace LstmGen.Models.Tests;
 /// <summary>
 /// Every vector width of the SIMD matrix kernels, called directly (they are <c>internal</c>, so this assembly, where the
 /// cells are generated, can reach them): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
-/// each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
+/// (and, with a head, <c>HeadLogits{width}</c>) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
 /// computed here in double with plain loops over the documented flat layout (element (r, k) at k·GateRows + r).
 /// The public entry points run only the widest accelerated width (Vector512 on this machine); this covers the others,
 /// which run in software where the CPU lacks them, with the same results. Tolerance: double 1e-12, float 1e-4, scaled as
@@ -18,6 +18,8 @@ namespace LstmGen.Models.Tests;
 public sealed class SimdKernelWidthTests
 {
     private delegate void ForwardFn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> x, int index, ReadOnlySpan<S> h, Span<S> z);
+
+    private delegate void HeadFn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> h, Span<S> z);
 
     private delegate void BackwardFn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dz, ReadOnlySpan<S> x, int index, ReadOnlySpan<S> h, Span<S> dx, Span<S> dh);
 
@@ -101,6 +103,26 @@ public sealed class SimdKernelWidthTests
             comparison.Close($"{at}: d[W | U] and db", [.. dwActual.Select(D)], dw);
             comparison.Close($"{at}: dx", [.. dxActual.Select(D)], dInput[..d]);
             comparison.Close($"{at}: dh_prev", [.. dhActual.Select(D)], dInput[d..]);
+        }
+
+        // The head's logits W_y·h + b_y, for the widths whose lanes fit in V (the others are not emitted).
+        if (cell.GetMethod($"HeadLogits{bits}", BindingFlags.NonPublic | BindingFlags.Static) is not null)
+        {
+            int v = Constant(cell, "OutputSize"), headWeights = Constant(cell, "HeadWeightOffset"), headBias = Constant(cell, "HeadBiasOffset");
+            var logits = new double[v];
+            for (int k = 0; k < v; k++)
+            {
+                for (int j = 0; j < h; j++)
+                {
+                    logits[k] += D(w[headWeights + (j * v) + k]) * D(hPrev[j]);
+                }
+
+                logits[k] += D(w[headBias + k]);
+            }
+
+            var actual = new S[v];
+            Kernel<HeadFn<S>>(cell, $"HeadLogits{bits}")(w, hPrev, actual);
+            comparison.Close($"{cell.Name}, Vector{bits}: head logits", [.. actual.Select(D)], logits);
         }
 
         comparison.AssertAll();

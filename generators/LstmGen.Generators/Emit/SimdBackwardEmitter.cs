@@ -42,7 +42,7 @@ internal static class SimdBackwardEmitter
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword, v = width.Static, u = SimdNames.Unsafe;
         int rows = spec.GateRows, lanes = width.Lanes, block = SimdWidth.BlockVectors * lanes;
-        int blockEnd = width.BlockEnd(rows), vectorEnd = width.VectorEnd(rows);
+        int blockEnd = width.BlockEnd(rows, SimdWidth.BlockVectors), vectorEnd = width.VectorEnd(rows);
         string Off(string start, int a) => a == 0 ? start : $"{start} + {a * lanes}";
         if (vectorEnd > 0)
         {

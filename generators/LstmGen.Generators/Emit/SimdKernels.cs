@@ -140,6 +140,11 @@ internal sealed class SimdKernels : IStepKernelEmitter
             SimdBackwardEmitter.EmitBody(w, spec, width);
             w.Close();
         }
+
+        if (spec.HasHead)
+        {
+            EmitHeadHelpers(w, spec, t, ro, rw);
+        }
     }
 
     /// <summary>The fused gate matrix: GateRows rows, x columns (or a one-hot gather), then h columns, then b.</summary>
@@ -154,19 +159,78 @@ internal sealed class SimdKernels : IStepKernelEmitter
             new("InputSize", "HiddenSize", "h0", OneHot: false),
         });
 
-    private static void EmitDispatch(SourceWriter w, SimdWidth[] widths, string name, string arguments)
+    /// <summary>Calls the kernel of the first width the CPU accelerates; the last one runs whatever the CPU (in software if need be).</summary>
+    private static void EmitDispatch(SourceWriter w, IReadOnlyList<SimdWidth> widths, string name, string arguments)
     {
         w.Open();
-        w.Line($"if ({widths[0].Static}.IsHardwareAccelerated)").Open();
-        w.Line($"{name}{widths[0].Bits}({arguments});");
+        for (int i = 0; i < widths.Count; i++)
+        {
+            if (i < widths.Count - 1)
+            {
+                w.Line($"{(i == 0 ? "if" : "else if")} ({widths[i].Static}.IsHardwareAccelerated)").Open();
+            }
+            else if (i > 0)
+            {
+                w.Line("else").Open();
+            }
+
+            w.Line($"{name}{widths[i].Bits}({arguments});");
+            if (widths.Count > 1)
+            {
+                w.Close();
+            }
+        }
+
         w.Close();
-        w.Line($"else if ({widths[1].Static}.IsHardwareAccelerated)").Open();
-        w.Line($"{name}{widths[1].Bits}({arguments});");
-        w.Close();
-        w.Line("else").Open();
-        w.Line($"{name}{widths[2].Bits}({arguments});");
-        w.Close();
-        w.Close();
+    }
+
+    /// <summary>
+    /// The head's logits <c>W_y h + b_y</c> (V rows, H columns): the same kernel as the gate pre-activations, with the
+    /// widths whose lanes fit in V (so V = 10 floats use Vector256: one vector and one overlapping vector, not scalar code).
+    /// </summary>
+    private static void EmitHeadHelpers(SourceWriter w, CellSpec spec, string t, string ro, string rw)
+    {
+        var widths = new List<SimdWidth>();
+        foreach (SimdWidth width in SimdWidth.All(spec))
+        {
+            if (width.Lanes <= spec.OutputSize)
+            {
+                widths.Add(width);
+            }
+        }
+
+        if (widths.Count == 0)
+        {
+            widths.Add(SimdWidth.All(spec)[2]);
+        }
+
+        string parameters = $"{ro} w, {ro} h, {rw} z";
+        w.Line();
+        w.Summary("The head's logits <c>z = W_y·h + b_y</c> (V values), with the widest vector kernel that the CPU accelerates and that fits in V.");
+        HeadParams(w);
+        w.Line($"private static void HeadLogits({parameters})");
+        EmitDispatch(w, widths, "HeadLogits", "w, h, z");
+        foreach (SimdWidth width in widths)
+        {
+            w.Line();
+            w.Summary($"<see cref=\"HeadLogits\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
+            HeadParams(w);
+            w.Line($"internal static void HeadLogits{width.Bits}({parameters})").Open();
+            w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);");
+            w.Line(SimdNames.Ref(t, "w0", "w"));
+            w.Line(SimdNames.Ref(t, "h0", "h"));
+            w.Line(SimdNames.Ref(t, "z0", "z"));
+            SimdMatVecEmitter.EmitBody(w, spec, width, new SimdMatVecEmitter.Shape(
+                spec.OutputSize, "OutputSize", "HeadWeightOffset", "HeadBiasOffset", [new("0", "HiddenSize", "h0", OneHot: false)]));
+            w.Close();
+        }
+    }
+
+    private static void HeadParams(SourceWriter w)
+    {
+        w.Param("w", "The flat parameters.");
+        w.Param("h", "The hidden state (H values).");
+        w.Param("z", "Receives the V logits.");
     }
 
     private static void ForwardParams(SourceWriter w)

@@ -7,7 +7,7 @@ namespace LstmGen.Generators.Emit;
 /// Emits the forward matrix-vector kernel of the SIMD strategy, once per vector width:
 /// <c>z = Σ_k M[:, k]·v_k + bias</c> over a column-major matrix M whose columns are contiguous runs of R rows
 /// (the fused gate matrix [W | U] with R = GateRows, or the head's W_y with R = V). Rows are processed in register
-/// blocks of 4 vectors: the accumulators stay in registers while every column streams past, so each weight is loaded
+/// blocks of 8 vectors: the accumulators stay in registers while every column streams past, so each weight is loaded
 /// once and used in one fused multiply-add. Terms are added in the scalar kernels' order (columns in order, then the
 /// bias), so results differ from <see cref="LoopKernels"/> only by the fused multiply-add's single rounding.
 /// </summary>
@@ -32,13 +32,14 @@ internal static class SimdMatVecEmitter
     public static void EmitBody(SourceWriter w, CellSpec spec, SimdWidth width, Shape shape)
     {
         int rows = shape.Rows, lanes = width.Lanes;
-        int blockEnd = width.BlockEnd(rows), vectorEnd = width.VectorEnd(rows);
-        int block = SimdWidth.BlockVectors * lanes;
+        int blocked = SimdWidth.ForwardBlockVectors;
+        int blockEnd = width.BlockEnd(rows, blocked), vectorEnd = width.VectorEnd(rows);
+        int block = blocked * lanes;
         if (blockEnd > 0)
         {
-            w.Line($"// Rows 0..{blockEnd - 1}: {blockEnd / block} block(s) of {block} rows ({SimdWidth.BlockVectors} accumulators of {lanes} lanes).");
+            w.Line($"// Rows 0..{blockEnd - 1}: {blockEnd / block} block(s) of {block} rows ({blocked} accumulators of {lanes} lanes).");
             w.Line($"for (int r = 0; r < {blockEnd}; r += {block})").Open();
-            EmitRows(w, spec, width, shape, SimdWidth.BlockVectors, "r");
+            EmitRows(w, spec, width, shape, blocked, "r");
             w.Close();
         }
 
