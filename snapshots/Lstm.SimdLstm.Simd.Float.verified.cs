@@ -2658,37 +2658,37 @@ static partial class SimdLstm
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
         ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-        // Rows 0..3: one vector of 4 lanes at a time.
-        for (int r = 0; r < 4; r += 4)
+        // Rows 0..4 as 2 vector(s) starting at row 0, 1; 4 partial sums each over columns k mod 4.
+        global::System.Runtime.Intrinsics.Vector128<float> a00 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, a01 = a00, a02 = a00, a03 = a00;
+        global::System.Runtime.Intrinsics.Vector128<float> a10 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, a11 = a10, a12 = a10, a13 = a10;
+        for (int k = 0; k < 8; k += 4)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> a0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            for (int k = 0; k < HiddenSize; k++)
-            {
-                var input = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k));
-                nuint at = (nuint)(HeadWeightOffset + (k * OutputSize) + r);
-                a0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at), input, a0);
-            }
-
-            // Bias last, as in the scalar kernels; then store z.
-            nuint bias = (nuint)(HeadBiasOffset + r);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias), ref z0, (nuint)r);
+            var input0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k + 0));
+            var input1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k + 1));
+            var input2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k + 2));
+            var input3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k + 3));
+            nuint at = (nuint)(HeadWeightOffset + (k * OutputSize));
+            a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 0), input0, a00);
+            a01 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + (1 * OutputSize) + 0), input1, a01);
+            a02 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + (2 * OutputSize) + 0), input2, a02);
+            a03 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + (3 * OutputSize) + 0), input3, a03);
+            a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 1), input0, a10);
+            a11 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + (1 * OutputSize) + 1), input1, a11);
+            a12 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + (2 * OutputSize) + 1), input2, a12);
+            a13 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + (3 * OutputSize) + 1), input3, a13);
         }
 
-        // Rows 4..4 (1 left over): one vector ending at the last row, rows 1..4.
-        // The rows it repeats get the same values again (same operations in the same order).
+        // Columns 8..8, left over after groups of 4.
+        for (int k = 8; k < 9; k++)
         {
-            const int r = 1;
-            global::System.Runtime.Intrinsics.Vector128<float> a0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-            for (int k = 0; k < HiddenSize; k++)
-            {
-                var input = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k));
-                nuint at = (nuint)(HeadWeightOffset + (k * OutputSize) + r);
-                a0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at), input, a0);
-            }
-
-            // Bias last, as in the scalar kernels; then store z.
-            nuint bias = (nuint)(HeadBiasOffset + r);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias), ref z0, (nuint)r);
+            var input = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, k));
+            nuint at = (nuint)(HeadWeightOffset + (k * OutputSize));
+            a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 0), input, a00);
+            a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 1), input, a10);
         }
+
+        // Partial sums pairwise, then the bias; store z.
+        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(((a00 + a01) + (a02 + a03)) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, (nuint)(HeadBiasOffset + 0)), ref z0, 0);
+        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(((a10 + a11) + (a12 + a13)) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, (nuint)(HeadBiasOffset + 1)), ref z0, 1);
     }
 }

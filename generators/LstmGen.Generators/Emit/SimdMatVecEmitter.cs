@@ -9,7 +9,8 @@ namespace LstmGen.Generators.Emit;
 /// (the fused gate matrix [W | U] with R = GateRows, or the head's W_y with R = V). Rows are processed in register
 /// blocks of 8 vectors: the accumulators stay in registers while every column streams past, so each weight is loaded
 /// once and used in one fused multiply-add. Terms are added in the scalar kernels' order (columns in order, then the
-/// bias), so results differ from <see cref="LoopKernels"/> only by the fused multiply-add's single rounding.
+/// bias), so results differ from <see cref="LoopKernels"/> only by the fused multiply-add's single rounding; except for
+/// matrices of a few row vectors (the head), which keep 4 partial sums per row to hide the FMA latency.
 /// </summary>
 internal static class SimdMatVecEmitter
 {
@@ -35,6 +36,13 @@ internal static class SimdMatVecEmitter
         int blocked = SimdWidth.ForwardBlockVectors;
         int blockEnd = width.BlockEnd(rows, blocked), vectorEnd = width.VectorEnd(rows);
         int block = blocked * lanes;
+        int positions = (vectorEnd / lanes) + (rows % lanes == 0 ? 0 : 1);
+        if (blockEnd == 0 && rows >= lanes && positions <= 4 && shape.Runs.Count == 1 && !shape.Runs[0].OneHot)
+        {
+            EmitFewRows(w, spec, width, shape, positions);
+            return;
+        }
+
         if (blockEnd > 0)
         {
             w.Line($"// Rows 0..{blockEnd - 1}: {blockEnd / block} block(s) of {block} rows ({blocked} accumulators of {lanes} lanes).");
@@ -83,6 +91,71 @@ internal static class SimdMatVecEmitter
         w.Line($"for (int r = 0; r < {rows}; r++)").Open();
         EmitScalarRow(w, spec, shape);
         w.Close();
+    }
+
+    /// <summary>
+    /// A matrix of only a few row vectors (the head: V rows): one accumulator per row vector would make every fused
+    /// multiply-add wait for the previous one, so each row vector keeps 4 partial sums over interleaved columns
+    /// (k mod 4), added pairwise at the end. The last vector may overlap the one before it (rows R − lanes .. R − 1);
+    /// shared rows get identical values, since each lane's sums depend only on its own row.
+    /// </summary>
+    private static void EmitFewRows(SourceWriter w, CellSpec spec, SimdWidth width, Shape shape, int positions)
+    {
+        string t = ScalarSyntax.For(spec.Scalar).Keyword, v = width.Static, u = SimdNames.Unsafe;
+        ColumnRun run = shape.Runs[0];
+        int rows = shape.Rows, lanes = width.Lanes;
+        var starts = new List<int>();
+        for (int p = 0; p < positions; p++)
+        {
+            starts.Add(System.Math.Min(p * lanes, rows - lanes));
+        }
+
+        string matrix = shape.MatrixOffset == "0" ? "" : $"{shape.MatrixOffset} + ";
+        int columns = run.Count == "HiddenSize" ? spec.HiddenSize : spec.InputSize, fours = columns / 4 * 4;
+        w.Line($"// Rows 0..{rows - 1} as {positions} vector(s) starting at row {string.Join(", ", starts)}; 4 partial sums each over columns k mod 4.");
+        for (int p = 0; p < positions; p++)
+        {
+            w.Line($"{width.Of(t)} a{p}0 = {width.Of(t)}.Zero, a{p}1 = a{p}0, a{p}2 = a{p}0, a{p}3 = a{p}0;");
+        }
+
+        w.Line($"for (int k = 0; k < {fours}; k += 4)").Open();
+        for (int c = 0; c < 4; c++)
+        {
+            w.Line($"var input{c} = {v}.Create({u}.Add(ref {run.Input}, k + {c}));");
+        }
+
+        w.Line($"nuint at = (nuint)({matrix}(k * {shape.RowsName}));");
+        for (int p = 0; p < positions; p++)
+        {
+            for (int c = 0; c < 4; c++)
+            {
+                string column = c == 0 ? "at" : $"at + ({c} * {shape.RowsName})";
+                w.Line($"a{p}{c} = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref w0, {column} + {starts[p]}), input{c}, a{p}{c});");
+            }
+        }
+
+        w.Close();
+        w.Line();
+        if (fours < columns)
+        {
+            w.Line($"// Columns {fours}..{columns - 1}, left over after groups of 4.");
+            w.Line($"for (int k = {fours}; k < {columns}; k++)").Open();
+            w.Line($"var input = {v}.Create({u}.Add(ref {run.Input}, k));");
+            w.Line($"nuint at = (nuint)({matrix}(k * {shape.RowsName}));");
+            for (int p = 0; p < positions; p++)
+            {
+                w.Line($"a{p}0 = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref w0, at + {starts[p]}), input, a{p}0);");
+            }
+
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("// Partial sums pairwise, then the bias; store z.");
+        for (int p = 0; p < positions; p++)
+        {
+            w.Line($"{v}.StoreUnsafe(((a{p}0 + a{p}1) + (a{p}2 + a{p}3)) + {v}.LoadUnsafe(ref w0, (nuint)({shape.BiasOffset} + {starts[p]})), ref z0, {starts[p]});");
+        }
     }
 
     private static void EmitRows(SourceWriter w, CellSpec spec, SimdWidth width, Shape shape, int vectors, string r)
