@@ -840,19 +840,10 @@ static partial class SimdLstm
         global::System.ArgumentNullException.ThrowIfNull(grads);
         // Per hidden unit: dh_total = dh + carried dh; through h = o ⊙ tanh(c) into o and c (adding the carried dc);
         // through c = f ⊙ c_prev + i ⊙ g into i, f, g; then through σ' = s(1 - s) and tanh' = 1 - t² into dz.
+        // Vectorised, with the scalar kernels' expressions operation for operation.
         global::System.Span<float> dz = stackalloc float[GateRows];
         Hidden dcPrev = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float dhj = dh[j] + carry.Dh[j];
-            float dOj = dhj * cache.TanhC[j];
-            float dcj = carry.Dc[j] + (dhj * cache.O[j] * (1f - (cache.TanhC[j] * cache.TanhC[j])));
-            dz[j] = dcj * cache.G[j] * (cache.I[j] * (1f - cache.I[j]));
-            dz[HiddenSize + j] = dcj * cache.CPrev[j] * (cache.F[j] * (1f - cache.F[j]));
-            dz[(2 * HiddenSize) + j] = dcj * cache.I[j] * (1f - (cache.G[j] * cache.G[j]));
-            dz[(3 * HiddenSize) + j] = dOj * (cache.O[j] * (1f - cache.O[j]));
-            dcPrev[j] = dcj * cache.F[j];
-        }
+        global::LstmGen.VectorMath.LstmBackward<float>(dh, carry.Dh, carry.Dc, cache.I, cache.F, cache.G, cache.O, cache.TanhC, cache.CPrev, dz, dcPrev);
 
         // One pass over the columns of [W | U]: d[W | U][:, k] += dz·[x; h_prev]_k, [dx; dh_prev]_k = [W | U][:, k]·dz; db += dz.
         Input dx = default;

@@ -71,6 +71,41 @@ public sealed class VectorMathTests
         }
     }
 
+    /// <summary>The vectorised element-wise backward computes the scalar kernels' expressions exactly (==), for every length 1..40.</summary>
+    [Fact]
+    public void Vectorised_elementwise_backward_equals_the_scalar_expressions()
+    {
+        Check<double>();
+        Check<float>();
+
+        static void Check<T>()
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var random = new Random(11);
+            for (int n = 1; n <= 40; n++)
+            {
+                T[] Draw() => [.. Enumerable.Range(0, n).Select(_ => T.CreateTruncating(random.NextDouble() - 0.5))];
+                T[] dh = Draw(), carryDh = Draw(), carryDc = Draw(), i = Draw(), f = Draw(), g = Draw(), o = Draw(), tanhC = Draw(), cPrev = Draw();
+                var (dz, dcPrev, dzRnn) = (new T[4 * n], new T[n], new T[n]);
+                VectorMath.LstmBackward<T>(dh, carryDh, carryDc, i, f, g, o, tanhC, cPrev, dz, dcPrev);
+                VectorMath.TanhBackward<T>(dh, carryDh, tanhC, dzRnn);
+                for (int j = 0; j < n; j++)
+                {
+                    // The expressions of CellMath.EmitBackwardElement (generated scalar code).
+                    T dhT = dh[j] + carryDh[j];
+                    T dO = dhT * tanhC[j];
+                    T dc = carryDc[j] + (dhT * o[j] * (T.One - (tanhC[j] * tanhC[j])));
+                    Assert.Equal(dc * g[j] * (i[j] * (T.One - i[j])), dz[j]);
+                    Assert.Equal(dc * cPrev[j] * (f[j] * (T.One - f[j])), dz[n + j]);
+                    Assert.Equal(dc * i[j] * (T.One - (g[j] * g[j])), dz[(2 * n) + j]);
+                    Assert.Equal(dO * (o[j] * (T.One - o[j])), dz[(3 * n) + j]);
+                    Assert.Equal(dc * f[j], dcPrev[j]);
+                    Assert.Equal(dhT * (T.One - (tanhC[j] * tanhC[j])), dzRnn[j]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void A_simd_cell_with_overflowing_pre_activations_stays_finite()
     {

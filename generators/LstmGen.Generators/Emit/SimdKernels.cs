@@ -6,7 +6,7 @@ namespace LstmGen.Generators.Emit;
 /// <summary>
 /// SIMD kernels for cells above the unroll budget. Forward: one fused pass over all gates' weights [W | U]
 /// (<see cref="SimdMatVecEmitter"/>), then vectorised activations over whole gate blocks
-/// (<c>LstmGen.VectorMath</c>). Backward: the element-wise part per hidden unit as in <see cref="LoopKernels"/>, then
+/// (<c>LstmGen.VectorMath</c>). Backward: the element-wise part vectorised (<c>VectorMath.LstmBackward</c>), then
 /// one pass over the columns for the outer-product update and the transposed product (<see cref="SimdBackwardEmitter"/>).
 /// Each matrix kernel is emitted for Vector512, Vector256 and Vector128; a dispatcher picks the widest the CPU
 /// accelerates (the JIT folds the <c>IsHardwareAccelerated</c> checks to constants, so only one path is compiled),
@@ -65,6 +65,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         w.Lines(CellMath.BackwardComment(spec));
+        w.Line("// Vectorised, with the scalar kernels' expressions operation for operation.");
         w.Line($"{SimdNames.Span}<{t}> dz = stackalloc {t}[GateRows];");
         string? locals = CellMath.BackwardLocals(spec);
         if (locals is not null)
@@ -72,9 +73,9 @@ internal sealed class SimdKernels : IStepKernelEmitter
             w.Line(locals);
         }
 
-        w.Line("for (int j = 0; j < HiddenSize; j++)").Open();
-        CellMath.EmitBackwardElement(w, spec, "j", "j", gate => $"dz[{Block(gate)}j]");
-        w.Close();
+        w.Line(spec.Kind == CellKind.Lstm
+            ? $"{VectorMath}.LstmBackward<{t}>(dh, carry.Dh, carry.Dc, cache.I, cache.F, cache.G, cache.O, cache.TanhC, cache.CPrev, dz, dcPrev);"
+            : $"{VectorMath}.TanhBackward<{t}>(dh, carry.Dh, cache.H, dz);");
         w.Line();
         w.Line("// One pass over the columns of [W | U]: d[W | U][:, k] += dz·[x; h_prev]_k, [dx; dh_prev]_k = [W | U][:, k]·dz; db += dz.");
         w.Line("Input dx = default;");
@@ -253,11 +254,4 @@ internal sealed class SimdKernels : IStepKernelEmitter
         w.Param("dx", "Receives dL/dx (D values).");
         w.Param("dh", "Receives dL/dh_prev through U (H values).");
     }
-
-    private static string Block(int gate) => gate switch
-    {
-        0 => "",
-        1 => "HiddenSize + ",
-        _ => $"({gate} * HiddenSize) + ",
-    };
 }
