@@ -783,15 +783,8 @@ static partial class SimdLstm
         // Gate pre-activations z = [W | U]·[x; h_prev] + b in one pass over the weights.
         GatePreActivations(p.Values, x, -1, state.H, z);
 
-        // Activations over whole gate blocks: i, f, o = σ(z); g = tanh(z); then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(0, HiddenSize), i);
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(HiddenSize, HiddenSize), f);
-        global::LstmGen.VectorMath.Tanh<float>(z.Slice(2 * HiddenSize, HiddenSize), g);
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(3 * HiddenSize, HiddenSize), o);
-        global::LstmGen.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
-
-        return (new State(h, c), new StepCache(x, -1, state.H, state.C, i, f, g, o, tanhC));
+        // Activations and the cache, shared with the batched forward step.
+        return ForwardActivations(z, x, -1, state);
     }
 
     /// <summary>
@@ -812,15 +805,8 @@ static partial class SimdLstm
         // Gate pre-activations z = W[:, index] + U·h_prev + b in one pass over the weights (the one-hot input selects a column of W).
         GatePreActivations(p.Values, default, index, state.H, z);
 
-        // Activations over whole gate blocks: i, f, o = σ(z); g = tanh(z); then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(0, HiddenSize), i);
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(HiddenSize, HiddenSize), f);
-        global::LstmGen.VectorMath.Tanh<float>(z.Slice(2 * HiddenSize, HiddenSize), g);
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(3 * HiddenSize, HiddenSize), o);
-        global::LstmGen.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
-
-        return (new State(h, c), new StepCache(default, index, state.H, state.C, i, f, g, o, tanhC));
+        // Activations and the cache, shared with the batched forward step.
+        return ForwardActivations(z, default, index, state);
     }
 
     /// <summary>
@@ -1046,7 +1032,27 @@ static partial class SimdLstm
         global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
         global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
         global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
-        for (int b = 0; b < inputs.Length; b++)
+        // Groups of 4 samples share one pass over the weights (GatePreActivations4); the rest run one by one.
+        global::System.Span<float> hs = stackalloc float[4 * HiddenSize];
+        global::System.Span<float> xs = stackalloc float[4 * InputSize];
+        global::System.Span<float> zs = stackalloc float[4 * GateRows];
+        int b = 0;
+        for (; b + 4 <= inputs.Length; b += 4)
+        {
+            for (int s = 0; s < 4; s++)
+            {
+                states[b + s].H.CopyTo(hs.Slice(s * HiddenSize, HiddenSize));
+                inputs[b + s].CopyTo(xs.Slice(s * InputSize, InputSize));
+            }
+
+            GatePreActivations4(p.Values, xs, default, hs, zs);
+            for (int s = 0; s < 4; s++)
+            {
+                (next[b + s], caches[b + s]) = ForwardActivations(zs.Slice(s * GateRows, GateRows), inputs[b + s], -1, states[b + s]);
+            }
+        }
+
+        for (; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
         }
@@ -1067,7 +1073,28 @@ static partial class SimdLstm
         global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
         global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
         global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
-        for (int b = 0; b < inputs.Length; b++)
+        // Groups of 4 samples share one pass over the weights (GatePreActivations4); the rest run one by one.
+        global::System.Span<float> hs = stackalloc float[4 * HiddenSize];
+        global::System.Span<int> indices = stackalloc int[4];
+        global::System.Span<float> zs = stackalloc float[4 * GateRows];
+        int b = 0;
+        for (; b + 4 <= inputs.Length; b += 4)
+        {
+            for (int s = 0; s < 4; s++)
+            {
+                states[b + s].H.CopyTo(hs.Slice(s * HiddenSize, HiddenSize));
+                global::LstmGen.Guard.Index(inputs[b + s], InputSize, "a one-hot input index of SimdLstm", nameof(inputs));
+                indices[s] = inputs[b + s];
+            }
+
+            GatePreActivations4(p.Values, default, indices, hs, zs);
+            for (int s = 0; s < 4; s++)
+            {
+                (next[b + s], caches[b + s]) = ForwardActivations(zs.Slice(s * GateRows, GateRows), default, inputs[b + s], states[b + s]);
+            }
+        }
+
+        for (; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
         }
@@ -1142,11 +1169,12 @@ static partial class SimdLstm
 
         for (int t = 0; t < steps; t++)
         {
+            // One batched step at a time: groups of samples share a pass over the weights (see ForwardBatch).
+            int first = t * batchSize;
+            ForwardBatch(p, inputs.Slice(first, batchSize), final, final, caches.Slice(first, batchSize));
             for (int b = 0; b < batchSize; b++)
             {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = Forward(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
+                outputs[first + b] = final[b].H;
             }
         }
     }
@@ -1182,11 +1210,12 @@ static partial class SimdLstm
 
         for (int t = 0; t < steps; t++)
         {
+            // One batched step at a time: groups of samples share a pass over the weights (see ForwardBatch).
+            int first = t * batchSize;
+            ForwardBatch(p, inputs.Slice(first, batchSize), final, final, caches.Slice(first, batchSize));
             for (int b = 0; b < batchSize; b++)
             {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = ForwardOneHot(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
+                outputs[first + b] = final[b].H;
             }
         }
     }
@@ -1932,6 +1961,27 @@ static partial class SimdLstm
     }
 
     /// <summary>
+    /// The rest of a forward step once the gate pre-activations z are known (from <see cref="GatePreActivations"/> or the
+    /// batched kernel): activations over whole gate blocks, the state update, and the step's cache.
+    /// </summary>
+    /// <param name="z">The GateRows pre-activations (read only here).</param>
+    /// <param name="x">The dense input, or default for a one-hot step.</param>
+    /// <param name="index">The one-hot index, or -1.</param>
+    /// <param name="state">The previous state.</param>
+    /// <returns>The new state and the cache.</returns>
+    private static (State State, StepCache Cache) ForwardActivations(global::System.Span<float> z, in Input x, int index, in State state)
+    {
+        // i, f, o = σ(z); g = tanh(z); then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
+        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
+        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(0, HiddenSize), i);
+        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(HiddenSize, HiddenSize), f);
+        global::LstmGen.VectorMath.Tanh<float>(z.Slice(2 * HiddenSize, HiddenSize), g);
+        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(3 * HiddenSize, HiddenSize), o);
+        global::LstmGen.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
+        return (new State(h, c), new StepCache(x, index, state.H, state.C, i, f, g, o, tanhC));
+    }
+
+    /// <summary>
     /// Gate pre-activations <c>z = [W | U]·[x; h] + b</c> (GateRows values), or with <paramref name="index"/> ≥ 0 <c>z = W[:, index] + U·h + b</c>
     /// (a one-hot input; <paramref name="x"/> is then not read). Runs the widest vector kernel the CPU accelerates.
     /// </summary>
@@ -2623,6 +2673,512 @@ static partial class SimdLstm
         {
             nuint at = (nuint)(BiasOffset + r);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)r), ref dw0, at);
+        }
+    }
+
+    /// <summary>
+    /// Gate pre-activations of 4 samples in one pass over the weights: <c>z_s = [W | U]·[x_s; h_s] + b</c>, or with
+    /// 4 one-hot <paramref name="indices"/> <c>z_s = W[:, index_s] + U·h_s + b</c>; each z_s equal, bit for bit, to
+    /// <see cref="GatePreActivations"/> of that sample alone.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="xs">The 4 dense inputs, one after the other (4 x D), or empty for one-hot inputs.</param>
+    /// <param name="indices">The 4 one-hot indices, or empty for dense inputs.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="zs">Receives the 4 samples' pre-activations (4 x GateRows).</param>
+    private static void GatePreActivations4(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
+    {
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            GatePreActivations4x512(w, xs, indices, hs, zs);
+        }
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            GatePreActivations4x256(w, xs, indices, hs, zs);
+        }
+        else
+        {
+            GatePreActivations4x128(w, xs, indices, hs, zs);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GatePreActivations4"/> with Vector512 (16 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="xs">The 4 dense inputs, one after the other (4 x D), or empty for one-hot inputs.</param>
+    /// <param name="indices">The 4 one-hot indices, or empty for dense inputs.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="zs">Receives the 4 samples' pre-activations (4 x GateRows).</param>
+    internal static void GatePreActivations4x512(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
+    {
+        bool oneHot = !indices.IsEmpty;
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
+            && (oneHot ? indices.Length >= 4 && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= 4 * InputSize));
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hs);
+        ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(zs);
+        // Rows 0..31: blocks of 32 rows x 4 samples (8 accumulators).
+        for (int r = 0; r < 32; r += 32)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> a00, a01, a10, a11, a20, a21, a30, a31;
+            if (oneHot)
+            {
+                // One-hot inputs: each sample starts from its column of W, gathered.
+                nuint at0 = (nuint)((indices[0] * GateRows) + r);
+                a00 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at0);
+                a01 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at0 + 16);
+                nuint at1 = (nuint)((indices[1] * GateRows) + r);
+                a10 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at1);
+                a11 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at1 + 16);
+                nuint at2 = (nuint)((indices[2] * GateRows) + r);
+                a20 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at2);
+                a21 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at2 + 16);
+                nuint at3 = (nuint)((indices[3] * GateRows) + r);
+                a30 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at3);
+                a31 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at3 + 16);
+            }
+            else
+            {
+                a00 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a01 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a20 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a21 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a30 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a31 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                for (int k = 0; k < InputSize; k++)
+                {
+                    nuint at = (nuint)((k * GateRows) + r);
+                    var weights0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at);
+                    var weights1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at + 16);
+                    var in0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k));
+                    a00 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in0, a00);
+                    a01 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in0, a01);
+                    var in1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k));
+                    a10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in1, a10);
+                    a11 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in1, a11);
+                    var in2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k));
+                    a20 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in2, a20);
+                    a21 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in2, a21);
+                    var in3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k));
+                    a30 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in3, a30);
+                    a31 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in3, a31);
+                }
+            }
+
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                nuint at = (nuint)(((InputSize + k) * GateRows) + r);
+                var weights0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at);
+                var weights1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at + 16);
+                var in0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k));
+                a00 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in0, a00);
+                a01 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in0, a01);
+                var in1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k));
+                a10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in1, a10);
+                a11 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in1, a11);
+                var in2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k));
+                a20 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in2, a20);
+                a21 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in2, a21);
+                var in3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k));
+                a30 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in3, a30);
+                a31 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights1, in3, a31);
+            }
+
+            // Bias last, as in the single-sample kernel; then store each sample's z.
+            nuint bias = (nuint)(BiasOffset + r);
+            var b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, bias);
+            var b1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, bias + 16);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a00 + b0, ref z0, (nuint)((0 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a01 + b1, ref z0, (nuint)((0 * GateRows) + r) + 16);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a10 + b0, ref z0, (nuint)((1 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a11 + b1, ref z0, (nuint)((1 * GateRows) + r) + 16);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a20 + b0, ref z0, (nuint)((2 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a21 + b1, ref z0, (nuint)((2 * GateRows) + r) + 16);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a30 + b0, ref z0, (nuint)((3 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a31 + b1, ref z0, (nuint)((3 * GateRows) + r) + 16);
+        }
+        // Rows 32..35: one vector ending at the last row (rows 20..35); repeated rows get the same values.
+        {
+            const int r = 20;
+            global::System.Runtime.Intrinsics.Vector512<float> a00, a10, a20, a30;
+            if (oneHot)
+            {
+                // One-hot inputs: each sample starts from its column of W, gathered.
+                nuint at0 = (nuint)((indices[0] * GateRows) + r);
+                a00 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at0);
+                nuint at1 = (nuint)((indices[1] * GateRows) + r);
+                a10 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at1);
+                nuint at2 = (nuint)((indices[2] * GateRows) + r);
+                a20 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at2);
+                nuint at3 = (nuint)((indices[3] * GateRows) + r);
+                a30 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at3);
+            }
+            else
+            {
+                a00 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a20 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                a30 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                for (int k = 0; k < InputSize; k++)
+                {
+                    nuint at = (nuint)((k * GateRows) + r);
+                    var weights0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at);
+                    var in0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k));
+                    a00 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in0, a00);
+                    var in1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k));
+                    a10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in1, a10);
+                    var in2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k));
+                    a20 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in2, a20);
+                    var in3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k));
+                    a30 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in3, a30);
+                }
+            }
+
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                nuint at = (nuint)(((InputSize + k) * GateRows) + r);
+                var weights0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at);
+                var in0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k));
+                a00 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in0, a00);
+                var in1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k));
+                a10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in1, a10);
+                var in2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k));
+                a20 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in2, a20);
+                var in3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k));
+                a30 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(weights0, in3, a30);
+            }
+
+            // Bias last, as in the single-sample kernel; then store each sample's z.
+            nuint bias = (nuint)(BiasOffset + r);
+            var b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, bias);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a00 + b0, ref z0, (nuint)((0 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a10 + b0, ref z0, (nuint)((1 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a20 + b0, ref z0, (nuint)((2 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a30 + b0, ref z0, (nuint)((3 * GateRows) + r));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GatePreActivations4"/> with Vector256 (8 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="xs">The 4 dense inputs, one after the other (4 x D), or empty for one-hot inputs.</param>
+    /// <param name="indices">The 4 one-hot indices, or empty for dense inputs.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="zs">Receives the 4 samples' pre-activations (4 x GateRows).</param>
+    internal static void GatePreActivations4x256(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
+    {
+        bool oneHot = !indices.IsEmpty;
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
+            && (oneHot ? indices.Length >= 4 && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= 4 * InputSize));
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hs);
+        ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(zs);
+        // Rows 0..31: blocks of 16 rows x 4 samples (8 accumulators).
+        for (int r = 0; r < 32; r += 16)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> a00, a01, a10, a11, a20, a21, a30, a31;
+            if (oneHot)
+            {
+                // One-hot inputs: each sample starts from its column of W, gathered.
+                nuint at0 = (nuint)((indices[0] * GateRows) + r);
+                a00 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at0);
+                a01 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at0 + 8);
+                nuint at1 = (nuint)((indices[1] * GateRows) + r);
+                a10 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at1);
+                a11 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at1 + 8);
+                nuint at2 = (nuint)((indices[2] * GateRows) + r);
+                a20 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at2);
+                a21 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at2 + 8);
+                nuint at3 = (nuint)((indices[3] * GateRows) + r);
+                a30 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at3);
+                a31 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at3 + 8);
+            }
+            else
+            {
+                a00 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a01 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a10 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a11 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a20 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a21 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a30 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a31 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int k = 0; k < InputSize; k++)
+                {
+                    nuint at = (nuint)((k * GateRows) + r);
+                    var weights0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
+                    var weights1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8);
+                    var in0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k));
+                    a00 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in0, a00);
+                    a01 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in0, a01);
+                    var in1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k));
+                    a10 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in1, a10);
+                    a11 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in1, a11);
+                    var in2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k));
+                    a20 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in2, a20);
+                    a21 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in2, a21);
+                    var in3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k));
+                    a30 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in3, a30);
+                    a31 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in3, a31);
+                }
+            }
+
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                nuint at = (nuint)(((InputSize + k) * GateRows) + r);
+                var weights0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
+                var weights1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8);
+                var in0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k));
+                a00 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in0, a00);
+                a01 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in0, a01);
+                var in1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k));
+                a10 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in1, a10);
+                a11 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in1, a11);
+                var in2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k));
+                a20 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in2, a20);
+                a21 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in2, a21);
+                var in3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k));
+                a30 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in3, a30);
+                a31 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights1, in3, a31);
+            }
+
+            // Bias last, as in the single-sample kernel; then store each sample's z.
+            nuint bias = (nuint)(BiasOffset + r);
+            var b0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, bias);
+            var b1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, bias + 8);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a00 + b0, ref z0, (nuint)((0 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a01 + b1, ref z0, (nuint)((0 * GateRows) + r) + 8);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a10 + b0, ref z0, (nuint)((1 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a11 + b1, ref z0, (nuint)((1 * GateRows) + r) + 8);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a20 + b0, ref z0, (nuint)((2 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a21 + b1, ref z0, (nuint)((2 * GateRows) + r) + 8);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a30 + b0, ref z0, (nuint)((3 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a31 + b1, ref z0, (nuint)((3 * GateRows) + r) + 8);
+        }
+        // Rows 32..35: one vector ending at the last row (rows 28..35); repeated rows get the same values.
+        {
+            const int r = 28;
+            global::System.Runtime.Intrinsics.Vector256<float> a00, a10, a20, a30;
+            if (oneHot)
+            {
+                // One-hot inputs: each sample starts from its column of W, gathered.
+                nuint at0 = (nuint)((indices[0] * GateRows) + r);
+                a00 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at0);
+                nuint at1 = (nuint)((indices[1] * GateRows) + r);
+                a10 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at1);
+                nuint at2 = (nuint)((indices[2] * GateRows) + r);
+                a20 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at2);
+                nuint at3 = (nuint)((indices[3] * GateRows) + r);
+                a30 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at3);
+            }
+            else
+            {
+                a00 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a10 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a20 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                a30 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int k = 0; k < InputSize; k++)
+                {
+                    nuint at = (nuint)((k * GateRows) + r);
+                    var weights0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
+                    var in0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k));
+                    a00 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in0, a00);
+                    var in1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k));
+                    a10 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in1, a10);
+                    var in2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k));
+                    a20 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in2, a20);
+                    var in3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k));
+                    a30 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in3, a30);
+                }
+            }
+
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                nuint at = (nuint)(((InputSize + k) * GateRows) + r);
+                var weights0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
+                var in0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k));
+                a00 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in0, a00);
+                var in1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k));
+                a10 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in1, a10);
+                var in2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k));
+                a20 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in2, a20);
+                var in3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k));
+                a30 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(weights0, in3, a30);
+            }
+
+            // Bias last, as in the single-sample kernel; then store each sample's z.
+            nuint bias = (nuint)(BiasOffset + r);
+            var b0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, bias);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a00 + b0, ref z0, (nuint)((0 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a10 + b0, ref z0, (nuint)((1 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a20 + b0, ref z0, (nuint)((2 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a30 + b0, ref z0, (nuint)((3 * GateRows) + r));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GatePreActivations4"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="xs">The 4 dense inputs, one after the other (4 x D), or empty for one-hot inputs.</param>
+    /// <param name="indices">The 4 one-hot indices, or empty for dense inputs.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="zs">Receives the 4 samples' pre-activations (4 x GateRows).</param>
+    internal static void GatePreActivations4x128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
+    {
+        bool oneHot = !indices.IsEmpty;
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
+            && (oneHot ? indices.Length >= 4 && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= 4 * InputSize));
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hs);
+        ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(zs);
+        // Rows 0..31: blocks of 8 rows x 4 samples (8 accumulators).
+        for (int r = 0; r < 32; r += 8)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> a00, a01, a10, a11, a20, a21, a30, a31;
+            if (oneHot)
+            {
+                // One-hot inputs: each sample starts from its column of W, gathered.
+                nuint at0 = (nuint)((indices[0] * GateRows) + r);
+                a00 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at0);
+                a01 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at0 + 4);
+                nuint at1 = (nuint)((indices[1] * GateRows) + r);
+                a10 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at1);
+                a11 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at1 + 4);
+                nuint at2 = (nuint)((indices[2] * GateRows) + r);
+                a20 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at2);
+                a21 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at2 + 4);
+                nuint at3 = (nuint)((indices[3] * GateRows) + r);
+                a30 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at3);
+                a31 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at3 + 4);
+            }
+            else
+            {
+                a00 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a01 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a10 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a11 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a20 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a21 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a30 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a31 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < InputSize; k++)
+                {
+                    nuint at = (nuint)((k * GateRows) + r);
+                    var weights0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                    var weights1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4);
+                    var in0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k));
+                    a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in0, a00);
+                    a01 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in0, a01);
+                    var in1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k));
+                    a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in1, a10);
+                    a11 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in1, a11);
+                    var in2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k));
+                    a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in2, a20);
+                    a21 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in2, a21);
+                    var in3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k));
+                    a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in3, a30);
+                    a31 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in3, a31);
+                }
+            }
+
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                nuint at = (nuint)(((InputSize + k) * GateRows) + r);
+                var weights0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                var weights1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4);
+                var in0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k));
+                a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in0, a00);
+                a01 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in0, a01);
+                var in1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k));
+                a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in1, a10);
+                a11 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in1, a11);
+                var in2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k));
+                a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in2, a20);
+                a21 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in2, a21);
+                var in3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k));
+                a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in3, a30);
+                a31 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights1, in3, a31);
+            }
+
+            // Bias last, as in the single-sample kernel; then store each sample's z.
+            nuint bias = (nuint)(BiasOffset + r);
+            var b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias);
+            var b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias + 4);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a00 + b0, ref z0, (nuint)((0 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a01 + b1, ref z0, (nuint)((0 * GateRows) + r) + 4);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a10 + b0, ref z0, (nuint)((1 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a11 + b1, ref z0, (nuint)((1 * GateRows) + r) + 4);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a20 + b0, ref z0, (nuint)((2 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a21 + b1, ref z0, (nuint)((2 * GateRows) + r) + 4);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a30 + b0, ref z0, (nuint)((3 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a31 + b1, ref z0, (nuint)((3 * GateRows) + r) + 4);
+        }
+        // Rows 32..35: one vector x 4 samples.
+        {
+            const int r = 32;
+            global::System.Runtime.Intrinsics.Vector128<float> a00, a10, a20, a30;
+            if (oneHot)
+            {
+                // One-hot inputs: each sample starts from its column of W, gathered.
+                nuint at0 = (nuint)((indices[0] * GateRows) + r);
+                a00 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at0);
+                nuint at1 = (nuint)((indices[1] * GateRows) + r);
+                a10 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at1);
+                nuint at2 = (nuint)((indices[2] * GateRows) + r);
+                a20 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at2);
+                nuint at3 = (nuint)((indices[3] * GateRows) + r);
+                a30 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at3);
+            }
+            else
+            {
+                a00 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a10 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a20 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                a30 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < InputSize; k++)
+                {
+                    nuint at = (nuint)((k * GateRows) + r);
+                    var weights0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                    var in0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k));
+                    a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in0, a00);
+                    var in1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k));
+                    a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in1, a10);
+                    var in2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k));
+                    a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in2, a20);
+                    var in3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k));
+                    a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in3, a30);
+                }
+            }
+
+            for (int k = 0; k < HiddenSize; k++)
+            {
+                nuint at = (nuint)(((InputSize + k) * GateRows) + r);
+                var weights0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                var in0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k));
+                a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in0, a00);
+                var in1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k));
+                a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in1, a10);
+                var in2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k));
+                a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in2, a20);
+                var in3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k));
+                a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(weights0, in3, a30);
+            }
+
+            // Bias last, as in the single-sample kernel; then store each sample's z.
+            nuint bias = (nuint)(BiasOffset + r);
+            var b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, bias);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a00 + b0, ref z0, (nuint)((0 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a10 + b0, ref z0, (nuint)((1 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a20 + b0, ref z0, (nuint)((2 * GateRows) + r));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a30 + b0, ref z0, (nuint)((3 * GateRows) + r));
         }
     }
 

@@ -7,7 +7,8 @@ namespace LstmGen.Models.Tests;
 /// <summary>
 /// Every vector width of the SIMD matrix kernels, called directly (they are <c>internal</c>, so this assembly, where the
 /// cells are generated, can reach them): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
-/// (and, with a head, <c>HeadLogits{width}</c>) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
+/// (and, with a head, <c>HeadLogits{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
+/// single-sample kernel exactly for each of its 4 samples) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
 /// computed here in double with plain loops over the documented flat layout (element (r, k) at k·GateRows + r).
 /// The public entry points run only the widest accelerated width (Vector512 on this machine); this covers the others,
 /// which run in software where the CPU lacks them, with the same results. Tolerance: double 1e-12, float 1e-4, scaled as
@@ -18,6 +19,8 @@ namespace LstmGen.Models.Tests;
 public sealed class SimdKernelWidthTests
 {
     private delegate void ForwardFn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> x, int index, ReadOnlySpan<S> h, Span<S> z);
+
+    private delegate void Forward4Fn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> xs, ReadOnlySpan<int> indices, ReadOnlySpan<S> hs, Span<S> zs);
 
     private delegate void HeadFn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> h, Span<S> z);
 
@@ -103,6 +106,21 @@ public sealed class SimdKernelWidthTests
             comparison.Close($"{at}: d[W | U] and db", [.. dwActual.Select(D)], dw);
             comparison.Close($"{at}: dx", [.. dxActual.Select(D)], dInput[..d]);
             comparison.Close($"{at}: dh_prev", [.. dhActual.Select(D)], dInput[d..]);
+        }
+
+        // The 4-sample kernel of the batched forward step: each sample's z equal (==) to the single-sample kernel's.
+        var forward4 = Kernel<Forward4Fn<S>>(cell, $"GatePreActivations4x{bits}");
+        S[] xs = Draw(4 * d), hs = Draw(4 * h);
+        foreach (int[] indices in new[] { Array.Empty<int>(), [0, d - 1, d / 2, 0] })
+        {
+            var zs = new S[4 * rows];
+            forward4(w, indices.Length == 0 ? xs : [], indices, hs, zs);
+            for (int sample = 0; sample < 4; sample++)
+            {
+                var single = new S[rows];
+                forward(w, indices.Length == 0 ? xs.AsSpan(sample * d, d) : [], indices.Length == 0 ? -1 : indices[sample], hs.AsSpan(sample * h, h), single);
+                Assert.True(single.AsSpan().SequenceEqual(zs.AsSpan(sample * rows, rows)), $"{cell.Name}, Vector{bits}: 4-sample kernel differs from the single-sample kernel for sample {sample} ({(indices.Length == 0 ? "dense" : "one-hot")})");
+            }
         }
 
         // The head's logits W_y·h + b_y, for the widths whose lanes fit in V (the others are not emitted).

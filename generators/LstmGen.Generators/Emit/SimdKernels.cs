@@ -28,21 +28,18 @@ internal sealed class SimdKernels : IStepKernelEmitter
             : "// Gate pre-activations z = [W | U]·[x; h_prev] + b in one pass over the weights.");
         w.Line(oneHot ? "GatePreActivations(p.Values, default, index, state.H, z);" : "GatePreActivations(p.Values, x, -1, state.H, z);");
         w.Line();
+        if (withCache)
+        {
+            w.Line("// Activations and the cache, shared with the batched forward step.");
+            w.Line(oneHot ? "return ForwardActivations(z, default, index, state);" : "return ForwardActivations(z, x, -1, state);");
+            return;
+        }
+
         if (!lstm)
         {
             w.Line("// Activation: h = tanh(z), vectorised.");
             w.Line("Hidden h = default;");
             w.Line($"{VectorMath}.Tanh<{t}>(z, h);");
-        }
-        else if (withCache)
-        {
-            w.Line("// Activations over whole gate blocks: i, f, o = σ(z); g = tanh(z); then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).");
-            w.Line(CellMath.ForwardLocals(spec));
-            w.Line($"{VectorMath}.Sigmoid<{t}>(z.Slice(0, HiddenSize), i);");
-            w.Line($"{VectorMath}.Sigmoid<{t}>(z.Slice(HiddenSize, HiddenSize), f);");
-            w.Line($"{VectorMath}.Tanh<{t}>(z.Slice(2 * HiddenSize, HiddenSize), g);");
-            w.Line($"{VectorMath}.Sigmoid<{t}>(z.Slice(3 * HiddenSize, HiddenSize), o);");
-            w.Line($"{VectorMath}.LstmState<{t}>(i, f, g, o, state.C, c, tanhC, h);");
         }
         else
         {
@@ -58,7 +55,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
         }
 
         w.Line();
-        w.Line(!withCache ? CellMath.StateReturn(spec) : oneHot ? CellMath.ForwardReturn(spec, "default", "index") : CellMath.ForwardReturn(spec, "x", "-1"));
+        w.Line(CellMath.StateReturn(spec));
     }
 
     public void EmitBackwardBody(SourceWriter w, CellSpec spec)
@@ -91,6 +88,9 @@ internal sealed class SimdKernels : IStepKernelEmitter
         string ro = $"{SimdNames.ReadOnlySpan}<{t}>", rw = $"{SimdNames.Span}<{t}>";
         SimdWidth[] widths = SimdWidth.All(spec);
         w.Line();
+        EmitForwardActivations(w, spec, t, rw);
+        w.Line();
+
         string forwardParameters = $"{ro} w, {ro} x, int index, {ro} h, {rw} z";
         string forwardArguments = "w, x, index, h, z";
         w.Summary(
@@ -142,6 +142,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
             w.Close();
         }
 
+        SimdBatchEmitter.EmitKernels(w, spec, widths);
         if (spec.HasHead)
         {
             EmitHeadHelpers(w, spec, t, ro, rw);
@@ -160,8 +161,41 @@ internal sealed class SimdKernels : IStepKernelEmitter
             new("InputSize", "HiddenSize", "h0", OneHot: false),
         });
 
+    /// <summary>The forward step after its gate pre-activations: activations, state update and the cache.</summary>
+    private static void EmitForwardActivations(SourceWriter w, CellSpec spec, string t, string rw)
+    {
+        w.Summary(
+            "The rest of a forward step once the gate pre-activations z are known (from <see cref=\"GatePreActivations\"/> or the\n" +
+            "batched kernel): activations over whole gate blocks, the state update, and the step's cache.");
+        w.Param("z", "The GateRows pre-activations (read only here).");
+        w.Param("x", "The dense input, or default for a one-hot step.");
+        w.Param("index", "The one-hot index, or -1.");
+        w.Param("state", "The previous state.");
+        w.Doc("returns", "The new state and the cache.");
+        w.Line($"private static (State State, StepCache Cache) ForwardActivations({rw} z, in Input x, int index, in State state)").Open();
+        if (spec.Kind == CellKind.Rnn)
+        {
+            w.Line("// h = tanh(z).");
+            w.Line("Hidden h = default;");
+            w.Line($"{VectorMath}.Tanh<{t}>(z, h);");
+            w.Line("return (new State(h), new StepCache(x, index, state.H, h));");
+            w.Close();
+            return;
+        }
+
+        w.Line("// i, f, o = σ(z); g = tanh(z); then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).");
+        w.Line(CellMath.ForwardLocals(spec));
+        w.Line($"{VectorMath}.Sigmoid<{t}>(z.Slice(0, HiddenSize), i);");
+        w.Line($"{VectorMath}.Sigmoid<{t}>(z.Slice(HiddenSize, HiddenSize), f);");
+        w.Line($"{VectorMath}.Tanh<{t}>(z.Slice(2 * HiddenSize, HiddenSize), g);");
+        w.Line($"{VectorMath}.Sigmoid<{t}>(z.Slice(3 * HiddenSize, HiddenSize), o);");
+        w.Line($"{VectorMath}.LstmState<{t}>(i, f, g, o, state.C, c, tanhC, h);");
+        w.Line("return (new State(h, c), new StepCache(x, index, state.H, state.C, i, f, g, o, tanhC));");
+        w.Close();
+    }
+
     /// <summary>Calls the kernel of the first width the CPU accelerates; the last one runs whatever the CPU (in software if need be).</summary>
-    private static void EmitDispatch(SourceWriter w, IReadOnlyList<SimdWidth> widths, string name, string arguments)
+    internal static void EmitDispatch(SourceWriter w, IReadOnlyList<SimdWidth> widths, string name, string arguments)
     {
         w.Open();
         for (int i = 0; i < widths.Count; i++)
