@@ -9,8 +9,8 @@ using Perfolizer.Horology;
 namespace LstmGen.Benchmarks;
 
 /// <summary>
-/// Entry point. <c>--quick</c>: a short job (1 warm-up, 5 iterations of ~100 ms, in process; under 3 minutes for all
-/// configurations). Without it: BenchmarkDotNet's default job, in process. Other arguments go to BenchmarkDotNet
+/// Entry point. <c>--quick</c>: a short job (1 warm-up, 5 iterations of ~100 ms, in process; under 1 minute for all
+/// configurations). Without it: the full job (3 warm-ups, 15 iterations of ~250 ms, in process; about 5 minutes). Other arguments go to BenchmarkDotNet
 /// (e.g. <c>--filter *ConfigB*</c>); without a filter every configuration runs. <c>--probe</c> prints Stopwatch minima
 /// instead (see <see cref="Probe"/>); <c>--probe-gemv</c> compares B's generated gate product with the bound GEMV.
 /// </summary>
@@ -31,11 +31,13 @@ public static class Program
             rest = [.. rest, "--filter", "*"];
         }
 
+        // Fixed iteration counts and times: BenchmarkDotNet's adaptive default job sized its iterations from a pilot stage
+        // and, on this shared 2-core machine, ran single iterations for 12-20 s and hit the in-process time limit.
         Job job = quick
             ? Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(100)).WithId("Quick")
-            : Job.Default.WithId("Full");
+            : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(250)).WithId("Full");
         IConfig config = ManualConfig.Create(DefaultConfig.Instance)
-            .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
+            .AddJob(job.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(10), logOutput: false)))
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(StatisticColumn.Median, StatisticColumn.Min)
             .WithOptions(ConfigOptions.JoinSummary);
