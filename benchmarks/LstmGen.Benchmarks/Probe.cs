@@ -9,7 +9,7 @@ namespace LstmGen.Benchmarks;
 /// machine BenchmarkDotNet's means and medians include time slices lost to other processes; the minimum of many short
 /// batches is the figure least disturbed by them. Printed next to the BenchmarkDotNet table in the README.
 /// </summary>
-internal static class Probe
+internal static partial class Probe
 {
     private const int Repeats = 300;
 
