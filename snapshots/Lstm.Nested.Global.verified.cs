@@ -764,6 +764,74 @@ partial class Outer
         }
 
         /// <summary>
+        /// Streaming inference: one forward step that keeps nothing for a backward pass (no <see cref="StepCache"/>),
+        /// for running a trained cell one timestep per call. The caller carries the state from call to call:
+        /// <c>state = Step(p, x, state);</c>. Same values as <see cref="Forward"/>'s state; allocates nothing.
+        /// </summary>
+        /// <param name="p">Parameters θ (read only).</param>
+        /// <param name="x">Input x_t (D = 2).</param>
+        /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call; <see cref="State.Zero"/> at the start of a stream.</param>
+        /// <returns>The new state (h_t, c_t).</returns>
+        public static State Step(Parameters p, in Input x, in State state)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(p);
+            global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
+
+            // Gate pre-activations z = W·x + U·h_prev + b, one row per line; w[k*GateRows + r] is row r of column k of [W | U].
+            double zI0 = w[0] * x[0] + w[4] * x[1] + w[8] * state.H[0] + w[12];
+            double zF0 = w[1] * x[0] + w[5] * x[1] + w[9] * state.H[0] + w[13];
+            double zG0 = w[2] * x[0] + w[6] * x[1] + w[10] * state.H[0] + w[14];
+            double zO0 = w[3] * x[0] + w[7] * x[1] + w[11] * state.H[0] + w[15];
+
+            // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
+            Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
+            i[0] = global::LstmGen.Activations.Sigmoid(zI0);
+            f[0] = global::LstmGen.Activations.Sigmoid(zF0);
+            g[0] = global::LstmGen.Activations.Tanh(zG0);
+            o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+            c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
+            tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+            h[0] = o[0] * tanhC[0];
+
+            return new State(h, c);
+        }
+
+        /// <summary>
+        /// Streaming inference on a one-hot input (a class index): <see cref="Step(Parameters, in Input, in State)"/> with
+        /// x = onehot(index), reading column <paramref name="index"/> of W instead of multiplying. Allocates nothing.
+        /// </summary>
+        /// <param name="p">Parameters θ (read only).</param>
+        /// <param name="index">The input class, 0 ≤ index &lt; D = 2.</param>
+        /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call.</param>
+        /// <returns>The new state (h_t, c_t).</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
+        public static State StepOneHot(Parameters p, int index, in State state)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(p);
+            global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of NestedLstm", nameof(index));
+            global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
+            global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
+
+            // Gate pre-activations z = W[:, index] + U·h_prev + b (the one-hot input selects a column of W), one row per line.
+            double zI0 = column[0] + w[8] * state.H[0] + w[12];
+            double zF0 = column[1] + w[9] * state.H[0] + w[13];
+            double zG0 = column[2] + w[10] * state.H[0] + w[14];
+            double zO0 = column[3] + w[11] * state.H[0] + w[15];
+
+            // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
+            Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
+            i[0] = global::LstmGen.Activations.Sigmoid(zI0);
+            f[0] = global::LstmGen.Activations.Sigmoid(zF0);
+            g[0] = global::LstmGen.Activations.Tanh(zG0);
+            o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+            c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
+            tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+            h[0] = o[0] * tanhC[0];
+
+            return new State(h, c);
+        }
+
+        /// <summary>
         /// Runs <see cref="Forward"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
         /// Allocates nothing: the caller owns every buffer.
         /// </summary>

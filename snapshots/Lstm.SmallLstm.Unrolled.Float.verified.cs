@@ -1069,6 +1069,162 @@ static partial class SmallLstm
     }
 
     /// <summary>
+    /// Streaming inference: one forward step that keeps nothing for a backward pass (no <see cref="StepCache"/>),
+    /// for running a trained cell one timestep per call. The caller carries the state from call to call:
+    /// <c>state = Step(p, x, state);</c>. Same values as <see cref="Forward"/>'s state; allocates nothing.
+    /// </summary>
+    /// <param name="p">Parameters θ (read only).</param>
+    /// <param name="x">Input x_t (D = 3).</param>
+    /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call; <see cref="State.Zero"/> at the start of a stream.</param>
+    /// <returns>The new state (h_t, c_t).</returns>
+    public static State Step(Parameters p, in Input x, in State state)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
+
+        // Gate pre-activations z = W·x + U·h_prev + b, one row per line; w[k*GateRows + r] is row r of column k of [W | U].
+        float zI0 = w[0] * x[0] + w[20] * x[1] + w[40] * x[2] + w[60] * state.H[0] + w[80] * state.H[1] + w[100] * state.H[2] + w[120] * state.H[3] + w[140] * state.H[4] + w[160];
+        float zI1 = w[1] * x[0] + w[21] * x[1] + w[41] * x[2] + w[61] * state.H[0] + w[81] * state.H[1] + w[101] * state.H[2] + w[121] * state.H[3] + w[141] * state.H[4] + w[161];
+        float zI2 = w[2] * x[0] + w[22] * x[1] + w[42] * x[2] + w[62] * state.H[0] + w[82] * state.H[1] + w[102] * state.H[2] + w[122] * state.H[3] + w[142] * state.H[4] + w[162];
+        float zI3 = w[3] * x[0] + w[23] * x[1] + w[43] * x[2] + w[63] * state.H[0] + w[83] * state.H[1] + w[103] * state.H[2] + w[123] * state.H[3] + w[143] * state.H[4] + w[163];
+        float zI4 = w[4] * x[0] + w[24] * x[1] + w[44] * x[2] + w[64] * state.H[0] + w[84] * state.H[1] + w[104] * state.H[2] + w[124] * state.H[3] + w[144] * state.H[4] + w[164];
+        float zF0 = w[5] * x[0] + w[25] * x[1] + w[45] * x[2] + w[65] * state.H[0] + w[85] * state.H[1] + w[105] * state.H[2] + w[125] * state.H[3] + w[145] * state.H[4] + w[165];
+        float zF1 = w[6] * x[0] + w[26] * x[1] + w[46] * x[2] + w[66] * state.H[0] + w[86] * state.H[1] + w[106] * state.H[2] + w[126] * state.H[3] + w[146] * state.H[4] + w[166];
+        float zF2 = w[7] * x[0] + w[27] * x[1] + w[47] * x[2] + w[67] * state.H[0] + w[87] * state.H[1] + w[107] * state.H[2] + w[127] * state.H[3] + w[147] * state.H[4] + w[167];
+        float zF3 = w[8] * x[0] + w[28] * x[1] + w[48] * x[2] + w[68] * state.H[0] + w[88] * state.H[1] + w[108] * state.H[2] + w[128] * state.H[3] + w[148] * state.H[4] + w[168];
+        float zF4 = w[9] * x[0] + w[29] * x[1] + w[49] * x[2] + w[69] * state.H[0] + w[89] * state.H[1] + w[109] * state.H[2] + w[129] * state.H[3] + w[149] * state.H[4] + w[169];
+        float zG0 = w[10] * x[0] + w[30] * x[1] + w[50] * x[2] + w[70] * state.H[0] + w[90] * state.H[1] + w[110] * state.H[2] + w[130] * state.H[3] + w[150] * state.H[4] + w[170];
+        float zG1 = w[11] * x[0] + w[31] * x[1] + w[51] * x[2] + w[71] * state.H[0] + w[91] * state.H[1] + w[111] * state.H[2] + w[131] * state.H[3] + w[151] * state.H[4] + w[171];
+        float zG2 = w[12] * x[0] + w[32] * x[1] + w[52] * x[2] + w[72] * state.H[0] + w[92] * state.H[1] + w[112] * state.H[2] + w[132] * state.H[3] + w[152] * state.H[4] + w[172];
+        float zG3 = w[13] * x[0] + w[33] * x[1] + w[53] * x[2] + w[73] * state.H[0] + w[93] * state.H[1] + w[113] * state.H[2] + w[133] * state.H[3] + w[153] * state.H[4] + w[173];
+        float zG4 = w[14] * x[0] + w[34] * x[1] + w[54] * x[2] + w[74] * state.H[0] + w[94] * state.H[1] + w[114] * state.H[2] + w[134] * state.H[3] + w[154] * state.H[4] + w[174];
+        float zO0 = w[15] * x[0] + w[35] * x[1] + w[55] * x[2] + w[75] * state.H[0] + w[95] * state.H[1] + w[115] * state.H[2] + w[135] * state.H[3] + w[155] * state.H[4] + w[175];
+        float zO1 = w[16] * x[0] + w[36] * x[1] + w[56] * x[2] + w[76] * state.H[0] + w[96] * state.H[1] + w[116] * state.H[2] + w[136] * state.H[3] + w[156] * state.H[4] + w[176];
+        float zO2 = w[17] * x[0] + w[37] * x[1] + w[57] * x[2] + w[77] * state.H[0] + w[97] * state.H[1] + w[117] * state.H[2] + w[137] * state.H[3] + w[157] * state.H[4] + w[177];
+        float zO3 = w[18] * x[0] + w[38] * x[1] + w[58] * x[2] + w[78] * state.H[0] + w[98] * state.H[1] + w[118] * state.H[2] + w[138] * state.H[3] + w[158] * state.H[4] + w[178];
+        float zO4 = w[19] * x[0] + w[39] * x[1] + w[59] * x[2] + w[79] * state.H[0] + w[99] * state.H[1] + w[119] * state.H[2] + w[139] * state.H[3] + w[159] * state.H[4] + w[179];
+
+        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
+        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
+        i[0] = global::LstmGen.Activations.Sigmoid(zI0);
+        f[0] = global::LstmGen.Activations.Sigmoid(zF0);
+        g[0] = global::LstmGen.Activations.Tanh(zG0);
+        o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+        c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
+        tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+        h[0] = o[0] * tanhC[0];
+        i[1] = global::LstmGen.Activations.Sigmoid(zI1);
+        f[1] = global::LstmGen.Activations.Sigmoid(zF1);
+        g[1] = global::LstmGen.Activations.Tanh(zG1);
+        o[1] = global::LstmGen.Activations.Sigmoid(zO1);
+        c[1] = (f[1] * state.C[1]) + (i[1] * g[1]);
+        tanhC[1] = global::LstmGen.Activations.Tanh(c[1]);
+        h[1] = o[1] * tanhC[1];
+        i[2] = global::LstmGen.Activations.Sigmoid(zI2);
+        f[2] = global::LstmGen.Activations.Sigmoid(zF2);
+        g[2] = global::LstmGen.Activations.Tanh(zG2);
+        o[2] = global::LstmGen.Activations.Sigmoid(zO2);
+        c[2] = (f[2] * state.C[2]) + (i[2] * g[2]);
+        tanhC[2] = global::LstmGen.Activations.Tanh(c[2]);
+        h[2] = o[2] * tanhC[2];
+        i[3] = global::LstmGen.Activations.Sigmoid(zI3);
+        f[3] = global::LstmGen.Activations.Sigmoid(zF3);
+        g[3] = global::LstmGen.Activations.Tanh(zG3);
+        o[3] = global::LstmGen.Activations.Sigmoid(zO3);
+        c[3] = (f[3] * state.C[3]) + (i[3] * g[3]);
+        tanhC[3] = global::LstmGen.Activations.Tanh(c[3]);
+        h[3] = o[3] * tanhC[3];
+        i[4] = global::LstmGen.Activations.Sigmoid(zI4);
+        f[4] = global::LstmGen.Activations.Sigmoid(zF4);
+        g[4] = global::LstmGen.Activations.Tanh(zG4);
+        o[4] = global::LstmGen.Activations.Sigmoid(zO4);
+        c[4] = (f[4] * state.C[4]) + (i[4] * g[4]);
+        tanhC[4] = global::LstmGen.Activations.Tanh(c[4]);
+        h[4] = o[4] * tanhC[4];
+
+        return new State(h, c);
+    }
+
+    /// <summary>
+    /// Streaming inference on a one-hot input (a class index): <see cref="Step(Parameters, in Input, in State)"/> with
+    /// x = onehot(index), reading column <paramref name="index"/> of W instead of multiplying. Allocates nothing.
+    /// </summary>
+    /// <param name="p">Parameters θ (read only).</param>
+    /// <param name="index">The input class, 0 ≤ index &lt; D = 3.</param>
+    /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call.</param>
+    /// <returns>The new state (h_t, c_t).</returns>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
+    public static State StepOneHot(Parameters p, int index, in State state)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of SmallLstm", nameof(index));
+        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
+        global::System.ReadOnlySpan<float> column = w.Slice(index * GateRows, GateRows);
+
+        // Gate pre-activations z = W[:, index] + U·h_prev + b (the one-hot input selects a column of W), one row per line.
+        float zI0 = column[0] + w[60] * state.H[0] + w[80] * state.H[1] + w[100] * state.H[2] + w[120] * state.H[3] + w[140] * state.H[4] + w[160];
+        float zI1 = column[1] + w[61] * state.H[0] + w[81] * state.H[1] + w[101] * state.H[2] + w[121] * state.H[3] + w[141] * state.H[4] + w[161];
+        float zI2 = column[2] + w[62] * state.H[0] + w[82] * state.H[1] + w[102] * state.H[2] + w[122] * state.H[3] + w[142] * state.H[4] + w[162];
+        float zI3 = column[3] + w[63] * state.H[0] + w[83] * state.H[1] + w[103] * state.H[2] + w[123] * state.H[3] + w[143] * state.H[4] + w[163];
+        float zI4 = column[4] + w[64] * state.H[0] + w[84] * state.H[1] + w[104] * state.H[2] + w[124] * state.H[3] + w[144] * state.H[4] + w[164];
+        float zF0 = column[5] + w[65] * state.H[0] + w[85] * state.H[1] + w[105] * state.H[2] + w[125] * state.H[3] + w[145] * state.H[4] + w[165];
+        float zF1 = column[6] + w[66] * state.H[0] + w[86] * state.H[1] + w[106] * state.H[2] + w[126] * state.H[3] + w[146] * state.H[4] + w[166];
+        float zF2 = column[7] + w[67] * state.H[0] + w[87] * state.H[1] + w[107] * state.H[2] + w[127] * state.H[3] + w[147] * state.H[4] + w[167];
+        float zF3 = column[8] + w[68] * state.H[0] + w[88] * state.H[1] + w[108] * state.H[2] + w[128] * state.H[3] + w[148] * state.H[4] + w[168];
+        float zF4 = column[9] + w[69] * state.H[0] + w[89] * state.H[1] + w[109] * state.H[2] + w[129] * state.H[3] + w[149] * state.H[4] + w[169];
+        float zG0 = column[10] + w[70] * state.H[0] + w[90] * state.H[1] + w[110] * state.H[2] + w[130] * state.H[3] + w[150] * state.H[4] + w[170];
+        float zG1 = column[11] + w[71] * state.H[0] + w[91] * state.H[1] + w[111] * state.H[2] + w[131] * state.H[3] + w[151] * state.H[4] + w[171];
+        float zG2 = column[12] + w[72] * state.H[0] + w[92] * state.H[1] + w[112] * state.H[2] + w[132] * state.H[3] + w[152] * state.H[4] + w[172];
+        float zG3 = column[13] + w[73] * state.H[0] + w[93] * state.H[1] + w[113] * state.H[2] + w[133] * state.H[3] + w[153] * state.H[4] + w[173];
+        float zG4 = column[14] + w[74] * state.H[0] + w[94] * state.H[1] + w[114] * state.H[2] + w[134] * state.H[3] + w[154] * state.H[4] + w[174];
+        float zO0 = column[15] + w[75] * state.H[0] + w[95] * state.H[1] + w[115] * state.H[2] + w[135] * state.H[3] + w[155] * state.H[4] + w[175];
+        float zO1 = column[16] + w[76] * state.H[0] + w[96] * state.H[1] + w[116] * state.H[2] + w[136] * state.H[3] + w[156] * state.H[4] + w[176];
+        float zO2 = column[17] + w[77] * state.H[0] + w[97] * state.H[1] + w[117] * state.H[2] + w[137] * state.H[3] + w[157] * state.H[4] + w[177];
+        float zO3 = column[18] + w[78] * state.H[0] + w[98] * state.H[1] + w[118] * state.H[2] + w[138] * state.H[3] + w[158] * state.H[4] + w[178];
+        float zO4 = column[19] + w[79] * state.H[0] + w[99] * state.H[1] + w[119] * state.H[2] + w[139] * state.H[3] + w[159] * state.H[4] + w[179];
+
+        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
+        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
+        i[0] = global::LstmGen.Activations.Sigmoid(zI0);
+        f[0] = global::LstmGen.Activations.Sigmoid(zF0);
+        g[0] = global::LstmGen.Activations.Tanh(zG0);
+        o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+        c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
+        tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+        h[0] = o[0] * tanhC[0];
+        i[1] = global::LstmGen.Activations.Sigmoid(zI1);
+        f[1] = global::LstmGen.Activations.Sigmoid(zF1);
+        g[1] = global::LstmGen.Activations.Tanh(zG1);
+        o[1] = global::LstmGen.Activations.Sigmoid(zO1);
+        c[1] = (f[1] * state.C[1]) + (i[1] * g[1]);
+        tanhC[1] = global::LstmGen.Activations.Tanh(c[1]);
+        h[1] = o[1] * tanhC[1];
+        i[2] = global::LstmGen.Activations.Sigmoid(zI2);
+        f[2] = global::LstmGen.Activations.Sigmoid(zF2);
+        g[2] = global::LstmGen.Activations.Tanh(zG2);
+        o[2] = global::LstmGen.Activations.Sigmoid(zO2);
+        c[2] = (f[2] * state.C[2]) + (i[2] * g[2]);
+        tanhC[2] = global::LstmGen.Activations.Tanh(c[2]);
+        h[2] = o[2] * tanhC[2];
+        i[3] = global::LstmGen.Activations.Sigmoid(zI3);
+        f[3] = global::LstmGen.Activations.Sigmoid(zF3);
+        g[3] = global::LstmGen.Activations.Tanh(zG3);
+        o[3] = global::LstmGen.Activations.Sigmoid(zO3);
+        c[3] = (f[3] * state.C[3]) + (i[3] * g[3]);
+        tanhC[3] = global::LstmGen.Activations.Tanh(c[3]);
+        h[3] = o[3] * tanhC[3];
+        i[4] = global::LstmGen.Activations.Sigmoid(zI4);
+        f[4] = global::LstmGen.Activations.Sigmoid(zF4);
+        g[4] = global::LstmGen.Activations.Tanh(zG4);
+        o[4] = global::LstmGen.Activations.Sigmoid(zO4);
+        c[4] = (f[4] * state.C[4]) + (i[4] * g[4]);
+        tanhC[4] = global::LstmGen.Activations.Tanh(c[4]);
+        h[4] = o[4] * tanhC[4];
+
+        return new State(h, c);
+    }
+
+    /// <summary>
     /// Runs <see cref="Forward"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
     /// Allocates nothing: the caller owns every buffer.
     /// </summary>

@@ -729,6 +729,72 @@ static partial class SmallRnn
     }
 
     /// <summary>
+    /// Streaming inference: one forward step that keeps nothing for a backward pass (no <see cref="StepCache"/>),
+    /// for running a trained cell one timestep per call. The caller carries the state from call to call:
+    /// <c>state = Step(p, x, state);</c>. Same values as <see cref="Forward"/>'s state; allocates nothing.
+    /// </summary>
+    /// <param name="p">Parameters θ (read only).</param>
+    /// <param name="x">Input x_t (D = 3).</param>
+    /// <param name="state">The state h_{t-1} from the previous call; <see cref="State.Zero"/> at the start of a stream.</param>
+    /// <returns>The new state h_t.</returns>
+    public static State Step(Parameters p, in Input x, in State state)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
+
+        // Gate pre-activations z = W·x + U·h_prev + b, one row per line; w[k*GateRows + r] is row r of column k of [W | U].
+        double zH0 = w[0] * x[0] + w[5] * x[1] + w[10] * x[2] + w[15] * state.H[0] + w[20] * state.H[1] + w[25] * state.H[2] + w[30] * state.H[3] + w[35] * state.H[4] + w[40];
+        double zH1 = w[1] * x[0] + w[6] * x[1] + w[11] * x[2] + w[16] * state.H[0] + w[21] * state.H[1] + w[26] * state.H[2] + w[31] * state.H[3] + w[36] * state.H[4] + w[41];
+        double zH2 = w[2] * x[0] + w[7] * x[1] + w[12] * x[2] + w[17] * state.H[0] + w[22] * state.H[1] + w[27] * state.H[2] + w[32] * state.H[3] + w[37] * state.H[4] + w[42];
+        double zH3 = w[3] * x[0] + w[8] * x[1] + w[13] * x[2] + w[18] * state.H[0] + w[23] * state.H[1] + w[28] * state.H[2] + w[33] * state.H[3] + w[38] * state.H[4] + w[43];
+        double zH4 = w[4] * x[0] + w[9] * x[1] + w[14] * x[2] + w[19] * state.H[0] + w[24] * state.H[1] + w[29] * state.H[2] + w[34] * state.H[3] + w[39] * state.H[4] + w[44];
+
+        // Activation: h = tanh(z).
+        Hidden h = default;
+        h[0] = global::LstmGen.Activations.Tanh(zH0);
+        h[1] = global::LstmGen.Activations.Tanh(zH1);
+        h[2] = global::LstmGen.Activations.Tanh(zH2);
+        h[3] = global::LstmGen.Activations.Tanh(zH3);
+        h[4] = global::LstmGen.Activations.Tanh(zH4);
+
+        return new State(h);
+    }
+
+    /// <summary>
+    /// Streaming inference on a one-hot input (a class index): <see cref="Step(Parameters, in Input, in State)"/> with
+    /// x = onehot(index), reading column <paramref name="index"/> of W instead of multiplying. Allocates nothing.
+    /// </summary>
+    /// <param name="p">Parameters θ (read only).</param>
+    /// <param name="index">The input class, 0 ≤ index &lt; D = 3.</param>
+    /// <param name="state">The state h_{t-1} from the previous call.</param>
+    /// <returns>The new state h_t.</returns>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
+    public static State StepOneHot(Parameters p, int index, in State state)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of SmallRnn", nameof(index));
+        global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
+        global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
+
+        // Gate pre-activations z = W[:, index] + U·h_prev + b (the one-hot input selects a column of W), one row per line.
+        double zH0 = column[0] + w[15] * state.H[0] + w[20] * state.H[1] + w[25] * state.H[2] + w[30] * state.H[3] + w[35] * state.H[4] + w[40];
+        double zH1 = column[1] + w[16] * state.H[0] + w[21] * state.H[1] + w[26] * state.H[2] + w[31] * state.H[3] + w[36] * state.H[4] + w[41];
+        double zH2 = column[2] + w[17] * state.H[0] + w[22] * state.H[1] + w[27] * state.H[2] + w[32] * state.H[3] + w[37] * state.H[4] + w[42];
+        double zH3 = column[3] + w[18] * state.H[0] + w[23] * state.H[1] + w[28] * state.H[2] + w[33] * state.H[3] + w[38] * state.H[4] + w[43];
+        double zH4 = column[4] + w[19] * state.H[0] + w[24] * state.H[1] + w[29] * state.H[2] + w[34] * state.H[3] + w[39] * state.H[4] + w[44];
+
+        // Activation: h = tanh(z).
+        Hidden h = default;
+        h[0] = global::LstmGen.Activations.Tanh(zH0);
+        h[1] = global::LstmGen.Activations.Tanh(zH1);
+        h[2] = global::LstmGen.Activations.Tanh(zH2);
+        h[3] = global::LstmGen.Activations.Tanh(zH3);
+        h[4] = global::LstmGen.Activations.Tanh(zH4);
+
+        return new State(h);
+    }
+
+    /// <summary>
     /// Runs <see cref="Forward"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
     /// Allocates nothing: the caller owns every buffer.
     /// </summary>

@@ -87,6 +87,18 @@ public static class Guard
         return length / batchSize;
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="valid"/>: the length check of a generated SIMD kernel,
+    /// which reads its spans without bounds checks and so must know they are long enough.
+    /// </summary>
+    public static void KernelSpans(bool valid)
+    {
+        if (!valid)
+        {
+            throw new ArgumentException("A span passed to a generated kernel is shorter than the cell's size requires.");
+        }
+    }
+
     [DoesNotReturn]
     private static void ThrowLength(int actual, int expected, string what, string parameterName) =>
         throw new ArgumentException(

@@ -5,7 +5,7 @@ public enum KernelStrategy
 {
     /// <summary>
     /// Let the generator choose: <see cref="Unrolled"/> while the gate matrix has at most
-    /// <see cref="KernelBudget.MaxUnrolledMultiplyAdds"/> multiply-adds (4·H·(D+H)), <see cref="Loops"/> above.
+    /// <see cref="KernelBudget.MaxUnrolledMultiplyAdds"/> multiply-adds (4·H·(D+H)), <see cref="Simd"/> above.
     /// The choice and its reason are printed in the generated file's header.
     /// </summary>
     Auto = 0,
@@ -13,8 +13,18 @@ public enum KernelStrategy
     /// <summary>Straight-line code: every index is a constant, no loops. Best for tiny cells.</summary>
     Unrolled = 1,
 
-    /// <summary>Loops with compile-time-constant bounds over contiguous memory.</summary>
+    /// <summary>
+    /// Scalar loops with compile-time-constant bounds over contiguous memory: the readable reference path
+    /// (it sums in the same order as <see cref="Unrolled"/>, bit for bit).
+    /// </summary>
     Loops = 2,
+
+    /// <summary>
+    /// Vectorised loops (<c>Vector512</c>, else <c>Vector256</c>, else <c>Vector128</c>, chosen by the JIT) with
+    /// compile-time-constant trip counts and statically emitted tails: one fused pass over the gate weights
+    /// [W | U] forward and one backward. For cells above the unroll budget.
+    /// </summary>
+    Simd = 3,
 }
 
 /// <summary>The size budgets the generator uses when <see cref="KernelStrategy.Auto"/> is chosen.</summary>

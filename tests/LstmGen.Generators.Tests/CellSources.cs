@@ -28,14 +28,14 @@ internal static class CellSources
         public static partial class SmallLstm;
         """;
 
-    /// <summary>D = 10, H = 16, double: 1664 multiply-adds, above the unroll budget, so loops.</summary>
+    /// <summary>D = 10, H = 16, double: 1664 multiply-adds, with the scalar loop kernels asked for explicitly.</summary>
     public const string MidLstm = """
         using LstmGen;
 
         namespace Samples;
 
         /// <summary>A mid-size test cell.</summary>
-        [LstmCell(10, 16)]
+        [LstmCell(10, 16, Kernel = KernelStrategy.Loops)]
         public static partial class MidLstm;
         """;
 
@@ -50,15 +50,29 @@ internal static class CellSources
         public static partial class SmallRnn;
         """;
 
-    /// <summary>Seed 003's character model: D = 10, H = 128, softmax head V = 10, float: loops.</summary>
+    /// <summary>Seed 003's character model: D = 10, H = 128, softmax head V = 10, float, on the readable loop kernels.</summary>
     public const string CharLstm = """
         using LstmGen;
 
         namespace Samples;
 
         /// <summary>A character-level LSTM with a softmax head.</summary>
-        [LstmCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
+        [LstmCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float, Kernel = KernelStrategy.Loops)]
         public static partial class CharLstm;
+        """;
+
+    /// <summary>
+    /// D = 7, H = 9, float, softmax head V = 5: 576 multiply-adds, above the unroll budget, so SIMD kernels; 36 gate rows
+    /// exercise a vector tail (Vector512: 2 vectors of 16 and an overlapping last vector; backward: 4 scalar rows).
+    /// </summary>
+    public const string SimdLstm = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A SIMD test cell.</summary>
+        [LstmCell(7, 9, Scalar = ScalarType.Float, OutputSize = 5, Output = OutputHead.Softmax)]
+        public static partial class SimdLstm;
         """;
 
     /// <summary>A cell nested in a partial class in the global namespace.</summary>

@@ -19,7 +19,7 @@ public sealed class GeneratedCodeCompilesTests
         {
             foreach (string scalar in new[] { "Double", "Float" })
             {
-                foreach (string kernel in new[] { "Auto", "Unrolled", "Loops" })
+                foreach (string kernel in new[] { "Auto", "Unrolled", "Loops", "Simd" })
                 {
                     bool unrollAllowed = 4L * h * (d + h) <= 16384;
                     if (kernel != "Unrolled" || unrollAllowed)
@@ -75,9 +75,9 @@ public sealed class GeneratedCodeCompilesTests
     [Fact]
     public void Two_cells_in_one_compilation_compile_cleanly()
     {
-        GeneratorRun run = GeneratorHarness.Run(CellSources.TinyLstm, CellSources.SmallFloatLstm, CellSources.MidLstm, CellSources.NestedGlobal);
+        GeneratorRun run = GeneratorHarness.Run(CellSources.TinyLstm, CellSources.SmallFloatLstm, CellSources.MidLstm, CellSources.SimdLstm, CellSources.NestedGlobal);
 
-        Assert.Equal(4, run.GeneratedSources.Length);
+        Assert.Equal(5, run.GeneratedSources.Length);
         AssertGeneratesCleanCode(run);
     }
 

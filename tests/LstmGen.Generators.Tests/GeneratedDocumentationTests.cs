@@ -14,7 +14,9 @@ public sealed class GeneratedDocumentationTests
         { "unrolled double", CellSources.TinyLstm },
         { "unrolled float", CellSources.SmallFloatLstm },
         { "loops double", CellSources.MidLstm },
-        { "loops float", CellSources.Cell("7, 33, Scalar = ScalarType.Float") },
+        { "simd float with head", CellSources.SimdLstm },
+        { "simd float", CellSources.Cell("7, 33, Scalar = ScalarType.Float") },
+        { "simd rnn double with head", "using LstmGen;\nnamespace Samples;\n/// <summary>A test cell.</summary>\n[RnnCell(10, 129, OutputSize = 10, Output = OutputHead.Softmax)]\npublic static partial class Cell;" },
         { "nested in the global namespace", CellSources.NestedGlobal },
     };
 

@@ -24,6 +24,10 @@ public sealed class GeneratedSourceSnapshotTests
         VerifyGenerated(CellSources.CharLstm, "Samples.CharLstm.g.cs", "Lstm.CharLstm.Head.Loops.Float");
 
     [Fact]
+    public Task Simd_float_with_head() =>
+        VerifyGenerated(CellSources.SimdLstm, "Samples.SimdLstm.g.cs", "Lstm.SimdLstm.Simd.Float");
+
+    [Fact]
     public Task Nested_in_global_namespace() =>
         VerifyGenerated(CellSources.NestedGlobal, "Outer.NestedLstm.g.cs", "Lstm.Nested.Global");
 

@@ -6,9 +6,9 @@ namespace LstmGen.Tests;
 
 /// <summary>
 /// After warm-up, none of the generated functions allocates: <c>GC.GetAllocatedBytesForCurrentThread()</c> advances by
-/// exactly 0 bytes (tolerance 0) over repeated calls of Forward, Backward, ForwardSequence, Bptt (with and without input
-/// gradients), both MseLoss overloads, LossAndGradients, Sgd and Gradients.Clear, for a small unrolled cell (2, 1) and a
-/// large loop cell (10, 128).
+/// exactly 0 bytes (tolerance 0) over repeated calls of Forward, the streaming Step and StepOneHot, Backward,
+/// ForwardSequence, Bptt (with and without input gradients), both MseLoss overloads, LossAndGradients, Sgd and
+/// Gradients.Clear, for a small unrolled cell (2, 1) and a large SIMD cell (10, 128).
 /// </summary>
 /// <remarks>
 /// Each operation is a pre-built <see cref="Action"/> over buffers allocated beforehand (the closure is allocated when
@@ -25,7 +25,7 @@ public sealed class AllocationTests
     public void Small_unrolled_cell_allocates_nothing() => AssertNoAllocations(SmallOperations());
 
     [Fact]
-    public void Large_loop_cell_allocates_nothing() => AssertNoAllocations(LargeOperations());
+    public void Large_simd_cell_allocates_nothing() => AssertNoAllocations(LargeOperations());
 
     private static void AssertNoAllocations(IReadOnlyDictionary<string, Action> operations)
     {
@@ -68,12 +68,15 @@ public sealed class AllocationTests
         Small.ForwardSequence(p, xs, initial, caches, outputs);
         Small.MseLoss(outputs, ys, dh);
         (Small.State State, Small.StepCache Cache) step = default;
+        Small.State state = initial;
         (Small.Input Dx, Small.StateGradient Carry) back = default;
         Small.Hidden dhOne = default;
         double sink = 0;
         return new()
         {
             ["Forward"] = () => step = Small.Forward(p, xs[0], initial),
+            ["Step"] = () => state = Small.Step(p, xs[0], state),
+            ["StepOneHot"] = () => state = Small.StepOneHot(p, 1, state),
             ["Backward"] = () => back = Small.Backward(p, caches[Steps - 1], dh[Steps - 1], back.Carry, grads),
             ["ForwardSequence"] = () => Small.ForwardSequence(p, xs, initial, caches, outputs),
             ["Bptt"] = () => Small.Bptt(p, caches, dh, grads, dx),
@@ -103,12 +106,15 @@ public sealed class AllocationTests
         Large.ForwardSequence(p, xs, initial, caches, outputs);
         Large.MseLoss(outputs, ys, dh);
         (Large.State State, Large.StepCache Cache) step = default;
+        Large.State state = initial;
         (Large.Input Dx, Large.StateGradient Carry) back = default;
         Large.Hidden dhOne = default;
         double sink = 0;
         return new()
         {
             ["Forward"] = () => step = Large.Forward(p, xs[0], initial),
+            ["Step"] = () => state = Large.Step(p, xs[0], state),
+            ["StepOneHot"] = () => state = Large.StepOneHot(p, 1, state),
             ["Backward"] = () => back = Large.Backward(p, caches[Steps - 1], dh[Steps - 1], back.Carry, grads),
             ["ForwardSequence"] = () => Large.ForwardSequence(p, xs, initial, caches, outputs),
             ["Bptt"] = () => Large.Bptt(p, caches, dh, grads, dx),

@@ -112,7 +112,7 @@ internal static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "Tells which kernels LstmGen emits for a cell: unrolled straight-line code while the gate matrix needs at most 256 multiply-adds per step (KernelBudget.MaxUnrolledMultiplyAdds), loops with constant bounds above, or what Kernel requests.",
+        description: "Tells which kernels LstmGen emits for a cell, in the words of the generated file's header: unrolled straight-line code while the gate matrix needs at most 256 multiply-adds per step (KernelBudget.MaxUnrolledMultiplyAdds), SIMD loops with constant trip counts above, or what Kernel requests.",
         helpLinkUri: HelpLinkBase + "lstm0013");
 
     /// <summary>LSTM0014: the attribute is on something other than a non-abstract, non-record, non-file-local class.</summary>

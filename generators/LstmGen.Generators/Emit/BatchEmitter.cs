@@ -5,7 +5,8 @@ namespace LstmGen.Generators.Emit;
 /// <summary>
 /// Batches of m independent sequences, m chosen at run time. Layout is time-major: element (t, b) of a
 /// T x m buffer is at <c>t * m + b</c>, so one step of the whole batch is contiguous. Each sample runs the
-/// same single-step code as a lone sequence, so per-sample states, caches, outputs and dx are bit-for-bit
+/// same single-step arithmetic as a lone sequence (SIMD cells compute the gate products of 4 samples in one pass over the
+/// weights, with each sample's sums in the single-sample order), so per-sample states, caches, outputs and dx are bit-for-bit
 /// those of running the samples one by one; BPTT walks the samples in order (sample-major), so summed
 /// gradients are bit-for-bit those of running the samples one by one into the same accumulator.
 /// </summary>
@@ -47,6 +48,13 @@ internal static class BatchEmitter
         w.Line($"global::LstmGen.Guard.SameLength(states.Length, inputs.Length, \"the batch states of {cell} (one per sample)\", nameof(states));");
         w.Line($"global::LstmGen.Guard.SameLength(next.Length, inputs.Length, \"the next batch states of {cell} (one per sample)\", nameof(next));");
         w.Line($"global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, \"the batch caches of {cell} (one per sample)\", nameof(caches));");
+        if (spec.ResolvedKernel == Kernel.Simd)
+        {
+            SimdBatchEmitter.EmitForwardBatchBody(w, spec, oneHot);
+            w.Close();
+            return;
+        }
+
         w.Line("for (int b = 0; b < inputs.Length; b++)").Open();
         w.Line($"(next[b], caches[b]) = {step}(p, inputs[b], states[b]);");
         w.Close();
@@ -118,11 +126,24 @@ internal static class BatchEmitter
         w.Close();
         w.Line();
         w.Line("for (int t = 0; t < steps; t++)").Open();
-        w.Line("for (int b = 0; b < batchSize; b++)").Open();
-        w.Line("int at = (t * batchSize) + b;");
-        w.Line($"(final[b], caches[at]) = {step}(p, inputs[at], final[b]);");
-        w.Line("outputs[at] = final[b].H;");
-        w.Close();
+        if (spec.ResolvedKernel == Kernel.Simd)
+        {
+            w.Line("// One batched step at a time: groups of samples share a pass over the weights (see ForwardBatch).");
+            w.Line("int first = t * batchSize;");
+            w.Line("ForwardBatch(p, inputs.Slice(first, batchSize), final, final, caches.Slice(first, batchSize));");
+            w.Line("for (int b = 0; b < batchSize; b++)").Open();
+            w.Line("outputs[first + b] = final[b].H;");
+            w.Close();
+        }
+        else
+        {
+            w.Line("for (int b = 0; b < batchSize; b++)").Open();
+            w.Line("int at = (t * batchSize) + b;");
+            w.Line($"(final[b], caches[at]) = {step}(p, inputs[at], final[b]);");
+            w.Line("outputs[at] = final[b].H;");
+            w.Close();
+        }
+
         w.Close();
         w.Close();
     }

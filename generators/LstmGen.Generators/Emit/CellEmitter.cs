@@ -42,7 +42,7 @@ internal static class CellEmitter
         string head = spec.HasHead ? $", softmax head V = {spec.OutputSize}" : "";
         bool lstm = spec.Kind == CellKind.Lstm;
         w.Line($"// LstmGen: {spec.KindName} cell {spec.TypeName}, input size D = {spec.InputSize}, hidden size H = {spec.HiddenSize}{head}, scalar {scalar}.");
-        w.Line($"// Kernels: {KernelReason(spec)}");
+        w.Line($"// Kernels: {KernelChoice.Describe(spec)}");
         w.Line($"// Parameters: one flat buffer of {spec.ParameterCount} scalars: the fused matrix [W | U]");
         w.Line($"//   ({(lstm ? "4H" : "H")} x (D+H) = {spec.GateRows} x {spec.GateColumns}) stored column by column, so element (r, k) is at k*GateRows + r{(lstm ? "" : ";")}");
         w.Line(lstm ? "//   and rows are grouped by gate i, f, g, o; then the bias b (4H), rows in the same order." : "//   then the bias b (H).");
@@ -52,20 +52,5 @@ internal static class CellEmitter
         }
         w.Line("#nullable enable");
         w.Line();
-    }
-
-    /// <summary>The one-line explanation of the kernel choice printed in the header.</summary>
-    public static string KernelReason(CellSpec spec)
-    {
-        string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4*H*(D+H)" : "H*(D+H)")})";
-        return (spec.RequestedKernel, spec.ResolvedKernel) switch
-        {
-            (Kernel.Auto, Kernel.Unrolled) =>
-                $"unrolled straight-line code, because {size}, within the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
-            (Kernel.Auto, _) =>
-                $"loops with constant bounds, because {size}, above the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
-            (_, Kernel.Unrolled) => $"unrolled straight-line code, as the declaration requests; {size}.",
-            _ => $"loops with constant bounds, as the declaration requests; {size}.",
-        };
     }
 }

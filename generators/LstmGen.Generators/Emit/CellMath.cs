@@ -46,6 +46,9 @@ internal static class CellMath
         ? $"return (new State(h, c), new StepCache({input}, {inputIndex}, state.H, state.C, i, f, g, o, tanhC));"
         : $"return (new State(h), new StepCache({input}, {inputIndex}, state.H, h));";
 
+    /// <summary>The streaming step's return statement: the new state alone, no cache.</summary>
+    public static string StateReturn(CellSpec spec) => spec.Kind == CellKind.Lstm ? "return new State(h, c);" : "return new State(h);";
+
     /// <summary>Comment above the element-wise backward.</summary>
     public static string BackwardComment(CellSpec spec) => spec.Kind == CellKind.Lstm
         ? "// Per hidden unit: dh_total = dh + carried dh; through h = o ⊙ tanh(c) into o and c (adding the carried dc);\n" +

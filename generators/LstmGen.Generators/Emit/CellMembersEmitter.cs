@@ -34,8 +34,15 @@ internal static class CellMembersEmitter
         WorkspaceEmitter.Emit(w, spec);
         w.Line();
 
-        IStepKernelEmitter kernels = spec.ResolvedKernel == Kernel.Unrolled ? UnrolledKernels.Instance : LoopKernels.Instance;
+        IStepKernelEmitter kernels = spec.ResolvedKernel switch
+        {
+            Kernel.Unrolled => UnrolledKernels.Instance,
+            Kernel.Simd => SimdKernels.Instance,
+            _ => LoopKernels.Instance,
+        };
         StepEmitter.Emit(w, spec, kernels);
+        w.Line();
+        StreamingStepEmitter.Emit(w, spec, kernels);
         w.Line();
         SequenceEmitter.Emit(w, spec);
         w.Line();
@@ -50,6 +57,7 @@ internal static class CellMembersEmitter
         LossEmitter.Emit(w, spec);
         w.Line();
         OptimizerEmitter.Emit(w, spec);
+        kernels.EmitHelpers(w, spec);
     }
 
     private static void EmitConstants(SourceWriter w, CellSpec spec)

@@ -12,7 +12,7 @@ internal sealed class LoopKernels : IStepKernelEmitter
 {
     public static readonly LoopKernels Instance = new();
 
-    public void EmitForwardBody(SourceWriter w, CellSpec spec, bool oneHot)
+    public void EmitForwardBody(SourceWriter w, CellSpec spec, bool oneHot, bool withCache)
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         w.Line($"global::System.ReadOnlySpan<{t}> w = p.Values.Slice(0, ParameterCount);");
@@ -43,7 +43,7 @@ internal sealed class LoopKernels : IStepKernelEmitter
         CellMath.EmitForwardElement(w, spec, "j", Z);
         w.Close();
         w.Line();
-        w.Line(oneHot ? CellMath.ForwardReturn(spec, "default", "index") : CellMath.ForwardReturn(spec, "x", "-1"));
+        w.Line(!withCache ? CellMath.StateReturn(spec) : oneHot ? CellMath.ForwardReturn(spec, "default", "index") : CellMath.ForwardReturn(spec, "x", "-1"));
     }
 
     public void EmitBackwardBody(SourceWriter w, CellSpec spec)
@@ -82,6 +82,10 @@ internal sealed class LoopKernels : IStepKernelEmitter
         w.Close();
         w.Line();
         w.Line(CellMath.BackwardReturn(spec));
+    }
+
+    public void EmitHelpers(SourceWriter w, CellSpec spec)
+    {
     }
 
     private static string Block(int gate) => gate switch

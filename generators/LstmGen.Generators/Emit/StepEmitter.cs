@@ -21,7 +21,7 @@ internal static class StepEmitter
         w.Doc("returns", $"The new state {newState} and the cache that <see cref=\"Backward\"/> needs for this step.");
         w.Line("public static (State State, StepCache Cache) Forward(Parameters p, in Input x, in State state)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        kernels.EmitForwardBody(w, spec, oneHot: false);
+        kernels.EmitForwardBody(w, spec, oneHot: false, withCache: true);
         w.Close();
         w.Line();
 
@@ -37,7 +37,7 @@ internal static class StepEmitter
         w.Line("public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line($"global::LstmGen.Guard.Index(index, InputSize, \"a one-hot input index of {spec.TypeName}\", nameof(index));");
-        kernels.EmitForwardBody(w, spec, oneHot: true);
+        kernels.EmitForwardBody(w, spec, oneHot: true, withCache: true);
         w.Close();
         w.Line();
 

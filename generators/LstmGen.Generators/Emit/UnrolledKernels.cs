@@ -13,7 +13,7 @@ internal sealed class UnrolledKernels : IStepKernelEmitter
 {
     public static readonly UnrolledKernels Instance = new();
 
-    public void EmitForwardBody(SourceWriter w, CellSpec spec, bool oneHot)
+    public void EmitForwardBody(SourceWriter w, CellSpec spec, bool oneHot, bool withCache)
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         int d = spec.InputSize, h = spec.HiddenSize, rows = spec.GateRows;
@@ -65,7 +65,7 @@ internal sealed class UnrolledKernels : IStepKernelEmitter
         }
 
         w.Line();
-        w.Line(oneHot ? CellMath.ForwardReturn(spec, "default", "index") : CellMath.ForwardReturn(spec, "x", "-1"));
+        w.Line(!withCache ? CellMath.StateReturn(spec) : oneHot ? CellMath.ForwardReturn(spec, "default", "index") : CellMath.ForwardReturn(spec, "x", "-1"));
     }
 
     public void EmitBackwardBody(SourceWriter w, CellSpec spec)
@@ -150,5 +150,9 @@ internal sealed class UnrolledKernels : IStepKernelEmitter
     }
 
     /// <summary>The local holding dz for gate row <paramref name="r"/>.</summary>
+    public void EmitHelpers(SourceWriter w, CellSpec spec)
+    {
+    }
+
     private static string Dz(CellSpec spec, int r) => $"dz{CellMath.GateLetter(spec, r / spec.HiddenSize)}{r % spec.HiddenSize}";
 }

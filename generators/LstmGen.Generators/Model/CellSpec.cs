@@ -23,6 +23,7 @@ internal enum Kernel
     Auto = 0,
     Unrolled = 1,
     Loops = 2,
+    Simd = 3,
 }
 
 /// <summary>Mirror of <c>LstmGen.OutputHead</c>.</summary>
@@ -96,10 +97,8 @@ internal sealed record CellSpec(
     /// <summary>"LSTM" or "RNN", for comments and docs.</summary>
     public string KindName => Kind == CellKind.Lstm ? "LSTM" : "tanh RNN";
 
-    /// <summary>The kernel strategy actually emitted.</summary>
-    public Kernel ResolvedKernel => RequestedKernel != Kernel.Auto
-        ? RequestedKernel
-        : MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds ? Kernel.Unrolled : Kernel.Loops;
+    /// <summary>The kernel strategy actually emitted (see <see cref="KernelChoice"/>).</summary>
+    public Kernel ResolvedKernel => KernelChoice.Resolve(this);
 }
 
 /// <summary>Size limits shared by the parser, the emitter and the analyzers (mirrors <c>LstmGen.KernelBudget</c>).</summary>

@@ -1,24 +1,33 @@
 namespace LstmGen.Generators.Model;
 
 /// <summary>
-/// The one place that words the kernel choice for users (the LSTM0013 info diagnostic). A later strategy (SIMD)
-/// adds its case here.
+/// Which kernel strategy a cell gets, and the one sentence that explains it. The emitter prints the sentence in the
+/// generated file's header; the analyzers can reuse it in diagnostics.
 /// </summary>
 internal static class KernelChoice
 {
-    /// <summary>E.g. "unrolled straight-line kernels: 12 gate multiply-adds per step (4·H·(D+H)) ≤ unroll budget 256".</summary>
-    public static string Explain(CellSpec spec)
+    /// <summary>
+    /// The strategy emitted for <paramref name="spec"/>: the requested one, or for <see cref="Kernel.Auto"/>
+    /// straight-line code within the unroll budget and SIMD loops above it.
+    /// </summary>
+    public static Kernel Resolve(CellSpec spec) => spec.RequestedKernel != Kernel.Auto
+        ? spec.RequestedKernel
+        : spec.MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds ? Kernel.Unrolled : Kernel.Simd;
+
+    /// <summary>The one-line explanation of the kernel choice, e.g. for the generated file's header.</summary>
+    public static string Describe(CellSpec spec)
     {
-        string work = $"{spec.MultiplyAdds} gate multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4·H·(D+H)" : "H·(D+H)")})";
-        return (spec.RequestedKernel, spec.ResolvedKernel) switch
+        string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4*H*(D+H)" : "H*(D+H)")})";
+        string simd = "Vector512/Vector256/Vector128 loops with constant trip counts and statically emitted tails";
+        return (spec.RequestedKernel, Resolve(spec)) switch
         {
             (Kernel.Auto, Kernel.Unrolled) =>
-                $"unrolled straight-line kernels: {work} ≤ unroll budget {KernelLimits.MaxUnrolledMultiplyAdds}",
+                $"unrolled straight-line code, because {size}, within the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
             (Kernel.Auto, _) =>
-                $"loops with constant bounds: {work} > unroll budget {KernelLimits.MaxUnrolledMultiplyAdds}",
-            (_, Kernel.Unrolled) =>
-                $"unrolled straight-line kernels, as Kernel = KernelStrategy.Unrolled requests: {work} ≤ hard limit {KernelLimits.MaxForcedUnrolledMultiplyAdds}",
-            _ => $"loops with constant bounds, as Kernel = KernelStrategy.Loops requests: {work}",
+                $"{simd}, because {size}, above the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
+            (_, Kernel.Unrolled) => $"unrolled straight-line code, as the declaration requests; {size}.",
+            (_, Kernel.Simd) => $"{simd}, as the declaration requests; {size}.",
+            _ => $"loops with constant bounds, as the declaration requests; {size}.",
         };
     }
 }

@@ -127,12 +127,12 @@ internal static class CellOptionRules
                 case "Scalar":
                     problems.Add(DeclarationProblem.Of(DiagnosticDescriptors.UnsupportedScalar, location, cellName, value));
                     break;
-                case "Kernel" when value is >= (int)Kernel.Auto and <= (int)Kernel.Loops:
+                case "Kernel" when value is >= (int)Kernel.Auto and <= (int)Kernel.Simd:
                     options = options with { Kernel = (Kernel)value };
                     break;
                 case "Kernel":
                     problems.Add(DeclarationProblem.Of(
-                        DiagnosticDescriptors.UndefinedOption, location, cellName, "Kernel", value, "KernelStrategy", "Auto, Unrolled, Loops"));
+                        DiagnosticDescriptors.UndefinedOption, location, cellName, "Kernel", value, "KernelStrategy", "Auto, Unrolled, Loops, Simd"));
                     break;
                 case "Output" when value is (int)OutputHeadKind.None or (int)OutputHeadKind.Softmax:
                     options = options with { Head = (OutputHeadKind)value };

@@ -17,7 +17,7 @@ internal sealed class DeclarationFuzzer(int seed)
     private static readonly string[] ValidNamed =
     [
         "Scalar = ScalarType.Double", "Scalar = ScalarType.Float", "Kernel = KernelStrategy.Auto", "Kernel = KernelStrategy.Unrolled",
-        "Kernel = KernelStrategy.Loops", "Output = OutputHead.None", "OutputSize = 0",
+        "Kernel = KernelStrategy.Loops", "Kernel = KernelStrategy.Simd", "Output = OutputHead.None", "OutputSize = 0",
     ];
 
     private static readonly string[] OddNamed =

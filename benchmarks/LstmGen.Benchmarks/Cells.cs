@@ -1,0 +1,24 @@
+namespace LstmGen.Benchmarks;
+
+// The benchmarked cells (issue 5, configurations A-D). Loops twins give the "before" figures: the scalar loop kernels
+// that Auto chose for these sizes before the SIMD strategy existed.
+
+/// <summary>A: LSTM D = 2, H = 1, double (unrolled).</summary>
+[LstmCell(2, 1)]
+public static partial class CellA;
+
+/// <summary>B and C: LSTM D = 10 (one-hot), H = 128, softmax head V = 10, float (SIMD).</summary>
+[LstmCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
+public static partial class CellB;
+
+/// <summary>B with the scalar loop kernels (before SIMD).</summary>
+[LstmCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float, Kernel = KernelStrategy.Loops)]
+public static partial class CellBLoops;
+
+/// <summary>D: tanh RNN D = 10 (one-hot), H = 128, softmax head V = 10, float (SIMD).</summary>
+[RnnCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
+public static partial class CellD;
+
+/// <summary>D with the scalar loop kernels (before SIMD).</summary>
+[RnnCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float, Kernel = KernelStrategy.Loops)]
+public static partial class CellDLoops;

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+
+namespace LstmGen.Benchmarks;
+
+/// <summary>Where a timestep of B goes: the generated single-step functions one by one (float, D = 10 one-hot, H = 128, V = 10).</summary>
+[MemoryDiagnoser]
+public class ConfigBBreakdown
+{
+    private CellB.Parameters _p = null!;
+    private CellB.Gradients _grads = null!;
+    private CellB.StepCache[] _caches = null!;
+    private CellB.Hidden[] _outputs = null!, _dh = null!;
+    private int[] _inputs = null!, _targets = null!;
+    private CellB.State _state;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _p = new CellB.Parameters(Data.Uniform<float>(1, CellB.ParameterCount, 1 / Math.Sqrt(CellB.HiddenSize)));
+        _grads = new CellB.Gradients();
+        _inputs = Data.Classes(2, Data.Steps, CellB.InputSize);
+        _targets = Data.Classes(3, Data.Steps, CellB.OutputSize);
+        (_caches, _outputs, _dh) = (new CellB.StepCache[Data.Steps], new CellB.Hidden[Data.Steps], new CellB.Hidden[Data.Steps]);
+        CellB.ForwardSequence(_p, _inputs, CellB.State.Zero, _caches, _outputs);
+        CellB.CrossEntropyLoss(_p, _outputs, _targets, _dh, _grads);
+    }
+
+    [Benchmark(Description = "StepOneHot (no head)")]
+    public float Step()
+    {
+        _state = CellB.StepOneHot(_p, 3, _state);
+        return _state.H[0];
+    }
+
+    [Benchmark(Description = "HeadForward + Softmax")]
+    public float Head() => CellB.Softmax(CellB.HeadForward(_p, _outputs[3]))[0];
+
+    [Benchmark(Description = "ForwardSequence, per step", OperationsPerInvoke = Data.Steps)]
+    public float ForwardSequence() => CellB.ForwardSequence(_p, _inputs, CellB.State.Zero, _caches, _outputs).H[0];
+
+    [Benchmark(Description = "CrossEntropyLoss (head forward + backward), per step", OperationsPerInvoke = Data.Steps)]
+    public float CrossEntropy() => CellB.CrossEntropyLoss(_p, _outputs, _targets, _dh, _grads);
+
+    [Benchmark(Description = "Bptt, per step", OperationsPerInvoke = Data.Steps)]
+    public float Bptt() => CellB.Bptt(_p, _caches, _dh, _grads, default).Dh[0];
+}

@@ -1,0 +1,140 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LstmGen;
+
+/// <summary>
+/// Vectorised element-wise work of cells generated with <see cref="KernelStrategy.Simd"/>: activations over whole
+/// gate blocks and the LSTM state update. Built on <see cref="TensorPrimitives"/> (Vector512/256/128 as the CPU
+/// allows, tails masked). Overflow-safe: σ(x) = 1 / (1 + e^-x) with e^-x = +∞ gives 0, never NaN, and tanh
+/// saturates to ±1, for every finite input up to the type's maximum (a test checks ±MaxValue).
+/// </summary>
+public static class VectorMath
+{
+    /// <summary>σ(x) for every element of <paramref name="x"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <param name="destination">Receives σ(x); same length (may be the same span as <paramref name="x"/>).</param>
+    public static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> destination)
+        where T : IExponentialFunctions<T> => TensorPrimitives.Sigmoid(x, destination);
+
+    /// <summary>tanh(x) for every element of <paramref name="x"/>.</summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <param name="destination">Receives tanh(x); same length (may be the same span as <paramref name="x"/>).</param>
+    public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> destination)
+        where T : IHyperbolicFunctions<T> => TensorPrimitives.Tanh(x, destination);
+
+    /// <summary>
+    /// The LSTM state update for every hidden unit j: <c>c = (f ⊙ c_prev) + (i ⊙ g)</c>, <c>tanhC = tanh(c)</c>,
+    /// <c>h = o ⊙ tanhC</c>. The products are rounded separately before the sum (no fused multiply-add), as in the
+    /// scalar kernels. All spans have the hidden size H.
+    /// </summary>
+    /// <param name="i">Input gate.</param>
+    /// <param name="f">Forget gate.</param>
+    /// <param name="g">Candidate.</param>
+    /// <param name="o">Output gate.</param>
+    /// <param name="cPrev">Previous cell state.</param>
+    /// <param name="c">Receives the new cell state.</param>
+    /// <param name="tanhC">Receives tanh(c).</param>
+    /// <param name="h">Receives the new hidden state.</param>
+    public static void LstmState<T>(
+        ReadOnlySpan<T> i, ReadOnlySpan<T> f, ReadOnlySpan<T> g, ReadOnlySpan<T> o, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> tanhC, Span<T> h)
+        where T : IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Multiply(i, g, c);
+        TensorPrimitives.MultiplyAdd(f, cPrev, c, c);
+        TensorPrimitives.Tanh<T>(c, tanhC);
+        TensorPrimitives.Multiply(o, tanhC, h);
+    }
+
+    /// <summary>
+    /// The element-wise LSTM backward for every hidden unit j, the same expressions as the scalar kernels, operation for
+    /// operation (so the same values bit for bit): with <c>dhT = dh + carryDh</c>, <c>dO = dhT ⊙ tanhC</c> and
+    /// <c>dc = carryDc + (dhT ⊙ o) ⊙ (1 − tanhC²)</c>, writes
+    /// <c>dz = [(dc ⊙ g) ⊙ i(1−i) | (dc ⊙ cPrev) ⊙ f(1−f) | (dc ⊙ i) ⊙ (1−g²) | dO ⊙ o(1−o)]</c> (4H values) and
+    /// <c>dcPrev = dc ⊙ f</c>. Vector256 where accelerated, scalar for the rest.
+    /// </summary>
+    /// <param name="dh">dL/dh from above (H values).</param>
+    /// <param name="carryDh">dL/dh carried from the next step.</param>
+    /// <param name="carryDc">dL/dc carried from the next step.</param>
+    /// <param name="i">Input gate.</param>
+    /// <param name="f">Forget gate.</param>
+    /// <param name="g">Candidate.</param>
+    /// <param name="o">Output gate.</param>
+    /// <param name="tanhC">tanh of the new cell state.</param>
+    /// <param name="cPrev">Previous cell state.</param>
+    /// <param name="dz">Receives the 4H pre-activation gradients, gates in the order i, f, g, o.</param>
+    /// <param name="dcPrev">Receives dL/dc_prev (H values).</param>
+    public static void LstmBackward<T>(
+        ReadOnlySpan<T> dh, ReadOnlySpan<T> carryDh, ReadOnlySpan<T> carryDc, ReadOnlySpan<T> i, ReadOnlySpan<T> f,
+        ReadOnlySpan<T> g, ReadOnlySpan<T> o, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> cPrev, Span<T> dz, Span<T> dcPrev)
+        where T : IFloatingPointIeee754<T>
+    {
+        int n = dh.Length;
+        Guard.KernelSpans(carryDh.Length >= n && carryDc.Length >= n && i.Length >= n && f.Length >= n && g.Length >= n
+            && o.Length >= n && tanhC.Length >= n && cPrev.Length >= n && dz.Length >= 4 * n && dcPrev.Length >= n);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            Vector256<T> one = Vector256<T>.One;
+            for (; j <= n - Vector256<T>.Count; j += Vector256<T>.Count)
+            {
+                Vector256<T> dhT = Load(dh, j) + Load(carryDh, j);
+                Vector256<T> tc = Load(tanhC, j), oj = Load(o, j), ij = Load(i, j), fj = Load(f, j), gj = Load(g, j);
+                Vector256<T> dO = dhT * tc;
+                Vector256<T> dc = Load(carryDc, j) + (dhT * oj * (one - (tc * tc)));
+                Store(dz, j, dc * gj * (ij * (one - ij)));
+                Store(dz, n + j, dc * Load(cPrev, j) * (fj * (one - fj)));
+                Store(dz, (2 * n) + j, dc * ij * (one - (gj * gj)));
+                Store(dz, (3 * n) + j, dO * (oj * (one - oj)));
+                Store(dcPrev, j, dc * fj);
+            }
+        }
+
+        for (; j < n; j++)
+        {
+            T dhT = dh[j] + carryDh[j];
+            T dO = dhT * tanhC[j];
+            T dc = carryDc[j] + (dhT * o[j] * (T.One - (tanhC[j] * tanhC[j])));
+            dz[j] = dc * g[j] * (i[j] * (T.One - i[j]));
+            dz[n + j] = dc * cPrev[j] * (f[j] * (T.One - f[j]));
+            dz[(2 * n) + j] = dc * i[j] * (T.One - (g[j] * g[j]));
+            dz[(3 * n) + j] = dO * (o[j] * (T.One - o[j]));
+            dcPrev[j] = dc * f[j];
+        }
+    }
+
+    /// <summary>The element-wise tanh-RNN backward: <c>dz = (dh + carryDh) ⊙ (1 − h²)</c>, as the scalar kernels compute it.</summary>
+    /// <param name="dh">dL/dh from above (H values).</param>
+    /// <param name="carryDh">dL/dh carried from the next step.</param>
+    /// <param name="h">The step's new hidden state.</param>
+    /// <param name="dz">Receives the H pre-activation gradients.</param>
+    public static void TanhBackward<T>(ReadOnlySpan<T> dh, ReadOnlySpan<T> carryDh, ReadOnlySpan<T> h, Span<T> dz)
+        where T : IFloatingPointIeee754<T>
+    {
+        int n = dh.Length;
+        Guard.KernelSpans(carryDh.Length >= n && h.Length >= n && dz.Length >= n);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            for (; j <= n - Vector256<T>.Count; j += Vector256<T>.Count)
+            {
+                Vector256<T> hj = Load(h, j);
+                Store(dz, j, (Load(dh, j) + Load(carryDh, j)) * (Vector256<T>.One - (hj * hj)));
+            }
+        }
+
+        for (; j < n; j++)
+        {
+            dz[j] = (dh[j] + carryDh[j]) * (T.One - (h[j] * h[j]));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Load<T>(ReadOnlySpan<T> span, int at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(span), (nuint)at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(Span<T> span, int at, Vector256<T> value) => value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)at);
+}
