@@ -121,8 +121,10 @@ public sealed partial class PackageTests : IDisposable
             Assert.Equal("README.md", Field("readme"));
             Assert.Contains("source-generator", Field("tags"), StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(Field("description")));
-            // No package dependencies: the generator is inside the package, not a dependency of it.
-            Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+            // One package dependency: System.Numerics.Tensors (TensorPrimitives, for the SIMD kernels' activations). The
+            // generator is inside the package, not a dependency of it.
+            string[] dependencies = [.. metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!)];
+            Assert.Equal(["System.Numerics.Tensors"], dependencies);
         }
 
         Assert.True(File.Exists(snupkg), "dotnet pack wrote a symbol package");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace LstmGen.Generators.Emit;
 
@@ -16,8 +17,8 @@ internal static class GeneratedMemberNames
         "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset",
         // VectorTypeEmitter, StateTypesEmitter, ParameterBufferEmitter, WorkspaceEmitter: nested types
         "Input", "Hidden", "State", "StateGradient", "StepCache", "Parameters", "Gradients", "Workspace",
-        // StepEmitter, SequenceEmitter, BatchEmitter
-        "Forward", "ForwardOneHot", "Backward", "ForwardSequence", "Bptt",
+        // StepEmitter, StreamingStepEmitter, SequenceEmitter, BatchEmitter
+        "Forward", "ForwardOneHot", "Step", "StepOneHot", "Backward", "ForwardSequence", "Bptt",
         "ForwardBatch", "BackwardBatch", "ForwardSequenceBatch", "BpttBatch",
         // LossEmitter, OptimizerEmitter
         "MseLoss", "MseStep", "LossAndGradients", "LossAndGradientsBatch", "Sgd",
@@ -31,9 +32,23 @@ internal static class GeneratedMemberNames
         "CrossEntropyLossAndGradients", "CrossEntropyLossAndGradientsBatch",
     ];
 
-    private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.ToImmutableHashSet();
+    /// <summary>
+    /// Private helpers of the SIMD kernels (SimdKernels, SimdMatVecEmitter, SimdBackwardEmitter, SimdBatchEmitter,
+    /// HeadEmitter): which ones a cell gets depends on its sizes and strategy (one per vector width that fits), so all
+    /// of them are reserved for every cell, and a cell keeps its names valid when its size or strategy changes.
+    /// </summary>
+    public static readonly ImmutableArray<string> KernelHelpers =
+    [
+        "ForwardActivations",
+        "GatePreActivations", "GatePreActivations128", "GatePreActivations256", "GatePreActivations512",
+        "GatePreActivations4", "GatePreActivations4x128", "GatePreActivations4x256", "GatePreActivations4x512",
+        "GateBackward", "GateBackward128", "GateBackward256", "GateBackward512",
+        "HeadLogits", "HeadLogits128", "HeadLogits256", "HeadLogits512",
+    ];
+
+    private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.Concat(KernelHelpers).ToImmutableHashSet();
     private static readonly ImmutableHashSet<string> WithHead = WithoutHead.Union(HeadOnly);
 
-    /// <summary>The names generated for a cell with or without a softmax head (LSTM and RNN cells share them).</summary>
+    /// <summary>The names reserved for a cell with or without a softmax head (LSTM and RNN cells share them).</summary>
     public static ImmutableHashSet<string> For(bool hasHead) => hasHead ? WithHead : WithoutHead;
 }
