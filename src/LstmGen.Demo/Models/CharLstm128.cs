@@ -89,7 +89,7 @@ public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharMode
     /// <inheritdoc/>
     public override void Generate(int index, Span<float> logits)
     {
-        (_generation, _) = CharLstm128.ForwardOneHot(_p, index, _generation);
+        _generation = CharLstm128.StepOneHot(_p, index, _generation);   // streaming inference: no cache written
         CharLstm128.HeadForward(_p, _generation.H).CopyTo(logits);
     }
 }

@@ -89,7 +89,7 @@ public sealed class CharLstm32Model(int maxWindow, int maxBatch = 1) : CharModel
     /// <inheritdoc/>
     public override void Generate(int index, Span<float> logits)
     {
-        (_generation, _) = CharLstm32.ForwardOneHot(_p, index, _generation);
+        _generation = CharLstm32.StepOneHot(_p, index, _generation);   // streaming inference: no cache written
         CharLstm32.HeadForward(_p, _generation.H).CopyTo(logits);
     }
 }
