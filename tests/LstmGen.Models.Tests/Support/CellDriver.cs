@@ -40,7 +40,7 @@ internal static class CellDriver
 /// <c>State</c>, <c>StateGradient</c>) are read and written as flat runs of scalars with <see cref="MemoryMarshal"/>;
 /// the constructor checks that layout against the generated constructors before anything else runs.
 /// </summary>
-internal sealed class CellDriver<S, TIn, THid, TOut, TState, TSGrad, TCache, TP, TG, TWs> : ICellDriver
+internal sealed partial class CellDriver<S, TIn, THid, TOut, TState, TSGrad, TCache, TP, TG, TWs> : ICellDriver
     where S : unmanaged, IFloatingPointIeee754<S>
     where TIn : struct
     where THid : struct

@@ -19,8 +19,10 @@ internal static class Drivers
         typeof(Lstm10x128Double), typeof(Lstm10x128Head10Double), typeof(Lstm10x128Float), typeof(Lstm10x128Head10Float),
     ];
 
+    /// <summary>The driver of the cell class <paramref name="name"/> declared in Cells/.</summary>
     public static ICellDriver Get(string name) =>
-        Cache.GetOrAdd(name, n => CellDriver.For(Agreement.Single(t => t.Name == n)));
+        Cache.GetOrAdd(name, n => CellDriver.For(
+            typeof(Drivers).Assembly.GetType($"{typeof(Rnn1x1Double).Namespace}.{n}") ?? throw new ArgumentException($"No cell {n} in Cells/.", nameof(name))));
 
     public static ICellDriver Get(Type cell) => Cache.GetOrAdd(cell.Name, _ => CellDriver.For(cell));
 }

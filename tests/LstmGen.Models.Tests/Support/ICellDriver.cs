@@ -51,4 +51,29 @@ internal interface ICellDriver
     /// summed over the batch. The function that finite differences differentiate.
     /// </summary>
     double ForwardLoss(double[] referenceTheta, BatchProblem problem);
+
+    /// <summary>
+    /// Runs <paramref name="inputs"/> (dense x_t where <c>indices[t] &lt; 0</c>, else the one-hot index) from a zero state
+    /// through the cached <c>Forward</c>/<c>ForwardOneHot</c> and through the streaming <c>Step</c>/<c>StepOneHot</c>, and
+    /// with a head, one more step on <c>inputs[0]</c> (dense) and on index 0 through the <c>out Output probabilities</c> overloads.
+    /// </summary>
+    StreamingRun RunStreaming(double[] referenceTheta, double[][] inputs, int[] indices);
+
+    /// <summary>
+    /// Pre-built calls of every streaming entry point (<c>Step</c>, <c>StepOneHot</c>, and with a head their
+    /// probability overloads) over buffers allocated here, for allocation measurements.
+    /// </summary>
+    IReadOnlyList<Action> StreamingOperations(double[] referenceTheta, double[] x);
 }
+
+/// <summary>States (flat h then c) and head probabilities from the cached and the streaming forward paths.</summary>
+/// <param name="ViaForward">The state after each step of <c>Forward</c>/<c>ForwardOneHot</c>.</param>
+/// <param name="ViaStep">The state after each step of <c>Step</c>/<c>StepOneHot</c>.</param>
+/// <param name="HeadChecks">
+/// With a head, for one dense and one one-hot step after the sequence: (state from the probability overload, state from
+/// the plain overload, its probabilities, <c>Softmax(HeadForward(p, h))</c>); empty without a head.
+/// </param>
+internal sealed record StreamingRun(
+    double[][] ViaForward,
+    double[][] ViaStep,
+    IReadOnlyList<(double[] State, double[] PlainState, double[] Probabilities, double[] SoftmaxOfHead)> HeadChecks);
