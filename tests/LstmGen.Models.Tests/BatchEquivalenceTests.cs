@@ -91,6 +91,30 @@ public sealed class BatchEquivalenceTests(ITestOutputHelper output)
         output.WriteLine($"summed gradients: worst relative difference {worst:E2}");
     }
 
+    /// <summary>
+    /// The one-call batch functions with <see cref="BatchReduction.Sum"/> equal, bit for bit (loss, every gradient, final
+    /// states), the single-sequence one-call function run on each sequence in turn into the same <c>Gradients</c>: every
+    /// parameter's terms are added in the same order (head terms sample by sample, then BPTT sample by sample).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void One_call_batch_equals_one_call_per_sequence_into_the_same_gradients(string cell, int batch, bool oneHot)
+    {
+        ICellDriver driver = Drivers.Get(cell);
+        int seed = Problems.Seed($"batch-one-call/{cell}/{batch}/{oneHot}");
+        LossKind loss = driver.HasHead ? LossKind.Distribution : LossKind.Mse;
+        double[] theta = Problems.Theta(driver, seed);
+        BatchProblem problem = Problems.Random(driver, seed + 1, steps: 4, batch, loss, oneHot);
+
+        BatchRun together = driver.RunOneCall(theta, problem, BatchReduction.Sum);
+        BatchRun oneByOne = driver.RunOneCallOneByOne(theta, problem);
+
+        Assert.Equal(oneByOne.Loss, together.Loss);
+        Assert.Equal(oneByOne.Gradients, together.Gradients);
+        Assert.Equal(oneByOne.FinalH, together.FinalH);
+        Assert.Equal(oneByOne.FinalC, together.FinalC);
+    }
+
     private static void Exact(double[]? actual, double[]? expected, string what)
     {
         Assert.Equal(expected is null, actual is null);

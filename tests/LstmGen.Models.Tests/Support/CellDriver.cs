@@ -240,22 +240,44 @@ internal sealed partial class CellDriver<S, TIn, THid, TOut, TState, TSGrad, TCa
 
         TP p = Parameters(referenceTheta);
         var grads = Activator.CreateInstance<TG>();
-        var workspace = (TWs)Activator.CreateInstance(typeof(TWs), problem.Steps, 1)!;
-        TState initial = InitialStates(problem)[0];
-        string name = problem.Loss == LossKind.Mse ? "LossAndGradients" : "CrossEntropyLossAndGradients";
-        (S loss, TState final) = (problem.Indices is null, problem.Loss) switch
-        {
-            (true, LossKind.Mse) => Bind<OneCallFn<TIn, THid>>(name)(p, Rows<TIn>(problem.Xs), Rows<THid>(problem.HiddenTargets!), ref initial, workspace, grads),
-            (false, LossKind.Mse) => Bind<OneCallFn<int, THid>>(name)(p, problem.Indices, Rows<THid>(problem.HiddenTargets!), ref initial, workspace, grads),
-            (true, LossKind.ClassIndex) => Bind<OneCallFn<TIn, int>>(name)(p, Rows<TIn>(problem.Xs), problem.Classes!, ref initial, workspace, grads),
-            (false, LossKind.ClassIndex) => Bind<OneCallFn<int, int>>(name)(p, problem.Indices, problem.Classes!, ref initial, workspace, grads),
-            (true, _) => Bind<OneCallFn<TIn, TOut>>(name)(p, Rows<TIn>(problem.Xs), Rows<TOut>(problem.Distributions!), ref initial, workspace, grads),
-            (false, _) => Bind<OneCallFn<int, TOut>>(name)(p, problem.Indices, Rows<TOut>(problem.Distributions!), ref initial, workspace, grads),
-        };
-
+        (S loss, TState final) = OneCallSingle(p, problem, grads);
         return new BatchRun(
             double.CreateTruncating(loss), null, null, null, null, ReferenceOrder(_gradientSpan(grads)), null, null, null,
             [Half(final, 0)], IsLstm ? [Half(final, 1)] : null);
+    }
+
+    public BatchRun RunOneCallOneByOne(double[] referenceTheta, BatchProblem problem)
+    {
+        TP p = Parameters(referenceTheta);
+        var grads = Activator.CreateInstance<TG>();
+        S loss = S.Zero;
+        var final = new TState[problem.Batch];
+        for (int b = 0; b < problem.Batch; b++)
+        {
+            (S sampleLoss, final[b]) = OneCallSingle(p, problem.Sample(b), grads);
+            loss += sampleLoss;
+        }
+
+        return new BatchRun(
+            double.CreateTruncating(loss), null, null, null, null, ReferenceOrder(_gradientSpan(grads)), null, null, null,
+            [.. final.Select(s => Half(s, 0))], IsLstm ? [.. final.Select(s => Half(s, 1))] : null);
+    }
+
+    /// <summary>The single-sequence one-call function for <paramref name="sample"/> (m = 1), adding into <paramref name="grads"/>.</summary>
+    private (S Loss, TState Final) OneCallSingle(TP p, BatchProblem sample, TG grads)
+    {
+        var workspace = (TWs)Activator.CreateInstance(typeof(TWs), sample.Steps, 1)!;
+        TState initial = InitialStates(sample)[0];
+        string name = sample.Loss == LossKind.Mse ? "LossAndGradients" : "CrossEntropyLossAndGradients";
+        return (sample.Indices is null, sample.Loss) switch
+        {
+            (true, LossKind.Mse) => Bind<OneCallFn<TIn, THid>>(name)(p, Rows<TIn>(sample.Xs), Rows<THid>(sample.HiddenTargets!), ref initial, workspace, grads),
+            (false, LossKind.Mse) => Bind<OneCallFn<int, THid>>(name)(p, sample.Indices, Rows<THid>(sample.HiddenTargets!), ref initial, workspace, grads),
+            (true, LossKind.ClassIndex) => Bind<OneCallFn<TIn, int>>(name)(p, Rows<TIn>(sample.Xs), sample.Classes!, ref initial, workspace, grads),
+            (false, LossKind.ClassIndex) => Bind<OneCallFn<int, int>>(name)(p, sample.Indices, sample.Classes!, ref initial, workspace, grads),
+            (true, _) => Bind<OneCallFn<TIn, TOut>>(name)(p, Rows<TIn>(sample.Xs), Rows<TOut>(sample.Distributions!), ref initial, workspace, grads),
+            (false, _) => Bind<OneCallFn<int, TOut>>(name)(p, sample.Indices, Rows<TOut>(sample.Distributions!), ref initial, workspace, grads),
+        };
     }
 
     public double ForwardLoss(double[] referenceTheta, BatchProblem problem)

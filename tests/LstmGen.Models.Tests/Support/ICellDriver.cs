@@ -46,6 +46,12 @@ internal interface ICellDriver
     BatchRun RunOneCallSingle(double[] referenceTheta, BatchProblem problem);
 
     /// <summary>
+    /// Each sequence of the batch through the single-sequence one-call function in turn, all adding into one
+    /// <c>Gradients</c>; the loss is the sum of the per-sequence losses in the cell's scalar type, in sample order.
+    /// </summary>
+    BatchRun RunOneCallOneByOne(double[] referenceTheta, BatchProblem problem);
+
+    /// <summary>
     /// The loss alone, from the generated forward pass (<c>ForwardSequenceBatch</c>) and the generated per-step losses
     /// (<c>MseLoss(in h, in y, out dh)</c> or <c>HeadForward</c> + <c>CrossEntropyLoss(in logits, target, out dLogits)</c>),
     /// summed over the batch. The function that finite differences differentiate.
