@@ -16,7 +16,7 @@ public sealed class KernelSpecialisationTests
             withKernelInfo: true);
 
     // 4·1·(2+1) = 12 ≤ 256; 4·16·(10+16) = 1664 > 256; RNN 16·(10+16) = 416 > 256; RNN 8·(8+8) = 128 ≤ 256; forced kernels say so.
-    // The wording is the generated file's header line (KernelChoice.Describe), without its final period.
+    // The wording is KernelChoice.Describe, the sentence of the generated file's header (which ends it with a period).
     [Theory]
     [InlineData("[LstmCell(2, 1)]", "'Cell' gets unrolled straight-line code, because the gate matrix needs 12 multiply-adds per step (4*H*(D+H)), within the unroll budget of 256")]
     [InlineData("[LstmCell(10, 16)]", "'Cell' gets Vector512/Vector256/Vector128 loops with constant trip counts and statically emitted tails, because the gate matrix needs 1664 multiply-adds per step (4*H*(D+H)), above the unroll budget of 256")]

@@ -84,7 +84,7 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.KernelSpecialisation,
                 cell.Locations.FirstOrDefault(),
                 cell.Name,
-                KernelChoice.Describe(spec).TrimEnd('.')));
+                KernelChoice.Describe(spec)));
         }
     }
 

@@ -42,7 +42,7 @@ internal static class CellEmitter
         string head = spec.HasHead ? $", softmax head V = {spec.OutputSize}" : "";
         bool lstm = spec.Kind == CellKind.Lstm;
         w.Line($"// LstmGen: {spec.KindName} cell {spec.TypeName}, input size D = {spec.InputSize}, hidden size H = {spec.HiddenSize}{head}, scalar {scalar}.");
-        w.Line($"// Kernels: {KernelChoice.Describe(spec)}");
+        w.Line($"// Kernels: {KernelChoice.Describe(spec)}.");
         w.Line($"// Parameters: one flat buffer of {spec.ParameterCount} scalars: the fused matrix [W | U]");
         w.Line($"//   ({(lstm ? "4H" : "H")} x (D+H) = {spec.GateRows} x {spec.GateColumns}) stored column by column, so element (r, k) is at k*GateRows + r{(lstm ? "" : ";")}");
         w.Line(lstm ? "//   and rows are grouped by gate i, f, g, o; then the bias b (4H), rows in the same order." : "//   then the bias b (H).");

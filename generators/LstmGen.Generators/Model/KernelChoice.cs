@@ -14,7 +14,7 @@ internal static class KernelChoice
         ? spec.RequestedKernel
         : spec.MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds ? Kernel.Unrolled : Kernel.Simd;
 
-    /// <summary>The one-line explanation of the kernel choice, e.g. for the generated file's header.</summary>
+    /// <summary>The one-line explanation of the kernel choice, without a final period: the generated file's header and LSTM0013 both use it.</summary>
     public static string Describe(CellSpec spec)
     {
         string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4*H*(D+H)" : "H*(D+H)")})";
@@ -22,12 +22,12 @@ internal static class KernelChoice
         return (spec.RequestedKernel, Resolve(spec)) switch
         {
             (Kernel.Auto, Kernel.Unrolled) =>
-                $"unrolled straight-line code, because {size}, within the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
+                $"unrolled straight-line code, because {size}, within the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}",
             (Kernel.Auto, _) =>
-                $"{simd}, because {size}, above the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}.",
-            (_, Kernel.Unrolled) => $"unrolled straight-line code, as the declaration requests; {size}.",
-            (_, Kernel.Simd) => $"{simd}, as the declaration requests; {size}.",
-            _ => $"loops with constant bounds, as the declaration requests; {size}.",
+                $"{simd}, because {size}, above the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}",
+            (_, Kernel.Unrolled) => $"unrolled straight-line code, as the declaration requests; {size}",
+            (_, Kernel.Simd) => $"{simd}, as the declaration requests; {size}",
+            _ => $"loops with constant bounds, as the declaration requests; {size}",
         };
     }
 }
