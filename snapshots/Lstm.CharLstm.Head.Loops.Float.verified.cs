@@ -52,6 +52,11 @@ static partial class CharLstm
     public const int HeadBiasOffset = 72448;
 
     /// <summary>
+    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
+    /// </summary>
+    public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, OutputSize);
+
+    /// <summary>
     /// The input vector x of CharLstm (D = 10): 10 value(s) of type <see cref="float"/> stored inline (a value type; nothing on the heap).
     /// </summary>
     /// <remarks>

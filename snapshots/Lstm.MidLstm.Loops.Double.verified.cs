@@ -36,6 +36,11 @@ static partial class MidLstm
     public const int BiasOffset = 1664;
 
     /// <summary>
+    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
+    /// </summary>
+    public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
+
+    /// <summary>
     /// The input vector x of MidLstm (D = 10): 10 value(s) of type <see cref="double"/> stored inline (a value type; nothing on the heap).
     /// </summary>
     /// <remarks>

@@ -52,6 +52,11 @@ static partial class SimdLstm
     public const int HeadBiasOffset = 657;
 
     /// <summary>
+    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
+    /// </summary>
+    public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, OutputSize);
+
+    /// <summary>
     /// The input vector x of SimdLstm (D = 7): 7 value(s) of type <see cref="float"/> stored inline (a value type; nothing on the heap).
     /// </summary>
     /// <remarks>

@@ -36,6 +36,11 @@ static partial class TinyLstm
     public const int BiasOffset = 12;
 
     /// <summary>
+    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
+    /// </summary>
+    public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
+
+    /// <summary>
     /// The input vector x of TinyLstm (D = 2): 2 value(s) of type <see cref="double"/> stored inline (a value type; nothing on the heap).
     /// </summary>
     /// <remarks>

@@ -36,6 +36,11 @@ static partial class SmallRnn
     public const int BiasOffset = 40;
 
     /// <summary>
+    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
+    /// </summary>
+    public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.TanhRnn, InputSize, HiddenSize, 0);
+
+    /// <summary>
     /// The input vector x of SmallRnn (D = 3): 3 value(s) of type <see cref="double"/> stored inline (a value type; nothing on the heap).
     /// </summary>
     /// <remarks>

@@ -97,5 +97,10 @@ internal static class CellMembersEmitter
             w.Line($"public const int HeadBiasOffset = {spec.HeadBiasOffset};");
             w.Line();
         }
+
+        string kind = spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn";
+        w.Summary("Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).");
+        w.Line($"public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.{kind}, InputSize, HiddenSize, {(spec.HasHead ? "OutputSize" : "0")});");
+        w.Line();
     }
 }

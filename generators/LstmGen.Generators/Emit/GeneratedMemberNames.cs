@@ -14,7 +14,7 @@ internal static class GeneratedMemberNames
     public static readonly ImmutableArray<string> EveryCell =
     [
         // CellMembersEmitter: constants
-        "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset",
+        "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset", "Layout",
         // VectorTypeEmitter, StateTypesEmitter, ParameterBufferEmitter, WorkspaceEmitter: nested types
         "Input", "Hidden", "State", "StateGradient", "StepCache", "Parameters", "Gradients", "Workspace",
         // StepEmitter, StreamingStepEmitter, SequenceEmitter, BatchEmitter

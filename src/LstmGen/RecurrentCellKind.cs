@@ -1,0 +1,11 @@
+namespace LstmGen;
+
+/// <summary>The recurrence a generated cell computes.</summary>
+public enum RecurrentCellKind
+{
+    /// <summary>An LSTM cell: gates i, f, g, o (<see cref="LstmGate"/>), hidden state h and cell state c.</summary>
+    Lstm = 0,
+
+    /// <summary>A vanilla tanh RNN cell: <c>h' = tanh(W x + U h + b)</c>.</summary>
+    TanhRnn = 1,
+}
