@@ -1,0 +1,94 @@
+using LstmGen;
+
+namespace LstmGen.Interop.Tests.Layout;
+
+[LstmCell(inputSize: 3, hiddenSize: 5, Output = OutputHead.Softmax, OutputSize = 4)]
+internal static partial class LayoutLstm;
+
+[RnnCell(inputSize: 2, hiddenSize: 3, Output = OutputHead.Softmax, OutputSize = 2, Scalar = ScalarType.Float)]
+internal static partial class LayoutRnn;
+
+/// <summary>
+/// The runtime <see cref="CellLayout"/> must name the same flat positions as the generated accessors
+/// (<c>W</c>, <c>U</c>, <c>B</c>, <c>Wy</c>, <c>By</c>): every interop path relies on it.
+/// </summary>
+public sealed class CellLayoutTests
+{
+    [Fact]
+    public void Lstm_layout_indices_match_the_generated_accessors()
+    {
+        CellLayout layout = LayoutLstm.Layout;
+        Assert.Equal(new CellLayout(RecurrentCellKind.Lstm, 3, 5, 4), layout);
+        Assert.Equal(LayoutLstm.ParameterCount, layout.ParameterCount);
+        Assert.Equal(LayoutLstm.BiasOffset, layout.BiasOffset);
+        Assert.Equal(LayoutLstm.HeadWeightOffset, layout.HeadWeightOffset);
+        Assert.Equal(LayoutLstm.HeadBiasOffset, layout.HeadBiasOffset);
+
+        var p = new LayoutLstm.Parameters();
+        Span<double> flat = p.AsSpan();
+        for (int k = 0; k < flat.Length; k++)
+        {
+            flat[k] = k;
+        }
+
+        foreach (LstmGate gate in Enum.GetValues<LstmGate>())
+        {
+            for (int row = 0; row < 5; row++)
+            {
+                int gateRow = ((int)gate * 5) + row;
+                for (int column = 0; column < 3; column++)
+                {
+                    Assert.Equal(p.W(gate, row, column), layout.InputWeightIndex(gateRow, column));
+                }
+
+                for (int column = 0; column < 5; column++)
+                {
+                    Assert.Equal(p.U(gate, row, column), layout.RecurrentWeightIndex(gateRow, column));
+                }
+
+                Assert.Equal(p.B(gate, row), layout.BiasIndex(gateRow));
+            }
+        }
+
+        for (int v = 0; v < 4; v++)
+        {
+            for (int row = 0; row < 5; row++)
+            {
+                Assert.Equal(p.Wy(v, row), layout.HeadWeightIndex(v, row));
+            }
+
+            Assert.Equal(p.By(v), layout.HeadBiasIndex(v));
+        }
+    }
+
+    [Fact]
+    public void Rnn_layout_has_one_gate_block_and_matches_the_generated_constants()
+    {
+        CellLayout layout = LayoutRnn.Layout;
+        Assert.Equal(RecurrentCellKind.TanhRnn, layout.Kind);
+        Assert.Equal(1, layout.GateCount);
+        Assert.Equal(LayoutRnn.ParameterCount, layout.ParameterCount);
+        Assert.Equal(LayoutRnn.HeadWeightOffset, layout.HeadWeightOffset);
+        Assert.Equal("tanh RNN D = 2, H = 3, V = 2", layout.ToString());
+    }
+
+    [Theory]
+    [InlineData(0, 1, 0, "inputSize")]
+    [InlineData(1, 0, 0, "hiddenSize")]
+    [InlineData(1, 1, -1, "outputSize")]
+    [InlineData(1, 30000, 0, "hiddenSize")]
+    public void Invalid_sizes_are_refused_with_the_parameter_named(int d, int h, int v, string parameter)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CellLayout(RecurrentCellKind.Lstm, d, h, v));
+        Assert.Equal(parameter, error.ParamName);
+    }
+
+    [Fact]
+    public void Index_helpers_refuse_out_of_range_positions()
+    {
+        CellLayout layout = LayoutLstm.Layout;
+        Assert.Throws<ArgumentOutOfRangeException>(() => layout.InputWeightIndex(20, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => layout.RecurrentWeightIndex(0, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => layout.HeadWeightIndex(4, 0));
+    }
+}
