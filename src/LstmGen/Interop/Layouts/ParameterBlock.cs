@@ -1,0 +1,20 @@
+namespace LstmGen.Interop.Layouts;
+
+/// <summary>The logical matrices and vectors a cell's flat parameter buffer holds (see <see cref="CellLayout"/>).</summary>
+public enum ParameterBlock
+{
+    /// <summary>The input weights W: GateRows x D (gate blocks of H rows for an LSTM).</summary>
+    InputWeights = 0,
+
+    /// <summary>The recurrent weights U: GateRows x H.</summary>
+    RecurrentWeights = 1,
+
+    /// <summary>The bias b: GateRows.</summary>
+    Bias = 2,
+
+    /// <summary>The head weights W_y: V x H (only with a softmax head).</summary>
+    HeadWeights = 3,
+
+    /// <summary>The head bias b_y: V (only with a softmax head).</summary>
+    HeadBias = 4,
+}
