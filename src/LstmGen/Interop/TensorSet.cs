@@ -57,6 +57,32 @@ public sealed class TensorSet : IReadOnlyList<NamedTensor>
     public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NamedTensor? tensor) =>
         _byName.TryGetValue(name, out tensor);
 
+    /// <summary>
+    /// The tensor called <paramref name="name"/>, checked to have exactly <paramref name="shape"/>: the one check every
+    /// layout import makes before it writes anything.
+    /// </summary>
+    /// <param name="name">The tensor's name.</param>
+    /// <param name="shape">The expected shape.</param>
+    /// <param name="context">What the tensor is for, e.g. "PyTorch nn.LSTM weights for LSTM D = 2, H = 1".</param>
+    /// <exception cref="InvalidDataException">The tensor is missing or has another shape; the message names both shapes.</exception>
+    public NamedTensor Require(string name, ReadOnlySpan<int> shape, string context)
+    {
+        if (!TryGet(name, out NamedTensor? tensor))
+        {
+            throw new InvalidDataException(
+                $"Expected a tensor '{name}' of shape {NamedTensor.FormatShape(shape)} ({context}), but there is none; the set has " +
+                $"{(Count == 0 ? "no tensors" : string.Join(", ", _tensors.Select(t => t.Describe())))}.");
+        }
+
+        if (!tensor.Shape.AsSpan().SequenceEqual(shape))
+        {
+            throw new InvalidDataException(
+                $"Expected tensor '{name}' to have shape {NamedTensor.FormatShape(shape)} ({context}), but it has shape {NamedTensor.FormatShape(tensor.Shape.AsSpan())}.");
+        }
+
+        return tensor;
+    }
+
     /// <inheritdoc/>
     public IEnumerator<NamedTensor> GetEnumerator() => ((IEnumerable<NamedTensor>)_tensors).GetEnumerator();
 

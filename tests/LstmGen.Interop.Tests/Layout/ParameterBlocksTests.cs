@@ -100,3 +100,41 @@ public sealed class ParameterBlocksTests
         Assert.Contains("3", length.Message);
     }
 }
+
+/// <summary>The tensor model's own checks.</summary>
+public sealed class TensorSetTests
+{
+    [Fact]
+    public void Require_names_expected_and_actual_shapes()
+    {
+        var set = new TensorSet([NamedTensor.FromValues<float>("w", [2, 3], new float[6])]);
+        Assert.Same(set["w"], set.Require("w", [2, 3], "test"));
+        var shape = Assert.Throws<InvalidDataException>(() => set.Require("w", [3, 2], "test weights"));
+        Assert.Contains("[3, 2]", shape.Message);
+        Assert.Contains("[2, 3]", shape.Message);
+        var missing = Assert.Throws<InvalidDataException>(() => set.Require("u", [1], "test weights"));
+        Assert.Contains("w F32 [2, 3]", missing.Message);
+    }
+
+    [Fact]
+    public void Duplicate_names_and_mismatched_value_counts_are_refused()
+    {
+        var a = NamedTensor.FromValues<double>("a", [1], [1.0]);
+        Assert.Throws<ArgumentException>(() => new TensorSet([a, a]));
+        Assert.Throws<ArgumentException>(() => NamedTensor.FromValues<double>("b", [2, 2], [1.0, 2.0]));
+        Assert.Throws<ArgumentException>(() => NamedTensor.FromBytes("c", TensorDataType.Float32, [2], new byte[7]));
+    }
+
+    [Fact]
+    public void CopyTo_converts_between_precisions()
+    {
+        var t = NamedTensor.FromValues<float>("t", [2], [0.1f, -3.5f]);
+        double[] wide = new double[2];
+        t.CopyTo<double>(wide);
+        Assert.Equal([(double)0.1f, -3.5], wide);
+        var d = NamedTensor.FromValues<double>("d", [1], [0.1]);
+        float[] narrow = new float[1];
+        d.CopyTo<float>(narrow);
+        Assert.Equal(0.1f, narrow[0]);
+    }
+}
