@@ -14,7 +14,9 @@ internal static class GeneratedMemberNames
     public static readonly ImmutableArray<string> EveryCell =
     [
         // CellMembersEmitter: constants
-        "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset", "Layout",
+        "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset",
+        // CellMembersEmitter: the Layout property and its getter (a user method get_Layout would clash with it)
+        "Layout", "get_Layout",
         // VectorTypeEmitter, StateTypesEmitter, ParameterBufferEmitter, WorkspaceEmitter: nested types
         "Input", "Hidden", "State", "StateGradient", "StepCache", "Parameters", "Gradients", "Workspace",
         // StepEmitter, StreamingStepEmitter, SequenceEmitter, BatchEmitter
