@@ -25,6 +25,9 @@ public static class OnnxExport
     /// <summary>The ONNX IR version written in the model (8 is the IR version of opset 17's release).</summary>
     public const int IrVersion = 8;
 
+    /// <summary>The largest weight payload exported: protobuf limits a message to 2 GB, and the graph needs a little room.</summary>
+    public const long MaxWeightBytes = 2_000_000_000;
+
     /// <summary>The model's <c>producer_name</c>.</summary>
     public const string ProducerName = "LstmGen";
 
@@ -33,7 +36,7 @@ public static class OnnxExport
     /// <param name="parameters">Its flat parameters (<c>Parameters.AsSpan()</c>), float or double.</param>
     /// <param name="options">Export choices; null for the defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements, or the graph name is empty.</exception>
-    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double, or the weights exceed <see cref="MaxWeightBytes"/>.</exception>
     public static byte[] ToBytes<T>(CellLayout layout, ReadOnlySpan<T> parameters, OnnxExportOptions? options = null)
         where T : unmanaged
     {
@@ -41,6 +44,14 @@ public static class OnnxExport
         if (string.IsNullOrEmpty(options.GraphName))
         {
             throw new ArgumentException("Expected a non-empty graph name in the export options, but it is empty.", nameof(options));
+        }
+
+        // A protobuf message cannot exceed 2 GB; larger ONNX models need external data files, which this exporter does not write.
+        long weightBytes = ((long)layout.ParameterCount + layout.GateRows) * sizeof(float);
+        if (weightBytes > MaxWeightBytes)
+        {
+            throw new NotSupportedException(
+                $"Expected a cell whose float weights fit in one ONNX file ({MaxWeightBytes} bytes at most), but the {layout} cell needs {weightBytes}.");
         }
 
         TensorSet tensors = OnnxLayout.Export<float>(layout, AsFloat(layout, parameters));
@@ -54,7 +65,7 @@ public static class OnnxExport
     /// <param name="parameters">Its flat parameters (<c>Parameters.AsSpan()</c>), float or double.</param>
     /// <param name="options">Export choices; null for the defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements, or the graph name is empty.</exception>
-    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double, or the weights exceed <see cref="MaxWeightBytes"/>.</exception>
     public static void WriteTo<T>(Stream stream, CellLayout layout, ReadOnlySpan<T> parameters, OnnxExportOptions? options = null)
         where T : unmanaged
     {
@@ -68,7 +79,7 @@ public static class OnnxExport
     /// <param name="parameters">Its flat parameters (<c>Parameters.AsSpan()</c>), float or double.</param>
     /// <param name="options">Export choices; null for the defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements, or the graph name is empty.</exception>
-    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double, or the weights exceed <see cref="MaxWeightBytes"/>.</exception>
     public static void Save<T>(string path, CellLayout layout, ReadOnlySpan<T> parameters, OnnxExportOptions? options = null)
         where T : unmanaged
     {

@@ -114,6 +114,10 @@ public sealed class OnnxModelTests
         var type = Assert.Throws<NotSupportedException>(() => OnnxExport.ToBytes<int>(LstmWithHead, new int[LstmWithHead.ParameterCount]));
         Assert.Contains("float or double", type.Message, StringComparison.Ordinal);
 
+        var huge = new CellLayout(RecurrentCellKind.Lstm, 100, 12_000);
+        var tooLarge = Assert.Throws<NotSupportedException>(() => OnnxExport.ToBytes<float>(huge, ReadOnlySpan<float>.Empty));
+        Assert.Contains("2000000000", tooLarge.Message, StringComparison.Ordinal);
+
         Assert.Throws<ArgumentException>(() => OnnxExport.Save<float>(string.Empty, LstmWithHead, theta));
         Assert.Throws<ArgumentNullException>(() => OnnxExport.WriteTo<float>(null!, LstmWithHead, theta));
     }

@@ -3,15 +3,21 @@ using Microsoft.ML.OnnxRuntime;
 namespace LstmGen.Onnx.Tests.Support;
 
 /// <summary>
-/// Runs an exported (float) model in ONNX Runtime (CPU, graph optimisations off so that ONNX Runtime's own kernels run
-/// the graph as written) and returns every graph output widened to double, with its shape.
+/// Runs an exported (float) model in ONNX Runtime (CPU) at the given graph optimisation level and returns every graph
+/// output widened to double, with its shape.
 /// </summary>
 internal static class OrtRunner
 {
     public static IReadOnlyDictionary<string, (double[] Values, long[] Shape)> Run(
-        byte[] model, double[] x, long[] xShape, double[]? h0 = null, double[]? c0 = null, long[]? stateShape = null)
+        byte[] model,
+        GraphOptimizationLevel optimization,
+        double[] x,
+        long[] xShape,
+        double[]? h0 = null,
+        double[]? c0 = null,
+        long[]? stateShape = null)
     {
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL };
+        using var options = new SessionOptions { GraphOptimizationLevel = optimization };
         using var session = new InferenceSession(model, options);
         var names = new List<string> { OnnxGraphNames.Input };
         var values = new List<OrtValue> { Tensor(x, xShape) };
