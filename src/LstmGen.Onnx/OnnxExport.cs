@@ -1,4 +1,3 @@
-using System.Reflection;
 using LstmGen.Interop;
 using LstmGen.Interop.Layouts;
 using LstmGen.Onnx.Proto;
@@ -14,8 +13,8 @@ namespace LstmGen.Onnx;
 /// (and <c>initial_c</c>) [1, batch, H]. Outputs: <c>hidden</c> [sequence, batch, H], <c>Y_h</c> (and <c>Y_c</c>)
 /// [1, batch, H]; with a head, <c>logits</c> and <c>probabilities</c> [sequence, batch, V]. See <see cref="OnnxGraphNames"/>.</para>
 /// <para>Weights are stored as <see cref="OnnxLayout"/> describes (gate order i, o, f, c; B = b ‖ 0). The model computes
-/// in float: ONNX Runtime's LSTM and RNN kernels are float-only, so a double cell's weights are rounded to float. Opset <see cref="OpsetVersion"/>, IR version <see cref="IrVersion"/>.
-/// The same cell always gives the same bytes.</para>
+/// in float: ONNX Runtime's LSTM and RNN kernels are float-only, so a double cell's weights are rounded to float.
+/// Opset <see cref="OpsetVersion"/>, IR version <see cref="IrVersion"/>. The same cell always gives the same bytes.</para>
 /// </remarks>
 public static class OnnxExport
 {
