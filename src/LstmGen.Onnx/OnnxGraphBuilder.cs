@@ -1,0 +1,87 @@
+using LstmGen.Interop;
+using LstmGen.Interop.Layouts;
+using LstmGen.Onnx.Proto;
+using N = LstmGen.Onnx.OnnxGraphNames;
+
+namespace LstmGen.Onnx;
+
+/// <summary>
+/// Builds the exported graph: <c>LSTM</c> (or <c>RNN</c> with tanh) over <c>X</c> with initializers W, R, B from
+/// <see cref="OnnxLayout"/>; <c>Squeeze</c> drops the num_directions axis of Y to give <c>hidden</c>; with a head,
+/// <c>MatMul</c> by W_y [H, V], <c>Add</c> b_y, <c>Softmax</c> on the last axis.
+/// </summary>
+internal static class OnnxGraphBuilder
+{
+    private const string Sequence = "sequence";
+    private const string Batch = "batch";
+    private const string SqueezeAxes = "squeeze_axes";
+    private const string RecurrentOutput = "Y";
+    private const string HeadProduct = "head_matmul";
+
+    internal static GraphMessage Build(CellLayout layout, TensorSet tensors, OnnxExportOptions options)
+    {
+        bool lstm = layout.Kind == RecurrentCellKind.Lstm;
+        int elementType = TensorMessage.ElementType(tensors[0].DataType);
+        int h = layout.HiddenSize;
+
+        var inputs = new List<ValueInfoMessage> { new(N.Input, elementType, [Sequence, Batch, layout.InputSize]) };
+        if (options.InitialStateInputs)
+        {
+            inputs.Add(new(N.InitialHidden, elementType, [1, Batch, h]));
+            if (lstm)
+            {
+                inputs.Add(new(N.InitialCell, elementType, [1, Batch, h]));
+            }
+        }
+
+        var initializers = new List<TensorMessage>();
+        initializers.AddRange(tensors.Select(TensorMessage.From));
+        initializers.Add(TensorMessage.Int64Vector(SqueezeAxes, 1));
+
+        var outputs = new List<ValueInfoMessage>
+        {
+            new(N.Hidden, elementType, [Sequence, Batch, h]),
+            new(N.FinalHidden, elementType, [1, Batch, h]),
+        };
+        if (lstm)
+        {
+            outputs.Add(new(N.FinalCell, elementType, [1, Batch, h]));
+        }
+
+        var nodes = new List<NodeMessage> { RecurrentNode(layout, options), new("squeeze_directions", "Squeeze", [RecurrentOutput, SqueezeAxes], [N.Hidden]) };
+        if (layout.HasHead)
+        {
+            nodes.Add(new("head_matmul", "MatMul", [N.Hidden, OnnxLayout.HeadWeightsName], [HeadProduct]));
+            nodes.Add(new("head_bias", "Add", [HeadProduct, OnnxLayout.HeadBiasName], [N.Logits]));
+            nodes.Add(new("softmax", "Softmax", [N.Logits], [N.Probabilities], [AttributeMessage.Int("axis", -1)]));
+            outputs.Add(new(N.Logits, elementType, [Sequence, Batch, layout.OutputSize]));
+            outputs.Add(new(N.Probabilities, elementType, [Sequence, Batch, layout.OutputSize]));
+        }
+
+        return new GraphMessage(options.GraphName, nodes, initializers, inputs, outputs);
+    }
+
+    private static NodeMessage RecurrentNode(CellLayout layout, OnnxExportOptions options)
+    {
+        // Operator inputs: X, W, R, B, sequence_lens (skipped: every sequence has the full length), initial_h, initial_c.
+        var inputs = new List<string> { N.Input, OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName, OnnxLayout.BiasName };
+        AttributeMessage hiddenSize = AttributeMessage.Int("hidden_size", layout.HiddenSize);
+        if (layout.Kind == RecurrentCellKind.Lstm)
+        {
+            if (options.InitialStateInputs)
+            {
+                inputs.AddRange([string.Empty, N.InitialHidden, N.InitialCell]);
+            }
+
+            return new NodeMessage("lstm", "LSTM", inputs, [RecurrentOutput, N.FinalHidden, N.FinalCell], [hiddenSize]);
+        }
+
+        if (options.InitialStateInputs)
+        {
+            inputs.AddRange([string.Empty, N.InitialHidden]);
+        }
+
+        AttributeMessage tanh = AttributeMessage.Strings("activations", "Tanh");
+        return new NodeMessage("rnn", "RNN", inputs, [RecurrentOutput, N.FinalHidden], [tanh, hiddenSize]);
+    }
+}
