@@ -115,7 +115,7 @@ internal static class SafeTensorsHeaderParser
         Next(ref reader, $"the '{MetadataKey}' object");
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new SafeTensorsFormatException($"'{MetadataKey}' must be an object of strings, but it is a {Describe(reader.TokenType)}.");
+            throw new SafeTensorsFormatException($"'{MetadataKey}' must be an object of strings, but it is {Describe(reader.TokenType)}.");
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -137,7 +137,7 @@ internal static class SafeTensorsHeaderParser
             if (reader.TokenType != JsonTokenType.String)
             {
                 throw new SafeTensorsFormatException(
-                    $"'{MetadataKey}' must map strings to strings, but its key '{SafeTensorsText.Quote(key)}' holds a {Describe(reader.TokenType)}.");
+                    $"'{MetadataKey}' must map strings to strings, but its key '{SafeTensorsText.Quote(key)}' holds {Describe(reader.TokenType)}.");
             }
 
             metadata.Add(new(key, reader.GetString()!));
@@ -150,7 +150,7 @@ internal static class SafeTensorsHeaderParser
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw SafeTensorsFormatException.ForTensor(
-                name, $"expected an object with dtype, shape and data_offsets, but found a {Describe(reader.TokenType)}");
+                name, $"expected an object with dtype, shape and data_offsets, but found {Describe(reader.TokenType)}");
         }
 
         string? dataType = null;
@@ -171,7 +171,7 @@ internal static class SafeTensorsHeaderParser
                     Next(ref reader, $"the dtype of tensor '{name}'");
                     dataType = reader.TokenType == JsonTokenType.String
                         ? reader.GetString()!
-                        : throw SafeTensorsFormatException.ForTensor(name, $"dtype must be a string, but it is a {Describe(reader.TokenType)}");
+                        : throw SafeTensorsFormatException.ForTensor(name, $"dtype must be a string, but it is {Describe(reader.TokenType)}");
                     break;
                 case "shape" when shape is null:
                     shape = ReadIntegers(ref reader, name, "shape", "dimension");
@@ -208,7 +208,7 @@ internal static class SafeTensorsHeaderParser
         Next(ref reader, $"the {field} of tensor '{name}'");
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw SafeTensorsFormatException.ForTensor(name, $"{field} must be an array of integers, but it is a {Describe(reader.TokenType)}");
+            throw SafeTensorsFormatException.ForTensor(name, $"{field} must be an array of integers, but it is {Describe(reader.TokenType)}");
         }
 
         var values = new List<long>();
@@ -222,7 +222,7 @@ internal static class SafeTensorsHeaderParser
 
             if (reader.TokenType != JsonTokenType.Number)
             {
-                throw SafeTensorsFormatException.ForTensor(name, $"{field} must hold integers, but it holds a {Describe(reader.TokenType)}");
+                throw SafeTensorsFormatException.ForTensor(name, $"{field} must hold integers, but it holds {Describe(reader.TokenType)}");
             }
 
             string text = Encoding.UTF8.GetString(reader.ValueSpan.Length > 40 ? reader.ValueSpan[..40] : reader.ValueSpan);
@@ -252,11 +252,11 @@ internal static class SafeTensorsHeaderParser
 
     private static string Describe(JsonTokenType token) => token switch
     {
-        JsonTokenType.StartObject => "object",
-        JsonTokenType.StartArray => "array",
-        JsonTokenType.String => "string",
-        JsonTokenType.Number => "number",
-        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
