@@ -122,6 +122,14 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Refuses_to_write_a_name_that_is_not_valid_unicode()
+    {
+        var set = new TensorSet([NamedTensor.FromValues<float>("bad\ud800", [1], [1f])]);
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Interop.SafeTensors.Write(set));
+        Assert.Contains("unpaired surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_to_write_a_tensor_called_metadata()
     {
         var set = new TensorSet([NamedTensor.FromValues<float>("__metadata__", [1], [1f])]);

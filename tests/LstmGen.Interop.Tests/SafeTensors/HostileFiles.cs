@@ -89,6 +89,8 @@ internal static class HostileFiles
         ["malformed JSON: unterminated string"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"F64\",\"shape\":[4]", "\"F64,\"shape\":[4]")), null, "not valid JSON"),
         ["header not an object"] = new(HandBuiltFile.LstmWith(_ => "[1,2]"), null, "must start with '{'", "0x5B"),
         ["content after the header object"] = new(HandBuiltFile.LstmWith(h => h + "{}"), null, "not valid JSON"),
+        ["escaped lone surrogate in a name"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"U\":", "\"U\\ud800\":")), null, "not valid JSON"),
+        ["deeply nested arrays as metadata"] = new(HandBuiltFile.LstmWith(h => "{\"__metadata__\":" + new string('[', 40) + new string(']', 40) + "," + h[1..]), null, "must be an object of strings, but it is an array"),
         ["unescaped control character in a name"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"U\":", "\"U\n\":")), null, "not valid JSON"),
     };
 

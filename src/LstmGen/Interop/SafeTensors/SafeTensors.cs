@@ -53,7 +53,7 @@ public static class SafeTensors
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] bytes = Write(tensors);
         string full = Path.GetFullPath(path);
-        string temporary = full + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
         try
         {
             File.WriteAllBytes(temporary, bytes);
