@@ -122,6 +122,28 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void An_empty_set_is_the_empty_object_padded_to_eight_bytes()
+    {
+        byte[] expected = [8, 0, 0, 0, 0, 0, 0, 0, (byte)'{', (byte)'}', 0x20, 0x20, 0x20, 0x20, 0x20, 0x20];
+        Assert.Equal(expected, Interop.SafeTensors.Write(new TensorSet([])));
+        Assert.Empty(Interop.SafeTensors.Read(expected));
+    }
+
+    [Theory]
+    [InlineData("F16", 2)]
+    [InlineData("BF16", 2)]
+    [InlineData("I64", 8)]
+    [InlineData("U8", 1)]
+    [InlineData("BOOL", 1)]
+    [InlineData("F8_E4M3", 1)]
+    public void Other_safetensors_dtypes_are_recognised_and_refused_by_name(string dtype, int size)
+    {
+        byte[] file = HandBuiltFile.Build($"{{\"x\":{{\"dtype\":\"{dtype}\",\"shape\":[3],\"data_offsets\":[0,{3 * size}]}}}}", new byte[3 * size]);
+        SafeTensorsFormatException error = Assert.Throws<SafeTensorsFormatException>(() => Interop.SafeTensors.Read(file));
+        Assert.Equal($"Tensor 'x': unsupported dtype {dtype} for tensor x (LstmGen reads F32 and F64)", error.Message);
+    }
+
+    [Fact]
     public void Refuses_to_write_a_name_that_is_not_valid_unicode()
     {
         var set = new TensorSet([NamedTensor.FromValues<float>("bad\ud800", [1], [1f])]);

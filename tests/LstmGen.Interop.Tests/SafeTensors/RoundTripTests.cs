@@ -122,6 +122,19 @@ public sealed class RoundTripTests
         }
     }
 
+    [Fact]
+    public void A_float_file_loads_into_a_double_cell_of_the_same_shape_exactly()
+    {
+        var layout = new CellLayout(RecurrentCellKind.TanhRnn, 2, 1);
+        float[] values = [0.1f, -0.0f, float.Epsilon, 3.4e38f];
+        double[] target = new double[layout.ParameterCount];
+
+        LstmGenWeights.Import<double>(Interop.SafeTensors.Read(Interop.SafeTensors.Write(LstmGenWeights.Export<float>(layout, values))), layout, target);
+
+        Assert.Equal(values.Select(v => (double)v), target);
+        Assert.True(double.IsNegative(target[1]));
+    }
+
     private static void AssertRoundTrip<T>(CellLayout layout, Span<T> source, Span<T> target)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
