@@ -56,6 +56,15 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public void Another_format_value_is_accepted_because_hugging_face_tools_write_format_pt()
+    {
+        TensorSet valid = Valid();
+        float[] target = new float[Layout.ParameterCount];
+        LstmGenWeights.Import<float>(new TensorSet(valid, valid.Metadata.SetItem("format", "pt")), Layout, target);
+        Assert.Equal(Source(), target);
+    }
+
+    [Fact]
     public void A_set_without_metadata_is_accepted_on_its_tensors_alone()
     {
         float[] target = new float[Layout.ParameterCount];

@@ -63,8 +63,8 @@ public static class LstmGenWeights
 
     /// <summary>
     /// Copies the tensors into a cell's flat <paramref name="parameters"/>, converting F32/F64 to
-    /// <typeparamref name="T"/>. Everything is checked first (metadata, when present, must describe
-    /// <paramref name="layout"/>; every tensor must be present with its exact shape; no other tensor may be present
+    /// <typeparamref name="T"/>. Everything is checked first (metadata kind, sizes and gate order, when present, must
+    /// describe <paramref name="layout"/>; every tensor must be present with its exact shape; no other tensor may be present
     /// unless <paramref name="allowExtraTensors"/>) and staged in a scratch buffer: on any error
     /// <paramref name="parameters"/> is left unchanged.
     /// </summary>
@@ -133,10 +133,14 @@ public static class LstmGenWeights
 
     private static string KindName(RecurrentCellKind kind) => kind == RecurrentCellKind.Lstm ? "lstm" : "tanh_rnn";
 
-    /// <summary>Each metadata entry LstmGen writes must, when present, agree with <paramref name="layout"/>.</summary>
+    /// <summary>
+    /// Each metadata entry LstmGen writes that describes the cell (kind, sizes, gate order) must, when present, agree
+    /// with <paramref name="layout"/>. <c>format</c> is not checked: Hugging Face tools use that key for the framework
+    /// ("pt"), and a file with W, U, b written by them is still welcome.
+    /// </summary>
     private static void CheckMetadata(TensorSet tensors, CellLayout layout)
     {
-        foreach (KeyValuePair<string, string> expected in MetadataOf(layout))
+        foreach (KeyValuePair<string, string> expected in MetadataOf(layout).Where(pair => pair.Key != "format"))
         {
             if (tensors.Metadata.TryGetValue(expected.Key, out string? found) && found != expected.Value)
             {
