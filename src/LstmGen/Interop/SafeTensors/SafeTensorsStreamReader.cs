@@ -23,7 +23,8 @@ internal static class SafeTensorsStreamReader
 
         Span<byte> prefix = stackalloc byte[SafeTensorsBufferReader.PrefixBytes];
         int prefixRead = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
-        // With an unknown length, pretend the file ends just after the header so the prefix check bounds the header by the limit only.
+        // With an unknown length only the limit bounds the header here; the real length is checked once the stream has been
+        // read, in bounded chunks, so a lying prefix never sizes an allocation.
         long assumedLength = remaining ?? (prefixRead < prefix.Length ? prefixRead : long.MaxValue);
         SafeTensorsBufferReader.CheckPrefix(prefix, assumedLength, options);
 
