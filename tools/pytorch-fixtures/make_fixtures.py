@@ -45,7 +45,7 @@ CASES = [
 
 PREFIX = {"lstm": "lstm.", "lstmcell": "cell.", "rnn": "rnn.", "rnncell": "cell."}
 HEAD_PREFIX = "head."
-DTYPES = {"f32": (torch.float32, "F32", "<f4"), "f64": (torch.float64, "F64", "<f8")}
+DTYPES = {"f32": torch.float32, "f64": torch.float64}
 
 
 def make_module(kind, d, h):
@@ -77,7 +77,7 @@ def run(kind, module, x, h0, c0):
 
 
 def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key):
-    dtype, _, _ = DTYPES[dtype_key]
+    dtype = DTYPES[dtype_key]
     torch.manual_seed(1000 + index)
     module = make_module(kind, d, h)
     head = torch.nn.Linear(h, v) if v > 0 else None
@@ -106,15 +106,16 @@ def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key):
         loss = loss / batch
     loss.backward()
 
+    # The names are PyTorch's own: the state dict of a model holding the module (and the head) as attributes, the
+    # way a user's model registers them (self.lstm = nn.LSTM(...); self.head = nn.Linear(...)).
     prefix = PREFIX[kind]
-    tensors = {}
-    for name, p in module.named_parameters():
-        tensors[prefix + name] = p.detach()
-        tensors["grad." + prefix + name] = p.grad
+    model = torch.nn.Module()
+    model.add_module(prefix.rstrip("."), module)
     if head is not None:
-        for name, p in head.named_parameters():
-            tensors[HEAD_PREFIX + name] = p.detach()
-            tensors["grad." + HEAD_PREFIX + name] = p.grad
+        model.add_module(HEAD_PREFIX.rstrip("."), head)
+    tensors = dict(model.state_dict())
+    for name, p in model.named_parameters():
+        tensors["grad." + name] = p.grad
     tensors["input.x"] = x.detach()
     tensors["input.h0"] = h0.detach()
     tensors["grad.input.x"] = x.grad
@@ -146,20 +147,28 @@ def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key):
     }
     head_part = f"_v{v}" if v > 0 else ""
     name = f"{kind}_d{d}_h{h}{head_part}_{dtype_key}.safetensors"
-    write_safetensors(os.path.join(OUT_DIR, name), tensors, metadata, dtype_key)
+    write_safetensors(os.path.join(OUT_DIR, name), tensors, metadata)
     return name
 
 
-def write_safetensors(path, tensors, metadata, dtype_key):
-    _, dtype_name, numpy_like = DTYPES[dtype_key]
-    header = {"__metadata__": metadata}
+def write_safetensors(path, tensors, metadata=None):
+    """Writes {name: float32 or float64 tensor} as a safetensors file, like safetensors.torch.save_file.
+
+    Usable on its own: write_safetensors("model.safetensors", model.state_dict()).
+    """
+    header = {"__metadata__": dict(metadata)} if metadata else {}
     blobs = []
     offset = 0
     for name in sorted(tensors):
         t = tensors[name].detach().contiguous().cpu()
+        if t.dtype == torch.float32:
+            dtype_name, code = "F32", "f"
+        elif t.dtype == torch.float64:
+            dtype_name, code = "F64", "d"
+        else:
+            raise ValueError(f"{name}: expected float32 or float64, got {t.dtype}")
         values = t.reshape(-1).tolist()
-        fmt = "<" + ("f" if dtype_name == "F32" else "d") * len(values)
-        blob = struct.pack(fmt, *values)
+        blob = struct.pack("<" + code * len(values), *values)
         header[name] = {"dtype": dtype_name, "shape": list(t.shape), "data_offsets": [offset, offset + len(blob)]}
         blobs.append(blob)
         offset += len(blob)
