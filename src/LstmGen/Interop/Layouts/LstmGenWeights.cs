@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace LstmGen.Interop.Layouts;
+
+/// <summary>
+/// LstmGen's own naming of a cell's weights as tensors, and its safetensors files: <c>W</c> [GateRows, D],
+/// <c>U</c> [GateRows, H], <c>b</c> [GateRows], and with a softmax head <c>W_y</c> [V, H] and <c>b_y</c> [V], gate
+/// rows in the order i, f, g, o, with metadata describing the cell. A round trip (export, write, read, import) gives
+/// back the parameters bit for bit.
+/// </summary>
+public static class LstmGenWeights
+{
+    /// <summary>Name of the input weights W [GateRows, D].</summary>
+    public const string InputWeightsName = "W";
+
+    /// <summary>Name of the recurrent weights U [GateRows, H].</summary>
+    public const string RecurrentWeightsName = "U";
+
+    /// <summary>Name of the bias b [GateRows].</summary>
+    public const string BiasName = "b";
+
+    /// <summary>Name of the head weights W_y [V, H].</summary>
+    public const string HeadWeightsName = "W_y";
+
+    /// <summary>Name of the head bias b_y [V].</summary>
+    public const string HeadBiasName = "b_y";
+
+    private static readonly (string Name, ParameterBlock Block)[] CellBlocks =
+    [
+        (InputWeightsName, ParameterBlock.InputWeights),
+        (RecurrentWeightsName, ParameterBlock.RecurrentWeights),
+        (BiasName, ParameterBlock.Bias),
+    ];
+
+    private static readonly (string Name, ParameterBlock Block)[] HeadBlocks =
+    [
+        (HeadWeightsName, ParameterBlock.HeadWeights),
+        (HeadBiasName, ParameterBlock.HeadBias),
+    ];
+
+    /// <summary>
+    /// The tensors of a cell's flat <paramref name="parameters"/> (float → F32, double → F64) with metadata
+    /// <c>format</c> = lstmgen, <c>kind</c> = lstm or tanh_rnn, <c>input_size</c>, <c>hidden_size</c>,
+    /// <c>output_size</c> and <c>gate_order</c> = i,f,g,o.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements.</exception>
+    public static TensorSet Export<T>(CellLayout layout, ReadOnlySpan<T> parameters)
+        where T : unmanaged
+    {
+        Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
+        var tensors = new List<NamedTensor>();
+        foreach ((string name, ParameterBlock block) in BlocksOf(layout))
+        {
+            int[] shape = ParameterBlocks.Shape(layout, block);
+            T[] values = new T[ElementCount(shape)];
+            ParameterBlocks.Export(layout, block, parameters, values, GateOrder.PyTorch);
+            tensors.Add(NamedTensor.FromValues<T>(name, shape, values));
+        }
+
+        return new TensorSet(tensors, MetadataOf(layout));
+    }
+
+    /// <summary>
+    /// Copies the tensors into a cell's flat <paramref name="parameters"/>, converting F32/F64 to
+    /// <typeparamref name="T"/>. Everything is checked first (metadata, when present, must describe
+    /// <paramref name="layout"/>; every tensor must be present with its exact shape; no other tensor may be present
+    /// unless <paramref name="allowExtraTensors"/>) and staged in a scratch buffer: on any error
+    /// <paramref name="parameters"/> is left unchanged.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A tensor is missing, has another shape, is unexpected, or the metadata describes another cell.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements.</exception>
+    public static void Import<T>(TensorSet tensors, CellLayout layout, Span<T> parameters, bool allowExtraTensors = false)
+        where T : unmanaged, INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
+        CheckMetadata(tensors, layout);
+        (string Name, ParameterBlock Block)[] blocks = BlocksOf(layout);
+        if (!allowExtraTensors)
+        {
+            string[] extra = [.. tensors.Select(t => t.Name).Where(n => !blocks.Any(b => b.Name == n))];
+            if (extra.Length > 0)
+            {
+                throw new InvalidDataException(
+                    $"Expected only the tensors {string.Join(", ", blocks.Select(b => b.Name))} of LstmGen weights for a {layout} cell, " +
+                    $"but the set also has {string.Join(", ", extra.Select(n => $"'{n}'"))} (pass allowExtraTensors: true to ignore them).");
+            }
+        }
+
+        T[] staged = new T[layout.ParameterCount];
+        foreach ((string name, ParameterBlock block) in blocks)
+        {
+            int[] shape = ParameterBlocks.Shape(layout, block);
+            NamedTensor tensor = tensors.Require(name, shape, $"LstmGen weights for a {layout} cell");
+            T[] values = new T[tensor.ElementCount];
+            tensor.CopyTo<T>(values);
+            ParameterBlocks.Import<T>(layout, block, values, staged, GateOrder.PyTorch);
+        }
+
+        staged.CopyTo(parameters);
+    }
+
+    /// <summary>Writes a cell's parameters to a safetensors file (see <see cref="Export{T}"/> for its content).</summary>
+    public static void Save<T>(string path, CellLayout layout, ReadOnlySpan<T> parameters)
+        where T : unmanaged =>
+        SafeTensors.Write(Export(layout, parameters), path);
+
+    /// <summary>
+    /// Reads a safetensors file into a cell's parameters; on any error (format or content) <paramref name="parameters"/>
+    /// is left unchanged.
+    /// </summary>
+    /// <exception cref="SafeTensorsFormatException">The file breaks the safetensors format.</exception>
+    /// <exception cref="InvalidDataException">The file is well formed but does not hold this cell's weights.</exception>
+    public static void Load<T>(string path, CellLayout layout, Span<T> parameters, bool allowExtraTensors = false)
+        where T : unmanaged, INumberBase<T> =>
+        Import(SafeTensors.Read(path), layout, parameters, allowExtraTensors);
+
+    private static (string Name, ParameterBlock Block)[] BlocksOf(CellLayout layout) =>
+        layout.HasHead ? [.. CellBlocks, .. HeadBlocks] : CellBlocks;
+
+    private static int ElementCount(int[] shape) => shape.Aggregate(1, (count, dim) => count * dim);
+
+    private static Dictionary<string, string> MetadataOf(CellLayout layout) => new(StringComparer.Ordinal)
+    {
+        ["format"] = "lstmgen",
+        ["kind"] = KindName(layout.Kind),
+        ["input_size"] = layout.InputSize.ToString(CultureInfo.InvariantCulture),
+        ["hidden_size"] = layout.HiddenSize.ToString(CultureInfo.InvariantCulture),
+        ["output_size"] = layout.OutputSize.ToString(CultureInfo.InvariantCulture),
+        ["gate_order"] = "i,f,g,o",
+    };
+
+    private static string KindName(RecurrentCellKind kind) => kind == RecurrentCellKind.Lstm ? "lstm" : "tanh_rnn";
+
+    /// <summary>Each metadata entry LstmGen writes must, when present, agree with <paramref name="layout"/>.</summary>
+    private static void CheckMetadata(TensorSet tensors, CellLayout layout)
+    {
+        foreach (KeyValuePair<string, string> expected in MetadataOf(layout))
+        {
+            if (tensors.Metadata.TryGetValue(expected.Key, out string? found) && found != expected.Value)
+            {
+                throw new InvalidDataException(
+                    $"Expected LstmGen weights for a {layout} cell (metadata {expected.Key} = {expected.Value}), but the metadata says {expected.Key} = {SafeTensorsText.Quote(found)}.");
+            }
+        }
+    }
+}
