@@ -120,6 +120,17 @@ public sealed class PyTorchLayoutTests
     }
 
     [Fact]
+    public void A_float64_state_dict_loads_into_a_float_cell_rounded_to_nearest()
+    {
+        var d = new TorchRnn3x5V4D.Parameters();
+        Fill<double>(d.AsSpan(), 9);
+        var f = new TorchRnn3x5V4F.Parameters();
+        var names = new PyTorchNames(PyTorchModule.Rnn);
+        PyTorchLayout.Import<float>(PyTorchLayout.Export<double>(TorchRnn3x5V4D.Layout, d.AsSpan(), names), TorchRnn3x5V4F.Layout, f.AsSpan(), names);
+        Assert.Equal(d.AsSpan().ToArray().Select(v => (float)v), f.AsSpan().ToArray());
+    }
+
+    [Fact]
     public void A_head_in_the_file_is_ignored_by_a_cell_without_one()
     {
         var withHead = new TorchLstm3x5V4D.Parameters();
