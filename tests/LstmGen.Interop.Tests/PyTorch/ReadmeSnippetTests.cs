@@ -33,7 +33,7 @@ public sealed class ReadmeSnippetTests
         Assert.Equal(1.0, probabilities.ToArray().Sum(), 1e-12);
 
         // README: and back to PyTorch: the same names, bias_hh_l0 = 0, and an exact round trip.
-        TensorSet exported = PyTorchLayout.Export<double>(TorchLstm3x5V4D.Layout, p.AsSpan(), new PyTorchNames(PyTorchModule.Lstm, CellPrefix: "lstm.", HeadPrefix: "head."));
+        TensorSet exported = PyTorchLayout.Export(TorchLstm3x5V4D.Layout, p.AsSpan(), new PyTorchNames(PyTorchModule.Lstm, CellPrefix: "lstm.", HeadPrefix: "head."));
         Assert.Equal(
             fixture.Tensors.Select(t => t.Name).Where(n => n.StartsWith("lstm.", StringComparison.Ordinal) || n.StartsWith("head.", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
             exported.Select(t => t.Name).Order(StringComparer.Ordinal));
