@@ -17,8 +17,8 @@ namespace LstmGen.Interop.Layouts;
 /// <c>bias_hh = 0</c>: the module computes exactly the same function, and an import of the export restores b exactly.
 /// </para>
 /// <para>
-/// <b>What import reads.</b> Only the tensors the names select; a state dict may hold more (an optimizer-free
-/// checkpoint of a whole model). Head tensors are required when the cell has a head and ignored when it has none. A
+/// <b>What import reads.</b> Only the tensors the names select; a state dict may hold more (the other layers of a
+/// whole model). Head tensors are required when the cell has a head and ignored when it has none. A
 /// layered module (<c>nn.LSTM</c>, <c>nn.RNN</c>) whose state dict has a second layer (<c>_l1</c>), a reverse
 /// direction (<c>_reverse</c>) or an LSTM projection (<c>weight_hr</c>) is refused: a single generated cell computes
 /// none of them. Tensors may be F32 or F64 whatever the cell's scalar type (F64 → float rounds to nearest).
