@@ -1,0 +1,140 @@
+using System.Numerics;
+using System.Text.RegularExpressions;
+
+namespace LstmGen.Interop.Layouts;
+
+/// <summary>
+/// Reads and writes a generated cell's parameters as a PyTorch state dict: <c>nn.LSTM</c> / <c>nn.LSTMCell</c>
+/// (gate order i, f, g, o, the same as LstmGen's), <c>nn.RNN</c> / <c>nn.RNNCell</c> (tanh), and the softmax head
+/// as an <c>nn.Linear</c> (<c>weight</c> [V, H], <c>bias</c> [V]). Names follow <see cref="PyTorchNames"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Biases.</b> PyTorch keeps two biases, <c>bias_ih</c> and <c>bias_hh</c>, but only ever uses their sum
+/// (every gate pre-activation is <c>W_ih x + b_ih + W_hh h + b_hh</c>), so LstmGen keeps one, b. Import sets
+/// <c>b = bias_ih + bias_hh</c>, both converted to the cell's scalar type and added in it (a float cell adds in float32, as
+/// PyTorch does in a float32 model; the sum is the one rounding import adds). Export writes <c>bias_ih = b</c> and
+/// <c>bias_hh = 0</c>: the module computes exactly the same function, and an import of the export restores b exactly.
+/// </para>
+/// <para>
+/// <b>What import reads.</b> Only the tensors the names select; a state dict may hold more (the other layers of a
+/// whole model). Head tensors are required when the cell has a head and ignored when it has none. A
+/// layered module (<c>nn.LSTM</c>, <c>nn.RNN</c>) whose state dict has a second layer (<c>_l1</c>), a reverse
+/// direction (<c>_reverse</c>) or an LSTM projection (<c>weight_hr</c>) is refused: a single generated cell computes
+/// none of them. Tensors may be F32 or F64 whatever the cell's scalar type (F64 → float rounds to nearest).
+/// The state dict cannot say whether an <c>nn.RNN</c> used <c>nonlinearity='relu'</c>; LstmGen's RNN is tanh.
+/// </para>
+/// </remarks>
+public static partial class PyTorchLayout
+{
+    /// <summary>
+    /// The cell's parameters as a PyTorch state dict of <typeparamref name="T"/> tensors (float → F32, double → F64):
+    /// <c>weight_ih</c>, <c>weight_hh</c>, <c>bias_ih</c> (= b), <c>bias_hh</c> (zeros), and with a head <c>weight</c>, <c>bias</c>.
+    /// </summary>
+    /// <param name="layout">The cell's layout (<c>Cell.Layout</c>).</param>
+    /// <param name="parameters">The flat parameters (<c>Parameters.AsSpan()</c>), or a gradient buffer of the same layout.</param>
+    /// <param name="names">Module and prefixes.</param>
+    /// <exception cref="ArgumentException">The module's kind differs from the cell's, or <paramref name="parameters"/> has the wrong length.</exception>
+    public static TensorSet Export<T>(CellLayout layout, ReadOnlySpan<T> parameters, PyTorchNames names)
+        where T : unmanaged, INumberBase<T>
+    {
+        CheckNames(layout, names);
+        Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
+        var tensors = new List<NamedTensor>
+        {
+            LayoutStaging.WriteBlock(names.InputWeights, layout, ParameterBlock.InputWeights, parameters, GateOrder.PyTorch, transposed: false),
+            LayoutStaging.WriteBlock(names.RecurrentWeights, layout, ParameterBlock.RecurrentWeights, parameters, GateOrder.PyTorch, transposed: false),
+            LayoutStaging.WriteBlock(names.InputBias, layout, ParameterBlock.Bias, parameters, GateOrder.PyTorch, transposed: false),
+            NamedTensor.FromValues<T>(names.RecurrentBias, [layout.GateRows], new T[layout.GateRows]),
+        };
+        if (layout.HasHead)
+        {
+            tensors.Add(LayoutStaging.WriteBlock(names.HeadWeights, layout, ParameterBlock.HeadWeights, parameters, GateOrder.PyTorch, transposed: false));
+            tensors.Add(LayoutStaging.WriteBlock(names.HeadBias, layout, ParameterBlock.HeadBias, parameters, GateOrder.PyTorch, transposed: false));
+        }
+
+        return new TensorSet(tensors);
+    }
+
+    /// <summary>
+    /// Reads a PyTorch state dict into the cell's flat parameters, <c>b = bias_ih + bias_hh</c>. Every tensor is
+    /// checked first; <paramref name="parameters"/> is written only when all of them are right, so on any exception it
+    /// is unchanged.
+    /// </summary>
+    /// <param name="tensors">The state dict, e.g. from <c>SafeTensors.Read</c>.</param>
+    /// <param name="layout">The cell's layout (<c>Cell.Layout</c>).</param>
+    /// <param name="parameters">The flat parameters to overwrite (<c>Parameters.AsSpan()</c>).</param>
+    /// <param name="names">Module and prefixes.</param>
+    /// <exception cref="ArgumentException">The module's kind differs from the cell's, or <paramref name="parameters"/> has the wrong length.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A tensor is missing or has another shape (the message names the expected and the actual shape), or the state
+    /// dict has layers, directions or projections a single cell cannot compute.
+    /// </exception>
+    public static void Import<T>(TensorSet tensors, CellLayout layout, Span<T> parameters, PyTorchNames names)
+        where T : unmanaged, INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        CheckNames(layout, names);
+        T[] staged = LayoutStaging.Begin<T>(layout, parameters, nameof(parameters));
+        if (names.IsLayered)
+        {
+            RefuseExtraLayers(tensors, names, layout);
+        }
+
+        string context = $"PyTorch {names.ModuleName} for a {layout} cell";
+        LayoutStaging.ReadBlock<T>(tensors, names.InputWeights, layout, ParameterBlock.InputWeights, staged, GateOrder.PyTorch, transposed: false, context);
+        LayoutStaging.ReadBlock<T>(tensors, names.RecurrentWeights, layout, ParameterBlock.RecurrentWeights, staged, GateOrder.PyTorch, transposed: false, context);
+        int[] biasShape = ParameterBlocks.Shape(layout, ParameterBlock.Bias);
+        T[] bias = LayoutStaging.Read<T>(tensors, names.InputBias, biasShape, context);
+        T[] recurrentBias = LayoutStaging.Read<T>(tensors, names.RecurrentBias, biasShape, context);
+        for (int r = 0; r < bias.Length; r++)
+        {
+            bias[r] += recurrentBias[r];
+        }
+
+        ParameterBlocks.Import<T>(layout, ParameterBlock.Bias, bias, staged, GateOrder.PyTorch);
+        if (layout.HasHead)
+        {
+            string headContext = $"PyTorch nn.Linear head of a {layout} cell";
+            LayoutStaging.ReadBlock<T>(tensors, names.HeadWeights, layout, ParameterBlock.HeadWeights, staged, GateOrder.PyTorch, transposed: false, headContext);
+            LayoutStaging.ReadBlock<T>(tensors, names.HeadBias, layout, ParameterBlock.HeadBias, staged, GateOrder.PyTorch, transposed: false, headContext);
+        }
+
+        LayoutStaging.Commit<T>(staged, parameters);
+    }
+
+    private static void CheckNames(CellLayout layout, PyTorchNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(names.CellPrefix, nameof(names));
+        ArgumentNullException.ThrowIfNull(names.HeadPrefix, nameof(names));
+        if (names.CellKind != layout.Kind)
+        {
+            string expected = layout.Kind == RecurrentCellKind.Lstm ? "PyTorchModule.Lstm or PyTorchModule.LstmCell" : "PyTorchModule.Rnn or PyTorchModule.RnnCell";
+            throw new ArgumentException(
+                $"Expected a module for a {layout} cell ({expected}), but the names are for {names.ModuleName} (PyTorchModule.{names.Module}).", nameof(names));
+        }
+    }
+
+    private static void RefuseExtraLayers(TensorSet tensors, PyTorchNames names, CellLayout layout)
+    {
+        foreach (NamedTensor tensor in tensors)
+        {
+            if (!tensor.Name.StartsWith(names.CellPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string suffix = tensor.Name[names.CellPrefix.Length..];
+            if (LayeredParameterName().IsMatch(suffix) && suffix is not ("weight_ih_l0" or "weight_hh_l0" or "bias_ih_l0" or "bias_hh_l0"))
+            {
+                throw new InvalidDataException(
+                    $"Expected a single-layer, unidirectional {names.ModuleName} without projection for a {layout} cell, but the state dict has " +
+                    $"'{tensor.Name}' ({tensor.Describe()}); export one layer and direction, or use a cell per layer.");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(weight|bias)_(ih|hh|hr)_l[0-9]+(_reverse)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LayeredParameterName();
+}
