@@ -108,6 +108,10 @@ public sealed class NamedTensor
     /// when the types differ (F32 → double is exact; F64 → float rounds to nearest).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> does not have <see cref="ElementCount"/> elements.</exception>
+    /// <exception cref="InvalidDataException">
+    /// An F64 element is finite but beyond float's range (|x| &gt; 3.4028235E+38 after rounding), so it would silently
+    /// become infinity in a float destination; the message names the tensor and the element. NaN and infinities are copied as they are.
+    /// </exception>
     public void CopyTo<T>(Span<T> destination)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
@@ -121,19 +125,42 @@ public sealed class NamedTensor
 
         for (int k = 0; k < destination.Length; k++)
         {
-            double value = ReadAsDouble(k);
-            destination[k] = T.CreateChecked(value);
+            double value = ElementAsDouble(k);
+            T converted = T.CreateChecked(value);
+            if (OverflowsTo(converted, value))
+            {
+                throw new InvalidDataException(
+                    $"Tensor {Describe()}: element {k} is {value:R}, beyond the range of {typeof(T).Name} (±{float.MaxValue:R}); it would become infinity.");
+            }
+
+            destination[k] = converted;
         }
     }
 
     /// <summary>The element at row-major position <paramref name="index"/>, widened to double.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not in [0, <see cref="ElementCount"/>).</exception>
     public double ReadAsDouble(int index)
     {
-        Guard.Index(index, ElementCount, $"an element index of tensor {Describe()}", nameof(index));
-        return DataType == TensorDataType.Float32
-            ? BinaryPrimitives.ReadSingleLittleEndian(_data.AsSpan(index * 4, 4))
-            : BinaryPrimitives.ReadDoubleLittleEndian(_data.AsSpan(index * 8, 8));
+        if ((uint)index >= (uint)ElementCount)
+        {
+            Guard.Index(index, ElementCount, $"an element index of tensor {Describe()}", nameof(index));
+        }
+
+        return ElementAsDouble(index);
     }
+
+    /// <summary>
+    /// Whether <paramref name="converted"/>, the value <paramref name="value"/> rounded to a narrower type, overflowed
+    /// to infinity although <paramref name="value"/> is finite (a conversion that must be refused, not rounded).
+    /// </summary>
+    internal static bool OverflowsTo<T>(T converted, double value)
+        where T : System.Numerics.INumberBase<T> =>
+        T.IsInfinity(converted) && double.IsFinite(value);
+
+    /// <summary>The element at an index already known to be in range: no check, no allocation.</summary>
+    private double ElementAsDouble(int index) => DataType == TensorDataType.Float32
+        ? BinaryPrimitives.ReadSingleLittleEndian(_data.AsSpan(index * 4, 4))
+        : BinaryPrimitives.ReadDoubleLittleEndian(_data.AsSpan(index * 8, 8));
 
     /// <summary>Shapes as <c>[4, 2]</c>.</summary>
     public static string FormatShape(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";

@@ -1,0 +1,64 @@
+using LstmGen.Interop.Layouts;
+using LstmGen.Interop.Tests.PyTorch;
+
+namespace LstmGen.Interop.Tests.Layout;
+
+/// <summary>
+/// F64 → float conversion on import: values are rounded to nearest, but a finite value beyond float's range is refused
+/// (it would otherwise become an infinity in the cell and NaN in its outputs), and the parameters stay unchanged.
+/// </summary>
+public sealed class ConversionTests
+{
+    [Fact]
+    public void A_finite_double_beyond_float_range_is_refused_naming_tensor_and_element()
+    {
+        NamedTensor tensor = NamedTensor.FromValues<double>("w", [3], [1.0, 1e39, 2.0]);
+
+        var error = Assert.Throws<InvalidDataException>(() => tensor.CopyTo<float>(new float[3]));
+
+        Assert.Contains("w F64 [3]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("element 1 is 1E+39", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_that_round_to_float_max_NaN_and_infinities_are_copied_as_they_are()
+    {
+        // 3.4028235e38 is above float.MaxValue (3.40282347e38) but rounds to it; NaN and ±∞ are already non-finite.
+        double[] values = [3.4028235e38, -3.4028235e38, double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+        float[] copied = new float[values.Length];
+        NamedTensor.FromValues<double>("w", [values.Length], values).CopyTo<float>(copied);
+        Assert.Equal([float.MaxValue, float.MinValue, float.NaN, float.PositiveInfinity, float.NegativeInfinity], copied);
+    }
+
+    [Fact]
+    public void A_float64_state_dict_with_an_out_of_range_weight_leaves_a_float_cell_unchanged()
+    {
+        var names = new PyTorchNames(PyTorchModule.Rnn);
+        var source = new TorchRnn3x5V4D.Parameters();
+        PyTorchLayoutTests.Fill<double>(source.AsSpan(), 21);
+        source.AsSpan()[source.AsSpan().Length - 1] = -5e40; // the head bias, the last tensor the import reads
+        TensorSet set = PyTorchLayout.Export<double>(TorchRnn3x5V4D.Layout, source.AsSpan(), names);
+        var target = new TorchRnn3x5V4F.Parameters();
+        target.AsSpan().Fill(0.75f);
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchLayout.Import<float>(set, TorchRnn3x5V4F.Layout, target.AsSpan(), names));
+
+        Assert.Contains("head.bias", error.Message, StringComparison.Ordinal);
+        Assert.All(target.AsSpan().ToArray(), v => Assert.Equal(0.75f, v));
+    }
+
+    [Fact]
+    public void Reading_elements_allocates_nothing()
+    {
+        NamedTensor tensor = NamedTensor.FromValues<float>("w", [4, 8], new float[32]);
+        double sum = tensor.ReadAsDouble(0); // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 32; k++)
+        {
+            sum += tensor.ReadAsDouble(k);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0.0, sum);
+    }
+}
