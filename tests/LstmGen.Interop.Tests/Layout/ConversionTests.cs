@@ -61,4 +61,59 @@ public sealed class ConversionTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(0.0, sum);
     }
+
+    /// <summary>
+    /// The two halves of a split bias (PyTorch's bias_ih + bias_hh, ONNX's Wb + Rb) are added in double and rounded once:
+    /// 1 + (2^-24 + 2^-50) is just above the midpoint between the floats 1 and 1 + 2^-23, so it rounds up; rounding
+    /// 2^-24 + 2^-50 to float first (2^-24) and then adding in float would give a tie and 1. Both layouts agree.
+    /// </summary>
+    [Fact]
+    public void A_split_bias_is_added_in_double_and_rounded_once_by_PyTorch_and_ONNX_alike()
+    {
+        var layout = new CellLayout(RecurrentCellKind.TanhRnn, 1, 1);
+        double small = Math.ScaleB(1, -24) + Math.ScaleB(1, -50);
+        float expected = 1f + MathF.ScaleB(1, -23);
+        var names = new PyTorchNames(PyTorchModule.RnnCell);
+        TensorSet torch = new(
+        [
+            NamedTensor.FromValues<double>(names.InputWeights, [1, 1], [0.5]),
+            NamedTensor.FromValues<double>(names.RecurrentWeights, [1, 1], [0.25]),
+            NamedTensor.FromValues<double>(names.InputBias, [1], [1.0]),
+            NamedTensor.FromValues<double>(names.RecurrentBias, [1], [small]),
+        ]);
+        TensorSet onnx = new(
+        [
+            NamedTensor.FromValues<double>("W", [1, 1, 1], [0.5]),
+            NamedTensor.FromValues<double>("R", [1, 1, 1], [0.25]),
+            NamedTensor.FromValues<double>("B", [1, 2], [1.0, small]),
+        ]);
+
+        float[] fromTorch = new float[layout.ParameterCount];
+        float[] fromOnnx = new float[layout.ParameterCount];
+        PyTorchLayout.Import<float>(torch, layout, fromTorch, names);
+        OnnxLayout.Import<float>(onnx, layout, fromOnnx);
+
+        Assert.Equal(expected, fromTorch[layout.BiasIndex(0)]);
+        Assert.Equal(expected, fromOnnx[layout.BiasIndex(0)]);
+    }
+
+    [Fact]
+    public void A_bias_sum_beyond_float_range_is_refused_and_changes_nothing()
+    {
+        var layout = new CellLayout(RecurrentCellKind.TanhRnn, 1, 1);
+        var names = new PyTorchNames(PyTorchModule.RnnCell);
+        TensorSet set = new(
+        [
+            NamedTensor.FromValues<float>(names.InputWeights, [1, 1], [0.5f]),
+            NamedTensor.FromValues<float>(names.RecurrentWeights, [1, 1], [0.25f]),
+            NamedTensor.FromValues<float>(names.InputBias, [1], [3e38f]),
+            NamedTensor.FromValues<float>(names.RecurrentBias, [1], [3e38f]),
+        ]);
+        float[] target = [7f, 7f, 7f];
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchLayout.Import<float>(set, layout, target, names));
+
+        Assert.Contains("bias_ih + bias_hh", error.Message, StringComparison.Ordinal);
+        Assert.Equal([7f, 7f, 7f], target);
+    }
 }

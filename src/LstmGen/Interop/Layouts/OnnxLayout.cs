@@ -59,8 +59,8 @@ public static class OnnxLayout
         int gateRows = layout.GateRows;
         var tensors = new List<NamedTensor>(5)
         {
-            Block(layout, ParameterBlock.InputWeights, parameters, prefix + InputWeightsName, InputWeightsShape(layout), transposed: false),
-            Block(layout, ParameterBlock.RecurrentWeights, parameters, prefix + RecurrentWeightsName, RecurrentWeightsShape(layout), transposed: false),
+            LayoutStaging.WriteBlock(prefix + InputWeightsName, layout, ParameterBlock.InputWeights, parameters, GateOrder.Onnx, transposed: false, InputWeightsShape(layout)),
+            LayoutStaging.WriteBlock(prefix + RecurrentWeightsName, layout, ParameterBlock.RecurrentWeights, parameters, GateOrder.Onnx, transposed: false, RecurrentWeightsShape(layout)),
         };
 
         // B = Wb ‖ Rb with Wb = b and Rb = 0: ONNX adds the two, so the sum is LstmGen's single bias.
@@ -70,8 +70,8 @@ public static class OnnxLayout
 
         if (layout.HasHead)
         {
-            tensors.Add(Block(layout, ParameterBlock.HeadWeights, parameters, prefix + HeadWeightsName, HeadWeightsShape(layout), transposed: true));
-            tensors.Add(Block(layout, ParameterBlock.HeadBias, parameters, prefix + HeadBiasName, [layout.OutputSize], transposed: false));
+            tensors.Add(LayoutStaging.WriteBlock(prefix + HeadWeightsName, layout, ParameterBlock.HeadWeights, parameters, GateOrder.Onnx, transposed: true));
+            tensors.Add(LayoutStaging.WriteBlock(prefix + HeadBiasName, layout, ParameterBlock.HeadBias, parameters, GateOrder.Onnx, transposed: false));
         }
 
         return new TensorSet(tensors);
@@ -79,77 +79,39 @@ public static class OnnxLayout
 
     /// <summary>
     /// Reads W, R, B (and W_y, b_y with a head) into <paramref name="parameters"/>, converting F32/F64 to
-    /// <typeparamref name="T"/>; the bias becomes <c>Wb + Rb</c>. Every tensor is checked before anything is written:
-    /// on any error <paramref name="parameters"/> is unchanged. Extra tensors in the set are ignored.
+    /// <typeparamref name="T"/>; the bias becomes <c>Wb + Rb</c>, added in double and rounded once. Every tensor is
+    /// checked before anything is written: on any error <paramref name="parameters"/> is unchanged. Extra tensors in
+    /// the set are ignored.
     /// </summary>
     /// <param name="tensors">The tensors, e.g. from <see cref="Export{T}"/> or read from a weight file.</param>
     /// <param name="layout">The cell's layout (<c>Cell.Layout</c>).</param>
     /// <param name="parameters">Receives the flat parameters; <see cref="CellLayout.ParameterCount"/> of them.</param>
     /// <param name="prefix">Prepended to every tensor name.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have the layout's length.</exception>
-    /// <exception cref="InvalidDataException">A tensor is missing or has another shape; the message names both shapes.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A tensor is missing or has another shape (the message names both shapes), or an F64 value is beyond float's
+    /// range for a float cell.
+    /// </exception>
     public static void Import<T>(TensorSet tensors, CellLayout layout, Span<T> parameters, string prefix = "")
         where T : unmanaged, INumberBase<T>
     {
         ArgumentNullException.ThrowIfNull(tensors);
         ArgumentNullException.ThrowIfNull(prefix);
-        Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
+        T[] staged = LayoutStaging.Begin<T>(layout, parameters, nameof(parameters));
         string context = $"ONNX {(layout.Kind == RecurrentCellKind.Lstm ? "LSTM" : "RNN")} tensors for a {layout} cell";
-
-        // Validate every tensor first, so that a bad set leaves the parameters untouched.
-        NamedTensor w = tensors.Require(prefix + InputWeightsName, InputWeightsShape(layout), context);
-        NamedTensor r = tensors.Require(prefix + RecurrentWeightsName, RecurrentWeightsShape(layout), context);
-        NamedTensor b = tensors.Require(prefix + BiasName, BiasShape(layout), context);
-        NamedTensor? wy = layout.HasHead ? tensors.Require(prefix + HeadWeightsName, HeadWeightsShape(layout), context) : null;
-        NamedTensor? by = layout.HasHead ? tensors.Require(prefix + HeadBiasName, [layout.OutputSize], context) : null;
-
-        // Stage into a scratch buffer; the target is written only once everything has been read.
-        T[] staged = parameters.ToArray();
-        ImportBlock(w, layout, ParameterBlock.InputWeights, staged, transposed: false);
-        ImportBlock(r, layout, ParameterBlock.RecurrentWeights, staged, transposed: false);
-
+        LayoutStaging.ReadBlock<T>(
+            tensors, prefix + InputWeightsName, layout, ParameterBlock.InputWeights, staged, GateOrder.Onnx, transposed: false, context, InputWeightsShape(layout));
+        LayoutStaging.ReadBlock<T>(
+            tensors, prefix + RecurrentWeightsName, layout, ParameterBlock.RecurrentWeights, staged, GateOrder.Onnx, transposed: false, context, RecurrentWeightsShape(layout));
+        double[] bias = LayoutStaging.Read<double>(tensors, prefix + BiasName, BiasShape(layout), context);
         int gateRows = layout.GateRows;
-        T[] bias = new T[gateRows];
-        for (int k = 0; k < gateRows; k++)
+        LayoutStaging.ImportBiasSum<T>(bias.AsSpan(0, gateRows), bias.AsSpan(gateRows), layout, staged, GateOrder.Onnx, $"{prefix + BiasName} (Wb + Rb)");
+        if (layout.HasHead)
         {
-            bias[k] = T.CreateChecked(b.ReadAsDouble(k) + b.ReadAsDouble(gateRows + k));
+            LayoutStaging.ReadBlock<T>(tensors, prefix + HeadWeightsName, layout, ParameterBlock.HeadWeights, staged, GateOrder.Onnx, transposed: true, context);
+            LayoutStaging.ReadBlock<T>(tensors, prefix + HeadBiasName, layout, ParameterBlock.HeadBias, staged, GateOrder.Onnx, transposed: false, context);
         }
 
-        ParameterBlocks.Import<T>(layout, ParameterBlock.Bias, bias, staged, GateOrder.Onnx);
-        if (wy is not null && by is not null)
-        {
-            ImportBlock(wy, layout, ParameterBlock.HeadWeights, staged, transposed: true);
-            ImportBlock(by, layout, ParameterBlock.HeadBias, staged, transposed: false);
-        }
-
-        staged.CopyTo(parameters);
-    }
-
-    private static NamedTensor Block<T>(CellLayout layout, ParameterBlock block, ReadOnlySpan<T> parameters, string name, int[] shape, bool transposed)
-        where T : unmanaged
-    {
-        T[] values = new T[ElementCount(shape)];
-        ParameterBlocks.Export(layout, block, parameters, values, GateOrder.Onnx, transposed);
-        return NamedTensor.FromValues<T>(name, shape, values);
-    }
-
-    private static void ImportBlock<T>(NamedTensor tensor, CellLayout layout, ParameterBlock block, T[] staged, bool transposed)
-        where T : unmanaged, INumberBase<T>
-    {
-        // The leading num_directions = 1 dimension does not change the row-major order, so the 2-D block maps directly.
-        T[] values = new T[tensor.ElementCount];
-        tensor.CopyTo<T>(values);
-        ParameterBlocks.Import<T>(layout, block, values, staged, GateOrder.Onnx, transposed);
-    }
-
-    private static int ElementCount(int[] shape)
-    {
-        int count = 1;
-        foreach (int dim in shape)
-        {
-            count *= dim;
-        }
-
-        return count;
+        LayoutStaging.Commit<T>(staged, parameters);
     }
 }

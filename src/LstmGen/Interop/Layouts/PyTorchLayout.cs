@@ -12,8 +12,8 @@ namespace LstmGen.Interop.Layouts;
 /// <para>
 /// <b>Biases.</b> PyTorch keeps two biases, <c>bias_ih</c> and <c>bias_hh</c>, but only ever uses their sum
 /// (every gate pre-activation is <c>W_ih x + b_ih + W_hh h + b_hh</c>), so LstmGen keeps one, b. Import sets
-/// <c>b = bias_ih + bias_hh</c>, both converted to the cell's scalar type and added in it (a float cell adds in float32, as
-/// PyTorch does in a float32 model; the sum is the one rounding import adds). Export writes <c>bias_ih = b</c> and
+/// <c>b = bias_ih + bias_hh</c>, added in double and rounded once to the cell's scalar type (for a float32 state dict in a
+/// float cell this is exactly float32 addition; the sum is the one rounding import adds). Export writes <c>bias_ih = b</c> and
 /// <c>bias_hh = 0</c>: the module computes exactly the same function, and an import of the export restores b exactly.
 /// </para>
 /// <para>
@@ -36,7 +36,7 @@ public static partial class PyTorchLayout
     /// <param name="names">Module and prefixes.</param>
     /// <exception cref="ArgumentException">The module's kind differs from the cell's, or <paramref name="parameters"/> has the wrong length.</exception>
     public static TensorSet Export<T>(CellLayout layout, ReadOnlySpan<T> parameters, PyTorchNames names)
-        where T : unmanaged, INumberBase<T>
+        where T : unmanaged
     {
         CheckNames(layout, names);
         Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
@@ -85,14 +85,9 @@ public static partial class PyTorchLayout
         LayoutStaging.ReadBlock<T>(tensors, names.InputWeights, layout, ParameterBlock.InputWeights, staged, GateOrder.PyTorch, transposed: false, context);
         LayoutStaging.ReadBlock<T>(tensors, names.RecurrentWeights, layout, ParameterBlock.RecurrentWeights, staged, GateOrder.PyTorch, transposed: false, context);
         int[] biasShape = ParameterBlocks.Shape(layout, ParameterBlock.Bias);
-        T[] bias = LayoutStaging.Read<T>(tensors, names.InputBias, biasShape, context);
-        T[] recurrentBias = LayoutStaging.Read<T>(tensors, names.RecurrentBias, biasShape, context);
-        for (int r = 0; r < bias.Length; r++)
-        {
-            bias[r] += recurrentBias[r];
-        }
-
-        ParameterBlocks.Import<T>(layout, ParameterBlock.Bias, bias, staged, GateOrder.PyTorch);
+        double[] inputBias = LayoutStaging.Read<double>(tensors, names.InputBias, biasShape, context);
+        double[] recurrentBias = LayoutStaging.Read<double>(tensors, names.RecurrentBias, biasShape, context);
+        LayoutStaging.ImportBiasSum<T>(inputBias, recurrentBias, layout, staged, GateOrder.PyTorch, $"{names.InputBias} + {names.RecurrentBias}");
         if (layout.HasHead)
         {
             string headContext = $"PyTorch nn.Linear head of a {layout} cell";
