@@ -23,7 +23,7 @@ public static class KerasLayout
     /// <param name="names">Prefixes; the defaults when null.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length, or the prefixes collide.</exception>
     public static TensorSet Export<T>(CellLayout layout, ReadOnlySpan<T> parameters, KerasNames? names = null)
-        where T : unmanaged, INumberBase<T>
+        where T : unmanaged
     {
         names = CheckNames(layout, names);
         Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));

@@ -52,10 +52,7 @@ public static class LstmGenWeights
         var tensors = new List<NamedTensor>();
         foreach ((string name, ParameterBlock block) in BlocksOf(layout))
         {
-            int[] shape = ParameterBlocks.Shape(layout, block);
-            T[] values = new T[ElementCount(shape)];
-            ParameterBlocks.Export(layout, block, parameters, values, GateOrder.PyTorch);
-            tensors.Add(NamedTensor.FromValues<T>(name, shape, values));
+            tensors.Add(LayoutStaging.WriteBlock(name, layout, block, parameters, GateOrder.PyTorch, transposed: false));
         }
 
         return new TensorSet(tensors, MetadataOf(layout));
@@ -74,7 +71,7 @@ public static class LstmGenWeights
         where T : unmanaged, INumberBase<T>
     {
         ArgumentNullException.ThrowIfNull(tensors);
-        Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
+        T[] staged = LayoutStaging.Begin<T>(layout, parameters, nameof(parameters));
         CheckMetadata(tensors, layout);
         (string Name, ParameterBlock Block)[] blocks = BlocksOf(layout);
         if (!allowExtraTensors)
@@ -88,17 +85,12 @@ public static class LstmGenWeights
             }
         }
 
-        T[] staged = new T[layout.ParameterCount];
         foreach ((string name, ParameterBlock block) in blocks)
         {
-            int[] shape = ParameterBlocks.Shape(layout, block);
-            NamedTensor tensor = tensors.Require(name, shape, $"LstmGen weights for a {layout} cell");
-            T[] values = new T[tensor.ElementCount];
-            tensor.CopyTo<T>(values);
-            ParameterBlocks.Import<T>(layout, block, values, staged, GateOrder.PyTorch);
+            LayoutStaging.ReadBlock<T>(tensors, name, layout, block, staged, GateOrder.PyTorch, transposed: false, $"LstmGen weights for a {layout} cell");
         }
 
-        staged.CopyTo(parameters);
+        LayoutStaging.Commit<T>(staged, parameters);
     }
 
     /// <summary>Writes a cell's parameters to a safetensors file (see <see cref="Export{T}"/> for its content).</summary>
@@ -118,8 +110,6 @@ public static class LstmGenWeights
 
     private static (string Name, ParameterBlock Block)[] BlocksOf(CellLayout layout) =>
         layout.HasHead ? [.. CellBlocks, .. HeadBlocks] : CellBlocks;
-
-    private static int ElementCount(int[] shape) => shape.Aggregate(1, (count, dim) => count * dim);
 
     private static Dictionary<string, string> MetadataOf(CellLayout layout) => new(StringComparer.Ordinal)
     {
