@@ -35,6 +35,8 @@ internal static class HostileFiles
         ["offset overflowing a long"] = new(
             HandBuiltFile.LstmWith(h => h.Replace("[96,128]", "[96,99999999999999999999]")), "b", "99999999999999999999, which is not an integer in [0, 9223372036854775807]"),
         ["fractional offset"] = new(HandBuiltFile.LstmWith(h => h.Replace("[64,96]", "[64.5,96]")), "U", "64.5, which is not an integer"),
+        ["data_offsets of 100,000 integers"] = new(
+            HandBuiltFile.LstmWith(h => h.Replace("[96,128]", "[96,128" + string.Concat(Enumerable.Repeat(",0", 99_998)) + "]")), "b", "exactly 2 integers [begin, end], but it holds 100000"),
         ["begin after end"] = new(HandBuiltFile.LstmWith(h => h.Replace("[64,96]", "[96,64]")), "U", "data_offsets [96, 64] begin after they end"),
         ["offsets past the data end"] = new(HandBuiltFile.LstmWith(h => h.Replace("[96,128]", "[96,160]")), "b", "data_offsets [96, 160] extend past the 128-byte data section"),
         ["three data offsets"] = new(HandBuiltFile.LstmWith(h => h.Replace("[96,128]", "[96,128,160]")), "b", "exactly 2 integers [begin, end], but it holds 3"),
@@ -61,10 +63,15 @@ internal static class HostileFiles
         ["huge shape whose product overflows"] = new(
             HandBuiltFile.LstmWith(h => h.Replace("[4,2]", "[65536,65536,65536,65536]")), "W", "shape [65536, 65536, 65536, 65536] has more elements than an array can hold"),
         ["shape of nested arrays"] = new(HandBuiltFile.LstmWith(h => h.Replace("[4,2]", "[[4],[2]]")), "W", "shape must hold integers, but it holds an array"),
+        ["shape of 65 dimensions"] = new(
+            HandBuiltFile.LstmWith(h => h.Replace("[4,2]", "[" + string.Join(",", Enumerable.Repeat(1, 65)) + "]")), "W", "shape has 65 dimensions, more than the 64"),
+        ["shape of a million dimensions"] = new(
+            HandBuiltFile.LstmWith(h => h.Replace("[4,2]", "[" + string.Join(",", Enumerable.Repeat(1, 1_000_000)) + "]")), "W", "shape has 1000000 dimensions"),
         ["shape not an array"] = new(HandBuiltFile.LstmWith(h => h.Replace("[4,2]", "8")), "W", "shape must be an array of integers, but it is a number"),
 
         // Names and entries.
         ["duplicate names"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"U\":", "\"W\":")), "W", "appears more than once", "names must be unique"),
+        ["duplicate names, one escaped"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"U\":", "\"\\u0057\":")), "W", "appears more than once"),
         ["empty tensor name"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"U\":", "\"\":")), string.Empty, "empty name"),
         ["tensor entry missing data_offsets"] = new(
             HandBuiltFile.LstmWith(h => h.Replace(",\"data_offsets\":[96,128]", string.Empty)), "b", "the entry lacks data_offsets"),
@@ -87,6 +94,7 @@ internal static class HostileFiles
         ["malformed JSON: missing colon"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"U\":", "\"U\"")), null, "not valid JSON"),
         ["malformed JSON: trailing comma"] = new(HandBuiltFile.LstmWith(h => h[..^1] + ",}"), null, "not valid JSON"),
         ["malformed JSON: unterminated string"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"F64\",\"shape\":[4]", "\"F64,\"shape\":[4]")), null, "not valid JSON"),
+        ["UTF-8 byte order mark before the header"] = new(HandBuiltFile.LstmWith(h => "\uFEFF" + h), null, "must start with '{'", "0xEF"),
         ["header not an object"] = new(HandBuiltFile.LstmWith(_ => "[1,2]"), null, "must start with '{'", "0x5B"),
         ["content after the header object"] = new(HandBuiltFile.LstmWith(h => h + "{}"), null, "not valid JSON"),
         ["escaped lone surrogate in a name"] = new(HandBuiltFile.LstmWith(h => h.Replace("\"U\":", "\"U\\ud800\":")), null, "not valid JSON"),

@@ -68,6 +68,14 @@ public sealed class ReadOptionsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Interop.SafeTensors.Read(Valid, new SafeTensorsReadOptions { MaxHeaderBytes = 0 }));
 
     [Fact]
+    public void A_file_limit_beyond_what_one_array_holds_is_an_argument_error()
+    {
+        // The whole file is read into one array; a larger limit would turn a big file into an OutOfMemoryException.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Interop.SafeTensors.Read(Valid, new SafeTensorsReadOptions { MaxFileBytes = (long)Array.MaxLength + 1 }));
+        Assert.Equal("MaxFileBytes", error.ParamName);
+    }
+
+    [Fact]
     public void Default_header_limit_is_the_reference_implementations_100_MB() =>
         Assert.Equal(100_000_000, SafeTensorsReadOptions.Default.MaxHeaderBytes);
 }

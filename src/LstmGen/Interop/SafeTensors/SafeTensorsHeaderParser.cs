@@ -15,6 +15,13 @@ internal static class SafeTensorsHeaderParser
     /// <summary>The reserved key of the free-form metadata map.</summary>
     public const string MetadataKey = "__metadata__";
 
+    /// <summary>
+    /// The most dimensions a shape may have. The format sets no limit; this one, far above any weight tensor's rank,
+    /// keeps a hostile header from turning each two bytes of <c>1,</c> into a stored dimension (integers past a limit
+    /// are counted, not stored).
+    /// </summary>
+    public const int MaxRank = 64;
+
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
         AllowTrailingCommas = false,
@@ -174,14 +181,19 @@ internal static class SafeTensorsHeaderParser
                         : throw SafeTensorsFormatException.ForTensor(name, $"dtype must be a string, but it is {Describe(reader.TokenType)}");
                     break;
                 case "shape" when shape is null:
-                    shape = ReadIntegers(ref reader, name, "shape", "dimension");
+                    (shape, int rank) = ReadIntegers(ref reader, name, "shape", "dimension", MaxRank);
+                    if (rank > MaxRank)
+                    {
+                        throw SafeTensorsFormatException.ForTensor(name, $"shape has {rank} dimensions, more than the {MaxRank} LstmGen reads");
+                    }
+
                     break;
                 case "data_offsets" when offsets is null:
-                    offsets = ReadIntegers(ref reader, name, "data_offsets", "offset");
-                    if (offsets.Length != 2)
+                    (offsets, int count) = ReadIntegers(ref reader, name, "data_offsets", "offset", 2);
+                    if (count != 2)
                     {
                         throw SafeTensorsFormatException.ForTensor(
-                            name, $"data_offsets must hold exactly 2 integers [begin, end], but it holds {offsets.Length}");
+                            name, $"data_offsets must hold exactly 2 integers [begin, end], but it holds {count}");
                     }
 
                     break;
@@ -203,7 +215,12 @@ internal static class SafeTensorsHeaderParser
         return new SafeTensorsHeaderEntry(name, dataType!, shape!, offsets![0], offsets[1]);
     }
 
-    private static long[] ReadIntegers(ref Utf8JsonReader reader, string name, string field, string what)
+    /// <summary>
+    /// Reads an array of non-negative integers, storing at most <paramref name="maxStored"/> of them (the rest are
+    /// checked and counted only, so a hostile array cannot make the parser allocate in proportion to it), and returns
+    /// the stored values with the array's full length.
+    /// </summary>
+    private static (long[] Values, int Count) ReadIntegers(ref Utf8JsonReader reader, string name, string field, string what, int maxStored)
     {
         Next(ref reader, $"the {field} of tensor '{name}'");
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -211,13 +228,14 @@ internal static class SafeTensorsHeaderParser
             throw SafeTensorsFormatException.ForTensor(name, $"{field} must be an array of integers, but it is {Describe(reader.TokenType)}");
         }
 
-        var values = new List<long>();
+        var values = new List<long>(Math.Min(maxStored, 8));
+        int count = 0;
         while (true)
         {
             Next(ref reader, $"a {what} in the {field} of tensor '{name}'");
             if (reader.TokenType == JsonTokenType.EndArray)
             {
-                return [.. values];
+                return ([.. values], count);
             }
 
             if (reader.TokenType != JsonTokenType.Number)
@@ -225,11 +243,11 @@ internal static class SafeTensorsHeaderParser
                 throw SafeTensorsFormatException.ForTensor(name, $"{field} must hold integers, but it holds {Describe(reader.TokenType)}");
             }
 
-            string text = Encoding.UTF8.GetString(reader.ValueSpan.Length > 40 ? reader.ValueSpan[..40] : reader.ValueSpan);
             if (!reader.TryGetInt64(out long value))
             {
-                throw SafeTensorsFormatException.ForTensor(
-                    name, $"{field} holds {text}{(reader.ValueSpan.Length > 40 ? "…" : string.Empty)}, which is not an integer in [0, {long.MaxValue}]");
+                ReadOnlySpan<byte> number = reader.ValueSpan;
+                string text = Encoding.UTF8.GetString(number.Length > 40 ? number[..40] : number) + (number.Length > 40 ? "…" : string.Empty);
+                throw SafeTensorsFormatException.ForTensor(name, $"{field} holds {text}, which is not an integer in [0, {long.MaxValue}]");
             }
 
             if (value < 0)
@@ -237,7 +255,11 @@ internal static class SafeTensorsHeaderParser
                 throw SafeTensorsFormatException.ForTensor(name, $"{field} holds the negative {what} {value}; every {what} must be at least 0");
             }
 
-            values.Add(value);
+            count = checked(count + 1); // At most the header's length: an int.
+            if (count <= maxStored)
+            {
+                values.Add(value);
+            }
         }
     }
 

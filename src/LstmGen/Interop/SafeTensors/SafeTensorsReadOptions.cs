@@ -15,15 +15,19 @@ public sealed record SafeTensorsReadOptions
     /// <summary>The largest single tensor accepted, in bytes; <see cref="Array.MaxLength"/> by default.</summary>
     public long MaxTensorBytes { get; init; } = Array.MaxLength;
 
-    /// <summary>The largest whole file (prefix, header and data) accepted, in bytes; <see cref="Array.MaxLength"/> by default.</summary>
+    /// <summary>
+    /// The largest whole file (prefix, header and data) accepted, in bytes; <see cref="Array.MaxLength"/> by default,
+    /// which is also the most it may be set to (the file is read into one array).
+    /// </summary>
     public long MaxFileBytes { get; init; } = Array.MaxLength;
 
-    /// <summary>Checks that every limit is positive.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative.</exception>
+    /// <summary>Checks that every limit is positive and that the file limit fits an array.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative, or <see cref="MaxFileBytes"/> exceeds <see cref="Array.MaxLength"/>.</exception>
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxHeaderBytes, 1, nameof(MaxHeaderBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTensorBytes, 1, nameof(MaxTensorBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFileBytes, 8, nameof(MaxFileBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxFileBytes, Array.MaxLength, nameof(MaxFileBytes));
     }
 }
