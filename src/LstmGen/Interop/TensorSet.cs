@@ -48,7 +48,7 @@ public sealed class TensorSet : IReadOnlyList<NamedTensor>
     public NamedTensor this[string name] => TryGet(name, out NamedTensor? tensor)
         ? tensor
         : throw new KeyNotFoundException(
-            $"Expected a tensor named '{name}', but the set has {(Count == 0 ? "none" : string.Join(", ", _tensors.Select(t => $"'{t.Name}'")))}.");
+            $"Expected a tensor named '{name}', but the set has {(Count == 0 ? "none" : List(_tensors.Select(t => $"'{t.Name}'")))}.");
 
     /// <summary>Whether a tensor called <paramref name="name"/> exists.</summary>
     public bool Contains(string name) => _byName.ContainsKey(name);
@@ -71,7 +71,7 @@ public sealed class TensorSet : IReadOnlyList<NamedTensor>
         {
             throw new InvalidDataException(
                 $"Expected a tensor '{name}' of shape {NamedTensor.FormatShape(shape)} ({context}), but there is none; the set has " +
-                $"{(Count == 0 ? "no tensors" : string.Join(", ", _tensors.Select(t => t.Describe())))}.");
+                $"{(Count == 0 ? "no tensors" : List(_tensors.Select(t => t.Describe())))}.");
         }
 
         if (!tensor.Shape.AsSpan().SequenceEqual(shape))
@@ -82,6 +82,21 @@ public sealed class TensorSet : IReadOnlyList<NamedTensor>
 
         return tensor;
     }
+
+    /// <summary>
+    /// The first <see cref="MaxListed"/> of <paramref name="items"/>, comma-separated, then "and N more": a message
+    /// about a set read from a (possibly hostile) file stays short however many tensors the file holds.
+    /// </summary>
+    internal static string List(IEnumerable<string> items)
+    {
+        string[] all = [.. items];
+        return all.Length <= MaxListed
+            ? string.Join(", ", all)
+            : $"{string.Join(", ", all.Take(MaxListed))} and {all.Length - MaxListed} more";
+    }
+
+    /// <summary>Items a message lists before it says "and N more".</summary>
+    internal const int MaxListed = 20;
 
     /// <inheritdoc/>
     public IEnumerator<NamedTensor> GetEnumerator() => ((IEnumerable<NamedTensor>)_tensors).GetEnumerator();

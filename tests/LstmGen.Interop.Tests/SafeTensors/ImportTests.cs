@@ -129,3 +129,30 @@ public sealed class ImportTests
         Assert.Equal(before, MemoryMarshal.AsBytes(target.AsSpan()).ToArray());
     }
 }
+
+/// <summary>Messages about a set with many tensors (e.g. a hostile file) list 20 names and say how many more there are.</summary>
+public sealed class ManyTensorMessageTests
+{
+    private static TensorSet Many(int count) =>
+        new(Enumerable.Range(0, count).Select(k => NamedTensor.FromValues<float>($"t{k}", [1], [0f])));
+
+    [Fact]
+    public void A_missing_tensor_message_stays_short_for_a_set_of_ten_thousand()
+    {
+        TensorSet set = Many(10_000);
+        var missing = Assert.Throws<InvalidDataException>(() => set.Require("W", [4, 2], "test"));
+        Assert.Contains("t19 F32 [1] and 9980 more", missing.Message, StringComparison.Ordinal);
+        Assert.True(missing.Message.Length < 1_000, $"{missing.Message.Length} characters");
+        var key = Assert.Throws<KeyNotFoundException>(() => set["W"]);
+        Assert.Contains("'t19' and 9980 more", key.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extra_tensors_are_listed_briefly()
+    {
+        var layout = new CellLayout(RecurrentCellKind.TanhRnn, 1, 1);
+        TensorSet set = new([.. LstmGenWeights.Export<float>(layout, new float[layout.ParameterCount]), .. Many(100)]);
+        var error = Assert.Throws<InvalidDataException>(() => LstmGenWeights.Import<float>(set, layout, new float[layout.ParameterCount]));
+        Assert.Contains("'t19' and 80 more", error.Message, StringComparison.Ordinal);
+    }
+}

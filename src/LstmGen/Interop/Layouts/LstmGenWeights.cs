@@ -81,7 +81,7 @@ public static class LstmGenWeights
             {
                 throw new InvalidDataException(
                     $"Expected only the tensors {string.Join(", ", blocks.Select(b => b.Name))} of LstmGen weights for a {layout} cell, " +
-                    $"but the set also has {string.Join(", ", extra.Select(n => $"'{n}'"))} (pass allowExtraTensors: true to ignore them).");
+                    $"but the set also has {TensorSet.List(extra.Select(n => $"'{n}'"))} (pass allowExtraTensors: true to ignore them).");
             }
         }
 
