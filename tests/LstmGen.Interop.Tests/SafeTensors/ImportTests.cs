@@ -89,6 +89,14 @@ public sealed class ImportTests
         Assert.Contains($"{Layout.ParameterCount}", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_checks_the_parameter_span_before_touching_the_file()
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(
+            () => LstmGenWeights.Load<float>(Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}.safetensors"), Layout, new float[3]));
+        Assert.Contains($"{Layout.ParameterCount}", error.Message, StringComparison.Ordinal);
+    }
+
     private static float[] Source()
     {
         float[] values = new float[Layout.ParameterCount];

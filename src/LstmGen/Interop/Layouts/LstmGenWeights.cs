@@ -102,11 +102,19 @@ public static class LstmGenWeights
     /// Reads a safetensors file into a cell's parameters; on any error (format or content) <paramref name="parameters"/>
     /// is left unchanged.
     /// </summary>
-    /// <exception cref="SafeTensorsFormatException">The file breaks the safetensors format.</exception>
-    /// <exception cref="InvalidDataException">The file is well formed but does not hold this cell's weights.</exception>
+    /// <exception cref="SafeTensorsFormatException">The file breaks the safetensors format (an <see cref="IOException"/>).</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is well formed but does not hold this cell's weights (not an <see cref="IOException"/>: catch both to
+    /// report any problem with a file; see <see cref="SafeTensorsFormatException"/>).
+    /// </exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements.</exception>
     public static void Load<T>(string path, CellLayout layout, Span<T> parameters, bool allowExtraTensors = false)
-        where T : unmanaged, INumberBase<T> =>
+        where T : unmanaged, INumberBase<T>
+    {
+        Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
         Import(SafeTensors.Read(path), layout, parameters, allowExtraTensors);
+    }
 
     private static (string Name, ParameterBlock Block)[] BlocksOf(CellLayout layout) =>
         layout.HasHead ? [.. CellBlocks, .. HeadBlocks] : CellBlocks;
