@@ -116,4 +116,31 @@ public sealed class ConversionTests
         Assert.Contains("bias_ih + bias_hh", error.Message, StringComparison.Ordinal);
         Assert.Equal([7f, 7f, 7f], target);
     }
+
+    /// <summary>The README's claim: for float32 halves in a float cell, the summed bias is exactly float32 addition.</summary>
+    [Fact]
+    public void Float_halves_in_a_float_cell_sum_exactly_as_float_addition()
+    {
+        var layout = new CellLayout(RecurrentCellKind.TanhRnn, 1, 64);
+        var random = new Random(31);
+        float Draw() => (float)((random.NextDouble() - 0.5) * Math.ScaleB(1, random.Next(-30, 30)));
+        float[] first = [.. Enumerable.Range(0, 64).Select(_ => Draw())];
+        float[] second = [.. Enumerable.Range(0, 64).Select(_ => Draw())];
+        var names = new PyTorchNames(PyTorchModule.RnnCell);
+        TensorSet set = new(
+        [
+            NamedTensor.FromValues<float>(names.InputWeights, [64, 1], new float[64]),
+            NamedTensor.FromValues<float>(names.RecurrentWeights, [64, 64], new float[64 * 64]),
+            NamedTensor.FromValues<float>(names.InputBias, [64], first),
+            NamedTensor.FromValues<float>(names.RecurrentBias, [64], second),
+        ]);
+        float[] target = new float[layout.ParameterCount];
+
+        PyTorchLayout.Import<float>(set, layout, target, names);
+
+        for (int r = 0; r < 64; r++)
+        {
+            Assert.Equal(first[r] + second[r], target[layout.BiasIndex(r)]);
+        }
+    }
 }

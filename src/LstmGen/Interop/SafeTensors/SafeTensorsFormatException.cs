@@ -6,8 +6,19 @@ namespace LstmGen.Interop;
 /// "Tensor 'weight_ih_l0': data_offsets [0, 96] extend past the 64-byte data section".
 /// </summary>
 /// <remarks>
+/// <para>
 /// It derives from <see cref="IOException"/> because <see cref="InvalidDataException"/>, the natural base, is sealed;
 /// catch <see cref="IOException"/> to handle both a corrupt file and a file that cannot be opened.
+/// </para>
+/// <para>
+/// The interop API has three failure classes, each with its own exception: the bytes break the format
+/// (<see cref="SafeTensorsFormatException"/>, an <see cref="IOException"/>); the tensors are well formed but are not
+/// this cell's weights — a tensor missing or misshapen, metadata for another cell, a value beyond the cell's float
+/// range (<see cref="InvalidDataException"/>, thrown by every layout's <c>Import</c>; it is not an
+/// <see cref="IOException"/>); the caller's arguments are wrong — a parameter span of the wrong length, names for
+/// another cell kind (<see cref="ArgumentException"/>). Code that loads a user-supplied file and wants to report any
+/// problem with it catches <c>IOException or InvalidDataException</c>.
+/// </para>
 /// </remarks>
 public sealed class SafeTensorsFormatException : IOException
 {
