@@ -34,7 +34,9 @@ public static class OnnxExport
     /// <param name="layout">The cell's layout (<c>Cell.Layout</c>).</param>
     /// <param name="parameters">Its flat parameters (<c>Parameters.AsSpan()</c>), float or double.</param>
     /// <param name="options">Export choices; null for the defaults.</param>
-    /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements, or the graph name is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements or (double) holds a finite value beyond float's range, or the graph name is empty.
+    /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double, or the weights exceed <see cref="MaxWeightBytes"/>.</exception>
     public static byte[] ToBytes<T>(CellLayout layout, ReadOnlySpan<T> parameters, OnnxExportOptions? options = null)
         where T : unmanaged
@@ -63,7 +65,9 @@ public static class OnnxExport
     /// <param name="layout">The cell's layout (<c>Cell.Layout</c>).</param>
     /// <param name="parameters">Its flat parameters (<c>Parameters.AsSpan()</c>), float or double.</param>
     /// <param name="options">Export choices; null for the defaults.</param>
-    /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements, or the graph name is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements or (double) holds a finite value beyond float's range, or the graph name is empty.
+    /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double, or the weights exceed <see cref="MaxWeightBytes"/>.</exception>
     public static void WriteTo<T>(Stream stream, CellLayout layout, ReadOnlySpan<T> parameters, OnnxExportOptions? options = null)
         where T : unmanaged
@@ -77,7 +81,9 @@ public static class OnnxExport
     /// <param name="layout">The cell's layout (<c>Cell.Layout</c>).</param>
     /// <param name="parameters">Its flat parameters (<c>Parameters.AsSpan()</c>), float or double.</param>
     /// <param name="options">Export choices; null for the defaults.</param>
-    /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements, or the graph name is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements or (double) holds a finite value beyond float's range, or the graph name is empty.
+    /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double, or the weights exceed <see cref="MaxWeightBytes"/>.</exception>
     public static void Save<T>(string path, CellLayout layout, ReadOnlySpan<T> parameters, OnnxExportOptions? options = null)
         where T : unmanaged
@@ -110,6 +116,12 @@ public static class OnnxExport
         for (int k = 0; k < values.Length; k++)
         {
             rounded[k] = (float)values[k];
+            if (float.IsInfinity(rounded[k]) && double.IsFinite(values[k]))
+            {
+                throw new ArgumentException(
+                    $"Expected parameters within float's range (the ONNX model computes in float), but parameter {k} of the {layout} cell is {values[k]:R}, which would become infinity.",
+                    nameof(parameters));
+            }
         }
 
         return rounded;

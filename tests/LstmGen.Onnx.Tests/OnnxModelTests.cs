@@ -63,6 +63,16 @@ public sealed class OnnxModelTests
     }
 
     [Fact]
+    public void A_double_weight_beyond_float_range_is_refused_rather_than_exported_as_infinity()
+    {
+        double[] theta = Seeded.Uniform(seed: 12, LstmWithHead.ParameterCount, 0.5);
+        theta[17] = -1e39;
+        var error = Assert.Throws<ArgumentException>(() => OnnxExport.ToBytes<double>(LstmWithHead, theta));
+        Assert.Contains("parameter 17", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-1E+39", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_initializers_are_the_onnx_layout_tensors()
     {
         // The weights the session holds are OnnxLayout's tensors: a W with a wrong shape would not load, and a swapped
