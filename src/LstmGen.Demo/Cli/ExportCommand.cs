@@ -5,7 +5,6 @@ using LstmGen.Demo.Export;
 using LstmGen.Demo.Models;
 using LstmGen.Demo.Text;
 using LstmGen.Onnx;
-using Spectre.Console;
 using static LstmGen.Demo.Cli.DemoCommandLine;
 
 namespace LstmGen.Demo.Cli;
@@ -48,19 +47,20 @@ internal static class ExportCommand
         ExportedModel model = CheckpointExport.Export(saved, format);
         Write(outputPath, model.Bytes);
 
-        IAnsiConsole console = context.Console;
         ModelEntry entry = ModelCatalog.Find(saved.ModelName);
-        console.WriteLine(F($"Wrote {outputPath} ({model.Bytes.Length:N0} bytes): {entry.Name} ({entry.CellName}) at step {saved.Step} from {checkpointPath}, vocabulary of {saved.Vocabulary.Length}."));
-        console.WriteLine(F($"  {model.Contents}"));
+        context.Console.WriteLine(F($"Wrote {outputPath} ({model.Bytes.Length:N0} bytes): {entry.Name} ({entry.CellName}) at step {saved.Step} from {checkpointPath}."));
+        // The listing and the hint are written unwrapped (as `worked-example` writes its table): one line each, whatever the console width.
+        context.Output.WriteLine(F($"  {model.Contents}"));
         if (format == ExportFormat.Onnx)
         {
-            console.WriteLine(F($"  Run it with ONNX Runtime (Microsoft.ML.OnnxRuntime; README \"Export to ONNX\"): new InferenceSession(\"{outputPath}\"), feed {OnnxGraphNames.Input} = the text one-hot, time-major [T, 1, {entry.Vocabulary}], read {OnnxGraphNames.Probabilities}: row t is the distribution of character t + 1. Class k is character k of \"{new Vocabulary(saved.Vocabulary).Display()}\"."));
+            context.Output.WriteLine(F($"  Run it with ONNX Runtime (Microsoft.ML.OnnxRuntime; README \"Export to ONNX\"): new InferenceSession(\"{outputPath}\"), feed {OnnxGraphNames.Input} = the text one-hot, time-major [T, 1, {entry.Vocabulary}], read {OnnxGraphNames.Probabilities}: row t is the distribution of the character after character t. Class k is character k of \"{new Vocabulary(saved.Vocabulary).Display()}\"."));
         }
         else
         {
-            console.WriteLine(F($"  The metadata's \"{CheckpointExport.VocabularyKey}\" holds the vocabulary: class k is its character k."));
+            context.Output.WriteLine(F($"  The metadata entry \"{CheckpointExport.VocabularyKey}\" holds the vocabulary of {saved.Vocabulary.Length} characters: class k is its character k."));
         }
 
+        context.Output.Flush();
         return 0;
     }
 
