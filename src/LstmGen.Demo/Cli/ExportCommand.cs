@@ -48,8 +48,8 @@ internal static class ExportCommand
         Write(outputPath, model.Bytes);
 
         ModelEntry entry = ModelCatalog.Find(saved.ModelName);
-        context.Console.WriteLine(F($"Wrote {outputPath} ({model.Bytes.Length:N0} bytes): {entry.Name} ({entry.CellName}) at step {saved.Step} from {checkpointPath}."));
-        // The listing and the hint are written unwrapped (as `worked-example` writes its table): one line each, whatever the console width.
+        // Plain lines on the output (as `sample` and `worked-example` write): one line each, whatever the console width.
+        context.Output.WriteLine(F($"Wrote {outputPath} ({model.Bytes.Length:N0} bytes): {entry.Name} ({entry.CellName}) at step {saved.Step} from {checkpointPath}."));
         context.Output.WriteLine(F($"  {model.Contents}"));
         if (format == ExportFormat.Onnx)
         {
