@@ -49,8 +49,15 @@ public static class CheckpointExport
         return new ExportedModel(format, SafeTensors.Write(new TensorSet(tensors, metadata)), contents);
     }
 
+    /// <summary>The graph's inputs and outputs (<see cref="OnnxGraphNames"/>) for the demo's cells, which are all LSTMs with a softmax head.</summary>
     private static string DescribeOnnx(CellLayout layout)
     {
+        if (layout.Kind != RecurrentCellKind.Lstm || !layout.HasHead)
+        {
+            throw new NotSupportedException($"Expected an LSTM cell with a softmax head, as every model of the demo is, but got a {layout} cell.");
+        }
+
+
         string sequence = Shape("sequence", "batch", layout.HiddenSize), final = Shape("1", "batch", layout.HiddenSize), classes = Shape("sequence", "batch", layout.OutputSize);
         return string.Create(CultureInfo.InvariantCulture,
             $"ONNX opset {OnnxExport.OpsetVersion}, input {OnnxGraphNames.Input} {Shape("sequence", "batch", layout.InputSize)}; outputs {OnnxGraphNames.Hidden} {sequence}, " +
