@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using LstmGen.Onnx;
 
 namespace LstmGen.Package.Tests;
 
@@ -7,25 +9,42 @@ namespace LstmGen.Package.Tests;
 public static partial class CharRnn;
 
 /// <summary>
-/// The README's "Use it in your project" program: <see cref="Code"/> reads it from README.md (the consumer app's
-/// Program.cs is exactly that block), and <see cref="ExpectedOutput"/> is a copy of its statements run in-process,
-/// whose output the consumer must print character for character. If the README block changes, update the copy.
+/// The README's "Use it in your project" program: <see cref="ProgramWithOnnxExport"/> reads it from README.md (the
+/// consumer app's Program.cs is that block with the section's ONNX export block after the training loop, and one line
+/// printing what the export wrote), and <see cref="ExpectedOutput"/> is a copy of its statements run in-process, whose
+/// output the consumer must print character for character. If a README block changes, update the copy.
 /// </summary>
 internal static class ReadmeExample
 {
+    /// <summary>The file the README's ONNX export block writes.</summary>
+    public const string OnnxFileName = "char_rnn.onnx";
+
     /// <summary>The first C# block of the README's "## Use it in your project" section.</summary>
-    public static string Code(string repository)
+    public static string Code(string repository) => Block(repository, 0);
+
+    /// <summary>
+    /// The first block with the second (the ONNX export: its <c>using</c> lines go to the top, its statements after the
+    /// training loop, before the cell declaration), then a line printing the ONNX file's size, first byte and SHA-256.
+    /// </summary>
+    public static string ProgramWithOnnxExport(string repository)
     {
-        string readme = File.ReadAllText(Path.Combine(repository, "README.md")).ReplaceLineEndings("\n");
-        int section = readme.IndexOf("## Use it in your project", StringComparison.Ordinal);
-        Assert.True(section >= 0, "README.md has no '## Use it in your project' section");
-        int start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
-        int end = readme.IndexOf("```\n", start, StringComparison.Ordinal);
-        return readme[start..end];
+        string program = Code(repository), export = Block(repository, 1);
+        Assert.Contains($"OnnxExport.Save(\"{OnnxFileName}\"", export, StringComparison.Ordinal);
+        string[] lines = export.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string usings = string.Concat(lines.Where(IsUsing).Select(l => l + "\n"));
+        string statements = string.Concat(lines.Where(l => !IsUsing(l)).Select(l => l + "\n"));
+        int declaration = program.IndexOf("\n[RnnCell", StringComparison.Ordinal) + 1;
+        Assert.True(declaration > 0, "the README program ends with the [RnnCell] declaration");
+        const string Report = $"byte[] onnxFile = File.ReadAllBytes(\"{OnnxFileName}\");\n" +
+            "Console.WriteLine($\"onnx: {onnxFile.Length} bytes, first byte 0x{onnxFile[0]:X2}, sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(onnxFile))}\");\n";
+        return usings + program[..declaration] + statements + Report + "\n" + program[declaration..];
+
+        static bool IsUsing(string line) => line.StartsWith("using ", StringComparison.Ordinal);
     }
 
-    /// <summary>What the README program prints, computed in-process with the same statements.</summary>
-    public static string ExpectedOutput()
+    /// <summary>What the README program with its ONNX export prints, computed in-process with the same statements;
+    /// <paramref name="onnx"/> is the model the export writes.</summary>
+    public static string ExpectedOutput(out byte[] onnx)
     {
         var console = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
 
@@ -46,6 +65,27 @@ internal static class ReadmeExample
             if (step % 25 == 0) console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {step}: loss {loss:F4}"));
         }
 
+        onnx = OnnxExport.ToBytes(CharRnn.Layout, p.AsSpan());
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"onnx: {onnx.Length} bytes, first byte 0x{onnx[0]:X2}, sha256 {Convert.ToHexString(SHA256.HashData(onnx))}"));
         return console.ToString();
+    }
+
+    /// <summary>The <paramref name="index"/>-th C# block of the README's "## Use it in your project" section.</summary>
+    private static string Block(string repository, int index)
+    {
+        string readme = File.ReadAllText(Path.Combine(repository, "README.md")).ReplaceLineEndings("\n");
+        int section = readme.IndexOf("## Use it in your project", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README.md has no '## Use it in your project' section");
+        int sectionEnd = readme.IndexOf("\n## ", section + 1, StringComparison.Ordinal);
+        int start = section;
+        for (int k = 0; k <= index; k++)
+        {
+            start = readme.IndexOf("```csharp\n", start, StringComparison.Ordinal);
+            Assert.True(start >= 0 && start < sectionEnd, $"README.md's '## Use it in your project' section has no C# block number {index + 1}");
+            start += "```csharp\n".Length;
+        }
+
+        int end = readme.IndexOf("```\n", start, StringComparison.Ordinal);
+        return readme[start..end];
     }
 }
