@@ -89,7 +89,7 @@ public static class OnnxExport
         where T : unmanaged
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllBytes(path, ToBytes(layout, parameters, options));
+        LstmGen.Interop.AtomicFile.WriteAllBytes(path, ToBytes(layout, parameters, options));
     }
 
     /// <summary>

@@ -67,7 +67,6 @@ internal static class ExportCommand
     /// <summary>Writes through a temporary file beside the output, so a failed export never leaves half a file under its name.</summary>
     private static void Write(string path, byte[] bytes)
     {
-        string temporary = path + ".tmp";
         try
         {
             string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -76,25 +75,11 @@ internal static class ExportCommand
                 Directory.CreateDirectory(directory);
             }
 
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
+            LstmGen.Interop.AtomicFile.WriteAllBytes(path, bytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            TryDelete(temporary);
             throw new DemoException($"Cannot write {path}: {error.Message}", error);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            // Nothing was written there, or it cannot be removed: the error being reported is the one that matters.
         }
     }
 

@@ -51,21 +51,7 @@ public static class SafeTensors
     {
         ArgumentNullException.ThrowIfNull(tensors);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes = Write(tensors);
-        string full = Path.GetFullPath(path);
-        string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.WriteAllBytes(path, Write(tensors));
     }
 
     /// <summary>Writes <paramref name="tensors"/> to <paramref name="stream"/> at its current position.</summary>
