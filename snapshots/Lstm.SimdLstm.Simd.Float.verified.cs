@@ -1227,7 +1227,9 @@ static partial class SimdLstm
 
     /// <summary>
     /// Backpropagation through time over a batch of m = <paramref name="batchSize"/> sequences (time-major T x m buffers):
-    /// <see cref="Bptt"/> per sequence, in sample order, gradients summed into <paramref name="grads"/>.
+    /// the values of <see cref="Bptt"/> per sequence, gradients summed into <paramref name="grads"/>. Groups of 4 sequences run
+    /// backwards together (one pass over [W | U] per step serves all 4), so the summed gradients equal those of one call per
+    /// sequence up to rounding (terms added in another order); dx and the initial-state gradients are the same bit for bit.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>
     /// <param name="caches">The T x m step caches of the forward pass.</param>
@@ -1253,7 +1255,57 @@ static partial class SimdLstm
             global::LstmGen.Guard.SameLength(initialGradients.Length, batchSize, "the initial-state gradients of SimdLstm (one per sequence, or empty)", nameof(initialGradients));
         }
 
-        for (int b = 0; b < batchSize; b++)
+        // Groups of 4 sequences run backwards together: at each step their dz come from the element-wise backward
+        // (per sample), then one pass over [W | U] serves all 4 (GateBackward4). Carried gradients live in the spans
+        // below (sample s at s * H); dh_prev is written over the carried dh once the element-wise step has read it.
+        global::System.Span<float> dzs = stackalloc float[4 * GateRows];
+        global::System.Span<float> carryDh = stackalloc float[4 * HiddenSize];
+        global::System.Span<float> carryDc = stackalloc float[4 * HiddenSize];
+        global::System.Span<float> dcPrev = stackalloc float[4 * HiddenSize];
+        global::System.Span<float> hs = stackalloc float[4 * HiddenSize];
+        global::System.Span<float> xs = stackalloc float[4 * InputSize];
+        global::System.Span<float> dxs = stackalloc float[4 * InputSize];
+        global::System.Span<int> indices = stackalloc int[4];
+        int b = 0;
+        for (; b + 4 <= batchSize; b += 4)
+        {
+            carryDh.Clear();
+            carryDc.Clear();
+            for (int t = steps - 1; t >= 0; t--)
+            {
+                for (int s = 0; s < 4; s++)
+                {
+                    int at = (t * batchSize) + b + s;
+                    ref readonly StepCache cache = ref caches[at];
+                    global::System.Span<float> dz = dzs.Slice(s * GateRows, GateRows), dh = carryDh.Slice(s * HiddenSize, HiddenSize);
+                    global::LstmGen.VectorMath.LstmBackward<float>(outputGradients[at], dh, carryDc.Slice(s * HiddenSize, HiddenSize), cache.I, cache.F, cache.G, cache.O, cache.TanhC, cache.CPrev, dz, dcPrev.Slice(s * HiddenSize, HiddenSize));
+                    cache.HPrev.CopyTo(hs.Slice(s * HiddenSize, HiddenSize));
+                    cache.X.CopyTo(xs.Slice(s * InputSize, InputSize));
+                    indices[s] = cache.InputIndex;
+                }
+
+                GateBackward4(p.Values, grads.Values, dzs, xs, indices, hs, dxs, carryDh);
+                dcPrev.CopyTo(carryDc);
+                if (!inputGradients.IsEmpty)
+                {
+                    for (int s = 0; s < 4; s++)
+                    {
+                        dxs.Slice(s * InputSize, InputSize).CopyTo(inputGradients[(t * batchSize) + b + s]);
+                    }
+                }
+            }
+
+            if (!initialGradients.IsEmpty)
+            {
+                for (int s = 0; s < 4; s++)
+                {
+                    initialGradients[b + s] = new StateGradient(Hidden.FromSpan(carryDh.Slice(s * HiddenSize, HiddenSize)), Hidden.FromSpan(carryDc.Slice(s * HiddenSize, HiddenSize)));
+                }
+            }
+        }
+
+        // The sequences left over (m mod 4), one by one as Bptt runs them.
+        for (; b < batchSize; b++)
         {
             StateGradient carry = default;
             for (int t = steps - 1; t >= 0; t--)
@@ -3188,6 +3240,1000 @@ static partial class SimdLstm
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a10 + b0, ref z0, (nuint)((1 * GateRows) + r));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a20 + b0, ref z0, (nuint)((2 * GateRows) + r));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a30 + b0, ref z0, (nuint)((3 * GateRows) + r));
+        }
+    }
+
+    /// <summary>
+    /// The matrix part of a backward step for 4 samples in one pass over the columns of [W | U]:
+    /// <c>d[W | U] += Σ_s dz_s·[x_s; h_s]ᵀ</c> (for a one-hot sample, a scatter-add of dz_s into column index_s of dW),
+    /// <c>db += Σ_s dz_s</c>, <c>dx_s = Wᵀ·dz_s</c> and <c>dh_s = Uᵀ·dz_s</c>; each dx_s and dh_s equal, bit for bit, to
+    /// <see cref="GateBackward"/> of that sample alone.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="dw">The flat gradient accumulator.</param>
+    /// <param name="dzs">The 4 samples' dL/dz, one after the other (4 x GateRows).</param>
+    /// <param name="xs">The 4 dense inputs (4 x D); a one-hot sample's slot is not read.</param>
+    /// <param name="indices">The 4 one-hot indices, -1 for a dense sample.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="dxs">Receives the 4 samples' dL/dx (4 x D).</param>
+    /// <param name="dhs">Receives the 4 samples' dL/dh_prev through U (4 x H).</param>
+    private static void GateBackward4(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
+    {
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            GateBackward4x512(w, dw, dzs, xs, indices, hs, dxs, dhs);
+        }
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            GateBackward4x256(w, dw, dzs, xs, indices, hs, dxs, dhs);
+        }
+        else
+        {
+            GateBackward4x128(w, dw, dzs, xs, indices, hs, dxs, dhs);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GateBackward4"/> with Vector512 (16 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="dw">The flat gradient accumulator.</param>
+    /// <param name="dzs">The 4 samples' dL/dz, one after the other (4 x GateRows).</param>
+    /// <param name="xs">The 4 dense inputs (4 x D); a one-hot sample's slot is not read.</param>
+    /// <param name="indices">The 4 one-hot indices, -1 for a dense sample.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="dxs">Receives the 4 samples' dL/dx (4 x D).</param>
+    /// <param name="dhs">Receives the 4 samples' dL/dh_prev through U (4 x H).</param>
+    internal static void GateBackward4x512(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
+    {
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
+            && xs.Length >= 4 * InputSize && indices.Length >= 4 && hs.Length >= 4 * HiddenSize && dxs.Length >= 4 * InputSize && dhs.Length >= 4 * HiddenSize
+            && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
+        ref float dz0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dzs);
+        ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hs);
+        ref float dx0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dxs);
+        ref float dh0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dhs);
+        bool allDense = (indices[0] & indices[1] & indices[2] & indices[3]) < 0; // every index -1 (all sign bits set)
+        // Columns of W (the inputs). All dense: the rank-4 update in the same pass; otherwise the dot products alone here,
+        // and each sample's update after the loop (a one-hot sample adds dz_s to column index_s only).
+        for (int k = 0; k < InputSize; k++)
+        {
+            nuint column = (nuint)(k * GateRows);
+            if (allDense)
+            {
+                float input0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k);
+                float input1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k);
+                float input2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k);
+                float input3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k);
+                global::System.Runtime.Intrinsics.Vector512<float> a00 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+                var in0 = global::System.Runtime.Intrinsics.Vector512.Create(input0);
+                var in1 = global::System.Runtime.Intrinsics.Vector512.Create(input1);
+                var in2 = global::System.Runtime.Intrinsics.Vector512.Create(input2);
+                var in3 = global::System.Runtime.Intrinsics.Vector512.Create(input3);
+                for (int r = 0; r < 32; r += 16)
+                {
+                    nuint at = column + (nuint)r;
+                    var w0v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at);
+                    var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dw0, at);
+                    var d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d0, a00);
+                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, in0, g0);
+                    var d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d1, a10);
+                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, in1, g0);
+                    var d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d2, a20);
+                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, in2, g0);
+                    var d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d3, a30);
+                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, in3, g0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0, ref dw0, at);
+                }
+                float sum0 = global::System.Runtime.Intrinsics.Vector512.Sum((a00 + a01) + (a02 + a03));
+                float sum1 = global::System.Runtime.Intrinsics.Vector512.Sum((a10 + a11) + (a12 + a13));
+                float sum2 = global::System.Runtime.Intrinsics.Vector512.Sum((a20 + a21) + (a22 + a23));
+                float sum3 = global::System.Runtime.Intrinsics.Vector512.Sum((a30 + a31) + (a32 + a33));
+                // Rows 32..35: the 4 left over after whole vectors, scalar (the update must not repeat a row).
+                for (int r = 32; r < GateRows; r++)
+                {
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, (int)column + r);
+                    float d0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0 + r);
+                    sum0 += weight * d0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d0 * input0;
+                    float d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 36 + r);
+                    sum1 += weight * d1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d1 * input1;
+                    float d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 72 + r);
+                    sum2 += weight * d2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d2 * input2;
+                    float d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 108 + r);
+                    sum3 += weight * d3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d3 * input3;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (0 * InputSize) + k) = sum0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (1 * InputSize) + k) = sum1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (2 * InputSize) + k) = sum2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (3 * InputSize) + k) = sum3;
+            }
+            else
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> a00 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+                for (int r = 0; r < 32; r += 16)
+                {
+                    nuint at = column + (nuint)r;
+                    var w0v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at);
+                    var d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d0, a00);
+                    var d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d1, a10);
+                    var d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d2, a20);
+                    var d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d3, a30);
+                }
+                float sum0 = global::System.Runtime.Intrinsics.Vector512.Sum((a00 + a01) + (a02 + a03));
+                float sum1 = global::System.Runtime.Intrinsics.Vector512.Sum((a10 + a11) + (a12 + a13));
+                float sum2 = global::System.Runtime.Intrinsics.Vector512.Sum((a20 + a21) + (a22 + a23));
+                float sum3 = global::System.Runtime.Intrinsics.Vector512.Sum((a30 + a31) + (a32 + a33));
+                // Rows 32..35: the 4 left over after whole vectors, scalar (the update must not repeat a row).
+                for (int r = 32; r < GateRows; r++)
+                {
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, (int)column + r);
+                    float d0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0 + r);
+                    sum0 += weight * d0;
+                    float d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 36 + r);
+                    sum1 += weight * d1;
+                    float d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 72 + r);
+                    sum2 += weight * d2;
+                    float d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 108 + r);
+                    sum3 += weight * d3;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (0 * InputSize) + k) = sum0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (1 * InputSize) + k) = sum1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (2 * InputSize) + k) = sum2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (3 * InputSize) + k) = sum3;
+            }
+        }
+
+        if (!allDense)
+        {
+            for (int s = 0; s < 4; s++)
+            {
+                int index = indices[s];
+                ref float dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, s * GateRows);
+                if (index >= 0)
+                {
+                    // dW[:, index] += dz_s: x_s is 1 at index and 0 elsewhere.
+                    nuint start = (nuint)(index * GateRows);
+                    for (int r = 0; r < 32; r += 16)
+                    {
+                        nuint at = start + (nuint)r;
+                        var d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz, (nuint)r);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dw0, at) + d, ref dw0, at);
+                    }
+                    for (int r = 32; r < GateRows; r++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)start + r) += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r);
+                    }
+                }
+                else
+                {
+                    // A dense sample among one-hot ones: its own rank-1 update dW += dz_s·x_sᵀ.
+                    for (int k = 0; k < InputSize; k++)
+                    {
+                        float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (s * InputSize) + k);
+                        nuint start = (nuint)(k * GateRows);
+                        var inputs = global::System.Runtime.Intrinsics.Vector512.Create(input);
+                        for (int r = 0; r < 32; r += 16)
+                        {
+                            nuint at = start + (nuint)r;
+                            var d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz, (nuint)r);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, inputs, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dw0, at)), ref dw0, at);
+                        }
+                        for (int r = 32; r < GateRows; r++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)start + r) += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r) * input;
+                        }
+                    }
+                }
+            }
+        }
+
+        // Columns of U (the previous hidden states): rank-4 update and 4 dot products in one pass.
+        for (int k = 0; k < HiddenSize; k++)
+        {
+            nuint column = (nuint)((InputSize + k) * GateRows);
+            float input0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k);
+            float input1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k);
+            float input2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k);
+            float input3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k);
+            global::System.Runtime.Intrinsics.Vector512<float> a00 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+            var in0 = global::System.Runtime.Intrinsics.Vector512.Create(input0);
+            var in1 = global::System.Runtime.Intrinsics.Vector512.Create(input1);
+            var in2 = global::System.Runtime.Intrinsics.Vector512.Create(input2);
+            var in3 = global::System.Runtime.Intrinsics.Vector512.Create(input3);
+            for (int r = 0; r < 32; r += 16)
+            {
+                nuint at = column + (nuint)r;
+                var w0v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w0, at);
+                var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dw0, at);
+                var d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                a00 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d0, a00);
+                g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, in0, g0);
+                var d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                a10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d1, a10);
+                g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, in1, g0);
+                var d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                a20 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d2, a20);
+                g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, in2, g0);
+                var d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                a30 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0v, d3, a30);
+                g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, in3, g0);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0, ref dw0, at);
+            }
+            float sum0 = global::System.Runtime.Intrinsics.Vector512.Sum((a00 + a01) + (a02 + a03));
+            float sum1 = global::System.Runtime.Intrinsics.Vector512.Sum((a10 + a11) + (a12 + a13));
+            float sum2 = global::System.Runtime.Intrinsics.Vector512.Sum((a20 + a21) + (a22 + a23));
+            float sum3 = global::System.Runtime.Intrinsics.Vector512.Sum((a30 + a31) + (a32 + a33));
+            // Rows 32..35: the 4 left over after whole vectors, scalar (the update must not repeat a row).
+            for (int r = 32; r < GateRows; r++)
+            {
+                float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, (int)column + r);
+                float d0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0 + r);
+                sum0 += weight * d0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d0 * input0;
+                float d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 36 + r);
+                sum1 += weight * d1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d1 * input1;
+                float d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 72 + r);
+                sum2 += weight * d2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d2 * input2;
+                float d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 108 + r);
+                sum3 += weight * d3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d3 * input3;
+            }
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (0 * HiddenSize) + k) = sum0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (1 * HiddenSize) + k) = sum1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (2 * HiddenSize) + k) = sum2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (3 * HiddenSize) + k) = sum3;
+        }
+
+        // Bias: db += dz_s, sample by sample.
+        for (int s = 0; s < 4; s++)
+        {
+            ref float dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, s * GateRows);
+            nuint start = (nuint)BiasOffset;
+            for (int r = 0; r < 32; r += 16)
+            {
+                nuint at = start + (nuint)r;
+                var d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz, (nuint)r);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dw0, at) + d, ref dw0, at);
+            }
+            for (int r = 32; r < GateRows; r++)
+            {
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)start + r) += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GateBackward4"/> with Vector256 (8 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="dw">The flat gradient accumulator.</param>
+    /// <param name="dzs">The 4 samples' dL/dz, one after the other (4 x GateRows).</param>
+    /// <param name="xs">The 4 dense inputs (4 x D); a one-hot sample's slot is not read.</param>
+    /// <param name="indices">The 4 one-hot indices, -1 for a dense sample.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="dxs">Receives the 4 samples' dL/dx (4 x D).</param>
+    /// <param name="dhs">Receives the 4 samples' dL/dh_prev through U (4 x H).</param>
+    internal static void GateBackward4x256(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
+    {
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
+            && xs.Length >= 4 * InputSize && indices.Length >= 4 && hs.Length >= 4 * HiddenSize && dxs.Length >= 4 * InputSize && dhs.Length >= 4 * HiddenSize
+            && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
+        ref float dz0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dzs);
+        ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hs);
+        ref float dx0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dxs);
+        ref float dh0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dhs);
+        bool allDense = (indices[0] & indices[1] & indices[2] & indices[3]) < 0; // every index -1 (all sign bits set)
+        // Columns of W (the inputs). All dense: the rank-4 update in the same pass; otherwise the dot products alone here,
+        // and each sample's update after the loop (a one-hot sample adds dz_s to column index_s only).
+        for (int k = 0; k < InputSize; k++)
+        {
+            nuint column = (nuint)(k * GateRows);
+            if (allDense)
+            {
+                float input0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k);
+                float input1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k);
+                float input2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k);
+                float input3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k);
+                global::System.Runtime.Intrinsics.Vector256<float> a00 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+                var in0 = global::System.Runtime.Intrinsics.Vector256.Create(input0);
+                var in1 = global::System.Runtime.Intrinsics.Vector256.Create(input1);
+                var in2 = global::System.Runtime.Intrinsics.Vector256.Create(input2);
+                var in3 = global::System.Runtime.Intrinsics.Vector256.Create(input3);
+                for (int r = 0; r < 32; r += 32)
+                {
+                    nuint at = column + (nuint)r;
+                    var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
+                    var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at);
+                    var d00 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d00, a00);
+                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d00, in0, g0);
+                    var d10 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d10, a10);
+                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d10, in1, g0);
+                    var d20 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d20, a20);
+                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d20, in2, g0);
+                    var d30 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d30, a30);
+                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d30, in3, g0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0, ref dw0, at);
+                    var wv1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8);
+                    var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at + 8);
+                    var d01 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 8);
+                    a01 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d01, a01);
+                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d01, in0, g1);
+                    var d11 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 8);
+                    a11 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d11, a11);
+                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d11, in1, g1);
+                    var d21 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 8);
+                    a21 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d21, a21);
+                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d21, in2, g1);
+                    var d31 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 8);
+                    a31 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d31, a31);
+                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d31, in3, g1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1, ref dw0, at + 8);
+                    var wv2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 16);
+                    var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at + 16);
+                    var d02 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 16);
+                    a02 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d02, a02);
+                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d02, in0, g2);
+                    var d12 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 16);
+                    a12 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d12, a12);
+                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d12, in1, g2);
+                    var d22 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 16);
+                    a22 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d22, a22);
+                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d22, in2, g2);
+                    var d32 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 16);
+                    a32 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d32, a32);
+                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d32, in3, g2);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g2, ref dw0, at + 16);
+                    var wv3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 24);
+                    var g3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at + 24);
+                    var d03 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 24);
+                    a03 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d03, a03);
+                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d03, in0, g3);
+                    var d13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 24);
+                    a13 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d13, a13);
+                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d13, in1, g3);
+                    var d23 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 24);
+                    a23 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d23, a23);
+                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d23, in2, g3);
+                    var d33 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 24);
+                    a33 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d33, a33);
+                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d33, in3, g3);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g3, ref dw0, at + 24);
+                }
+                float sum0 = global::System.Runtime.Intrinsics.Vector256.Sum((a00 + a01) + (a02 + a03));
+                float sum1 = global::System.Runtime.Intrinsics.Vector256.Sum((a10 + a11) + (a12 + a13));
+                float sum2 = global::System.Runtime.Intrinsics.Vector256.Sum((a20 + a21) + (a22 + a23));
+                float sum3 = global::System.Runtime.Intrinsics.Vector256.Sum((a30 + a31) + (a32 + a33));
+                // Rows 32..35: the 4 left over after whole vectors, scalar (the update must not repeat a row).
+                for (int r = 32; r < GateRows; r++)
+                {
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, (int)column + r);
+                    float d0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0 + r);
+                    sum0 += weight * d0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d0 * input0;
+                    float d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 36 + r);
+                    sum1 += weight * d1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d1 * input1;
+                    float d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 72 + r);
+                    sum2 += weight * d2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d2 * input2;
+                    float d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 108 + r);
+                    sum3 += weight * d3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d3 * input3;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (0 * InputSize) + k) = sum0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (1 * InputSize) + k) = sum1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (2 * InputSize) + k) = sum2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (3 * InputSize) + k) = sum3;
+            }
+            else
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> a00 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+                for (int r = 0; r < 32; r += 32)
+                {
+                    nuint at = column + (nuint)r;
+                    var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
+                    var d00 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d00, a00);
+                    var d10 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d10, a10);
+                    var d20 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d20, a20);
+                    var d30 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d30, a30);
+                    var wv1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8);
+                    var d01 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 8);
+                    a01 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d01, a01);
+                    var d11 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 8);
+                    a11 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d11, a11);
+                    var d21 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 8);
+                    a21 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d21, a21);
+                    var d31 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 8);
+                    a31 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d31, a31);
+                    var wv2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 16);
+                    var d02 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 16);
+                    a02 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d02, a02);
+                    var d12 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 16);
+                    a12 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d12, a12);
+                    var d22 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 16);
+                    a22 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d22, a22);
+                    var d32 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 16);
+                    a32 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d32, a32);
+                    var wv3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 24);
+                    var d03 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 24);
+                    a03 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d03, a03);
+                    var d13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 24);
+                    a13 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d13, a13);
+                    var d23 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 24);
+                    a23 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d23, a23);
+                    var d33 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 24);
+                    a33 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d33, a33);
+                }
+                float sum0 = global::System.Runtime.Intrinsics.Vector256.Sum((a00 + a01) + (a02 + a03));
+                float sum1 = global::System.Runtime.Intrinsics.Vector256.Sum((a10 + a11) + (a12 + a13));
+                float sum2 = global::System.Runtime.Intrinsics.Vector256.Sum((a20 + a21) + (a22 + a23));
+                float sum3 = global::System.Runtime.Intrinsics.Vector256.Sum((a30 + a31) + (a32 + a33));
+                // Rows 32..35: the 4 left over after whole vectors, scalar (the update must not repeat a row).
+                for (int r = 32; r < GateRows; r++)
+                {
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, (int)column + r);
+                    float d0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0 + r);
+                    sum0 += weight * d0;
+                    float d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 36 + r);
+                    sum1 += weight * d1;
+                    float d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 72 + r);
+                    sum2 += weight * d2;
+                    float d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 108 + r);
+                    sum3 += weight * d3;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (0 * InputSize) + k) = sum0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (1 * InputSize) + k) = sum1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (2 * InputSize) + k) = sum2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (3 * InputSize) + k) = sum3;
+            }
+        }
+
+        if (!allDense)
+        {
+            for (int s = 0; s < 4; s++)
+            {
+                int index = indices[s];
+                ref float dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, s * GateRows);
+                if (index >= 0)
+                {
+                    // dW[:, index] += dz_s: x_s is 1 at index and 0 elsewhere.
+                    nuint start = (nuint)(index * GateRows);
+                    for (int r = 0; r < 32; r += 8)
+                    {
+                        nuint at = start + (nuint)r;
+                        var d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz, (nuint)r);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at) + d, ref dw0, at);
+                    }
+                    for (int r = 32; r < GateRows; r++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)start + r) += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r);
+                    }
+                }
+                else
+                {
+                    // A dense sample among one-hot ones: its own rank-1 update dW += dz_s·x_sᵀ.
+                    for (int k = 0; k < InputSize; k++)
+                    {
+                        float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (s * InputSize) + k);
+                        nuint start = (nuint)(k * GateRows);
+                        var inputs = global::System.Runtime.Intrinsics.Vector256.Create(input);
+                        for (int r = 0; r < 32; r += 8)
+                        {
+                            nuint at = start + (nuint)r;
+                            var d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz, (nuint)r);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, inputs, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at)), ref dw0, at);
+                        }
+                        for (int r = 32; r < GateRows; r++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)start + r) += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r) * input;
+                        }
+                    }
+                }
+            }
+        }
+
+        // Columns of U (the previous hidden states): rank-4 update and 4 dot products in one pass.
+        for (int k = 0; k < HiddenSize; k++)
+        {
+            nuint column = (nuint)((InputSize + k) * GateRows);
+            float input0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k);
+            float input1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k);
+            float input2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k);
+            float input3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k);
+            global::System.Runtime.Intrinsics.Vector256<float> a00 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+            var in0 = global::System.Runtime.Intrinsics.Vector256.Create(input0);
+            var in1 = global::System.Runtime.Intrinsics.Vector256.Create(input1);
+            var in2 = global::System.Runtime.Intrinsics.Vector256.Create(input2);
+            var in3 = global::System.Runtime.Intrinsics.Vector256.Create(input3);
+            for (int r = 0; r < 32; r += 32)
+            {
+                nuint at = column + (nuint)r;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at);
+                var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at);
+                var d00 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                a00 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d00, a00);
+                g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d00, in0, g0);
+                var d10 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                a10 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d10, a10);
+                g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d10, in1, g0);
+                var d20 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                a20 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d20, a20);
+                g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d20, in2, g0);
+                var d30 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                a30 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv0, d30, a30);
+                g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d30, in3, g0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0, ref dw0, at);
+                var wv1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 8);
+                var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at + 8);
+                var d01 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 8);
+                a01 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d01, a01);
+                g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d01, in0, g1);
+                var d11 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 8);
+                a11 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d11, a11);
+                g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d11, in1, g1);
+                var d21 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 8);
+                a21 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d21, a21);
+                g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d21, in2, g1);
+                var d31 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 8);
+                a31 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv1, d31, a31);
+                g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d31, in3, g1);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1, ref dw0, at + 8);
+                var wv2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 16);
+                var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at + 16);
+                var d02 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 16);
+                a02 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d02, a02);
+                g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d02, in0, g2);
+                var d12 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 16);
+                a12 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d12, a12);
+                g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d12, in1, g2);
+                var d22 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 16);
+                a22 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d22, a22);
+                g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d22, in2, g2);
+                var d32 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 16);
+                a32 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv2, d32, a32);
+                g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d32, in3, g2);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g2, ref dw0, at + 16);
+                var wv3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w0, at + 24);
+                var g3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at + 24);
+                var d03 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(0 + r) + 24);
+                a03 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d03, a03);
+                g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d03, in0, g3);
+                var d13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(36 + r) + 24);
+                a13 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d13, a13);
+                g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d13, in1, g3);
+                var d23 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(72 + r) + 24);
+                a23 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d23, a23);
+                g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d23, in2, g3);
+                var d33 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, (nuint)(108 + r) + 24);
+                a33 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wv3, d33, a33);
+                g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d33, in3, g3);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g3, ref dw0, at + 24);
+            }
+            float sum0 = global::System.Runtime.Intrinsics.Vector256.Sum((a00 + a01) + (a02 + a03));
+            float sum1 = global::System.Runtime.Intrinsics.Vector256.Sum((a10 + a11) + (a12 + a13));
+            float sum2 = global::System.Runtime.Intrinsics.Vector256.Sum((a20 + a21) + (a22 + a23));
+            float sum3 = global::System.Runtime.Intrinsics.Vector256.Sum((a30 + a31) + (a32 + a33));
+            // Rows 32..35: the 4 left over after whole vectors, scalar (the update must not repeat a row).
+            for (int r = 32; r < GateRows; r++)
+            {
+                float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, (int)column + r);
+                float d0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0 + r);
+                sum0 += weight * d0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d0 * input0;
+                float d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 36 + r);
+                sum1 += weight * d1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d1 * input1;
+                float d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 72 + r);
+                sum2 += weight * d2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d2 * input2;
+                float d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 108 + r);
+                sum3 += weight * d3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d3 * input3;
+            }
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (0 * HiddenSize) + k) = sum0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (1 * HiddenSize) + k) = sum1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (2 * HiddenSize) + k) = sum2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (3 * HiddenSize) + k) = sum3;
+        }
+
+        // Bias: db += dz_s, sample by sample.
+        for (int s = 0; s < 4; s++)
+        {
+            ref float dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, s * GateRows);
+            nuint start = (nuint)BiasOffset;
+            for (int r = 0; r < 32; r += 8)
+            {
+                nuint at = start + (nuint)r;
+                var d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz, (nuint)r);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dw0, at) + d, ref dw0, at);
+            }
+            for (int r = 32; r < GateRows; r++)
+            {
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)start + r) += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GateBackward4"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="dw">The flat gradient accumulator.</param>
+    /// <param name="dzs">The 4 samples' dL/dz, one after the other (4 x GateRows).</param>
+    /// <param name="xs">The 4 dense inputs (4 x D); a one-hot sample's slot is not read.</param>
+    /// <param name="indices">The 4 one-hot indices, -1 for a dense sample.</param>
+    /// <param name="hs">The 4 previous hidden states (4 x H).</param>
+    /// <param name="dxs">Receives the 4 samples' dL/dx (4 x D).</param>
+    /// <param name="dhs">Receives the 4 samples' dL/dh_prev through U (4 x H).</param>
+    internal static void GateBackward4x128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
+    {
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
+            && xs.Length >= 4 * InputSize && indices.Length >= 4 && hs.Length >= 4 * HiddenSize && dxs.Length >= 4 * InputSize && dhs.Length >= 4 * HiddenSize
+            && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
+        ref float dz0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dzs);
+        ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hs);
+        ref float dx0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dxs);
+        ref float dh0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dhs);
+        bool allDense = (indices[0] & indices[1] & indices[2] & indices[3]) < 0; // every index -1 (all sign bits set)
+        // Columns of W (the inputs). All dense: the rank-4 update in the same pass; otherwise the dot products alone here,
+        // and each sample's update after the loop (a one-hot sample adds dz_s to column index_s only).
+        for (int k = 0; k < InputSize; k++)
+        {
+            nuint column = (nuint)(k * GateRows);
+            if (allDense)
+            {
+                float input0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (0 * InputSize) + k);
+                float input1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (1 * InputSize) + k);
+                float input2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (2 * InputSize) + k);
+                float input3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (3 * InputSize) + k);
+                global::System.Runtime.Intrinsics.Vector128<float> a00 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+                var in0 = global::System.Runtime.Intrinsics.Vector128.Create(input0);
+                var in1 = global::System.Runtime.Intrinsics.Vector128.Create(input1);
+                var in2 = global::System.Runtime.Intrinsics.Vector128.Create(input2);
+                var in3 = global::System.Runtime.Intrinsics.Vector128.Create(input3);
+                for (int r = 0; r < 32; r += 16)
+                {
+                    nuint at = column + (nuint)r;
+                    var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                    var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at);
+                    var d00 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d00, a00);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d00, in0, g0);
+                    var d10 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d10, a10);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d10, in1, g0);
+                    var d20 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d20, a20);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d20, in2, g0);
+                    var d30 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d30, a30);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d30, in3, g0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g0, ref dw0, at);
+                    var wv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4);
+                    var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at + 4);
+                    var d01 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 4);
+                    a01 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d01, a01);
+                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d01, in0, g1);
+                    var d11 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 4);
+                    a11 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d11, a11);
+                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d11, in1, g1);
+                    var d21 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 4);
+                    a21 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d21, a21);
+                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d21, in2, g1);
+                    var d31 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 4);
+                    a31 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d31, a31);
+                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d31, in3, g1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g1, ref dw0, at + 4);
+                    var wv2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 8);
+                    var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at + 8);
+                    var d02 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 8);
+                    a02 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d02, a02);
+                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d02, in0, g2);
+                    var d12 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 8);
+                    a12 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d12, a12);
+                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d12, in1, g2);
+                    var d22 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 8);
+                    a22 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d22, a22);
+                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d22, in2, g2);
+                    var d32 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 8);
+                    a32 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d32, a32);
+                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d32, in3, g2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g2, ref dw0, at + 8);
+                    var wv3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 12);
+                    var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at + 12);
+                    var d03 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 12);
+                    a03 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d03, a03);
+                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d03, in0, g3);
+                    var d13 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 12);
+                    a13 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d13, a13);
+                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d13, in1, g3);
+                    var d23 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 12);
+                    a23 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d23, a23);
+                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d23, in2, g3);
+                    var d33 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 12);
+                    a33 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d33, a33);
+                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d33, in3, g3);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g3, ref dw0, at + 12);
+                }
+                for (int r = 32; r < 36; r += 4)
+                {
+                    nuint at = column + (nuint)r;
+                    var w0v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                    var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at);
+                    var d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d0, a00);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, in0, g0);
+                    var d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d1, a10);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, in1, g0);
+                    var d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d2, a20);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, in2, g0);
+                    var d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d3, a30);
+                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, in3, g0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g0, ref dw0, at);
+                }
+                float sum0 = global::System.Runtime.Intrinsics.Vector128.Sum((a00 + a01) + (a02 + a03));
+                float sum1 = global::System.Runtime.Intrinsics.Vector128.Sum((a10 + a11) + (a12 + a13));
+                float sum2 = global::System.Runtime.Intrinsics.Vector128.Sum((a20 + a21) + (a22 + a23));
+                float sum3 = global::System.Runtime.Intrinsics.Vector128.Sum((a30 + a31) + (a32 + a33));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (0 * InputSize) + k) = sum0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (1 * InputSize) + k) = sum1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (2 * InputSize) + k) = sum2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (3 * InputSize) + k) = sum3;
+            }
+            else
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a00 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+                for (int r = 0; r < 32; r += 16)
+                {
+                    nuint at = column + (nuint)r;
+                    var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                    var d00 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d00, a00);
+                    var d10 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d10, a10);
+                    var d20 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d20, a20);
+                    var d30 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d30, a30);
+                    var wv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4);
+                    var d01 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 4);
+                    a01 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d01, a01);
+                    var d11 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 4);
+                    a11 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d11, a11);
+                    var d21 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 4);
+                    a21 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d21, a21);
+                    var d31 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 4);
+                    a31 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d31, a31);
+                    var wv2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 8);
+                    var d02 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 8);
+                    a02 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d02, a02);
+                    var d12 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 8);
+                    a12 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d12, a12);
+                    var d22 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 8);
+                    a22 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d22, a22);
+                    var d32 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 8);
+                    a32 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d32, a32);
+                    var wv3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 12);
+                    var d03 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 12);
+                    a03 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d03, a03);
+                    var d13 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 12);
+                    a13 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d13, a13);
+                    var d23 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 12);
+                    a23 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d23, a23);
+                    var d33 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 12);
+                    a33 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d33, a33);
+                }
+                for (int r = 32; r < 36; r += 4)
+                {
+                    nuint at = column + (nuint)r;
+                    var w0v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                    var d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                    a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d0, a00);
+                    var d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                    a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d1, a10);
+                    var d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                    a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d2, a20);
+                    var d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                    a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d3, a30);
+                }
+                float sum0 = global::System.Runtime.Intrinsics.Vector128.Sum((a00 + a01) + (a02 + a03));
+                float sum1 = global::System.Runtime.Intrinsics.Vector128.Sum((a10 + a11) + (a12 + a13));
+                float sum2 = global::System.Runtime.Intrinsics.Vector128.Sum((a20 + a21) + (a22 + a23));
+                float sum3 = global::System.Runtime.Intrinsics.Vector128.Sum((a30 + a31) + (a32 + a33));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (0 * InputSize) + k) = sum0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (1 * InputSize) + k) = sum1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (2 * InputSize) + k) = sum2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, (3 * InputSize) + k) = sum3;
+            }
+        }
+
+        if (!allDense)
+        {
+            for (int s = 0; s < 4; s++)
+            {
+                int index = indices[s];
+                ref float dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, s * GateRows);
+                if (index >= 0)
+                {
+                    // dW[:, index] += dz_s: x_s is 1 at index and 0 elsewhere.
+                    nuint start = (nuint)(index * GateRows);
+                    for (int r = 0; r < 36; r += 4)
+                    {
+                        nuint at = start + (nuint)r;
+                        var d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz, (nuint)r);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at) + d, ref dw0, at);
+                    }
+                }
+                else
+                {
+                    // A dense sample among one-hot ones: its own rank-1 update dW += dz_s·x_sᵀ.
+                    for (int k = 0; k < InputSize; k++)
+                    {
+                        float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, (s * InputSize) + k);
+                        nuint start = (nuint)(k * GateRows);
+                        var inputs = global::System.Runtime.Intrinsics.Vector128.Create(input);
+                        for (int r = 0; r < 36; r += 4)
+                        {
+                            nuint at = start + (nuint)r;
+                            var d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz, (nuint)r);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, inputs, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at)), ref dw0, at);
+                        }
+                    }
+                }
+            }
+        }
+
+        // Columns of U (the previous hidden states): rank-4 update and 4 dot products in one pass.
+        for (int k = 0; k < HiddenSize; k++)
+        {
+            nuint column = (nuint)((InputSize + k) * GateRows);
+            float input0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (0 * HiddenSize) + k);
+            float input1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (1 * HiddenSize) + k);
+            float input2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (2 * HiddenSize) + k);
+            float input3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, (3 * HiddenSize) + k);
+            global::System.Runtime.Intrinsics.Vector128<float> a00 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+            var in0 = global::System.Runtime.Intrinsics.Vector128.Create(input0);
+            var in1 = global::System.Runtime.Intrinsics.Vector128.Create(input1);
+            var in2 = global::System.Runtime.Intrinsics.Vector128.Create(input2);
+            var in3 = global::System.Runtime.Intrinsics.Vector128.Create(input3);
+            for (int r = 0; r < 32; r += 16)
+            {
+                nuint at = column + (nuint)r;
+                var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at);
+                var d00 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d00, a00);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d00, in0, g0);
+                var d10 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d10, a10);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d10, in1, g0);
+                var d20 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d20, a20);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d20, in2, g0);
+                var d30 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv0, d30, a30);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d30, in3, g0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g0, ref dw0, at);
+                var wv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 4);
+                var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at + 4);
+                var d01 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 4);
+                a01 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d01, a01);
+                g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d01, in0, g1);
+                var d11 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 4);
+                a11 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d11, a11);
+                g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d11, in1, g1);
+                var d21 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 4);
+                a21 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d21, a21);
+                g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d21, in2, g1);
+                var d31 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 4);
+                a31 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv1, d31, a31);
+                g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d31, in3, g1);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g1, ref dw0, at + 4);
+                var wv2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 8);
+                var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at + 8);
+                var d02 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 8);
+                a02 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d02, a02);
+                g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d02, in0, g2);
+                var d12 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 8);
+                a12 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d12, a12);
+                g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d12, in1, g2);
+                var d22 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 8);
+                a22 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d22, a22);
+                g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d22, in2, g2);
+                var d32 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 8);
+                a32 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv2, d32, a32);
+                g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d32, in3, g2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g2, ref dw0, at + 8);
+                var wv3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at + 12);
+                var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at + 12);
+                var d03 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r) + 12);
+                a03 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d03, a03);
+                g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d03, in0, g3);
+                var d13 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r) + 12);
+                a13 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d13, a13);
+                g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d13, in1, g3);
+                var d23 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r) + 12);
+                a23 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d23, a23);
+                g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d23, in2, g3);
+                var d33 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r) + 12);
+                a33 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wv3, d33, a33);
+                g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d33, in3, g3);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g3, ref dw0, at + 12);
+            }
+            for (int r = 32; r < 36; r += 4)
+            {
+                nuint at = column + (nuint)r;
+                var w0v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at);
+                var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at);
+                var d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(0 + r));
+                a00 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d0, a00);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, in0, g0);
+                var d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(36 + r));
+                a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d1, a10);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, in1, g0);
+                var d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(72 + r));
+                a20 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d2, a20);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, in2, g0);
+                var d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, (nuint)(108 + r));
+                a30 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0v, d3, a30);
+                g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, in3, g0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g0, ref dw0, at);
+            }
+            float sum0 = global::System.Runtime.Intrinsics.Vector128.Sum((a00 + a01) + (a02 + a03));
+            float sum1 = global::System.Runtime.Intrinsics.Vector128.Sum((a10 + a11) + (a12 + a13));
+            float sum2 = global::System.Runtime.Intrinsics.Vector128.Sum((a20 + a21) + (a22 + a23));
+            float sum3 = global::System.Runtime.Intrinsics.Vector128.Sum((a30 + a31) + (a32 + a33));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (0 * HiddenSize) + k) = sum0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (1 * HiddenSize) + k) = sum1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (2 * HiddenSize) + k) = sum2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, (3 * HiddenSize) + k) = sum3;
+        }
+
+        // Bias: db += dz_s, sample by sample.
+        for (int s = 0; s < 4; s++)
+        {
+            ref float dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, s * GateRows);
+            nuint start = (nuint)BiasOffset;
+            for (int r = 0; r < 36; r += 4)
+            {
+                nuint at = start + (nuint)r;
+                var d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz, (nuint)r);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at) + d, ref dw0, at);
+            }
         }
     }
 

@@ -8,7 +8,8 @@ namespace LstmGen.Models.Tests;
 /// Every vector width of the SIMD matrix kernels, called directly (they are <c>internal</c>, so this assembly, where the
 /// cells are generated, can reach them): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
 /// (and, with a head, <c>HeadLogits{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
-/// single-sample kernel exactly for each of its 4 samples) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
+/// single-sample kernel exactly for each of its 4 samples; and the batched <c>GateBackward4x{width}</c>, whose dx, dh and
+/// gradient buffer must equal 4 single-sample <c>GateBackward</c> calls exactly) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
 /// computed here in double with plain loops over the documented flat layout (element (r, k) at k·GateRows + r).
 /// The public entry points run only the widest accelerated width (Vector512 on this machine); this covers the others,
 /// which run in software where the CPU lacks them, with the same results. Tolerance: double 1e-12, float 1e-4, scaled as
@@ -23,6 +24,8 @@ public sealed class SimdKernelWidthTests
     private delegate void Forward4Fn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> xs, ReadOnlySpan<int> indices, ReadOnlySpan<S> hs, Span<S> zs);
 
     private delegate void HeadFn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> h, Span<S> z);
+
+    private delegate void Backward4Fn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dzs, ReadOnlySpan<S> xs, ReadOnlySpan<int> indices, ReadOnlySpan<S> hs, Span<S> dxs, Span<S> dhs);
 
     private delegate void BackwardFn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dz, ReadOnlySpan<S> x, int index, ReadOnlySpan<S> h, Span<S> dx, Span<S> dh);
 
@@ -121,6 +124,28 @@ public sealed class SimdKernelWidthTests
                 forward(w, indices.Length == 0 ? xs.AsSpan(sample * d, d) : [], indices.Length == 0 ? -1 : indices[sample], hs.AsSpan(sample * h, h), single);
                 Assert.True(single.AsSpan().SequenceEqual(zs.AsSpan(sample * rows, rows)), $"{cell.Name}, Vector{bits}: 4-sample kernel differs from the single-sample kernel for sample {sample} ({(indices.Length == 0 ? "dense" : "one-hot")})");
             }
+        }
+
+        // The 4-sample kernel of batched BPTT: each sample's dx and dh_prev equal (==) to the single-sample kernel's, and the
+        // gradient buffer equal (==) to 4 single-sample calls in sample order (every element receives the same terms in the
+        // same order: per column the samples' fused multiply-adds in turn; a one-hot sample adds dz to its column).
+        var backward4 = Kernel<Backward4Fn<S>>(cell, $"GateBackward4x{bits}");
+        S[] dzs = Draw(4 * rows);
+        foreach (int[] indices in new[] { new[] { -1, -1, -1, -1 }, [0, d - 1, d / 2, 0], [-1, d - 1, -1, 0] })
+        {
+            string kind = $"indices [{string.Join(", ", indices)}]";
+            S[] dwTogether = [.. dw0], dwOneByOne = [.. dw0];
+            var (dxs, dhs) = (new S[4 * d], new S[4 * h]);
+            backward4(w, dwTogether, dzs, xs, indices, hs, dxs, dhs);
+            for (int sample = 0; sample < 4; sample++)
+            {
+                var (dxSingle, dhSingle) = (new S[d], new S[h]);
+                backward(w, dwOneByOne, dzs.AsSpan(sample * rows, rows), indices[sample] < 0 ? xs.AsSpan(sample * d, d) : [], indices[sample], hs.AsSpan(sample * h, h), dxSingle, dhSingle);
+                Assert.True(dxSingle.AsSpan().SequenceEqual(dxs.AsSpan(sample * d, d)), $"{cell.Name}, Vector{bits}, {kind}: 4-sample dx differs from the single-sample kernel for sample {sample}");
+                Assert.True(dhSingle.AsSpan().SequenceEqual(dhs.AsSpan(sample * h, h)), $"{cell.Name}, Vector{bits}, {kind}: 4-sample dh_prev differs from the single-sample kernel for sample {sample}");
+            }
+
+            Assert.True(dwOneByOne.AsSpan().SequenceEqual(dwTogether), $"{cell.Name}, Vector{bits}, {kind}: 4-sample d[W | U] and db differ from 4 single-sample calls");
         }
 
         // The head's logits W_y·h + b_y, for the widths whose lanes fit in V (the others are not emitted).

@@ -143,6 +143,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
         }
 
         SimdBatchEmitter.EmitKernels(w, spec, widths);
+        SimdBatchBackwardEmitter.EmitKernels(w, spec, widths);
         if (spec.HasHead)
         {
             EmitHeadHelpers(w, spec, t, ro, rw);
