@@ -1352,25 +1352,10 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::System.ReadOnlySpan<float> wy = p.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);
-        global::System.Span<float> dwy = grads.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);
-        global::System.Span<float> dby = grads.Values.Slice(HeadBiasOffset, OutputSize);
+        // Vectorised: one pass over the columns of W_y, the V rows in vectors (dW_y += dz·h_j, dh_j = W_y[:, j]·dz).
         Hidden dh = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float hj = h[j];
-            global::System.ReadOnlySpan<float> column = wy.Slice(j * OutputSize, OutputSize);
-            global::System.Span<float> dColumn = dwy.Slice(j * OutputSize, OutputSize);
-            float sum = default;
-            for (int v = 0; v < OutputSize; v++)
-            {
-                dColumn[v] += dLogits[v] * hj;
-                sum += column[v] * dLogits[v];
-            }
-
-            dh[j] = sum;
-        }
-
+        HeadGradients(p.Values, grads.Values, dLogits, h, dh);
+        global::System.Span<float> dby = grads.Values.Slice(HeadBiasOffset, OutputSize);
         for (int v = 0; v < OutputSize; v++)
         {
             dby[v] += dLogits[v];
@@ -1590,8 +1575,9 @@ static partial class SimdLstm
     /// <summary>
     /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
     /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
+    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss is exactly (bit for bit) the sum of running the sequences one by
+    /// one and the gradients equal theirs up to rounding (BPTT runs 4 sequences at a time, adding terms in another order);
+    /// with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
     /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>
@@ -1664,8 +1650,9 @@ static partial class SimdLstm
     /// <summary>
     /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
     /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
+    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss is exactly (bit for bit) the sum of running the sequences one by
+    /// one and the gradients equal theirs up to rounding (BPTT runs 4 sequences at a time, adding terms in another order);
+    /// with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
     /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>
@@ -1738,8 +1725,9 @@ static partial class SimdLstm
     /// <summary>
     /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a class index per step,
     /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
+    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss is exactly (bit for bit) the sum of running the sequences one by
+    /// one and the gradients equal theirs up to rounding (BPTT runs 4 sequences at a time, adding terms in another order);
+    /// with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
     /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>
@@ -1813,8 +1801,9 @@ static partial class SimdLstm
     /// <summary>
     /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a class index per step,
     /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
+    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss is exactly (bit for bit) the sum of running the sequences one by
+    /// one and the gradients equal theirs up to rounding (BPTT runs 4 sequences at a time, adding terms in another order);
+    /// with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
     /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>
@@ -1888,8 +1877,9 @@ static partial class SimdLstm
     /// <summary>
     /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a target distribution per step,
     /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
+    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss is exactly (bit for bit) the sum of running the sequences one by
+    /// one and the gradients equal theirs up to rounding (BPTT runs 4 sequences at a time, adding terms in another order);
+    /// with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
     /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>
@@ -1962,8 +1952,9 @@ static partial class SimdLstm
     /// <summary>
     /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a target distribution per step,
     /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
+    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss is exactly (bit for bit) the sum of running the sequences one by
+    /// one and the gradients equal theirs up to rounding (BPTT runs 4 sequences at a time, adding terms in another order);
+    /// with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
     /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>
@@ -4292,5 +4283,61 @@ static partial class SimdLstm
         // Partial sums pairwise, then the bias; store z.
         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(((a00 + a01) + (a02 + a03)) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, (nuint)(HeadBiasOffset + 0)), ref z0, 0);
         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(((a10 + a11) + (a12 + a13)) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, (nuint)(HeadBiasOffset + 1)), ref z0, 1);
+    }
+
+    /// <summary>
+    /// The head's backward matrix work: <c>dW_y += dLogits·hᵀ</c> and <c>dh = W_yᵀ·dLogits</c> (not db_y), with the widest vector
+    /// kernel that the CPU accelerates and that fits in V.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="dw">The flat gradient accumulator.</param>
+    /// <param name="dLogits">dL/dz for the V logits.</param>
+    /// <param name="h">The hidden state the head read (H values).</param>
+    /// <param name="dh">Receives dL/dh = W_yᵀ·dLogits (H values).</param>
+    private static void HeadGradients(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dLogits, global::System.ReadOnlySpan<float> h, global::System.Span<float> dh)
+    {
+        HeadGradients128(w, dw, dLogits, h, dh);
+    }
+
+    /// <summary>
+    /// <see cref="HeadGradients"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// </summary>
+    /// <param name="w">The flat parameters.</param>
+    /// <param name="dw">The flat gradient accumulator.</param>
+    /// <param name="dLogits">dL/dz for the V logits.</param>
+    /// <param name="h">The hidden state the head read (H values).</param>
+    /// <param name="dh">Receives dL/dh = W_yᵀ·dLogits (H values).</param>
+    internal static void HeadGradients128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dLogits, global::System.ReadOnlySpan<float> h, global::System.Span<float> dh)
+    {
+        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);
+        ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
+        ref float d0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dLogits);
+        ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
+        ref float dh0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dh);
+        for (int j = 0; j < HiddenSize; j++)
+        {
+            nuint column = (nuint)(HeadWeightOffset + (j * OutputSize));
+            float hj = global::System.Runtime.CompilerServices.Unsafe.Add(ref h0, j);
+            var hs = global::System.Runtime.Intrinsics.Vector128.Create(hj);
+            var s = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int r = 0; r < 4; r += 4)
+            {
+                nuint at = column + (nuint)r;
+                var d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref d0, (nuint)r);
+                s = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w0, at), d, s);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, hs, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dw0, at)), ref dw0, at);
+            }
+
+            float sum = global::System.Runtime.Intrinsics.Vector128.Sum(s);
+            // Rows 4..4: scalar (the update must not repeat a row).
+            for (int r = 4; r < OutputSize; r++)
+            {
+                float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref d0, r);
+                sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, (int)column + r) * d;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw0, (int)column + r) += d * hj;
+            }
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref dh0, j) = sum;
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace LstmGen.Models.Tests;
 /// <summary>
 /// Every vector width of the SIMD matrix kernels, called directly (they are <c>internal</c>, so this assembly, where the
 /// cells are generated, can reach them): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
-/// (and, with a head, <c>HeadLogits{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
+/// (and, with a head, <c>HeadLogits{width}</c> and <c>HeadGradients{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
 /// single-sample kernel exactly for each of its 4 samples; and the batched <c>GateBackward4x{width}</c>, whose dx, dh and
 /// gradient buffer must equal 4 single-sample <c>GateBackward</c> calls exactly) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
 /// computed here in double with plain loops over the documented flat layout (element (r, k) at k·GateRows + r).
@@ -24,6 +24,8 @@ public sealed class SimdKernelWidthTests
     private delegate void Forward4Fn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> xs, ReadOnlySpan<int> indices, ReadOnlySpan<S> hs, Span<S> zs);
 
     private delegate void HeadFn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> h, Span<S> z);
+
+    private delegate void HeadBackwardFn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dLogits, ReadOnlySpan<S> h, Span<S> dh);
 
     private delegate void Backward4Fn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dzs, ReadOnlySpan<S> xs, ReadOnlySpan<int> indices, ReadOnlySpan<S> hs, Span<S> dxs, Span<S> dhs);
 
@@ -166,6 +168,25 @@ public sealed class SimdKernelWidthTests
             var actual = new S[v];
             Kernel<HeadFn<S>>(cell, $"HeadLogits{bits}")(w, hPrev, actual);
             comparison.Close($"{cell.Name}, Vector{bits}: head logits", [.. actual.Select(D)], logits);
+
+            // The head's backward matrix work: dW_y += dLogits·hᵀ and dh = W_yᵀ·dLogits (db_y is added by HeadBackward).
+            S[] dLogits = Draw(v);
+            var dwExpected = dw0.Select(D).ToArray();
+            var dhExpected = new double[h];
+            for (int j = 0; j < h; j++)
+            {
+                for (int k = 0; k < v; k++)
+                {
+                    dwExpected[headWeights + (j * v) + k] += D(dLogits[k]) * D(hPrev[j]);
+                    dhExpected[j] += D(w[headWeights + (j * v) + k]) * D(dLogits[k]);
+                }
+            }
+
+            S[] dwHead = [.. dw0];
+            var dhHead = new S[h];
+            Kernel<HeadBackwardFn<S>>(cell, $"HeadGradients{bits}")(w, dwHead, dLogits, hPrev, dhHead);
+            comparison.Close($"{cell.Name}, Vector{bits}: head dW_y", [.. dwHead.Select(D)], dwExpected);
+            comparison.Close($"{cell.Name}, Vector{bits}: head dh", [.. dhHead.Select(D)], dhExpected);
         }
 
         comparison.AssertAll();
