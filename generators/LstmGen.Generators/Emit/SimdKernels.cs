@@ -8,7 +8,8 @@ namespace LstmGen.Generators.Emit;
 /// (<see cref="SimdMatVecEmitter"/>), then vectorised activations over whole gate blocks
 /// (<c>LstmGen.VectorMath</c>). Backward: the element-wise part vectorised (<c>VectorMath.LstmBackward</c>), then
 /// one pass over the columns for the outer-product update and the transposed product (<see cref="SimdBackwardEmitter"/>).
-/// Each matrix kernel is emitted for Vector512, Vector256 and Vector128; a dispatcher picks the widest the CPU
+/// Each matrix kernel is emitted for Vector512, Vector256 and Vector128, less the widths wider than its rows
+/// (<see cref="SimdWidth.Fitting"/>); a dispatcher picks the widest the CPU
 /// accelerates (the JIT folds the <c>IsHardwareAccelerated</c> checks to constants, so only one path is compiled),
 /// and every path is correct on any CPU (an unaccelerated vector type runs in software).
 /// </summary>
@@ -86,7 +87,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         string ro = $"{SimdNames.ReadOnlySpan}<{t}>", rw = $"{SimdNames.Span}<{t}>";
-        SimdWidth[] widths = SimdWidth.All(spec);
+        SimdWidth[] widths = SimdWidth.Fitting(spec, spec.GateRows);
         w.Line();
         EmitForwardActivations(w, spec, t, rw);
         w.Line();
@@ -226,20 +227,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
     /// </summary>
     private static void EmitHeadHelpers(SourceWriter w, CellSpec spec, string t, string ro, string rw)
     {
-        var widths = new List<SimdWidth>();
-        foreach (SimdWidth width in SimdWidth.All(spec))
-        {
-            if (width.Lanes <= spec.OutputSize)
-            {
-                widths.Add(width);
-            }
-        }
-
-        if (widths.Count == 0)
-        {
-            widths.Add(SimdWidth.All(spec)[2]);
-        }
-
+        SimdWidth[] widths = SimdWidth.Fitting(spec, spec.OutputSize);
         string parameters = $"{ro} w, {ro} h, {rw} z";
         w.Line();
         w.Summary("The head's logits <c>z = W_y·h + b_y</c> (V values), with the widest vector kernel that the CPU accelerates and that fits in V.");
@@ -321,6 +309,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
                 w.Line($"sum += {u}.Add(ref w0, (int)column + r) * d;");
                 w.Line($"{u}.Add(ref dw0, (int)column + r) += d * hj;");
                 w.Close();
+                w.Line();
             }
 
             w.Line($"{u}.Add(ref dh0, j) = sum;");
