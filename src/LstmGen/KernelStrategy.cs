@@ -32,10 +32,11 @@ public static class KernelBudget
 {
     /// <summary>
     /// Largest gate matrix, counted as multiply-adds per forward step (4·H·(D+H)), that is emitted as
-    /// straight-line code. Above it, the generated file would grow past a few thousand lines and the
-    /// instruction cache, not arithmetic, would bound the speed.
+    /// straight-line code. Above it the SIMD kernels are faster (measured with the benchmarks' <c>--probe-threshold</c>:
+    /// from 80 multiply-adds up for every cell kind, precision and operation measured), and the straight-line code
+    /// grows until the JIT stops optimising it.
     /// </summary>
-    public const int MaxUnrolledMultiplyAdds = 256;
+    public const int MaxUnrolledMultiplyAdds = 64;
 
     /// <summary>Largest input or hidden size a declaration may use.</summary>
     public const int MaxSize = 4096;

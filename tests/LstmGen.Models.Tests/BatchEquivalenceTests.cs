@@ -27,8 +27,11 @@ public sealed class BatchEquivalenceTests(ITestOutputHelper output)
         var cases = new TheoryData<string, int, bool>();
         foreach (Type cell in Drivers.Agreement)
         {
-            cases.Add(cell.Name, 3, false);
-            cases.Add(cell.Name, 3, true);
+            foreach (int batch in new[] { 3, 6 })
+            {
+                cases.Add(cell.Name, batch, false);
+                cases.Add(cell.Name, batch, true);
+            }
         }
 
         return cases;
@@ -92,9 +95,12 @@ public sealed class BatchEquivalenceTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The one-call batch functions with <see cref="BatchReduction.Sum"/> equal, bit for bit (loss, every gradient, final
-    /// states), the single-sequence one-call function run on each sequence in turn into the same <c>Gradients</c>: every
-    /// parameter's terms are added in the same order (head terms sample by sample, then BPTT sample by sample).
+    /// The one-call batch functions with <see cref="BatchReduction.Sum"/> equal the single-sequence one-call function run
+    /// on each sequence in turn into the same <c>Gradients</c>. Loss and final states: bit for bit. Gradients: bit for bit for
+    /// the scalar strategies and for SIMD cells with m &lt; 4 (every parameter's terms are added in the same order: head
+    /// terms sample by sample, then BPTT sample by sample); SIMD cells with m ≥ 4 run BPTT for 4 sequences at a time, step
+    /// by step, so their recurrent-weight terms are added in another order and the sums agree to rounding: 1e-12 relative
+    /// (double) / 1e-5 (float), scaled as in <see cref="Comparison"/>.
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -110,7 +116,20 @@ public sealed class BatchEquivalenceTests(ITestOutputHelper output)
         BatchRun oneByOne = driver.RunOneCallOneByOne(theta, problem);
 
         Assert.Equal(oneByOne.Loss, together.Loss);
-        Assert.Equal(oneByOne.Gradients, together.Gradients);
+        bool groupsOfFour = batch >= 4 && typeof(BatchEquivalenceTests).Assembly.GetType($"{typeof(Cells.Lstm1x1Double).Namespace}.{cell}")!
+            .GetMethod("GateBackward4", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static) is not null;
+        if (groupsOfFour)
+        {
+            var comparison = driver.IsFloat ? new Comparison(1e-5, Comparison.FloatFloorFraction) : new Comparison(1e-12);
+            comparison.Close("summed gradients", together.Gradients, oneByOne.Gradients);
+            comparison.AssertAll();
+            Assert.NotEqual(oneByOne.Gradients, together.Gradients); // the reordering is real: this branch is not vacuous
+        }
+        else
+        {
+            Assert.Equal(oneByOne.Gradients, together.Gradients);
+        }
+
         Assert.Equal(oneByOne.FinalH, together.FinalH);
         Assert.Equal(oneByOne.FinalC, together.FinalC);
     }

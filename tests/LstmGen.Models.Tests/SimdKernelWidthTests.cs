@@ -7,10 +7,11 @@ namespace LstmGen.Models.Tests;
 /// <summary>
 /// Every vector width of the SIMD matrix kernels, called directly (they are <c>internal</c>, so this assembly, where the
 /// cells are generated, can reach them): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
-/// (and, with a head, <c>HeadLogits{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
-/// single-sample kernel exactly for each of its 4 samples) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
+/// (and, with a head, <c>HeadLogits{width}</c> and <c>HeadGradients{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
+/// single-sample kernel exactly for each of its 4 samples; and the batched <c>GateBackward4x{width}</c>, whose dx, dh and
+/// gradient buffer must equal 4 single-sample <c>GateBackward</c> calls exactly) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
 /// computed here in double with plain loops over the documented flat layout (element (r, k) at k·GateRows + r).
-/// The public entry points run only the widest accelerated width (Vector512 on this machine); this covers the others,
+/// Widths wider than the gate rows are not emitted (checked). The public entry points run only the widest accelerated width (Vector512 on this machine); this covers the others,
 /// which run in software where the CPU lacks them, with the same results. Tolerance: double 1e-12, float 1e-4, scaled as
 /// in <see cref="Comparison"/>. The kernels round each fused multiply-add in the cell's type and the check sums in double,
 /// so the difference is the kernel's own rounding: about u·√n·Σ|terms| for n = D + H + 1 ≤ 140 terms of weights and
@@ -23,6 +24,10 @@ public sealed class SimdKernelWidthTests
     private delegate void Forward4Fn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> xs, ReadOnlySpan<int> indices, ReadOnlySpan<S> hs, Span<S> zs);
 
     private delegate void HeadFn<S>(ReadOnlySpan<S> w, ReadOnlySpan<S> h, Span<S> z);
+
+    private delegate void HeadBackwardFn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dLogits, ReadOnlySpan<S> h, Span<S> dh);
+
+    private delegate void Backward4Fn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dzs, ReadOnlySpan<S> xs, ReadOnlySpan<int> indices, ReadOnlySpan<S> hs, Span<S> dxs, Span<S> dhs);
 
     private delegate void BackwardFn<S>(ReadOnlySpan<S> w, Span<S> dw, ReadOnlySpan<S> dz, ReadOnlySpan<S> x, int index, ReadOnlySpan<S> h, Span<S> dx, Span<S> dh);
 
@@ -60,6 +65,14 @@ public sealed class SimdKernelWidthTests
         where S : unmanaged, IFloatingPointIeee754<S>
     {
         int d = Constant(cell, "InputSize"), h = Constant(cell, "HiddenSize"), rows = Constant(cell, "GateRows");
+        if (cell.GetMethod($"GatePreActivations{bits}", BindingFlags.NonPublic | BindingFlags.Static) is null)
+        {
+            // Not emitted: a width wider than the gate rows (the generator keeps only the widths that fit, and Vector128).
+            int lanes = bits / (8 * System.Runtime.CompilerServices.Unsafe.SizeOf<S>());
+            Assert.True(bits > 128 && lanes > rows, $"{cell.Name} lacks the Vector{bits} kernels although {lanes} lanes fit in {rows} gate rows");
+            return;
+        }
+
         int count = Constant(cell, "ParameterCount"), biasOffset = Constant(cell, "BiasOffset");
         var forward = Kernel<ForwardFn<S>>(cell, $"GatePreActivations{bits}");
         var backward = Kernel<BackwardFn<S>>(cell, $"GateBackward{bits}");
@@ -123,6 +136,28 @@ public sealed class SimdKernelWidthTests
             }
         }
 
+        // The 4-sample kernel of batched BPTT: each sample's dx and dh_prev equal (==) to the single-sample kernel's, and the
+        // gradient buffer equal (==) to 4 single-sample calls in sample order (every element receives the same terms in the
+        // same order: per column the samples' fused multiply-adds in turn; a one-hot sample adds dz to its column).
+        var backward4 = Kernel<Backward4Fn<S>>(cell, $"GateBackward4x{bits}");
+        S[] dzs = Draw(4 * rows);
+        foreach (int[] indices in new[] { new[] { -1, -1, -1, -1 }, [0, d - 1, d / 2, 0], [-1, d - 1, -1, 0] })
+        {
+            string kind = $"indices [{string.Join(", ", indices)}]";
+            S[] dwTogether = [.. dw0], dwOneByOne = [.. dw0];
+            var (dxs, dhs) = (new S[4 * d], new S[4 * h]);
+            backward4(w, dwTogether, dzs, xs, indices, hs, dxs, dhs);
+            for (int sample = 0; sample < 4; sample++)
+            {
+                var (dxSingle, dhSingle) = (new S[d], new S[h]);
+                backward(w, dwOneByOne, dzs.AsSpan(sample * rows, rows), indices[sample] < 0 ? xs.AsSpan(sample * d, d) : [], indices[sample], hs.AsSpan(sample * h, h), dxSingle, dhSingle);
+                Assert.True(dxSingle.AsSpan().SequenceEqual(dxs.AsSpan(sample * d, d)), $"{cell.Name}, Vector{bits}, {kind}: 4-sample dx differs from the single-sample kernel for sample {sample}");
+                Assert.True(dhSingle.AsSpan().SequenceEqual(dhs.AsSpan(sample * h, h)), $"{cell.Name}, Vector{bits}, {kind}: 4-sample dh_prev differs from the single-sample kernel for sample {sample}");
+            }
+
+            Assert.True(dwOneByOne.AsSpan().SequenceEqual(dwTogether), $"{cell.Name}, Vector{bits}, {kind}: 4-sample d[W | U] and db differ from 4 single-sample calls");
+        }
+
         // The head's logits W_y·h + b_y, for the widths whose lanes fit in V (the others are not emitted).
         if (cell.GetMethod($"HeadLogits{bits}", BindingFlags.NonPublic | BindingFlags.Static) is not null)
         {
@@ -141,6 +176,25 @@ public sealed class SimdKernelWidthTests
             var actual = new S[v];
             Kernel<HeadFn<S>>(cell, $"HeadLogits{bits}")(w, hPrev, actual);
             comparison.Close($"{cell.Name}, Vector{bits}: head logits", [.. actual.Select(D)], logits);
+
+            // The head's backward matrix work: dW_y += dLogits·hᵀ and dh = W_yᵀ·dLogits (db_y is added by HeadBackward).
+            S[] dLogits = Draw(v);
+            var dwExpected = dw0.Select(D).ToArray();
+            var dhExpected = new double[h];
+            for (int j = 0; j < h; j++)
+            {
+                for (int k = 0; k < v; k++)
+                {
+                    dwExpected[headWeights + (j * v) + k] += D(dLogits[k]) * D(hPrev[j]);
+                    dhExpected[j] += D(w[headWeights + (j * v) + k]) * D(dLogits[k]);
+                }
+            }
+
+            S[] dwHead = [.. dw0];
+            var dhHead = new S[h];
+            Kernel<HeadBackwardFn<S>>(cell, $"HeadGradients{bits}")(w, dwHead, dLogits, hPrev, dhHead);
+            comparison.Close($"{cell.Name}, Vector{bits}: head dW_y", [.. dwHead.Select(D)], dwExpected);
+            comparison.Close($"{cell.Name}, Vector{bits}: head dh", [.. dhHead.Select(D)], dhExpected);
         }
 
         comparison.AssertAll();

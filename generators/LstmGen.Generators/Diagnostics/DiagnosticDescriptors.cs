@@ -60,7 +60,7 @@ internal static class DiagnosticDescriptors
         "LSTM0006",
         "Unrolled kernel too large",
         "'{0}' requests Kernel = KernelStrategy.Unrolled, but its gate matrix needs {1} multiply-adds per step, above the limit of {2} for straight-line code; use KernelStrategy.Auto or KernelStrategy.Loops",
-        "Straight-line kernels grow with the size of the gate matrix; above 16384 multiply-adds per step the generated file would have tens of thousands of lines. Auto switches to loops above 256.");
+        "Straight-line kernels grow with the size of the gate matrix; above 16384 multiply-adds per step the generated file would have tens of thousands of lines. Auto switches to SIMD kernels above 64.");
 
     /// <summary>LSTM0007: <c>Scalar</c> is not one of the supported <c>ScalarType</c> values.</summary>
     public static readonly DiagnosticDescriptor UnsupportedScalar = Error(
@@ -112,7 +112,7 @@ internal static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "Tells which kernels LstmGen emits for a cell, in the words of the generated file's header: unrolled straight-line code while the gate matrix needs at most 256 multiply-adds per step (KernelBudget.MaxUnrolledMultiplyAdds), SIMD loops with constant trip counts above, or what Kernel requests.",
+        description: "Tells which kernels LstmGen emits for a cell, in the words of the generated file's header: unrolled straight-line code while the gate matrix needs at most 64 multiply-adds per step (KernelBudget.MaxUnrolledMultiplyAdds), SIMD loops with constant trip counts above, or what Kernel requests.",
         helpLinkUri: HelpLinkBase + "lstm0013");
 
     /// <summary>LSTM0014: the attribute is on something other than a non-abstract, non-record, non-file-local class.</summary>

@@ -7,8 +7,10 @@ namespace LstmGen.Generators.Emit;
 /// T x m buffer is at <c>t * m + b</c>, so one step of the whole batch is contiguous. Each sample runs the
 /// same single-step arithmetic as a lone sequence (SIMD cells compute the gate products of 4 samples in one pass over the
 /// weights, with each sample's sums in the single-sample order), so per-sample states, caches, outputs and dx are bit-for-bit
-/// those of running the samples one by one; BPTT walks the samples in order (sample-major), so summed
-/// gradients are bit-for-bit those of running the samples one by one into the same accumulator.
+/// those of running the samples one by one. BPTT of the scalar strategies walks the samples in order (sample-major),
+/// so summed gradients are bit-for-bit those of running the samples one by one into the same accumulator; SIMD cells
+/// run 4 sequences backwards together (one pass over the weights per step for all 4), so per-sample dx and carried
+/// gradients are still bit-for-bit, but the samples' terms add into the shared gradients in another order.
 /// </summary>
 internal static class BatchEmitter
 {
@@ -153,7 +155,11 @@ internal static class BatchEmitter
         string cell = spec.TypeName;
         w.Summary(
             "Backpropagation through time over a batch of m = <paramref name=\"batchSize\"/> sequences (time-major T x m buffers):\n" +
-            "<see cref=\"Bptt\"/> per sequence, in sample order, gradients summed into <paramref name=\"grads\"/>.");
+            (spec.ResolvedKernel == Kernel.Simd
+                ? "the values of <see cref=\"Bptt\"/> per sequence, gradients summed into <paramref name=\"grads\"/>. Groups of 4 sequences run\n" +
+                  "backwards together (one pass over [W | U] per step serves all 4), so the summed gradients equal those of one call per\n" +
+                  "sequence up to rounding (terms added in another order); dx and the initial-state gradients are the same bit for bit."
+                : "<see cref=\"Bptt\"/> per sequence, in sample order, gradients summed into <paramref name=\"grads\"/>."));
         w.Param("p", "Parameters θ (read only).");
         w.Param("caches", "The T x m step caches of the forward pass.");
         w.Param("outputGradients", "The T x m gradients dL/dh_t from above.");
@@ -175,6 +181,13 @@ internal static class BatchEmitter
         w.Line($"global::LstmGen.Guard.SameLength(initialGradients.Length, batchSize, \"the initial-state gradients of {cell} (one per sequence, or empty)\", nameof(initialGradients));");
         w.Close();
         w.Line();
+        if (spec.ResolvedKernel == Kernel.Simd)
+        {
+            SimdBatchBackwardEmitter.EmitBpttBatchBody(w, spec);
+            w.Close();
+            return;
+        }
+
         w.Line("for (int b = 0; b < batchSize; b++)").Open();
         w.Line("StateGradient carry = default;");
         w.Line("for (int t = steps - 1; t >= 0; t--)").Open();

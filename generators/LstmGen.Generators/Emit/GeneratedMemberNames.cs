@@ -36,7 +36,7 @@ internal static class GeneratedMemberNames
 
     /// <summary>
     /// Private helpers of the SIMD kernels (SimdKernels, SimdMatVecEmitter, SimdBackwardEmitter, SimdBatchEmitter,
-    /// HeadEmitter): which ones a cell gets depends on its sizes and strategy (one per vector width that fits), so all
+    /// SimdBatchBackwardEmitter, HeadEmitter): which ones a cell gets depends on its sizes and strategy (one per vector width that fits), so all
     /// of them are reserved for every cell, and a cell keeps its names valid when its size or strategy changes.
     /// </summary>
     public static readonly ImmutableArray<string> KernelHelpers =
@@ -45,7 +45,9 @@ internal static class GeneratedMemberNames
         "GatePreActivations", "GatePreActivations128", "GatePreActivations256", "GatePreActivations512",
         "GatePreActivations4", "GatePreActivations4x128", "GatePreActivations4x256", "GatePreActivations4x512",
         "GateBackward", "GateBackward128", "GateBackward256", "GateBackward512",
+        "GateBackward4", "GateBackward4x128", "GateBackward4x256", "GateBackward4x512",
         "HeadLogits", "HeadLogits128", "HeadLogits256", "HeadLogits512",
+        "HeadGradients", "HeadGradients128", "HeadGradients256", "HeadGradients512",
     ];
 
     private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.Concat(KernelHelpers).ToImmutableHashSet();

@@ -46,29 +46,24 @@ internal static class HeadEmitter
         w.Line("public static Hidden HeadBackward(Parameters p, in Hidden h, in Output dLogits, Gradients grads)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
-        w.Line($"{ReadOnlySpan}<{t}> wy = p.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);");
-        w.Line($"{Span}<{t}> dwy = grads.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);");
-        w.Line($"{Span}<{t}> dby = grads.Values.Slice(HeadBiasOffset, OutputSize);");
-        w.Line("Hidden dh = default;");
-        w.Line("for (int j = 0; j < HiddenSize; j++)").Open();
-        w.Line($"{t} hj = h[j];");
-        w.Line($"{ReadOnlySpan}<{t}> column = wy.Slice(j * OutputSize, OutputSize);");
-        w.Line($"{Span}<{t}> dColumn = dwy.Slice(j * OutputSize, OutputSize);");
-        w.Line($"{t} sum = default;");
-        w.Line("for (int v = 0; v < OutputSize; v++)").Open();
-        w.Line("dColumn[v] += dLogits[v] * hj;");
-        w.Line("sum += column[v] * dLogits[v];");
-        w.Close();
-        w.Line();
-        w.Line("dh[j] = sum;");
-        w.Close();
-        w.Line();
-        w.Line("for (int v = 0; v < OutputSize; v++)").Open();
-        w.Line("dby[v] += dLogits[v];");
-        w.Close();
-        w.Line();
-        w.Line("return dh;");
-        w.Close();
+        if (spec.ResolvedKernel == Kernel.Simd)
+        {
+            w.Line("// Vectorised: one pass over the columns of W_y, the V rows in vectors (dW_y += dz·h_j, dh_j = W_y[:, j]·dz).");
+            w.Line("Hidden dh = default;");
+            w.Line("HeadGradients(p.Values, grads.Values, dLogits, h, dh);");
+            w.Line($"{Span}<{t}> dby = grads.Values.Slice(HeadBiasOffset, OutputSize);");
+            w.Line("for (int v = 0; v < OutputSize; v++)").Open();
+            w.Line("dby[v] += dLogits[v];");
+            w.Close();
+            w.Line();
+            w.Line("return dh;");
+            w.Close();
+        }
+        else
+        {
+            EmitScalarHeadBackward(w, t);
+        }
+
         w.Line();
 
         w.Summary("Numerically stable softmax (shifted by the largest logit): probabilities that sum to 1.");
@@ -117,6 +112,33 @@ internal static class HeadEmitter
         EmitSequenceLoss(w, spec, t, "int");
         w.Line();
         EmitSequenceLoss(w, spec, t, "Output");
+    }
+
+    private static void EmitScalarHeadBackward(SourceWriter w, string t)
+    {
+        w.Line($"{ReadOnlySpan}<{t}> wy = p.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);");
+        w.Line($"{Span}<{t}> dwy = grads.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);");
+        w.Line($"{Span}<{t}> dby = grads.Values.Slice(HeadBiasOffset, OutputSize);");
+        w.Line("Hidden dh = default;");
+        w.Line("for (int j = 0; j < HiddenSize; j++)").Open();
+        w.Line($"{t} hj = h[j];");
+        w.Line($"{ReadOnlySpan}<{t}> column = wy.Slice(j * OutputSize, OutputSize);");
+        w.Line($"{Span}<{t}> dColumn = dwy.Slice(j * OutputSize, OutputSize);");
+        w.Line($"{t} sum = default;");
+        w.Line("for (int v = 0; v < OutputSize; v++)").Open();
+        w.Line("dColumn[v] += dLogits[v] * hj;");
+        w.Line("sum += column[v] * dLogits[v];");
+        w.Close();
+        w.Line();
+        w.Line("dh[j] = sum;");
+        w.Close();
+        w.Line();
+        w.Line("for (int v = 0; v < OutputSize; v++)").Open();
+        w.Line("dby[v] += dLogits[v];");
+        w.Close();
+        w.Line();
+        w.Line("return dh;");
+        w.Close();
     }
 
     private static void EmitScalarHeadForward(SourceWriter w, string t)

@@ -139,8 +139,12 @@ internal static class LossEmitter
         w.Summary(
             $"Forward, loss and backward of a batch of m = <paramref name=\"batchSize\"/> sequences in one call: {LossDescription(target)},\n" +
             $"{(oneHot ? "on one-hot inputs, " : "")}time-major buffers (step t of sequence b at <c>t * m + b</c>).\n" +
-            "With <see cref=\"global::LstmGen.BatchReduction.Sum\"/> the loss and gradients are exactly (bit for bit) the sums of running the\n" +
-            "sequences one by one; with <see cref=\"global::LstmGen.BatchReduction.Mean\"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.\n" +
+            (spec.ResolvedKernel == Kernel.Simd
+                ? "With <see cref=\"global::LstmGen.BatchReduction.Sum\"/> the loss is exactly (bit for bit) the sum of running the sequences one by\n" +
+                  "one and the gradients equal theirs up to rounding (BPTT runs 4 sequences at a time, adding terms in another order);\n"
+                : "With <see cref=\"global::LstmGen.BatchReduction.Sum\"/> the loss and gradients are exactly (bit for bit) the sums of running the\n" +
+                  "sequences one by one; ") +
+            "with <see cref=\"global::LstmGen.BatchReduction.Mean\"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.\n" +
             "The final states are left in <see cref=\"Workspace.States\"/>. Allocates nothing.");
         w.Param("p", "Parameters θ (read only).");
         w.Param("inputs", $"T x m {(oneHot ? "one-hot input indices" : "inputs")}, time-major.");

@@ -8,7 +8,8 @@ namespace LstmGen.Generators.Emit;
 /// (<see cref="SimdMatVecEmitter"/>), then vectorised activations over whole gate blocks
 /// (<c>LstmGen.VectorMath</c>). Backward: the element-wise part vectorised (<c>VectorMath.LstmBackward</c>), then
 /// one pass over the columns for the outer-product update and the transposed product (<see cref="SimdBackwardEmitter"/>).
-/// Each matrix kernel is emitted for Vector512, Vector256 and Vector128; a dispatcher picks the widest the CPU
+/// Each matrix kernel is emitted for Vector512, Vector256 and Vector128, less the widths wider than its rows
+/// (<see cref="SimdWidth.Fitting"/>); a dispatcher picks the widest the CPU
 /// accelerates (the JIT folds the <c>IsHardwareAccelerated</c> checks to constants, so only one path is compiled),
 /// and every path is correct on any CPU (an unaccelerated vector type runs in software).
 /// </summary>
@@ -86,7 +87,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         string ro = $"{SimdNames.ReadOnlySpan}<{t}>", rw = $"{SimdNames.Span}<{t}>";
-        SimdWidth[] widths = SimdWidth.All(spec);
+        SimdWidth[] widths = SimdWidth.Fitting(spec, spec.GateRows);
         w.Line();
         EmitForwardActivations(w, spec, t, rw);
         w.Line();
@@ -143,6 +144,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
         }
 
         SimdBatchEmitter.EmitKernels(w, spec, widths);
+        SimdBatchBackwardEmitter.EmitKernels(w, spec, widths);
         if (spec.HasHead)
         {
             EmitHeadHelpers(w, spec, t, ro, rw);
@@ -225,20 +227,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
     /// </summary>
     private static void EmitHeadHelpers(SourceWriter w, CellSpec spec, string t, string ro, string rw)
     {
-        var widths = new List<SimdWidth>();
-        foreach (SimdWidth width in SimdWidth.All(spec))
-        {
-            if (width.Lanes <= spec.OutputSize)
-            {
-                widths.Add(width);
-            }
-        }
-
-        if (widths.Count == 0)
-        {
-            widths.Add(SimdWidth.All(spec)[2]);
-        }
-
+        SimdWidth[] widths = SimdWidth.Fitting(spec, spec.OutputSize);
         string parameters = $"{ro} w, {ro} h, {rw} z";
         w.Line();
         w.Summary("The head's logits <c>z = W_y·h + b_y</c> (V values), with the widest vector kernel that the CPU accelerates and that fits in V.");
@@ -259,6 +248,83 @@ internal sealed class SimdKernels : IStepKernelEmitter
                 spec.OutputSize, "OutputSize", "HeadWeightOffset", "HeadBiasOffset", [new("0", "HiddenSize", "h0", OneHot: false)]));
             w.Close();
         }
+
+        EmitHeadBackwardHelpers(w, spec, widths, t, ro, rw);
+    }
+
+    /// <summary>
+    /// The head's backward matrix work, one pass over the columns of W_y (column j holds the V weights of h_j):
+    /// <c>dW_y[:, j] += dLogits·h_j</c> and <c>dh_j = W_y[:, j]·dLogits</c>, V rows in vectors and a scalar tail.
+    /// </summary>
+    private static void EmitHeadBackwardHelpers(SourceWriter w, CellSpec spec, IReadOnlyList<SimdWidth> widths, string t, string ro, string rw)
+    {
+        string parameters = $"{ro} w, {rw} dw, {ro} dLogits, {ro} h, {rw} dh";
+        w.Line();
+        w.Summary(
+            "The head's backward matrix work: <c>dW_y += dLogits·hᵀ</c> and <c>dh = W_yᵀ·dLogits</c> (not db_y), with the widest vector\n" +
+            "kernel that the CPU accelerates and that fits in V.");
+        HeadBackwardParams(w);
+        w.Line($"private static void HeadGradients({parameters})");
+        EmitDispatch(w, widths, "HeadGradients", "w, dw, dLogits, h, dh");
+        foreach (SimdWidth width in widths)
+        {
+            string v = width.Static, u = SimdNames.Unsafe;
+            int rows = spec.OutputSize, vectorEnd = width.VectorEnd(rows);
+            w.Line();
+            w.Summary($"<see cref=\"HeadGradients\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
+            HeadBackwardParams(w);
+            w.Line($"internal static void HeadGradients{width.Bits}({parameters})").Open();
+            w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);");
+            w.Line(SimdNames.Ref(t, "w0", "w"));
+            w.Line(SimdNames.Ref(t, "dw0", "dw"));
+            w.Line(SimdNames.Ref(t, "d0", "dLogits"));
+            w.Line(SimdNames.Ref(t, "h0", "h"));
+            w.Line(SimdNames.Ref(t, "dh0", "dh"));
+            w.Line("for (int j = 0; j < HiddenSize; j++)").Open();
+            w.Line("nuint column = (nuint)(HeadWeightOffset + (j * OutputSize));");
+            w.Line($"{t} hj = {u}.Add(ref h0, j);");
+            if (vectorEnd > 0)
+            {
+                w.Line($"var hs = {v}.Create(hj);");
+                w.Line($"var s = {width.Of(t)}.Zero;");
+                w.Line($"for (int r = 0; r < {vectorEnd}; r += {width.Lanes})").Open();
+                w.Line("nuint at = column + (nuint)r;");
+                w.Line($"var d = {v}.LoadUnsafe(ref d0, (nuint)r);");
+                w.Line($"s = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref w0, at), d, s);");
+                w.Line($"{v}.StoreUnsafe({v}.FusedMultiplyAdd(d, hs, {v}.LoadUnsafe(ref dw0, at)), ref dw0, at);");
+                w.Close();
+                w.Line();
+                w.Line($"{t} sum = {v}.Sum(s);");
+            }
+            else
+            {
+                w.Line($"{t} sum = 0;");
+            }
+
+            if (vectorEnd < rows)
+            {
+                w.Line($"// Rows {vectorEnd}..{rows - 1}: scalar (the update must not repeat a row).");
+                w.Line($"for (int r = {vectorEnd}; r < OutputSize; r++)").Open();
+                w.Line($"{t} d = {u}.Add(ref d0, r);");
+                w.Line($"sum += {u}.Add(ref w0, (int)column + r) * d;");
+                w.Line($"{u}.Add(ref dw0, (int)column + r) += d * hj;");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line($"{u}.Add(ref dh0, j) = sum;");
+            w.Close();
+            w.Close();
+        }
+    }
+
+    private static void HeadBackwardParams(SourceWriter w)
+    {
+        w.Param("w", "The flat parameters.");
+        w.Param("dw", "The flat gradient accumulator.");
+        w.Param("dLogits", "dL/dz for the V logits.");
+        w.Param("h", "The hidden state the head read (H values).");
+        w.Param("dh", "Receives dL/dh = W_yᵀ·dLogits (H values).");
     }
 
     private static void HeadParams(SourceWriter w)

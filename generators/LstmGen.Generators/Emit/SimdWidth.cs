@@ -40,6 +40,25 @@ internal sealed class SimdWidth
     /// <summary>Widest first: the order of the hardware checks.</summary>
     public static SimdWidth[] All(CellSpec spec) => [new(512, spec), new(256, spec), new(128, spec)];
 
+    /// <summary>
+    /// The widths whose lanes fit in <paramref name="rows"/>, widest first, or Vector128 alone when none does. A width wider
+    /// than the rows would run its whole product in the scalar tail; a narrower one covers the rows with whole vectors and
+    /// one overlapping vector (e.g. 10 float rows: Vector256, not scalar code under Vector512).
+    /// </summary>
+    public static SimdWidth[] Fitting(CellSpec spec, int rows)
+    {
+        var widths = new System.Collections.Generic.List<SimdWidth>();
+        foreach (SimdWidth width in All(spec))
+        {
+            if (width.Lanes <= rows)
+            {
+                widths.Add(width);
+            }
+        }
+
+        return widths.Count > 0 ? [.. widths] : [All(spec)[2]];
+    }
+
     /// <summary>End of the rows covered by register blocks of <paramref name="vectors"/> vectors: <c>R - R mod (vectors·lanes)</c>.</summary>
     public int BlockEnd(int rows, int vectors) => rows / (vectors * Lanes) * (vectors * Lanes);
 

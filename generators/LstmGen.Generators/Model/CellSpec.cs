@@ -104,8 +104,12 @@ internal sealed record CellSpec(
 /// <summary>Size limits shared by the parser, the emitter and the analyzers (mirrors <c>LstmGen.KernelBudget</c>).</summary>
 internal static class KernelLimits
 {
-    /// <summary>Auto chooses straight-line code up to this many gate multiply-adds per step.</summary>
-    public const int MaxUnrolledMultiplyAdds = 256;
+    /// <summary>
+    /// Auto chooses straight-line code up to this many gate multiply-adds per step. Measured with
+    /// <c>--probe-threshold</c> (README, "Kernel strategy"): SIMD is faster from 80 multiply-adds up (LSTM and RNN, float
+    /// and double, step, forward and BPTT); unrolled is faster for an LSTM of 60.
+    /// </summary>
+    public const int MaxUnrolledMultiplyAdds = 64;
 
     /// <summary>An explicit <c>Kernel = Unrolled</c> is refused above this many (the file would be huge).</summary>
     public const int MaxForcedUnrolledMultiplyAdds = 16384;

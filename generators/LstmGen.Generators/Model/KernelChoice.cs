@@ -14,11 +14,30 @@ internal static class KernelChoice
         ? spec.RequestedKernel
         : spec.MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds ? Kernel.Unrolled : Kernel.Simd;
 
+    /// <summary>
+    /// The vector types the SIMD kernels are emitted for: those whose lanes fit in the gate rows (a wider one would leave
+    /// every row to the scalar tail), or Vector128 alone; the same rule as <c>Emit.SimdWidth.Fitting</c>.
+    /// </summary>
+    public static string VectorWidths(CellSpec spec)
+    {
+        int scalarBits = spec.Scalar == Scalar.Float ? 32 : 64;
+        var names = new System.Collections.Generic.List<string>();
+        foreach (int bits in new[] { 512, 256, 128 })
+        {
+            if (bits / scalarBits <= spec.GateRows)
+            {
+                names.Add($"Vector{bits}");
+            }
+        }
+
+        return names.Count > 0 ? string.Join("/", names) : "Vector128";
+    }
+
     /// <summary>The one-line explanation of the kernel choice, without a final period: the generated file's header and LSTM0013 both use it.</summary>
     public static string Describe(CellSpec spec)
     {
         string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4*H*(D+H)" : "H*(D+H)")})";
-        string simd = "Vector512/Vector256/Vector128 loops with constant trip counts and statically emitted tails";
+        string simd = $"{VectorWidths(spec)} loops with constant trip counts and statically emitted tails";
         return (spec.RequestedKernel, Resolve(spec)) switch
         {
             (Kernel.Auto, Kernel.Unrolled) =>

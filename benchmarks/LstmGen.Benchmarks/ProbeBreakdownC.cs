@@ -1,0 +1,32 @@
+namespace LstmGen.Benchmarks;
+
+/// <summary><c>--probe-c</c>: where C's BPTT time goes (per timestep of the whole batch of 32, Stopwatch minima).</summary>
+internal static partial class Probe
+{
+    public static void RunBreakdownC()
+    {
+        const int batch = 32;
+        var p = new CellB.Parameters(Data.Uniform<float>(1, CellB.ParameterCount, 1 / Math.Sqrt(CellB.HiddenSize)));
+        var grads = new CellB.Gradients();
+        var workspace = new CellB.Workspace(Data.Steps, batch);
+        int[] inputs = Data.Classes(2, Data.Steps * batch, CellB.InputSize);
+        int[] targets = Data.Classes(3, Data.Steps * batch, CellB.OutputSize);
+        CellB.CrossEntropyLossAndGradientsBatch(p, inputs, targets, batch, BatchReduction.Sum, workspace, grads);
+        for (int round = 0; round < 2; round++)
+        {
+            Print("C whole: CrossEntropyLossAndGradientsBatch", Data.Steps, () => CellB.CrossEntropyLossAndGradientsBatch(p, inputs, targets, batch, BatchReduction.Sum, workspace, grads));
+            Print("C part: ForwardSequenceBatch (one-hot)", Data.Steps, () =>
+            {
+                CellB.ForwardSequenceBatch(p, inputs, batch, default, workspace.States[..batch], workspace.Caches[..(Data.Steps * batch)], workspace.Outputs[..(Data.Steps * batch)]);
+                return 0;
+            });
+            Print("C part: head (CrossEntropyLoss per sample)", Data.Steps, () =>
+                CellB.CrossEntropyLoss(p, workspace.Outputs[..(Data.Steps * batch)], targets, workspace.OutputGradients[..(Data.Steps * batch)], grads));
+            Print("C part: BpttBatch", Data.Steps, () =>
+            {
+                CellB.BpttBatch(p, workspace.Caches[..(Data.Steps * batch)], workspace.OutputGradients[..(Data.Steps * batch)], batch, grads, default, default);
+                return 0;
+            });
+        }
+    }
+}
