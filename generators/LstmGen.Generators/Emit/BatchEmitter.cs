@@ -188,7 +188,17 @@ internal static class BatchEmitter
             return;
         }
 
-        w.Line("for (int b = 0; b < batchSize; b++)").Open();
+        EmitSequenceBySequenceBptt(w, "for (int b = 0; b < batchSize; b++)");
+        w.Close();
+    }
+
+    /// <summary>
+    /// Runs the sequences the loop header selects backwards one by one, as <c>Bptt</c> does: the whole scalar batch
+    /// BPTT, and the SIMD batch BPTT's leftover sequences (m mod 4).
+    /// </summary>
+    internal static void EmitSequenceBySequenceBptt(SourceWriter w, string loopHeader)
+    {
+        w.Line(loopHeader).Open();
         w.Line("StateGradient carry = default;");
         w.Line("for (int t = steps - 1; t >= 0; t--)").Open();
         w.Line("int at = (t * batchSize) + b;");
@@ -200,7 +210,6 @@ internal static class BatchEmitter
         w.Line();
         w.Line("if (!initialGradients.IsEmpty)").Open();
         w.Line("initialGradients[b] = carry;");
-        w.Close();
         w.Close();
         w.Close();
     }

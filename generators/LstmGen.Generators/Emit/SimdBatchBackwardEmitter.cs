@@ -79,20 +79,7 @@ internal static class SimdBatchBackwardEmitter
         w.Close();
         w.Line();
         w.Line("// The sequences left over (m mod 4), one by one as Bptt runs them.");
-        w.Line("for (; b < batchSize; b++)").Open();
-        w.Line("StateGradient carry = default;");
-        w.Line("for (int t = steps - 1; t >= 0; t--)").Open();
-        w.Line("int at = (t * batchSize) + b;");
-        w.Line("(Input dx, carry) = Backward(p, caches[at], outputGradients[at], carry, grads);");
-        w.Line("if (!inputGradients.IsEmpty)").Open();
-        w.Line("inputGradients[at] = dx;");
-        w.Close();
-        w.Close();
-        w.Line();
-        w.Line("if (!initialGradients.IsEmpty)").Open();
-        w.Line("initialGradients[b] = carry;");
-        w.Close();
-        w.Close();
+        BatchEmitter.EmitSequenceBySequenceBptt(w, "for (; b < batchSize; b++)");
     }
 
     /// <summary>The dispatcher and the per-width kernels of <c>GateBackward4</c>.</summary>
