@@ -1,6 +1,7 @@
 using LstmGen.Models.Tests.Cells;
 using LstmGen.Models.Tests.Support;
 using LstmGen.Reference;
+using LstmGen.TestSupport;
 
 namespace LstmGen.Models.Tests;
 
@@ -50,18 +51,7 @@ public sealed class StreamingStepTests
 
         foreach (Action operation in driver.StreamingOperations(theta, inputs[0]))
         {
-            for (int k = 0; k < 100; k++)
-            {
-                operation();
-            }
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int k = 0; k < 50; k++)
-            {
-                operation();
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, AllocationMeter.BytesAllocated(operation, calls: 50, warmUpCalls: 100));
         }
     }
 }

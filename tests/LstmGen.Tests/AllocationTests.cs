@@ -1,3 +1,4 @@
+using LstmGen.TestSupport;
 using LstmGen.Tests.Support;
 using Large = LstmGen.Tests.Cells.Lstm10x128Double;
 using Small = LstmGen.Tests.Cells.Lstm2x1Double;
@@ -11,45 +12,18 @@ namespace LstmGen.Tests;
 /// Gradients.Clear, for a small unrolled cell (2, 1) and a large SIMD cell (10, 128).
 /// </summary>
 /// <remarks>
-/// Each operation is a pre-built <see cref="Action"/> over buffers allocated beforehand (the closure is allocated when
-/// the lambda is created, not when it is invoked). Warm-up calls let tiered JIT and static initialisation happen
-/// first; the counter is per thread and xunit runs a synchronous test on a single thread.
+/// Each operation is a pre-built <see cref="Action"/> over buffers allocated beforehand; <see cref="AllocationMeter"/>
+/// (shared with the model tests) warms each up and measures it.
 /// </remarks>
 public sealed class AllocationTests
 {
     private const int Steps = 5;
-    private const int WarmUpCalls = 100;
-    private const int MeasuredCalls = 50;
 
     [Fact]
-    public void Small_unrolled_cell_allocates_nothing() => AssertNoAllocations(SmallOperations());
+    public void Small_unrolled_cell_allocates_nothing() => AllocationMeter.AssertNoAllocations(SmallOperations(), minimumOperations: 10);
 
     [Fact]
-    public void Large_simd_cell_allocates_nothing() => AssertNoAllocations(LargeOperations());
-
-    private static void AssertNoAllocations(IReadOnlyDictionary<string, Action> operations)
-    {
-        var allocated = new Dictionary<string, long>();
-        foreach (var (name, action) in operations)
-        {
-            for (int k = 0; k < WarmUpCalls; k++)
-            {
-                action();
-            }
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int k = 0; k < MeasuredCalls; k++)
-            {
-                action();
-            }
-
-            allocated[name] = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
-        Assert.True(
-            allocated.Values.All(bytes => bytes == 0),
-            "Bytes allocated over " + MeasuredCalls + " calls: " + string.Join(", ", allocated.Select(kv => $"{kv.Key} {kv.Value}")));
-    }
+    public void Large_simd_cell_allocates_nothing() => AllocationMeter.AssertNoAllocations(LargeOperations(), minimumOperations: 10);
 
     private static Dictionary<string, Action> SmallOperations()
     {

@@ -1,3 +1,5 @@
+using LstmGen.TestSupport;
+
 namespace LstmGen.Models.Tests.Allocation;
 
 /// <summary>
@@ -9,8 +11,8 @@ namespace LstmGen.Models.Tests.Allocation;
 public sealed class AllocationTests
 {
     [Fact]
-    public void Small_rnn_with_head_allocates_nothing() => AllocationMeter.AssertNoAllocations(RnnSmallDoubleOperations.Build());
+    public void Small_rnn_with_head_allocates_nothing() => AllocationMeter.AssertNoAllocations(RnnSmallDoubleOperations.Build(), minimumOperations: 30);
 
     [Fact]
-    public void Large_lstm_with_head_allocates_nothing() => AllocationMeter.AssertNoAllocations(LstmLargeFloatOperations.Build());
+    public void Large_lstm_with_head_allocates_nothing() => AllocationMeter.AssertNoAllocations(LstmLargeFloatOperations.Build(), minimumOperations: 30);
 }
