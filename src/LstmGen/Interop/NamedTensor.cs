@@ -30,7 +30,7 @@ public sealed class NamedTensor
     public ImmutableArray<int> Shape { get; }
 
     /// <summary>The number of elements: the product of <see cref="Shape"/> (1 for a scalar).</summary>
-    public int ElementCount => ElementCountOf(Shape);
+    public int ElementCount => _data.Length / SizeOf(DataType); // the factories check bytes = product(Shape) × size
 
     /// <summary>The raw little-endian bytes, <c>ElementCount * SizeOf(DataType)</c> of them.</summary>
     public ReadOnlySpan<byte> Data => _data;

@@ -1,6 +1,8 @@
 using LstmGen.Demo.Checkpoints;
 using LstmGen.Demo.Cli;
 
+using static LstmGen.Tests.Demo.InProcessDemo;
+
 namespace LstmGen.Tests.Demo;
 
 /// <summary>
@@ -149,15 +151,5 @@ public sealed class CommandLineTests : IDisposable
         (int code, _, string error) = Run(args);
         Assert.Equal(DemoCommandLine.UserErrorExitCode, code);
         Assert.Equal(expected, Assert.Single(Lines(error)));
-    }
-
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static (int Code, string Output, string Error) Run(string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = DemoCommandLine.Run(args, output, error, interactive: false);
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -8,6 +8,8 @@ using LstmGen.Interop;
 using LstmGen.Interop.Layouts;
 using LstmGen.Onnx;
 
+using static LstmGen.Tests.Demo.InProcessDemo;
+
 namespace LstmGen.Tests.Demo;
 
 /// <summary>
@@ -216,15 +218,5 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal(DemoCommandLine.UserErrorExitCode, code);
         Assert.Equal(expected, Assert.Single(Lines(error)));
         Assert.Equal(string.Empty, output);
-    }
-
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static (int Code, string Output, string Error) Run(string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = DemoCommandLine.Run(args, output, error, interactive: false);
-        return (code, output.ToString(), error.ToString());
     }
 }
