@@ -90,33 +90,32 @@ internal static class SimdBatchBackwardEmitter
         string parameters = $"{ro} w, {rw} dw, {ro} dzs, {ro} xs, {SimdNames.ReadOnlySpan}<int> indices, {ro} hs, {rw} dxs, {rw} dhs";
         string arguments = "w, dw, dzs, xs, indices, hs, dxs, dhs";
         w.Line();
-        w.Summary(
+        SimdKernels.EmitFamily(
+            w,
+            widths,
+            "GateBackward4",
+            "GateBackward4x",
+            parameters,
+            arguments,
             $"The matrix part of a backward step for {Group} samples in one pass over the columns of [W | U]:\n" +
             $"<c>d[W | U] += Σ_s dz_s·[x_s; h_s]ᵀ</c> (for a one-hot sample, a scatter-add of dz_s into column index_s of dW),\n" +
             $"<c>db += Σ_s dz_s</c>, <c>dx_s = Wᵀ·dz_s</c> and <c>dh_s = Uᵀ·dz_s</c>; each dx_s and dh_s equal, bit for bit, to\n" +
-            "<see cref=\"GateBackward\"/> of that sample alone.");
-        Params(w);
-        w.Line($"private static void GateBackward4({parameters})");
-        SimdKernels.EmitDispatch(w, widths, "GateBackward4x", arguments);
-        foreach (SimdWidth width in widths)
-        {
-            w.Line();
-            w.Summary($"<see cref=\"GateBackward4\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
-            Params(w);
-            w.Line($"internal static void GateBackward4x{width.Bits}({parameters})").Open();
-            w.Line($"global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= {Group} * GateRows");
-            w.Line($"    && xs.Length >= {Group} * InputSize && indices.Length >= {Group} && hs.Length >= {Group} * HiddenSize && dxs.Length >= {Group} * InputSize && dhs.Length >= {Group} * HiddenSize");
-            w.Line("    && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);");
-            w.Line(SimdNames.Ref(t, "w0", "w"));
-            w.Line(SimdNames.Ref(t, "dw0", "dw"));
-            w.Line(SimdNames.Ref(t, "dz0", "dzs"));
-            w.Line(SimdNames.Ref(t, "x0", "xs"));
-            w.Line(SimdNames.Ref(t, "h0", "hs"));
-            w.Line(SimdNames.Ref(t, "dx0", "dxs"));
-            w.Line(SimdNames.Ref(t, "dh0", "dhs"));
-            EmitBody(w, spec, width);
-            w.Close();
-        }
+            "<see cref=\"GateBackward\"/> of that sample alone.",
+            Params,
+            width =>
+            {
+                w.Line($"global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= {Group} * GateRows");
+                w.Line($"    && xs.Length >= {Group} * InputSize && indices.Length >= {Group} && hs.Length >= {Group} * HiddenSize && dxs.Length >= {Group} * InputSize && dhs.Length >= {Group} * HiddenSize");
+                w.Line("    && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);");
+                w.Line(SimdNames.Ref(t, "w0", "w"));
+                w.Line(SimdNames.Ref(t, "dw0", "dw"));
+                w.Line(SimdNames.Ref(t, "dz0", "dzs"));
+                w.Line(SimdNames.Ref(t, "x0", "xs"));
+                w.Line(SimdNames.Ref(t, "h0", "hs"));
+                w.Line(SimdNames.Ref(t, "dx0", "dxs"));
+                w.Line(SimdNames.Ref(t, "dh0", "dhs"));
+                EmitBody(w, spec, width);
+            });
     }
 
     private static void Params(SourceWriter w)

@@ -62,29 +62,28 @@ internal static class SimdBatchEmitter
         string ro = $"{SimdNames.ReadOnlySpan}<{t}>", rw = $"{SimdNames.Span}<{t}>";
         string parameters = $"{ro} w, {ro} xs, {SimdNames.ReadOnlySpan}<int> indices, {ro} hs, {rw} zs";
         w.Line();
-        w.Summary(
+        SimdKernels.EmitFamily(
+            w,
+            widths,
+            "GatePreActivations4",
+            "GatePreActivations4x",
+            parameters,
+            "w, xs, indices, hs, zs",
             $"Gate pre-activations of {Group} samples in one pass over the weights: <c>z_s = [W | U]·[x_s; h_s] + b</c>, or with\n" +
             $"{Group} one-hot <paramref name=\"indices\"/> <c>z_s = W[:, index_s] + U·h_s + b</c>; each z_s equal, bit for bit, to\n" +
-            "<see cref=\"GatePreActivations\"/> of that sample alone.");
-        Params(w);
-        w.Line($"private static void GatePreActivations4({parameters})");
-        SimdKernels.EmitDispatch(w, widths, "GatePreActivations4x", "w, xs, indices, hs, zs");
-        foreach (SimdWidth width in widths)
-        {
-            w.Line();
-            w.Summary($"<see cref=\"GatePreActivations4\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
-            Params(w);
-            w.Line($"internal static void GatePreActivations4x{width.Bits}({parameters})").Open();
-            w.Line($"bool oneHot = !indices.IsEmpty;");
-            w.Line($"global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= {Group} * HiddenSize && zs.Length >= {Group} * GateRows");
-            w.Line($"    && (oneHot ? indices.Length >= {Group} && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= {Group} * InputSize));");
-            w.Line(SimdNames.Ref(t, "w0", "w"));
-            w.Line(SimdNames.Ref(t, "x0", "xs"));
-            w.Line(SimdNames.Ref(t, "h0", "hs"));
-            w.Line(SimdNames.Ref(t, "z0", "zs"));
-            EmitBody(w, spec, width);
-            w.Close();
-        }
+            "<see cref=\"GatePreActivations\"/> of that sample alone.",
+            Params,
+            width =>
+            {
+                w.Line($"bool oneHot = !indices.IsEmpty;");
+                w.Line($"global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= {Group} * HiddenSize && zs.Length >= {Group} * GateRows");
+                w.Line($"    && (oneHot ? indices.Length >= {Group} && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= {Group} * InputSize));");
+                w.Line(SimdNames.Ref(t, "w0", "w"));
+                w.Line(SimdNames.Ref(t, "x0", "xs"));
+                w.Line(SimdNames.Ref(t, "h0", "hs"));
+                w.Line(SimdNames.Ref(t, "z0", "zs"));
+                EmitBody(w, spec, width);
+            });
     }
 
     private static void Params(SourceWriter w)

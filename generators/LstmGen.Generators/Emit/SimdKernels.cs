@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using LstmGen.Generators.Model;
 
@@ -94,54 +95,52 @@ internal sealed class SimdKernels : IStepKernelEmitter
 
         string forwardParameters = $"{ro} w, {ro} x, int index, {ro} h, {rw} z";
         string forwardArguments = "w, x, index, h, z";
-        w.Summary(
+        EmitFamily(
+            w,
+            widths,
+            "GatePreActivations",
+            "GatePreActivations",
+            forwardParameters,
+            forwardArguments,
             "Gate pre-activations <c>z = [W | U]·[x; h] + b</c> (GateRows values), or with <paramref name=\"index\"/> ≥ 0 <c>z = W[:, index] + U·h + b</c>\n" +
-            "(a one-hot input; <paramref name=\"x\"/> is then not read). Runs the widest vector kernel the CPU accelerates.");
-        ForwardParams(w);
-        w.Line($"private static void GatePreActivations({forwardParameters})");
-        EmitDispatch(w, widths, "GatePreActivations", forwardArguments);
-        foreach (SimdWidth width in widths)
-        {
-            w.Line();
-            w.Summary($"<see cref=\"GatePreActivations\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
-            ForwardParams(w);
-            w.Line($"internal static void GatePreActivations{width.Bits}({forwardParameters})").Open();
-            w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));");
-            w.Line(SimdNames.Ref(t, "w0", "w"));
-            w.Line(SimdNames.Ref(t, "x0", "x"));
-            w.Line(SimdNames.Ref(t, "h0", "h"));
-            w.Line(SimdNames.Ref(t, "z0", "z"));
-            SimdMatVecEmitter.EmitBody(w, spec, width, GateShape(spec));
-            w.Close();
-        }
+            "(a one-hot input; <paramref name=\"x\"/> is then not read). Runs the widest vector kernel the CPU accelerates.",
+            ForwardParams,
+            width =>
+            {
+                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));");
+                w.Line(SimdNames.Ref(t, "w0", "w"));
+                w.Line(SimdNames.Ref(t, "x0", "x"));
+                w.Line(SimdNames.Ref(t, "h0", "h"));
+                w.Line(SimdNames.Ref(t, "z0", "z"));
+                SimdMatVecEmitter.EmitBody(w, spec, width, GateShape(spec));
+            });
 
         w.Line();
         string backwardParameters = $"{ro} w, {rw} dw, {ro} dz, {ro} x, int index, {ro} h, {rw} dx, {rw} dh";
         string backwardArguments = "w, dw, dz, x, index, h, dx, dh";
-        w.Summary(
+        EmitFamily(
+            w,
+            widths,
+            "GateBackward",
+            "GateBackward",
+            backwardParameters,
+            backwardArguments,
             "The matrix part of a backward step, one pass over the columns of [W | U]: <c>d[W | U] += dz·[x; h]ᵀ</c> (for a one-hot\n" +
-            "input, <paramref name=\"index\"/> ≥ 0, only column index of dW), <c>db += dz</c>, <c>dx = Wᵀ·dz</c> and <c>dh = Uᵀ·dz</c>.");
-        BackwardParams(w);
-        w.Line($"private static void GateBackward({backwardParameters})");
-        EmitDispatch(w, widths, "GateBackward", backwardArguments);
-        foreach (SimdWidth width in widths)
-        {
-            w.Line();
-            w.Summary($"<see cref=\"GateBackward\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
-            BackwardParams(w);
-            w.Line($"internal static void GateBackward{width.Bits}({backwardParameters})").Open();
-            w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize");
-            w.Line("    && dx.Length >= InputSize && dh.Length >= HiddenSize && (index < 0 ? x.Length >= InputSize : index < InputSize));");
-            w.Line(SimdNames.Ref(t, "w0", "w"));
-            w.Line(SimdNames.Ref(t, "dw0", "dw"));
-            w.Line(SimdNames.Ref(t, "dz0", "dz"));
-            w.Line(SimdNames.Ref(t, "x0", "x"));
-            w.Line(SimdNames.Ref(t, "h0", "h"));
-            w.Line(SimdNames.Ref(t, "dx0", "dx"));
-            w.Line(SimdNames.Ref(t, "dh0", "dh"));
-            SimdBackwardEmitter.EmitBody(w, spec, width);
-            w.Close();
-        }
+            "input, <paramref name=\"index\"/> ≥ 0, only column index of dW), <c>db += dz</c>, <c>dx = Wᵀ·dz</c> and <c>dh = Uᵀ·dz</c>.",
+            BackwardParams,
+            width =>
+            {
+                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize");
+                w.Line("    && dx.Length >= InputSize && dh.Length >= HiddenSize && (index < 0 ? x.Length >= InputSize : index < InputSize));");
+                w.Line(SimdNames.Ref(t, "w0", "w"));
+                w.Line(SimdNames.Ref(t, "dw0", "dw"));
+                w.Line(SimdNames.Ref(t, "dz0", "dz"));
+                w.Line(SimdNames.Ref(t, "x0", "x"));
+                w.Line(SimdNames.Ref(t, "h0", "h"));
+                w.Line(SimdNames.Ref(t, "dx0", "dx"));
+                w.Line(SimdNames.Ref(t, "dh0", "dh"));
+                SimdBackwardEmitter.EmitBody(w, spec, width);
+            });
 
         SimdBatchEmitter.EmitKernels(w, spec, widths);
         SimdBatchBackwardEmitter.EmitKernels(w, spec, widths);
@@ -222,6 +221,37 @@ internal sealed class SimdKernels : IStepKernelEmitter
     }
 
     /// <summary>
+    /// A kernel family: the documented dispatcher <c>name(parameters)</c>, then one internal kernel per width,
+    /// <c>{kernelPrefix}{bits}(parameters)</c>, each with the same parameter docs; <paramref name="emitKernel"/> writes a
+    /// kernel's statements (argument checks, references, body).
+    /// </summary>
+    internal static void EmitFamily(
+        SourceWriter w,
+        IReadOnlyList<SimdWidth> widths,
+        string name,
+        string kernelPrefix,
+        string parameters,
+        string arguments,
+        string summary,
+        Action<SourceWriter> emitParameterDocs,
+        Action<SimdWidth> emitKernel)
+    {
+        w.Summary(summary);
+        emitParameterDocs(w);
+        w.Line($"private static void {name}({parameters})");
+        EmitDispatch(w, widths, kernelPrefix, arguments);
+        foreach (SimdWidth width in widths)
+        {
+            w.Line();
+            w.Summary($"<see cref=\"{name}\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
+            emitParameterDocs(w);
+            w.Line($"internal static void {kernelPrefix}{width.Bits}({parameters})").Open();
+            emitKernel(width);
+            w.Close();
+        }
+    }
+
+    /// <summary>
     /// The head's logits <c>W_y h + b_y</c> (V rows, H columns): the same kernel as the gate pre-activations, with the
     /// widths whose lanes fit in V (so V = 10 floats use Vector256: one vector and one overlapping vector, not scalar code).
     /// </summary>
@@ -230,24 +260,24 @@ internal sealed class SimdKernels : IStepKernelEmitter
         SimdWidth[] widths = SimdWidth.Fitting(spec, spec.OutputSize);
         string parameters = $"{ro} w, {ro} h, {rw} z";
         w.Line();
-        w.Summary("The head's logits <c>z = W_y·h + b_y</c> (V values), with the widest vector kernel that the CPU accelerates and that fits in V.");
-        HeadParams(w);
-        w.Line($"private static void HeadLogits({parameters})");
-        EmitDispatch(w, widths, "HeadLogits", "w, h, z");
-        foreach (SimdWidth width in widths)
-        {
-            w.Line();
-            w.Summary($"<see cref=\"HeadLogits\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
-            HeadParams(w);
-            w.Line($"internal static void HeadLogits{width.Bits}({parameters})").Open();
-            w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);");
-            w.Line(SimdNames.Ref(t, "w0", "w"));
-            w.Line(SimdNames.Ref(t, "h0", "h"));
-            w.Line(SimdNames.Ref(t, "z0", "z"));
-            SimdMatVecEmitter.EmitBody(w, spec, width, new SimdMatVecEmitter.Shape(
-                spec.OutputSize, "OutputSize", "HeadWeightOffset", "HeadBiasOffset", [new("0", "HiddenSize", "h0", OneHot: false)]));
-            w.Close();
-        }
+        EmitFamily(
+            w,
+            widths,
+            "HeadLogits",
+            "HeadLogits",
+            parameters,
+            "w, h, z",
+            "The head's logits <c>z = W_y·h + b_y</c> (V values), with the widest vector kernel that the CPU accelerates and that fits in V.",
+            HeadParams,
+            width =>
+            {
+                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);");
+                w.Line(SimdNames.Ref(t, "w0", "w"));
+                w.Line(SimdNames.Ref(t, "h0", "h"));
+                w.Line(SimdNames.Ref(t, "z0", "z"));
+                SimdMatVecEmitter.EmitBody(w, spec, width, new SimdMatVecEmitter.Shape(
+                    spec.OutputSize, "OutputSize", "HeadWeightOffset", "HeadBiasOffset", [new("0", "HiddenSize", "h0", OneHot: false)]));
+            });
 
         EmitHeadBackwardHelpers(w, spec, widths, t, ro, rw);
     }
@@ -260,62 +290,61 @@ internal sealed class SimdKernels : IStepKernelEmitter
     {
         string parameters = $"{ro} w, {rw} dw, {ro} dLogits, {ro} h, {rw} dh";
         w.Line();
-        w.Summary(
+        EmitFamily(
+            w,
+            widths,
+            "HeadGradients",
+            "HeadGradients",
+            parameters,
+            "w, dw, dLogits, h, dh",
             "The head's backward matrix work: <c>dW_y += dLogits·hᵀ</c> and <c>dh = W_yᵀ·dLogits</c> (not db_y), with the widest vector\n" +
-            "kernel that the CPU accelerates and that fits in V.");
-        HeadBackwardParams(w);
-        w.Line($"private static void HeadGradients({parameters})");
-        EmitDispatch(w, widths, "HeadGradients", "w, dw, dLogits, h, dh");
-        foreach (SimdWidth width in widths)
-        {
-            string v = width.Static, u = SimdNames.Unsafe;
-            int rows = spec.OutputSize, vectorEnd = width.VectorEnd(rows);
-            w.Line();
-            w.Summary($"<see cref=\"HeadGradients\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
-            HeadBackwardParams(w);
-            w.Line($"internal static void HeadGradients{width.Bits}({parameters})").Open();
-            w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);");
-            w.Line(SimdNames.Ref(t, "w0", "w"));
-            w.Line(SimdNames.Ref(t, "dw0", "dw"));
-            w.Line(SimdNames.Ref(t, "d0", "dLogits"));
-            w.Line(SimdNames.Ref(t, "h0", "h"));
-            w.Line(SimdNames.Ref(t, "dh0", "dh"));
-            w.Line("for (int j = 0; j < HiddenSize; j++)").Open();
-            w.Line("nuint column = (nuint)(HeadWeightOffset + (j * OutputSize));");
-            w.Line($"{t} hj = {u}.Add(ref h0, j);");
-            if (vectorEnd > 0)
+            "kernel that the CPU accelerates and that fits in V.",
+            HeadBackwardParams,
+            width =>
             {
-                w.Line($"var hs = {v}.Create(hj);");
-                w.Line($"var s = {width.Of(t)}.Zero;");
-                w.Line($"for (int r = 0; r < {vectorEnd}; r += {width.Lanes})").Open();
-                w.Line("nuint at = column + (nuint)r;");
-                w.Line($"var d = {v}.LoadUnsafe(ref d0, (nuint)r);");
-                w.Line($"s = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref w0, at), d, s);");
-                w.Line($"{v}.StoreUnsafe({v}.FusedMultiplyAdd(d, hs, {v}.LoadUnsafe(ref dw0, at)), ref dw0, at);");
-                w.Close();
-                w.Line();
-                w.Line($"{t} sum = {v}.Sum(s);");
-            }
-            else
-            {
-                w.Line($"{t} sum = 0;");
-            }
+                string v = width.Static, u = SimdNames.Unsafe;
+                int rows = spec.OutputSize, vectorEnd = width.VectorEnd(rows);
+                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);");
+                w.Line(SimdNames.Ref(t, "w0", "w"));
+                w.Line(SimdNames.Ref(t, "dw0", "dw"));
+                w.Line(SimdNames.Ref(t, "d0", "dLogits"));
+                w.Line(SimdNames.Ref(t, "h0", "h"));
+                w.Line(SimdNames.Ref(t, "dh0", "dh"));
+                w.Line("for (int j = 0; j < HiddenSize; j++)").Open();
+                w.Line("nuint column = (nuint)(HeadWeightOffset + (j * OutputSize));");
+                w.Line($"{t} hj = {u}.Add(ref h0, j);");
+                if (vectorEnd > 0)
+                {
+                    w.Line($"var hs = {v}.Create(hj);");
+                    w.Line($"var s = {width.Of(t)}.Zero;");
+                    w.Line($"for (int r = 0; r < {vectorEnd}; r += {width.Lanes})").Open();
+                    w.Line("nuint at = column + (nuint)r;");
+                    w.Line($"var d = {v}.LoadUnsafe(ref d0, (nuint)r);");
+                    w.Line($"s = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref w0, at), d, s);");
+                    w.Line($"{v}.StoreUnsafe({v}.FusedMultiplyAdd(d, hs, {v}.LoadUnsafe(ref dw0, at)), ref dw0, at);");
+                    w.Close();
+                    w.Line();
+                    w.Line($"{t} sum = {v}.Sum(s);");
+                }
+                else
+                {
+                    w.Line($"{t} sum = 0;");
+                }
 
-            if (vectorEnd < rows)
-            {
-                w.Line($"// Rows {vectorEnd}..{rows - 1}: scalar (the update must not repeat a row).");
-                w.Line($"for (int r = {vectorEnd}; r < OutputSize; r++)").Open();
-                w.Line($"{t} d = {u}.Add(ref d0, r);");
-                w.Line($"sum += {u}.Add(ref w0, (int)column + r) * d;");
-                w.Line($"{u}.Add(ref dw0, (int)column + r) += d * hj;");
-                w.Close();
-                w.Line();
-            }
+                if (vectorEnd < rows)
+                {
+                    w.Line($"// Rows {vectorEnd}..{rows - 1}: scalar (the update must not repeat a row).");
+                    w.Line($"for (int r = {vectorEnd}; r < OutputSize; r++)").Open();
+                    w.Line($"{t} d = {u}.Add(ref d0, r);");
+                    w.Line($"sum += {u}.Add(ref w0, (int)column + r) * d;");
+                    w.Line($"{u}.Add(ref dw0, (int)column + r) += d * hj;");
+                    w.Close();
+                    w.Line();
+                }
 
-            w.Line($"{u}.Add(ref dh0, j) = sum;");
-            w.Close();
-            w.Close();
-        }
+                w.Line($"{u}.Add(ref dh0, j) = sum;");
+                w.Close();
+            });
     }
 
     private static void HeadBackwardParams(SourceWriter w)
