@@ -175,16 +175,19 @@ internal static class ParameterBufferEmitter
         w.Summary("Sets every gradient to zero, ready for a new accumulation.");
         w.Line("public void Clear() => global::System.Array.Clear(_values);");
         w.Line();
-        w.Summary("The global L2 norm ‖dθ‖ over every gradient.");
+        w.Summary("The global L2 norm ‖dθ‖ over every gradient, computed without overflow (NaN or +∞ if a gradient is).");
         // Explicit type argument: inferring T from an array needs C# 14's first-class spans; the generated code targets C# 13.
         w.Line($"public {t} Norm() => global::LstmGen.GradientClipping.Norm<{t}>(_values);");
         w.Line();
         w.Summary(
             "Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name=\"maxNorm\"/>, scales every gradient by maxNorm / ‖dθ‖.\n" +
+            "A NaN or infinite gradient makes every gradient NaN or 0, as in PyTorch, unless <paramref name=\"errorIfNonFinite\"/> is set.\n" +
             "(This clips gradients; it is not ONNX's <c>clip</c>, which clamps gate pre-activations.)");
         w.Param("maxNorm", "Largest allowed global norm; positive and finite.");
+        w.Param("errorIfNonFinite", "Throw <see cref=\"global::System.ArgumentException\"/>, leaving the gradients untouched, if one is NaN or infinite.");
         w.Doc("returns", "The norm before clipping.");
-        w.Line($"public {t} ClipByGlobalNorm({t} maxNorm) => global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm);");
+        w.Line($"public {t} ClipByGlobalNorm({t} maxNorm, bool errorIfNonFinite = false) =>");
+        w.Line("    global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm, errorIfNonFinite);");
         w.Line();
         w.Summary("Gradient clipping by value: clamps every gradient to [-limit, limit] (min-char-rnn uses 5).");
         w.Param("limit", "The bound; positive and finite.");
