@@ -28,7 +28,12 @@ public sealed class Adam<T>
     /// <param name="beta1">β1 in [0, 1) (default 0.9).</param>
     /// <param name="beta2">β2 in [0, 1) (default 0.999).</param>
     /// <param name="epsilon">ε, positive and finite (default 1e-8).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count or hyper-parameter is outside its range.</exception>
+    /// <remarks>
+    /// Every range holds after rounding to <typeparamref name="T"/> too, since <see cref="Step"/> computes in
+    /// <typeparamref name="T"/>: for float, ε = 1e-50 (0 as a float), lr = 1e39 (+∞), β = 0.999999999 (1) and an lr
+    /// whose first step lr / (1 − β1) overflows are rejected, where a double optimiser accepts them.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A count or hyper-parameter is outside its range, as given or as <typeparamref name="T"/>.</exception>
     public Adam(int parameterCount, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parameterCount);
@@ -36,6 +41,8 @@ public sealed class Adam<T>
         RequireUnitInterval(beta1, nameof(beta1));
         RequireUnitInterval(beta2, nameof(beta2));
         RequirePositive(epsilon, nameof(epsilon));
+        // The first step's size lr / (1 − β1^1) is the largest Step uses; it must not overflow T either.
+        RequirePositive(learningRate / (1 - beta1), nameof(learningRate), "learningRate / (1 − beta1), the first step's size,");
         (LearningRate, Beta1, Beta2, Epsilon) = (learningRate, beta1, beta2, epsilon);
         _m = new T[parameterCount];
         _v = new T[parameterCount];
@@ -113,19 +120,25 @@ public sealed class Adam<T>
         StepCount = stepCount;
     }
 
-    private static void RequirePositive(double value, string name)
+    /// <summary>Checks a hyper-parameter that must be positive and finite both as given and after rounding to T.</summary>
+    private static void RequirePositive(double value, string name, string? what = null)
     {
-        if (!double.IsFinite(value) || value <= 0)
+        T rounded = T.CreateTruncating(value);
+        if (!double.IsFinite(value) || value <= 0 || !T.IsFinite(rounded) || rounded <= T.Zero)
         {
-            throw new ArgumentOutOfRangeException(name, value, "Expected a positive, finite value.");
+            throw new ArgumentOutOfRangeException(
+                name, value, $"Expected {what ?? name} to be positive and finite as {typeof(T).Name}, but {value} is {rounded} there.");
         }
     }
 
+    /// <summary>Checks a decay that must lie in [0, 1) both as given and after rounding to T (where 1 − β must stay positive).</summary>
     private static void RequireUnitInterval(double value, string name)
     {
-        if (!(value >= 0 && value < 1))
+        T rounded = T.CreateTruncating(value);
+        if (!(value >= 0 && value < 1) || !(rounded < T.One))
         {
-            throw new ArgumentOutOfRangeException(name, value, "Expected a value in [0, 1).");
+            throw new ArgumentOutOfRangeException(
+                name, value, $"Expected {name} in [0, 1) as {typeof(T).Name}, but {value} is {rounded} there.");
         }
     }
 }

@@ -106,6 +106,35 @@ public sealed class AdamTests
         Assert.Equal(0, adam.StepCount);
     }
 
+    [Theory]
+    [InlineData(1e-3, 0.9, 0.999, 1e-50, "epsilon")]                        // positive as a double, 0 as a float
+    [InlineData(1e-3, 0.9, 0.999, 1e39, "epsilon")]                         // +∞ as a float
+    [InlineData(1e-50, 0.9, 0.999, 1e-8, "learningRate")]
+    [InlineData(1e39, 0.9, 0.999, 1e-8, "learningRate")]
+    [InlineData(1e37, 0.999, 0.999, 1e-8, "learningRate")]                  // first step lr / (1 − β1) = 1e40: +∞
+    [InlineData(1e-3, 0.999999999, 0.999, 1e-8, "beta1")]                   // rounds to 1 as a float
+    [InlineData(1e-3, 0.9, 0.9999999999, 1e-8, "beta2")]
+    public void Hyper_parameters_must_stay_valid_after_rounding_to_float(double lr, double beta1, double beta2, double epsilon, string name)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<float>(3, lr, beta1, beta2, epsilon));
+
+        Assert.Equal(name, e.ParamName);
+        Assert.Contains("Single", e.Message, StringComparison.Ordinal);
+        _ = new Adam<double>(3, lr, beta1, beta2, epsilon);                    // every one is valid as a double
+    }
+
+    [Fact]
+    public void Smallest_float_epsilon_keeps_parameters_finite()
+    {
+        var adam = new Adam<float>(2, epsilon: float.Epsilon);                 // the smallest positive float is accepted
+        float[] p = [1f, 2f];
+
+        adam.Step(p, [0f, 1e-3f]);
+
+        Assert.Equal(1f, p[0]);                                              // m = 0 for a zero gradient: no step, no NaN
+        Assert.True(float.IsFinite(p[1]));
+    }
+
     private static double[] Next(Random random) => [.. Enumerable.Range(0, 7).Select(_ => (2 * random.NextDouble()) - 1)];
 
     private static void Fill(Span<double> values, Random random)
