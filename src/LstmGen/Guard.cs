@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 
 namespace LstmGen;
 
@@ -28,7 +29,10 @@ public static class Guard
         }
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> unless two sequence lengths agree.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless two sequence lengths agree, both counted in timesteps (the message says
+    /// "one per timestep"). Lengths counted in samples or T x m elements of a batch use <see cref="Length"/>.
+    /// </summary>
     public static void SameLength(int actual, int expected, string what, string parameterName)
     {
         if (actual != expected)
@@ -65,6 +69,52 @@ public static class Guard
     }
 
     /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless every consecutive block of <paramref name="classes"/> values is a
+    /// probability distribution: every entry finite and ≥ 0, and the entries summing to 1 within
+    /// <see cref="DistributionTolerance{T}"/>. The message names the first offending target (block) and entry. Called
+    /// before any work, so that a bad target never leaves a gradient half-updated.
+    /// </summary>
+    public static void Distributions<T>(ReadOnlySpan<T> values, int classes, string what, string parameterName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
+        double tolerance = DistributionTolerance<T>(classes);
+        for (int start = 0, target = 0; start < values.Length; start += classes, target++)
+        {
+            double sum = 0;
+            for (int v = 0; v < classes; v++)
+            {
+                T q = values[start + v];
+                if (!T.IsFinite(q) || q < T.Zero)
+                {
+                    throw new ArgumentException(
+                        $"Expected every one of {what} to be a distribution (finite entries ≥ 0 that sum to 1), but entry {v} of target {target} is {q}.",
+                        parameterName);
+                }
+
+                sum += double.CreateTruncating(q);
+            }
+
+            if (!(Math.Abs(sum - 1) <= tolerance))
+            {
+                throw new ArgumentException(
+                    $"Expected every one of {what} to be a distribution that sums to 1 (within {tolerance:G3}), but target {target} sums to {sum:R}.",
+                    parameterName);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How far from 1 the sum of a target distribution of <paramref name="classes"/> entries may be: <c>2·V·ε</c>, with
+    /// ε the machine epsilon of <typeparamref name="T"/> (2⁻⁵² for double, 2⁻²³ for float). Normalising V values in T
+    /// (q = x / Σx) leaves Σq within V·ε/2 of 1, and summing them here adds at most as much again; the factor 2 spares
+    /// targets rounded twice (e.g. computed in double, stored as float).
+    /// </summary>
+    public static double DistributionTolerance<T>(int classes)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        2.0 * classes * double.CreateTruncating(T.BitIncrement(T.One) - T.One);
+
+    /// <summary>
     /// Checks a time-major batch buffer of <paramref name="length"/> elements for <paramref name="batchSize"/> sequences
     /// and returns the number of steps T = length / batchSize.
     /// </summary>
@@ -85,6 +135,26 @@ public static class Guard
         }
 
         return length / batchSize;
+    }
+
+    /// <summary>
+    /// The length <c>first · second</c> of a buffer of <paramref name="first"/> x <paramref name="second"/> elements (both
+    /// at least 1), computed without overflow.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The product exceeds <see cref="Array.MaxLength"/>, the longest array
+    /// .NET allocates; the message names both sizes, the product and the limit.</exception>
+    public static int BufferLength(int first, int second, string firstName, string secondName)
+    {
+        long length = (long)first * second;
+        if (length > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                secondName,
+                second,
+                $"Expected {firstName} x {secondName} = {first} x {second} = {length} to be at most {Array.MaxLength} (Array.MaxLength, the longest array .NET allocates).");
+        }
+
+        return (int)length;
     }
 
     /// <summary>

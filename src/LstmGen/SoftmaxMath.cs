@@ -69,18 +69,21 @@ public static class SoftmaxMath
 
     /// <summary>
     /// Cross-entropy against a target distribution q, <c>L = -Σ_v q_v log softmax(z)_v</c>, and
-    /// <c>dL/dz = softmax(z)·Σq - q</c> (which is <c>p - q</c> when q sums to 1).
+    /// <c>dL/dz = softmax(z)·Σq - q</c> (which is <c>p - q</c> up to the rounding of Σq).
     /// </summary>
     /// <param name="logits">The logits z.</param>
-    /// <param name="target">The target distribution q; same length, non-negative.</param>
+    /// <param name="target">The target distribution q; same length, finite, non-negative, and summing to 1 within
+    /// <see cref="Guard.DistributionTolerance{T}"/> (2·V·ε of <typeparamref name="T"/>).</param>
     /// <param name="dLogits">Receives dL/dz; same length.</param>
     /// <returns>The loss.</returns>
+    /// <exception cref="ArgumentException">A length differs, or <paramref name="target"/> is not a distribution; nothing is written.</exception>
     public static T CrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> dLogits)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.Length(target.Length, logits.Length, "the target distribution (one per logit)", nameof(target));
         Guard.Length(dLogits.Length, logits.Length, "dL/dlogits (one per logit)", nameof(dLogits));
         T logSumExp = LogSumExp(logits);
+        Guard.Distributions(target, target.Length, "the target distribution", nameof(target));
         T mass = T.Zero;
         T loss = T.Zero;
         for (int v = 0; v < logits.Length; v++)

@@ -1,4 +1,5 @@
 using Cell = LstmGen.Models.Tests.Cells.Rnn3x5Head4Double;
+using FloatCell = LstmGen.Models.Tests.Cells.Rnn3x5Head4Float;
 
 namespace LstmGen.Models.Tests;
 
@@ -51,6 +52,136 @@ public sealed class RuntimeErrorTests
         Assert.Equal("targets", e.ParamName);
         Assert.Contains("element 3", e.Message, StringComparison.Ordinal);
         Assert.All(_grads.AsSpan().ToArray(), g => Assert.Equal(0.0, g));
+    }
+
+    [Theory]
+    [InlineData(-0.5, 1.5, 0.0, 0.0)]                                        // sums to 1, one entry negative
+    [InlineData(double.NaN, 1.0, 0.0, 0.0)]
+    [InlineData(double.PositiveInfinity, 0.0, 0.0, 0.0)]
+    [InlineData(1.0, 1.0, 1.0, 1.0)]                                        // sums to 4
+    [InlineData(0.25, 0.25, 0.25, 0.25000000000001)]                        // 1e-14 over: beyond 2·V·ε = 1.8e-15
+    public void Distribution_target_that_is_not_a_distribution(double q0, double q1, double q2, double q3)
+    {
+        Cell.Output logits = default;
+        var target = Cell.Output.FromSpan([q0, q1, q2, q3]);
+
+        var e = Assert.Throws<ArgumentException>(() => Cell.CrossEntropyLoss(logits, target, out _));
+
+        Assert.Equal("target", e.ParamName);
+        Assert.Contains("sum", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Distribution_targets_within_rounding_of_one_are_accepted()
+    {
+        var random = new Random(21);
+        var floatLogits = default(FloatCell.Output);
+        for (int k = 0; k < 1000; k++)
+        {
+            // Normalised in float by the caller, as a softmax or label smoothing would: Σ q = 1 only up to rounding.
+            float[] x = [.. Enumerable.Range(0, 4).Select(_ => (float)random.NextDouble())];
+            float sum = x.Sum();
+            var q = FloatCell.Output.FromSpan([x[0] / sum, x[1] / sum, x[2] / sum, x[3] / sum]);
+            FloatCell.CrossEntropyLoss(floatLogits, q, out _);
+        }
+
+        Cell.CrossEntropyLoss(default, Cell.Output.FromSpan([1 / 3.0, 1 / 3.0, 1 / 3.0, 0]), out _);
+        Cell.CrossEntropyLoss(default, Cell.Output.FromSpan([0.1, 0.2, 0.3, 0.4]), out _);
+    }
+
+    [Fact]
+    public void Distribution_target_that_is_not_a_distribution_in_a_sequence_leaves_buffers_untouched()
+    {
+        var outputs = new Cell.Hidden[3];
+        var dh = new Cell.Hidden[3];
+        dh.AsSpan().Fill(Cell.Hidden.FromSpan([7, 7, 7, 7, 7]));
+        Cell.Output good = Cell.Output.FromSpan([0.5, 0.5, 0, 0]), bad = Cell.Output.FromSpan([0.5, 0.6, 0, 0]);
+
+        var e = Assert.Throws<ArgumentException>(() => Cell.CrossEntropyLoss(_p, outputs, [good, good, bad], dh, _grads));
+
+        Assert.Equal("targets", e.ParamName);
+        Assert.Contains("target 2", e.Message, StringComparison.Ordinal);
+        Assert.All(_grads.AsSpan().ToArray(), g => Assert.Equal(0.0, g));
+        Assert.All(dh, h => Assert.Equal(7.0, h[0]));
+    }
+
+    [Fact]
+    public void Distribution_target_that_is_not_a_distribution_in_a_batch_leaves_buffers_untouched()
+    {
+        var workspace = new Cell.Workspace(maxSteps: 2, maxBatch: 2);
+        Cell.Output good = Cell.Output.FromSpan([0, 0, 1, 0]), bad = Cell.Output.FromSpan([0, 0, -1, 2]);
+
+        var e = Assert.Throws<ArgumentException>(() =>
+            Cell.CrossEntropyLossAndGradientsBatch(_p, new int[4], [good, good, good, bad], 2, BatchReduction.Sum, workspace, _grads));
+
+        Assert.Equal("targets", e.ParamName);
+        Assert.Contains("target 3", e.Message, StringComparison.Ordinal);
+        Assert.All(_grads.AsSpan().ToArray(), g => Assert.Equal(0.0, g));
+        Assert.All(workspace.Caches.ToArray(), c => Assert.Equal(default, c));
+    }
+
+    [Fact]
+    public void One_hot_index_out_of_range_in_a_sequence_leaves_buffers_untouched()
+    {
+        var caches = new Cell.StepCache[5];
+        var outputs = new Cell.Hidden[5];
+        outputs.AsSpan().Fill(Cell.Hidden.FromSpan([7, 7, 7, 7, 7]));
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.ForwardSequence(_p, [0, 1, 2, 99, 0], Cell.State.Zero, caches, outputs));
+
+        Assert.Equal("inputs", e.ParamName);
+        Assert.Contains("element 3", e.Message, StringComparison.Ordinal);
+        Assert.All(outputs, h => Assert.Equal(7.0, h[0]));
+        Assert.All(caches, c => Assert.Equal(default, c));
+    }
+
+    [Fact]
+    public void One_hot_index_out_of_range_in_a_batch_leaves_buffers_untouched()
+    {
+        var final = new Cell.State[2];
+        final.AsSpan().Fill(new Cell.State(Cell.Hidden.FromSpan([7, 7, 7, 7, 7])));
+        var caches = new Cell.StepCache[4];
+        var outputs = new Cell.Hidden[4];
+        var next = new Cell.State[4];
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Cell.ForwardSequenceBatch(_p, [0, 1, 2, -1], 2, default, final, caches, outputs));
+        var step = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.ForwardBatch(_p, [0, 1, 2, -1], new Cell.State[4], next, caches));
+
+        Assert.Equal("inputs", e.ParamName);
+        Assert.Equal("inputs", step.ParamName);
+        Assert.All(final, s => Assert.Equal(7.0, s.H[0]));
+        Assert.All(outputs, h => Assert.Equal(0.0, h[0]));
+        Assert.All(caches, c => Assert.Equal(default, c));
+        Assert.All(next, s => Assert.Equal(default, s));
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue, 2)]
+    [InlineData(2, int.MaxValue)]
+    [InlineData(65536, 65536)]
+    public void Workspace_sizes_whose_product_overflows(int maxSteps, int maxBatch)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Cell.Workspace(maxSteps, maxBatch));
+
+        Assert.Contains($"{maxSteps}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{maxBatch}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{Array.MaxLength}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Batch_length_messages_name_one_unit()
+    {
+        var initial = Assert.Throws<ArgumentException>(() =>
+            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, new Cell.State[2], new Cell.State[3], new Cell.StepCache[6], new Cell.Hidden[6]));
+        var caches = Assert.Throws<ArgumentException>(() =>
+            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, default, new Cell.State[3], new Cell.StepCache[5], new Cell.Hidden[6]));
+        var step = Assert.Throws<ArgumentException>(() => Cell.ForwardBatch(_p, new Cell.Input[3], new Cell.State[2], new Cell.State[3], new Cell.StepCache[3]));
+
+        Assert.Contains("one per sequence", initial.Message, StringComparison.Ordinal);
+        Assert.Contains("T x m", caches.Message, StringComparison.Ordinal);
+        Assert.Contains("one per sample", step.Message, StringComparison.Ordinal);
+        Assert.All(new[] { initial, caches, step }, e => Assert.DoesNotContain("timestep", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -96,9 +96,10 @@ internal static class HeadEmitter
         w.Line();
         w.Summary("Cross-entropy of one step against a target distribution q, <c>L = -Σ q log softmax(z)</c>, with <c>dL/dz = softmax(z)·Σq - q</c>.");
         w.Param("logits", "The logits z of the step.");
-        w.Param("target", "The target distribution q (non-negative; usually sums to 1).");
+        w.Param("target", "The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref=\"global::LstmGen.Guard.DistributionTolerance{T}\"/>).");
         w.Param("dLogits", "Receives dL/dz.");
         w.Doc("returns", "The loss.");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"target\"/> is not a distribution.</exception>");
         w.Line($"public static {t} CrossEntropyLoss(in Output logits, in Output target, out Output dLogits)").Open();
         w.Line("dLogits = default;");
         w.Line($"return global::LstmGen.SoftmaxMath.CrossEntropy<{t}>(logits, target, dLogits);");
@@ -177,6 +178,18 @@ internal static class HeadEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// The up-front check of a span <c>targets</c> of class indices or target distributions, emitted by every entry point
+    /// that takes one, so that a bad target throws before any caller buffer is written.
+    /// </summary>
+    internal static void EmitTargetsCheck(SourceWriter w, CellSpec spec, bool classIndex)
+    {
+        string cell = spec.TypeName, t = ScalarSyntax.For(spec.Scalar).Keyword;
+        w.Line(classIndex
+            ? $"global::LstmGen.Guard.Indices(targets, OutputSize, \"the class indices of {cell} (V = {spec.OutputSize})\", nameof(targets));"
+            : $"global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, {t}>(targets), OutputSize, \"the target distributions of {cell}\", nameof(targets));");
+    }
+
     private static void EmitSequenceLoss(SourceWriter w, CellSpec spec, string t, string targetType)
     {
         string cell = spec.TypeName;
@@ -189,10 +202,9 @@ internal static class HeadEmitter
         w.Param("outputs", "The hidden outputs h_t of the forward pass.");
         w.Param("targets", $"The {what}, one per step.");
         w.Param("outputGradients", "Receives dL/dh_t, one per step.");
-        if (targetType == "int")
-        {
-            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A class index is outside [0, V); checked before anything is written.</exception>");
-        }
+        w.Line(targetType == "int"
+            ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A class index is outside [0, V); checked before anything is written.</exception>"
+            : "/// <exception cref=\"global::System.ArgumentException\">A target is not a distribution (see <see cref=\"global::LstmGen.Guard.Distributions{T}\"/>); checked before anything is written.</exception>");
 
         w.Param("grads", "Caller-owned gradient accumulator (head gradients).");
         w.Doc("returns", "The summed loss.");
@@ -201,11 +213,7 @@ internal static class HeadEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
         w.Line($"global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, \"the targets of {cell}\", nameof(targets));");
         w.Line($"global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, \"the output gradients of {cell}\", nameof(outputGradients));");
-        if (targetType == "int")
-        {
-            w.Line($"global::LstmGen.Guard.Indices(targets, OutputSize, \"the class indices of {cell} (V = {spec.OutputSize})\", nameof(targets));");
-        }
-
+        EmitTargetsCheck(w, spec, classIndex: targetType == "int");
         w.Line($"{t} loss = default;");
         w.Line("for (int t = 0; t < outputs.Length; t++)").Open();
         w.Line("loss += CrossEntropyStep(p, outputs[t], targets[t], 1, grads, out outputGradients[t]);");

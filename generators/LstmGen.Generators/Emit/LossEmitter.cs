@@ -120,6 +120,11 @@ internal static class LossEmitter
         w.Line($"public static ({t} Loss, State Final) {Name(target)}(Parameters p, {InputsType(oneHot)} inputs, {ReadOnlySpan}<{TargetType(target)}> targets, in State initial, Workspace workspace, Gradients grads)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
         w.Line($"global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, \"the targets of {cell}\", nameof(targets));");
+        if (target != Target.Mse)
+        {
+            HeadEmitter.EmitTargetsCheck(w, spec, classIndex: target == Target.ClassIndex);
+        }
+
         w.Line($"global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, \"the workspace of {cell} (MaxSteps x MaxBatch)\", nameof(workspace));");
         w.Line($"{Span}<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);");
         w.Line($"{Span}<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);");
@@ -159,10 +164,10 @@ internal static class LossEmitter
         w.Line($"public static {t} {Name(target)}Batch(Parameters p, {InputsType(oneHot)} inputs, {ReadOnlySpan}<{TargetType(target)}> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, {ReadOnlySpan}<State> initial = default)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
         w.Line($"int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, \"the batched inputs of {cell}\", nameof(inputs));");
-        w.Line($"global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, \"the batched targets of {cell} (T x m)\", nameof(targets));");
-        if (target == Target.ClassIndex)
+        w.Line($"global::LstmGen.Guard.Length(targets.Length, inputs.Length, \"the batched targets of {cell} (T x m)\", nameof(targets));");
+        if (target != Target.Mse)
         {
-            w.Line($"global::LstmGen.Guard.Indices(targets, OutputSize, \"the class indices of {cell} (V = {spec.OutputSize})\", nameof(targets));");
+            HeadEmitter.EmitTargetsCheck(w, spec, classIndex: target == Target.ClassIndex);
         }
 
         w.Line($"global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, \"the workspace of {cell} (MaxBatch)\", nameof(workspace));");

@@ -29,10 +29,20 @@ internal static class SequenceEmitter
         w.Param("outputs", "Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.");
         w.Doc("returns", "The state after the last step, or <paramref name=\"initial\"/> if T = 0.");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A buffer's length differs from T.</exception>");
+        if (oneHot)
+        {
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An index is outside [0, D); checked before anything is written.</exception>");
+        }
+
         w.Line($"public static State ForwardSequence(Parameters p, {inputs}, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line($"global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, \"the step caches of {cell}\", nameof(caches));");
         w.Line($"global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, \"the hidden outputs of {cell}\", nameof(outputs));");
+        if (oneHot)
+        {
+            StepEmitter.EmitOneHotIndicesCheck(w, spec);
+        }
+
         w.Line("State state = initial;");
         w.Line("for (int t = 0; t < inputs.Length; t++)").Open();
         w.Line($"(state, caches[t]) = {step}(p, inputs[t], state);");

@@ -32,7 +32,6 @@ internal static class SimdBatchEmitter
         w.Line("states[b + s].H.CopyTo(hs.Slice(s * HiddenSize, HiddenSize));");
         if (oneHot)
         {
-            w.Line($"global::LstmGen.Guard.Index(inputs[b + s], InputSize, \"a one-hot input index of {spec.TypeName}\", nameof(inputs));");
             w.Line("indices[s] = inputs[b + s];");
         }
         else

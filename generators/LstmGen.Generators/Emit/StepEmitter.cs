@@ -5,6 +5,13 @@ namespace LstmGen.Generators.Emit;
 /// <summary>The single-step functions, forward above its backward twin; bodies come from a kernel emitter.</summary>
 internal static class StepEmitter
 {
+    /// <summary>
+    /// The up-front check of a span <c>inputs</c> of one-hot indices, emitted by every entry point that loops
+    /// <c>ForwardOneHot</c> over one, so that a bad index throws before any caller buffer is written.
+    /// </summary>
+    internal static void EmitOneHotIndicesCheck(SourceWriter w, CellSpec spec) =>
+        w.Line($"global::LstmGen.Guard.Indices(inputs, InputSize, \"the one-hot input indices of {spec.TypeName} (D = {spec.InputSize})\", nameof(inputs));");
+
     public static void Emit(SourceWriter w, CellSpec spec, IStepKernelEmitter kernels)
     {
         bool lstm = spec.Kind == CellKind.Lstm;

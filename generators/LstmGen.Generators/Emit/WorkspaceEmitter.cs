@@ -20,13 +20,13 @@ internal static class WorkspaceEmitter
         w.Summary("Allocates buffers for up to <paramref name=\"maxSteps\"/> steps of up to <paramref name=\"maxBatch\"/> sequences.");
         w.Param("maxSteps", "Longest sequence the workspace will serve; at least 1.");
         w.Param("maxBatch", "Largest batch the workspace will serve; at least 1.");
-        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A size is less than 1.</exception>");
+        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A size is less than 1, or maxSteps x maxBatch exceeds <see cref=\"global::System.Array.MaxLength\"/>.</exception>");
         w.Line("public Workspace(int maxSteps, int maxBatch = 1)").Open();
         w.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);");
         w.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);");
         w.Line("MaxSteps = maxSteps;");
         w.Line("MaxBatch = maxBatch;");
-        w.Line("_caches = new StepCache[checked(maxSteps * maxBatch)];");
+        w.Line("_caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];");
         w.Line("_outputs = new Hidden[_caches.Length];");
         w.Line("_outputGradients = new Hidden[_caches.Length];");
         w.Line("_states = new State[maxBatch];");
