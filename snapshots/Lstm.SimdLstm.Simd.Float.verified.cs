@@ -693,17 +693,20 @@ static partial class SimdLstm
         public void Clear() => global::System.Array.Clear(_values);
 
         /// <summary>
-        /// The global L2 norm ‖dθ‖ over every gradient.
+        /// The global L2 norm ‖dθ‖ over every gradient, computed without overflow (NaN or +∞ if a gradient is).
         /// </summary>
         public float Norm() => global::LstmGen.GradientClipping.Norm<float>(_values);
 
         /// <summary>
         /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.
+        /// A NaN or infinite gradient makes every gradient NaN or 0, as in PyTorch, unless <paramref name="errorIfNonFinite"/> is set.
         /// (This clips gradients; it is not ONNX's <c>clip</c>, which clamps gate pre-activations.)
         /// </summary>
         /// <param name="maxNorm">Largest allowed global norm; positive and finite.</param>
+        /// <param name="errorIfNonFinite">Throw <see cref="global::System.ArgumentException"/>, leaving the gradients untouched, if one is NaN or infinite.</param>
         /// <returns>The norm before clipping.</returns>
-        public float ClipByGlobalNorm(float maxNorm) => global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm);
+        public float ClipByGlobalNorm(float maxNorm, bool errorIfNonFinite = false) =>
+            global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm, errorIfNonFinite);
 
         /// <summary>
         /// Gradient clipping by value: clamps every gradient to [-limit, limit] (min-char-rnn uses 5).
@@ -729,14 +732,14 @@ static partial class SimdLstm
         /// </summary>
         /// <param name="maxSteps">Longest sequence the workspace will serve; at least 1.</param>
         /// <param name="maxBatch">Largest batch the workspace will serve; at least 1.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1, or maxSteps x maxBatch exceeds <see cref="global::System.Array.MaxLength"/>.</exception>
         public Workspace(int maxSteps, int maxBatch = 1)
         {
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[checked(maxSteps * maxBatch)];
+            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -972,11 +975,13 @@ static partial class SimdLstm
     /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
     /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
     /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SimdLstm", nameof(caches));
         global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SimdLstm", nameof(outputs));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -1034,9 +1039,9 @@ static partial class SimdLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
+        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
         // Groups of 4 samples share one pass over the weights (GatePreActivations4); the rest run one by one.
         global::System.Span<float> hs = stackalloc float[4 * HiddenSize];
         global::System.Span<float> xs = stackalloc float[4 * InputSize];
@@ -1075,9 +1080,10 @@ static partial class SimdLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
+        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
         // Groups of 4 samples share one pass over the weights (GatePreActivations4); the rest run one by one.
         global::System.Span<float> hs = stackalloc float[4 * HiddenSize];
         global::System.Span<int> indices = stackalloc int[4];
@@ -1088,7 +1094,6 @@ static partial class SimdLstm
             for (int s = 0; s < 4; s++)
             {
                 states[b + s].H.CopyTo(hs.Slice(s * HiddenSize, HiddenSize));
-                global::LstmGen.Guard.Index(inputs[b + s], InputSize, "a one-hot input index of SimdLstm", nameof(inputs));
                 indices[s] = inputs[b + s];
             }
 
@@ -1120,16 +1125,16 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the batch output gradients of SimdLstm", nameof(outputGradients));
-        global::LstmGen.Guard.SameLength(carryOut.Length, caches.Length, "the batch carried gradients of SimdLstm", nameof(carryOut));
+        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SimdLstm (one per sample)", nameof(outputGradients));
+        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SimdLstm (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(carry.Length, caches.Length, "the incoming carried gradients of SimdLstm (or empty)", nameof(carry));
+            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SimdLstm (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the batch input gradients of SimdLstm (or empty)", nameof(inputGradients));
+            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SimdLstm (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -1159,16 +1164,16 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
+        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.SameLength(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1200,16 +1205,17 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
+        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.SameLength(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1244,15 +1250,15 @@ static partial class SimdLstm
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
         int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SimdLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the batched output gradients of SimdLstm (T x m)", nameof(outputGradients));
+        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SimdLstm (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the batched input gradients of SimdLstm (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SimdLstm (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(initialGradients.Length, batchSize, "the initial-state gradients of SimdLstm (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SimdLstm (one per sequence, or empty)", nameof(initialGradients));
         }
 
         // Groups of 4 sequences run backwards together: at each step their dz come from the element-wise backward
@@ -1404,9 +1410,10 @@ static partial class SimdLstm
     /// Cross-entropy of one step against a target distribution q, <c>L = -Σ q log softmax(z)</c>, with <c>dL/dz = softmax(z)·Σq - q</c>.
     /// </summary>
     /// <param name="logits">The logits z of the step.</param>
-    /// <param name="target">The target distribution q (non-negative; usually sums to 1).</param>
+    /// <param name="target">The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref="global::LstmGen.Guard.DistributionTolerance{T}"/>).</param>
     /// <param name="dLogits">Receives dL/dz.</param>
     /// <returns>The loss.</returns>
+    /// <exception cref="global::System.ArgumentException"><paramref name="target"/> is not a distribution.</exception>
     public static float CrossEntropyLoss(in Output logits, in Output target, out Output dLogits)
     {
         dLogits = default;
@@ -1476,6 +1483,7 @@ static partial class SimdLstm
     /// <param name="outputs">The hidden outputs h_t of the forward pass.</param>
     /// <param name="targets">The target distributions, one per step.</param>
     /// <param name="outputGradients">Receives dL/dh_t, one per step.</param>
+    /// <exception cref="global::System.ArgumentException">A target is not a distribution (see <see cref="global::LstmGen.Guard.Distributions{T}"/>); checked before anything is written.</exception>
     /// <param name="grads">Caller-owned gradient accumulator (head gradients).</param>
     /// <returns>The summed loss.</returns>
     public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Output> targets, global::System.Span<Hidden> outputGradients, Gradients grads)
@@ -1484,6 +1492,7 @@ static partial class SimdLstm
         global::System.ArgumentNullException.ThrowIfNull(grads);
         global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of SimdLstm", nameof(targets));
         global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SimdLstm", nameof(outputGradients));
+        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
         float loss = default;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1594,7 +1603,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
@@ -1669,7 +1678,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
@@ -1712,6 +1721,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
@@ -1744,7 +1754,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
         global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
@@ -1788,6 +1798,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
@@ -1820,7 +1831,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
         global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
@@ -1864,6 +1875,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
@@ -1896,7 +1908,8 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
@@ -1939,6 +1952,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
@@ -1971,7 +1985,8 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);

@@ -549,17 +549,20 @@ static partial class TinyLstm
         public void Clear() => global::System.Array.Clear(_values);
 
         /// <summary>
-        /// The global L2 norm ‖dθ‖ over every gradient.
+        /// The global L2 norm ‖dθ‖ over every gradient, computed without overflow (NaN or +∞ if a gradient is).
         /// </summary>
         public double Norm() => global::LstmGen.GradientClipping.Norm<double>(_values);
 
         /// <summary>
         /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.
+        /// A NaN or infinite gradient makes every gradient NaN or 0, as in PyTorch, unless <paramref name="errorIfNonFinite"/> is set.
         /// (This clips gradients; it is not ONNX's <c>clip</c>, which clamps gate pre-activations.)
         /// </summary>
         /// <param name="maxNorm">Largest allowed global norm; positive and finite.</param>
+        /// <param name="errorIfNonFinite">Throw <see cref="global::System.ArgumentException"/>, leaving the gradients untouched, if one is NaN or infinite.</param>
         /// <returns>The norm before clipping.</returns>
-        public double ClipByGlobalNorm(double maxNorm) => global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm);
+        public double ClipByGlobalNorm(double maxNorm, bool errorIfNonFinite = false) =>
+            global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm, errorIfNonFinite);
 
         /// <summary>
         /// Gradient clipping by value: clamps every gradient to [-limit, limit] (min-char-rnn uses 5).
@@ -585,14 +588,14 @@ static partial class TinyLstm
         /// </summary>
         /// <param name="maxSteps">Longest sequence the workspace will serve; at least 1.</param>
         /// <param name="maxBatch">Largest batch the workspace will serve; at least 1.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1, or maxSteps x maxBatch exceeds <see cref="global::System.Array.MaxLength"/>.</exception>
         public Workspace(int maxSteps, int maxBatch = 1)
         {
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[checked(maxSteps * maxBatch)];
+            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -873,11 +876,13 @@ static partial class TinyLstm
     /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
     /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
     /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of TinyLstm", nameof(caches));
         global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of TinyLstm", nameof(outputs));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -935,9 +940,9 @@ static partial class TinyLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
+        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
@@ -956,9 +961,10 @@ static partial class TinyLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
+        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
@@ -980,16 +986,16 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the batch output gradients of TinyLstm", nameof(outputGradients));
-        global::LstmGen.Guard.SameLength(carryOut.Length, caches.Length, "the batch carried gradients of TinyLstm", nameof(carryOut));
+        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of TinyLstm (one per sample)", nameof(outputGradients));
+        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of TinyLstm (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(carry.Length, caches.Length, "the incoming carried gradients of TinyLstm (or empty)", nameof(carry));
+            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of TinyLstm (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the batch input gradients of TinyLstm (or empty)", nameof(inputGradients));
+            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of TinyLstm (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -1019,16 +1025,16 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
+        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.SameLength(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1059,16 +1065,17 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
+        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.SameLength(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1100,15 +1107,15 @@ static partial class TinyLstm
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
         int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of TinyLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the batched output gradients of TinyLstm (T x m)", nameof(outputGradients));
+        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of TinyLstm (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the batched input gradients of TinyLstm (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of TinyLstm (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(initialGradients.Length, batchSize, "the initial-state gradients of TinyLstm (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of TinyLstm (one per sequence, or empty)", nameof(initialGradients));
         }
 
         for (int b = 0; b < batchSize; b++)
@@ -1231,7 +1238,7 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of TinyLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of TinyLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
@@ -1305,7 +1312,7 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of TinyLstm (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of TinyLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);

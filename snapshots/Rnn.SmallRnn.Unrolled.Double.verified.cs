@@ -482,17 +482,20 @@ static partial class SmallRnn
         public void Clear() => global::System.Array.Clear(_values);
 
         /// <summary>
-        /// The global L2 norm ‖dθ‖ over every gradient.
+        /// The global L2 norm ‖dθ‖ over every gradient, computed without overflow (NaN or +∞ if a gradient is).
         /// </summary>
         public double Norm() => global::LstmGen.GradientClipping.Norm<double>(_values);
 
         /// <summary>
         /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.
+        /// A NaN or infinite gradient makes every gradient NaN or 0, as in PyTorch, unless <paramref name="errorIfNonFinite"/> is set.
         /// (This clips gradients; it is not ONNX's <c>clip</c>, which clamps gate pre-activations.)
         /// </summary>
         /// <param name="maxNorm">Largest allowed global norm; positive and finite.</param>
+        /// <param name="errorIfNonFinite">Throw <see cref="global::System.ArgumentException"/>, leaving the gradients untouched, if one is NaN or infinite.</param>
         /// <returns>The norm before clipping.</returns>
-        public double ClipByGlobalNorm(double maxNorm) => global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm);
+        public double ClipByGlobalNorm(double maxNorm, bool errorIfNonFinite = false) =>
+            global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm, errorIfNonFinite);
 
         /// <summary>
         /// Gradient clipping by value: clamps every gradient to [-limit, limit] (min-char-rnn uses 5).
@@ -518,14 +521,14 @@ static partial class SmallRnn
         /// </summary>
         /// <param name="maxSteps">Longest sequence the workspace will serve; at least 1.</param>
         /// <param name="maxBatch">Largest batch the workspace will serve; at least 1.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1, or maxSteps x maxBatch exceeds <see cref="global::System.Array.MaxLength"/>.</exception>
         public Workspace(int maxSteps, int maxBatch = 1)
         {
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[checked(maxSteps * maxBatch)];
+            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -836,11 +839,13 @@ static partial class SmallRnn
     /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
     /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
     /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallRnn", nameof(caches));
         global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallRnn", nameof(outputs));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -898,9 +903,9 @@ static partial class SmallRnn
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
-        global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
+        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
@@ -919,9 +924,10 @@ static partial class SmallRnn
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
-        global::LstmGen.Guard.SameLength(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
+        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
@@ -943,16 +949,16 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the batch output gradients of SmallRnn", nameof(outputGradients));
-        global::LstmGen.Guard.SameLength(carryOut.Length, caches.Length, "the batch carried gradients of SmallRnn", nameof(carryOut));
+        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SmallRnn (one per sample)", nameof(outputGradients));
+        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SmallRnn (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(carry.Length, caches.Length, "the incoming carried gradients of SmallRnn (or empty)", nameof(carry));
+            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SmallRnn (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the batch input gradients of SmallRnn (or empty)", nameof(inputGradients));
+            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SmallRnn (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -982,16 +988,16 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.SameLength(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
+        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.SameLength(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1022,16 +1028,17 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.SameLength(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
+        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
+        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
+        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.SameLength(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1063,15 +1070,15 @@ static partial class SmallRnn
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
         int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SmallRnn", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the batched output gradients of SmallRnn (T x m)", nameof(outputGradients));
+        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SmallRnn (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the batched input gradients of SmallRnn (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SmallRnn (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(initialGradients.Length, batchSize, "the initial-state gradients of SmallRnn (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SmallRnn (one per sequence, or empty)", nameof(initialGradients));
         }
 
         for (int b = 0; b < batchSize; b++)
@@ -1194,7 +1201,7 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
@@ -1268,7 +1275,7 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
+        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
         global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
         global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
