@@ -104,7 +104,7 @@ internal static class TrainCommand
         TrainingOptions used = session.Options;
         console.WriteLine(F($"Training {session.Entry.Describe()}"));
         console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Text.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
-        console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, clip ‖dθ‖ ≤ {used.ClipNorm}, seed {used.Seed}"));
+        console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, {DescribeClip(used.ClipNorm)}, seed {used.Seed}"));
         // Ctrl+C stops after the current step; the checkpoint and the curve are still written, so --resume continues.
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -141,6 +141,9 @@ internal static class TrainCommand
         console.WriteLine(F($"Wrote {checkpointPath} (step {session.Step}) and {curvePath}."));
         return session;
     }
+
+    /// <summary><c>clip ‖dθ‖ ≤ 1</c>, or <c>clip off</c> for 0 (no clipping).</summary>
+    private static string DescribeClip(double clipNorm) => clipNorm > 0 ? F($"clip ‖dθ‖ ≤ {clipNorm}") : "clip off";
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
