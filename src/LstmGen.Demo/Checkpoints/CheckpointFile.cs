@@ -27,6 +27,7 @@ namespace LstmGen.Demo.Checkpoints;
 /// </code>
 /// Loading checks, in order, the magic, the version, the checksum, then every field against the model the demo
 /// declares (sizes, vocabulary, lengths, finite values), and throws a <see cref="DemoException"/> naming what is wrong.
+/// Every count is checked against the bytes left in the file before an array is allocated for it.
 /// </summary>
 public static class CheckpointFile
 {
@@ -38,6 +39,8 @@ public static class CheckpointFile
 
     /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> (through a temporary file, so an
     /// interrupted save never leaves half a checkpoint under the final name).</summary>
+    /// <exception cref="IOException">The file or its directory cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission to write it.</exception>
     public static void Save(Checkpoint checkpoint, string path)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -48,9 +51,7 @@ public static class CheckpointFile
             Directory.CreateDirectory(directory);
         }
 
-        string temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, ToBytes(checkpoint));
-        File.Move(temporary, path, overwrite: true);
+        LstmGen.Interop.AtomicFile.WriteAllBytes(path, ToBytes(checkpoint));
     }
 
     /// <summary>The file's bytes.</summary>
@@ -209,6 +210,7 @@ public static class CheckpointFile
         float[] state = ReadFloats(reader, 2 * hiddenSize * batch, where, "training state");
         int lossCount = reader.ReadInt32();
         Require(lossCount == step, where, $"it holds {lossCount} losses for {step} steps");
+        RequireBytesLeft(reader, lossCount, sizeof(double), where, $"it holds {lossCount} losses");
         double[] losses = new double[lossCount];
         for (int k = 0; k < lossCount; k++)
         {
@@ -250,6 +252,7 @@ public static class CheckpointFile
 
     private static float[] ReadFloats(BinaryReader reader, int count, string where, string what)
     {
+        RequireBytesLeft(reader, count, sizeof(float), where, $"{what} has {count} entries");
         float[] values = new float[count];
         for (int k = 0; k < count; k++)
         {
@@ -258,6 +261,14 @@ public static class CheckpointFile
         }
 
         return values;
+    }
+
+    /// <summary>Checks a count read from the file against the bytes left before anything is allocated for it, so that a
+    /// crafted count (with a valid checksum) is an error naming it rather than an <see cref="OutOfMemoryException"/>.</summary>
+    private static void RequireBytesLeft(BinaryReader reader, long count, int elementSize, string where, string what)
+    {
+        long left = reader.BaseStream.Length - reader.BaseStream.Position;
+        Require(count >= 0 && count <= left / elementSize, where, $"{what} ({count * elementSize} bytes) but only {left} bytes are left");
     }
 
     private static void Require(bool condition, string where, string problem)
