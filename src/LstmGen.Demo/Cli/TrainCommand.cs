@@ -84,6 +84,7 @@ internal static class TrainCommand
     public static TrainingSession TrainSession(CommandContext context, string modelName, string? corpusPath, TrainingOptions options, string outputDirectory, string? resumePath)
     {
         options.Validate();
+        OutputDirectory.RequireWritable(outputDirectory);
         IAnsiConsole console = context.Console;
         TrainingSession session;
         if (resumePath is not null)
@@ -135,12 +136,50 @@ internal static class TrainCommand
         }
 
         string checkpointPath = CheckpointPath(outputDirectory, session.Entry.Name);
-        CheckpointFile.Save(session.ToCheckpoint(), checkpointPath);
+        SaveCheckpoint(session.ToCheckpoint(), checkpointPath);
         string curvePath = Path.Combine(outputDirectory, "loss.svg");
-        LossCurveSvg.Write(curvePath, session.Losses, Math.Log(corpus.Vocabulary.Count), F($"{session.Entry.CellName} on {Path.GetFileName(corpus.Name)}: loss per character"));
+        try
+        {
+            LossCurveSvg.Write(curvePath, session.Losses, Math.Log(corpus.Vocabulary.Count), F($"{session.Entry.CellName} on {Path.GetFileName(corpus.Name)}: loss per character"));
+        }
+        catch (Exception error) when (IsWriteError(error))
+        {
+            throw new DemoException($"Cannot write {curvePath}: {error.Message} (the checkpoint {checkpointPath} was written).", error);
+        }
+
         console.WriteLine(F($"Wrote {checkpointPath} (step {session.Step}) and {curvePath}."));
         return session;
     }
+
+    /// <summary>Saves the run; if <paramref name="path"/> cannot be written after all (the directory was removed or
+    /// replaced during the run, the disk is full), saves it to a new file in the temporary directory instead and reports
+    /// both, so that the steps are not lost.</summary>
+    /// <exception cref="DemoException">The checkpoint could not be written to <paramref name="path"/> (the message names
+    /// the file that holds the run instead), or nowhere.</exception>
+    private static void SaveCheckpoint(Checkpoint checkpoint, string path)
+    {
+        try
+        {
+            CheckpointFile.Save(checkpoint, path);
+            return;
+        }
+        catch (Exception error) when (IsWriteError(error))
+        {
+            string fallback = Path.Combine(Path.GetTempPath(), $"lstmgen-{checkpoint.ModelName}-step{checkpoint.Step}-{Guid.NewGuid():N}.ckpt");
+            try
+            {
+                CheckpointFile.Save(checkpoint, fallback);
+            }
+            catch (Exception second) when (IsWriteError(second))
+            {
+                throw new DemoException($"Cannot write {path}: {error.Message}; saving to {fallback} failed too: {second.Message}", error);
+            }
+
+            throw new DemoException($"Cannot write {path}: {error.Message}; the run was saved to {fallback} instead (continue with --resume {fallback}).", error);
+        }
+    }
+
+    private static bool IsWriteError(Exception error) => error is IOException or UnauthorizedAccessException or NotSupportedException;
 
     /// <summary><c>clip ‖dθ‖ ≤ 1</c>, or <c>clip off</c> for 0 (no clipping).</summary>
     private static string DescribeClip(double clipNorm) => clipNorm > 0 ? F($"clip ‖dθ‖ ≤ {clipNorm}") : "clip off";
