@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LstmGen.Demo.Models;
+using LstmGen.Demo.Text;
 using LstmGen.Demo.Training;
 
 namespace LstmGen.Demo.Checkpoints;
@@ -14,7 +15,7 @@ namespace LstmGen.Demo.Checkpoints;
 /// int32   version                    1
 /// string  model name                 e.g. "lstm128"
 /// int32   D, H, V, P                 sizes; P = parameter count
-/// string  vocabulary                 sorted distinct characters, at most D
+/// string  vocabulary                 sorted distinct Unicode scalar values, at most D
 /// int32   optimiser                  0 Adam, 1 SGD
 /// float64 learning rate, clip norm
 /// int32   seq-len, batch, seed
@@ -179,11 +180,10 @@ public static class CheckpointFile
         }
 
         string vocabulary = reader.ReadString();
-        Require(vocabulary.Length >= 2 && vocabulary.Length <= inputSize, where, $"its vocabulary has {vocabulary.Length} characters; expected 2 to {inputSize}");
-        for (int k = 1; k < vocabulary.Length; k++)
-        {
-            Require(vocabulary[k - 1] < vocabulary[k], where, "its vocabulary is not sorted and distinct");
-        }
+        int vocabularySize = Vocabulary.CountRunes(vocabulary);
+        Require(vocabularySize >= 2 && vocabularySize <= inputSize, where, $"its vocabulary has {vocabularySize} characters; expected 2 to {inputSize}");
+        string? problem = Vocabulary.Problem(vocabulary);
+        Require(problem is null, where, $"its vocabulary's characters {problem}");
 
         int optimizer = reader.ReadInt32();
         Require(Enum.IsDefined((OptimizerKind)optimizer), where, $"unknown optimiser code {optimizer}");

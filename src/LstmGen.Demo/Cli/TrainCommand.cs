@@ -104,7 +104,7 @@ internal static class TrainCommand
         Corpus corpus = session.Corpus;
         TrainingOptions used = session.Options;
         console.WriteLine(F($"Training {session.Entry.Describe()}"));
-        console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Text.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
+        console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Indices.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
         console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, {DescribeClip(used.ClipNorm)}, seed {used.Seed}"));
         // Ctrl+C stops after the current step; the checkpoint and the curve are still written, so --resume continues.
         using var interrupt = new CancellationTokenSource();

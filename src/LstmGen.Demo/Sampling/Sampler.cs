@@ -32,28 +32,29 @@ public static class Sampler
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "Expected 0 or a positive finite temperature.");
         }
 
-        foreach (char c in prompt)
+        foreach (Rune rune in prompt.EnumerateRunes())
         {
-            if (!vocabulary.Contains(c))
+            if (!vocabulary.Contains(rune))
             {
-                throw new DemoException($"The prompt contains {Vocabulary.Describe(c)}, which is not in the model's vocabulary: {vocabulary.Display()}");
+                throw new DemoException($"The prompt contains {Vocabulary.Describe(rune)}, which is not in the model's vocabulary: {vocabulary.Display()}");
             }
         }
 
         Span<float> logits = stackalloc float[model.OutputSize];
         Span<double> weights = stackalloc double[vocabulary.Count];
         model.ResetGenerationState();
-        string start = prompt.Length > 0 ? prompt : vocabulary.Contains('\n') ? "\n" : vocabulary.Characters[..1];
-        foreach (char c in start)
+        var newline = new Rune('\n');
+        string start = prompt.Length > 0 ? prompt : vocabulary.Contains(newline) ? "\n" : vocabulary[0].ToString();
+        foreach (Rune rune in start.EnumerateRunes())
         {
-            model.Generate(vocabulary.IndexOf(c), logits);
+            model.Generate(vocabulary.IndexOf(rune), logits);
         }
 
         var text = new StringBuilder(length);
         for (int n = 0; n < length; n++)
         {
             int next = Draw(logits[..vocabulary.Count], temperature, random, weights);
-            text.Append(vocabulary.Characters[next]);
+            text.Append(vocabulary[next].ToString());
             if (n + 1 < length)
             {
                 model.Generate(next, logits);

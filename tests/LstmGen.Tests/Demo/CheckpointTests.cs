@@ -103,7 +103,7 @@ public sealed class CheckpointTests
 
     [Fact]
     public void Unsorted_vocabulary() =>
-        AssertRefused(CheckpointFile.ToBytes(Trained.Value with { Vocabulary = "ba" }), "its vocabulary is not sorted and distinct");
+        AssertRefused(CheckpointFile.ToBytes(Trained.Value with { Vocabulary = "ba" }), "its vocabulary's characters are not sorted and distinct");
 
     [Fact]
     public void Loss_history_that_does_not_match_the_step() =>
