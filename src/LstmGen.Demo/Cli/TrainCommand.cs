@@ -28,7 +28,7 @@ internal static class TrainCommand
         var clip = new Option<double>("--clip") { Description = "Clip the gradient's global L2 norm to this (0: off).", DefaultValueFactory = _ => Defaults.ClipNorm };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation and the samples: the same seed gives the same losses bit for bit.", DefaultValueFactory = _ => Defaults.Seed };
         var sampleEvery = new Option<int>("--sample-every") { Description = "Print a sample every N steps (0: never).", DefaultValueFactory = _ => Defaults.SampleEvery };
-        var sampleLength = new Option<int>("--sample-length") { Description = "Characters per sample.", DefaultValueFactory = _ => Defaults.SampleLength };
+        var sampleLength = new Option<int>("--sample-length") { Description = F($"Characters per sample (at most {Sampling.Sampler.MaxLength:N0})."), DefaultValueFactory = _ => Defaults.SampleLength };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0: always the most likely character).", DefaultValueFactory = _ => Defaults.Temperature };
         var output = OutputOption();
         var resume = new Option<string?>("--resume") { Description = "Continue the run saved in this checkpoint (model, window, optimiser and seed come from it; --steps more steps).", HelpName = "CHECKPOINT" };
