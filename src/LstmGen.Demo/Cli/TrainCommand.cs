@@ -103,28 +103,14 @@ internal static class TrainCommand
 
         Corpus corpus = session.Corpus;
         TrainingOptions used = session.Options;
+        // Ctrl+C, SIGTERM and SIGHUP stop after the current step; the checkpoint and the curve are still written, so
+        // --resume continues. Registered before the header is printed: once it shows, a signal is handled.
+        using var stop = new StopSignals();
         console.WriteLine(F($"Training {session.Entry.Describe()}"));
         console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Indices.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
         console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, {DescribeClip(used.ClipNorm)}, seed {used.Seed}"));
-        // Ctrl+C stops after the current step; the checkpoint and the curve are still written, so --resume continues.
-        using var interrupt = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
-        IReadOnlyList<double> losses;
-        try
-        {
-            losses = new TrainingView(console).Run(session, options.Steps, interrupt.Token);
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
-        }
-
-        if (interrupt.IsCancellationRequested)
+        IReadOnlyList<double> losses = new TrainingView(console).Run(session, options.Steps, stop.Stop);
+        if (stop.Requested)
         {
             console.WriteLine(F($"Interrupted after step {session.Step}: saving what was trained (continue with --resume)."));
         }
