@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LstmGen.Demo.Models;
+using LstmGen.Demo.Text;
 using LstmGen.Demo.Training;
 
 namespace LstmGen.Demo.Checkpoints;
@@ -14,7 +15,7 @@ namespace LstmGen.Demo.Checkpoints;
 /// int32   version                    1
 /// string  model name                 e.g. "lstm128"
 /// int32   D, H, V, P                 sizes; P = parameter count
-/// string  vocabulary                 sorted distinct characters, at most D
+/// string  vocabulary                 sorted distinct Unicode scalar values, at most D
 /// int32   optimiser                  0 Adam, 1 SGD
 /// float64 learning rate, clip norm
 /// int32   seq-len, batch, seed
@@ -27,6 +28,7 @@ namespace LstmGen.Demo.Checkpoints;
 /// </code>
 /// Loading checks, in order, the magic, the version, the checksum, then every field against the model the demo
 /// declares (sizes, vocabulary, lengths, finite values), and throws a <see cref="DemoException"/> naming what is wrong.
+/// Every count is checked against the bytes left in the file before an array is allocated for it.
 /// </summary>
 public static class CheckpointFile
 {
@@ -38,6 +40,8 @@ public static class CheckpointFile
 
     /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> (through a temporary file, so an
     /// interrupted save never leaves half a checkpoint under the final name).</summary>
+    /// <exception cref="IOException">The file or its directory cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission to write it.</exception>
     public static void Save(Checkpoint checkpoint, string path)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -48,9 +52,7 @@ public static class CheckpointFile
             Directory.CreateDirectory(directory);
         }
 
-        string temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, ToBytes(checkpoint));
-        File.Move(temporary, path, overwrite: true);
+        LstmGen.Interop.AtomicFile.WriteAllBytes(path, ToBytes(checkpoint));
     }
 
     /// <summary>The file's bytes.</summary>
@@ -178,11 +180,10 @@ public static class CheckpointFile
         }
 
         string vocabulary = reader.ReadString();
-        Require(vocabulary.Length >= 2 && vocabulary.Length <= inputSize, where, $"its vocabulary has {vocabulary.Length} characters; expected 2 to {inputSize}");
-        for (int k = 1; k < vocabulary.Length; k++)
-        {
-            Require(vocabulary[k - 1] < vocabulary[k], where, "its vocabulary is not sorted and distinct");
-        }
+        int vocabularySize = Vocabulary.CountRunes(vocabulary);
+        Require(vocabularySize >= 2 && vocabularySize <= inputSize, where, $"its vocabulary has {vocabularySize} characters; expected 2 to {inputSize}");
+        string? problem = Vocabulary.Problem(vocabulary);
+        Require(problem is null, where, $"its vocabulary's characters {problem}");
 
         int optimizer = reader.ReadInt32();
         Require(Enum.IsDefined((OptimizerKind)optimizer), where, $"unknown optimiser code {optimizer}");
@@ -209,6 +210,7 @@ public static class CheckpointFile
         float[] state = ReadFloats(reader, 2 * hiddenSize * batch, where, "training state");
         int lossCount = reader.ReadInt32();
         Require(lossCount == step, where, $"it holds {lossCount} losses for {step} steps");
+        RequireBytesLeft(reader, lossCount, sizeof(double), where, $"it holds {lossCount} losses");
         double[] losses = new double[lossCount];
         for (int k = 0; k < lossCount; k++)
         {
@@ -250,6 +252,7 @@ public static class CheckpointFile
 
     private static float[] ReadFloats(BinaryReader reader, int count, string where, string what)
     {
+        RequireBytesLeft(reader, count, sizeof(float), where, $"{what} has {count} entries");
         float[] values = new float[count];
         for (int k = 0; k < count; k++)
         {
@@ -258,6 +261,14 @@ public static class CheckpointFile
         }
 
         return values;
+    }
+
+    /// <summary>Checks a count read from the file against the bytes left before anything is allocated for it, so that a
+    /// crafted count (with a valid checksum) is an error naming it rather than an <see cref="OutOfMemoryException"/>.</summary>
+    private static void RequireBytesLeft(BinaryReader reader, long count, int elementSize, string where, string what)
+    {
+        long left = reader.BaseStream.Length - reader.BaseStream.Position;
+        Require(count >= 0 && count <= left / elementSize, where, $"{what} ({count * elementSize} bytes) but only {left} bytes are left");
     }
 
     private static void Require(bool condition, string where, string problem)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LstmGen.Demo.Models;
+using LstmGen.Demo.Text;
 using LstmGen.Demo.Training;
 using Spectre.Console;
 using static LstmGen.Demo.Cli.DemoCommandLine;
@@ -19,7 +20,7 @@ internal static class DefaultRun
         TrainingSession session = TrainCommand.TrainSession(context, ModelCatalog.DefaultName, corpusPath: null, options, "lstmgen-out", resumePath: null);
         console.WriteLine();
         console.Write(new Rule("sample: the trained model continues \"The \"") { Justification = Justify.Left });
-        console.WriteLine("The " + session.Sample("The ", length: 300, options.Temperature, seed: options.Seed));
+        console.WriteLine("The " + VisibleText.Render(session.Sample("The ", length: 300, options.Temperature, seed: options.Seed)));
         console.WriteLine();
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Next: `train --steps 3000` for a better model, `sample --prompt \"The sea\"` to sample from {TrainCommand.CheckpointPath("lstmgen-out", session.Entry.Name)}, `--help` for every option."));

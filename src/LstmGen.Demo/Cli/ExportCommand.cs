@@ -57,7 +57,7 @@ internal static class ExportCommand
         }
         else
         {
-            context.Output.WriteLine(F($"  The metadata entry \"{CheckpointExport.VocabularyKey}\" holds the vocabulary of {saved.Vocabulary.Length} characters: class k is its character k."));
+            context.Output.WriteLine(F($"  The metadata entry \"{CheckpointExport.VocabularyKey}\" holds the vocabulary of {Vocabulary.CountRunes(saved.Vocabulary)} characters: class k is its character k."));
         }
 
         context.Output.Flush();

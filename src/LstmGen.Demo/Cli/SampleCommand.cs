@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using LstmGen.Demo.Checkpoints;
 using LstmGen.Demo.Models;
 using LstmGen.Demo.Sampling;
@@ -15,7 +16,7 @@ internal static class SampleCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "The checkpoint to sample from [default: <out>/lstm128.ckpt, what `train` writes].", HelpName = "FILE" };
         var output = TrainCommand.OutputOption();
         var prompt = new Option<string>("--prompt") { Description = "Text the model reads before generating (every character must be in its vocabulary).", DefaultValueFactory = _ => "The " };
-        var length = new Option<int>("--length") { Description = "Characters to generate.", DefaultValueFactory = _ => 400 };
+        var length = new Option<int>("--length") { Description = string.Create(CultureInfo.InvariantCulture, $"Characters to generate (at most {Sampler.MaxLength:N0}; written as they are drawn)."), DefaultValueFactory = _ => 400 };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0: always the most likely character).", DefaultValueFactory = _ => 0.8 };
         var seed = new Option<int>("--seed") { Description = "Seed of the sampling: the same seed gives the same text.", DefaultValueFactory = _ => 1 };
 
@@ -28,21 +29,23 @@ internal static class SampleCommand
         command.SetAction(parse => context.Guard(() =>
         {
             string path = parse.GetValue(checkpoint) ?? TrainCommand.CheckpointPath(parse.GetValue(output)!, ModelCatalog.DefaultName);
-            string text = Sample(path, parse.GetValue(prompt) ?? string.Empty, parse.GetValue(length), parse.GetValue(temperature), parse.GetValue(seed));
-            context.Output.Write(parse.GetValue(prompt));
-            context.Output.WriteLine(text);
+            Sample(context.Output, path, parse.GetValue(prompt) ?? string.Empty, parse.GetValue(length), parse.GetValue(temperature), parse.GetValue(seed));
             return 0;
         }));
         return command;
     }
 
-    /// <summary>Loads the checkpoint and generates <paramref name="length"/> characters after <paramref name="prompt"/>.</summary>
-    /// <exception cref="DemoException">The checkpoint is missing or invalid, the prompt has a character outside the vocabulary, or an option is out of range.</exception>
-    public static string Sample(string checkpointPath, string prompt, int length, double temperature, int seed)
+    /// <summary>Loads the checkpoint and writes <paramref name="prompt"/> then <paramref name="length"/> generated
+    /// characters to <paramref name="output"/>, streamed as they are drawn (flushed at each line and every
+    /// <see cref="FlushEvery"/> characters, so memory stays constant and a long sample shows as it grows), with control
+    /// characters made visible (<see cref="VisibleText"/>).</summary>
+    /// <exception cref="DemoException">The checkpoint is missing or invalid, the prompt has a character outside the
+    /// vocabulary, or an option is out of range (<paramref name="length"/> above <see cref="Sampler.MaxLength"/> among them).</exception>
+    public static void Sample(TextWriter output, string checkpointPath, string prompt, int length, double temperature, int seed)
     {
-        if (length < 0)
+        if (length is < 0 or > Sampler.MaxLength)
         {
-            throw new DemoException($"--length must be 0 or more, got {length}.");
+            throw new DemoException(string.Create(CultureInfo.InvariantCulture, $"--length must be between 0 and {Sampler.MaxLength:N0}, got {length}."));
         }
 
         if (!(temperature >= 0) || double.IsInfinity(temperature))
@@ -53,6 +56,23 @@ internal static class SampleCommand
         Checkpoint saved = CheckpointFile.Load(checkpointPath);
         CharModel model = ModelCatalog.Find(saved.ModelName).Create(1, 1);
         saved.Parameters.CopyTo(model.Parameters);
-        return Sampler.Generate(model, new Vocabulary(saved.Vocabulary), prompt, length, temperature, new Random(seed));
+        var vocabulary = new Vocabulary(saved.Vocabulary);
+        Sampler.RequireInVocabulary(vocabulary, prompt);
+        output.Write(VisibleText.Render(prompt));
+        int held = 0;
+        Sampler.Generate(model, vocabulary, prompt, length, temperature, new Random(seed), rune =>
+        {
+            VisibleText.Write(output, rune);
+            if (rune.Value == '\n' || ++held == FlushEvery)
+            {
+                output.Flush();
+                held = 0;
+            }
+        });
+        output.WriteLine();
+        output.Flush();
     }
+
+    /// <summary>The most generated characters held back before <c>sample</c> flushes its output.</summary>
+    private const int FlushEvery = 64;
 }

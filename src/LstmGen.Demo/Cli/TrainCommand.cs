@@ -28,7 +28,7 @@ internal static class TrainCommand
         var clip = new Option<double>("--clip") { Description = "Clip the gradient's global L2 norm to this (0: off).", DefaultValueFactory = _ => Defaults.ClipNorm };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation and the samples: the same seed gives the same losses bit for bit.", DefaultValueFactory = _ => Defaults.Seed };
         var sampleEvery = new Option<int>("--sample-every") { Description = "Print a sample every N steps (0: never).", DefaultValueFactory = _ => Defaults.SampleEvery };
-        var sampleLength = new Option<int>("--sample-length") { Description = "Characters per sample.", DefaultValueFactory = _ => Defaults.SampleLength };
+        var sampleLength = new Option<int>("--sample-length") { Description = F($"Characters per sample (at most {Sampling.Sampler.MaxLength:N0})."), DefaultValueFactory = _ => Defaults.SampleLength };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (0: always the most likely character).", DefaultValueFactory = _ => Defaults.Temperature };
         var output = OutputOption();
         var resume = new Option<string?>("--resume") { Description = "Continue the run saved in this checkpoint (model, window, optimiser and seed come from it; --steps more steps).", HelpName = "CHECKPOINT" };
@@ -84,6 +84,7 @@ internal static class TrainCommand
     public static TrainingSession TrainSession(CommandContext context, string modelName, string? corpusPath, TrainingOptions options, string outputDirectory, string? resumePath)
     {
         options.Validate();
+        OutputDirectory.RequireWritable(outputDirectory);
         IAnsiConsole console = context.Console;
         TrainingSession session;
         if (resumePath is not null)
@@ -102,28 +103,14 @@ internal static class TrainCommand
 
         Corpus corpus = session.Corpus;
         TrainingOptions used = session.Options;
+        // Ctrl+C, SIGTERM and SIGHUP stop after the current step; the checkpoint and the curve are still written, so
+        // --resume continues. Registered before the header is printed: once it shows, a signal is handled.
+        using var stop = new StopSignals();
         console.WriteLine(F($"Training {session.Entry.Describe()}"));
-        console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Text.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
-        console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, clip ‖dθ‖ ≤ {used.ClipNorm}, seed {used.Seed}"));
-        // Ctrl+C stops after the current step; the checkpoint and the curve are still written, so --resume continues.
-        using var interrupt = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
-        IReadOnlyList<double> losses;
-        try
-        {
-            losses = new TrainingView(console).Run(session, options.Steps, interrupt.Token);
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
-        }
-
-        if (interrupt.IsCancellationRequested)
+        console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Indices.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
+        console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, {DescribeClip(used.ClipNorm)}, seed {used.Seed}"));
+        IReadOnlyList<double> losses = new TrainingView(console).Run(session, options.Steps, stop.Stop);
+        if (stop.Requested)
         {
             console.WriteLine(F($"Interrupted after step {session.Step}: saving what was trained (continue with --resume)."));
         }
@@ -135,12 +122,53 @@ internal static class TrainCommand
         }
 
         string checkpointPath = CheckpointPath(outputDirectory, session.Entry.Name);
-        CheckpointFile.Save(session.ToCheckpoint(), checkpointPath);
+        SaveCheckpoint(session.ToCheckpoint(), checkpointPath);
         string curvePath = Path.Combine(outputDirectory, "loss.svg");
-        LossCurveSvg.Write(curvePath, session.Losses, Math.Log(corpus.Vocabulary.Count), F($"{session.Entry.CellName} on {Path.GetFileName(corpus.Name)}: loss per character"));
+        try
+        {
+            LossCurveSvg.Write(curvePath, session.Losses, Math.Log(corpus.Vocabulary.Count), F($"{session.Entry.CellName} on {Path.GetFileName(corpus.Name)}: loss per character"));
+        }
+        catch (Exception error) when (IsWriteError(error))
+        {
+            throw new DemoException($"Cannot write {curvePath}: {error.Message} (the checkpoint {checkpointPath} was written).", error);
+        }
+
         console.WriteLine(F($"Wrote {checkpointPath} (step {session.Step}) and {curvePath}."));
         return session;
     }
+
+    /// <summary>Saves the run; if <paramref name="path"/> cannot be written after all (the directory was removed or
+    /// replaced during the run, the disk is full), saves it to a new file in the temporary directory instead and reports
+    /// both, so that the steps are not lost.</summary>
+    /// <exception cref="DemoException">The checkpoint could not be written to <paramref name="path"/> (the message names
+    /// the file that holds the run instead), or nowhere.</exception>
+    private static void SaveCheckpoint(Checkpoint checkpoint, string path)
+    {
+        try
+        {
+            CheckpointFile.Save(checkpoint, path);
+            return;
+        }
+        catch (Exception error) when (IsWriteError(error))
+        {
+            string fallback = Path.Combine(Path.GetTempPath(), $"lstmgen-{checkpoint.ModelName}-step{checkpoint.Step}-{Guid.NewGuid():N}.ckpt");
+            try
+            {
+                CheckpointFile.Save(checkpoint, fallback);
+            }
+            catch (Exception second) when (IsWriteError(second))
+            {
+                throw new DemoException($"Cannot write {path}: {error.Message}; saving to {fallback} failed too: {second.Message}", error);
+            }
+
+            throw new DemoException($"Cannot write {path}: {error.Message}; the run was saved to {fallback} instead (continue with --resume {fallback}).", error);
+        }
+    }
+
+    private static bool IsWriteError(Exception error) => error is IOException or UnauthorizedAccessException or NotSupportedException;
+
+    /// <summary><c>clip ‖dθ‖ ≤ 1</c>, or <c>clip off</c> for 0 (no clipping).</summary>
+    private static string DescribeClip(double clipNorm) => clipNorm > 0 ? F($"clip ‖dθ‖ ≤ {clipNorm}") : "clip off";
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LstmGen.Demo.Text;
 using LstmGen.Demo.Training;
 using Spectre.Console;
 
@@ -52,7 +53,7 @@ public sealed class TrainingView
     private static void WriteSample(IAnsiConsole console, long step, string sample)
     {
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]sample after step {step}:[/]"));
-        console.Write(new Panel(new Spectre.Console.Text(sample)) { Border = BoxBorder.Rounded });
+        console.Write(new Panel(new Spectre.Console.Text(VisibleText.Render(sample))) { Border = BoxBorder.Rounded });
     }
 
     private sealed class BarObserver(IAnsiConsole console, ProgressTask task, long firstStep) : ITrainingObserver

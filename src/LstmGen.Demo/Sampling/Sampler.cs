@@ -11,7 +11,21 @@ namespace LstmGen.Demo.Sampling;
 /// </summary>
 public static class Sampler
 {
+    /// <summary>The most characters one sample may have (<c>sample --length</c>, <c>train --sample-length</c>): a
+    /// million, minutes of generation for the largest model; a larger request is refused rather than left running.</summary>
+    public const int MaxLength = 1_000_000;
+
     /// <summary>Generates <paramref name="length"/> characters after <paramref name="prompt"/> (the prompt is not repeated in the result).</summary>
+    /// <inheritdoc cref="Generate(CharModel, Vocabulary, string, int, double, Random, Action{Rune})"/>
+    public static string Generate(CharModel model, Vocabulary vocabulary, string prompt, int length, double temperature, Random random)
+    {
+        var text = new StringBuilder(length);
+        Generate(model, vocabulary, prompt, length, temperature, random, rune => text.Append(rune.ToString()));
+        return text.ToString();
+    }
+
+    /// <summary>Generates <paramref name="length"/> characters after <paramref name="prompt"/>, handing each to
+    /// <paramref name="emit"/> as soon as it is drawn (nothing is kept, so any length runs in constant memory).</summary>
     /// <param name="model">The model; its generation state is reset first.</param>
     /// <param name="vocabulary">The model's vocabulary.</param>
     /// <param name="prompt">Text to condition on (every character must be in the vocabulary); empty starts from the
@@ -19,48 +33,54 @@ public static class Sampler
     /// <param name="length">Characters to generate.</param>
     /// <param name="temperature">0 picks the most likely character every time; 1 samples the model's distribution.</param>
     /// <param name="random">The source of randomness.</param>
+    /// <param name="emit">Receives each generated character.</param>
     /// <exception cref="DemoException">The prompt holds a character outside the vocabulary.</exception>
-    public static string Generate(CharModel model, Vocabulary vocabulary, string prompt, int length, double temperature, Random random)
+    public static void Generate(CharModel model, Vocabulary vocabulary, string prompt, int length, double temperature, Random random, Action<Rune> emit)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(emit);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         if (!(temperature >= 0) || double.IsInfinity(temperature))
         {
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "Expected 0 or a positive finite temperature.");
         }
 
-        foreach (char c in prompt)
-        {
-            if (!vocabulary.Contains(c))
-            {
-                throw new DemoException($"The prompt contains {Vocabulary.Describe(c)}, which is not in the model's vocabulary: {vocabulary.Display()}");
-            }
-        }
-
+        RequireInVocabulary(vocabulary, prompt);
         Span<float> logits = stackalloc float[model.OutputSize];
         Span<double> weights = stackalloc double[vocabulary.Count];
         model.ResetGenerationState();
-        string start = prompt.Length > 0 ? prompt : vocabulary.Contains('\n') ? "\n" : vocabulary.Characters[..1];
-        foreach (char c in start)
+        var newline = new Rune('\n');
+        string start = prompt.Length > 0 ? prompt : vocabulary.Contains(newline) ? "\n" : vocabulary[0].ToString();
+        foreach (Rune rune in start.EnumerateRunes())
         {
-            model.Generate(vocabulary.IndexOf(c), logits);
+            model.Generate(vocabulary.IndexOf(rune), logits);
         }
 
-        var text = new StringBuilder(length);
         for (int n = 0; n < length; n++)
         {
             int next = Draw(logits[..vocabulary.Count], temperature, random, weights);
-            text.Append(vocabulary.Characters[next]);
+            emit(vocabulary[next]);
             if (n + 1 < length)
             {
                 model.Generate(next, logits);
             }
         }
+    }
 
-        return text.ToString();
+    /// <summary>Checks that every character of <paramref name="prompt"/> is in <paramref name="vocabulary"/>.</summary>
+    /// <exception cref="DemoException">The prompt holds a character outside the vocabulary.</exception>
+    public static void RequireInVocabulary(Vocabulary vocabulary, string prompt)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(prompt);
+        foreach (Rune rune in prompt.EnumerateRunes())
+        {
+            if (!vocabulary.Contains(rune))
+            {
+                throw new DemoException($"The prompt contains {Vocabulary.Describe(rune)}, which is not in the model's vocabulary: {vocabulary.Display()}");
+            }
+        }
     }
 
     /// <summary>Draws a class from softmax(logits / temperature); temperature 0 returns the arg max (first on ties).</summary>

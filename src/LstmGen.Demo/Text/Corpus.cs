@@ -6,7 +6,9 @@ namespace LstmGen.Demo.Text;
 /// <summary>
 /// The text a model trains on and its encoding: the embedded default corpus (a short story written for this project,
 /// <c>Text/DefaultCorpus.txt</c>) or a UTF-8 file. Line endings are normalised to <c>\n</c> so that a corpus gives the
-/// same vocabulary on every operating system.
+/// same vocabulary on every operating system. Characters are Unicode scalar values (see <see cref="Vocabulary"/>):
+/// bytes that are not valid UTF-8 in a file (the encoding of a lone surrogate among them) are read as U+FFFD, as .NET's
+/// UTF-8 decoder reads them, and so is a lone surrogate in text given in memory.
 /// </summary>
 public sealed class Corpus
 {
@@ -23,13 +25,13 @@ public sealed class Corpus
     /// <summary>Where the text came from: <c>embedded default corpus</c> or the file path.</summary>
     public string Name { get; }
 
-    /// <summary>The text (line endings normalised).</summary>
+    /// <summary>The text (line endings normalised, lone surrogates replaced by U+FFFD).</summary>
     public string Text { get; }
 
     /// <summary>The vocabulary the text is encoded with.</summary>
     public Vocabulary Vocabulary { get; }
 
-    /// <summary>The text as class indices.</summary>
+    /// <summary>The text as class indices, one per rune.</summary>
     public int[] Indices { get; }
 
     /// <summary>The embedded default corpus.</summary>
@@ -77,27 +79,33 @@ public sealed class Corpus
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(text);
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (text.Length < 2)
+        text = ReplaceLoneSurrogates(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        int length = Vocabulary.CountRunes(text);
+        if (length < 2)
         {
-            throw new DemoException(text.Length == 0
+            throw new DemoException(length == 0
                 ? $"The corpus {name} is empty: a model needs at least two characters to learn which one follows which."
                 : $"The corpus {name} has one character: a model needs at least two to learn which one follows which.");
         }
 
         if (vocabulary is not null)
         {
-            foreach (char c in text)
+            foreach (Rune rune in text.EnumerateRunes())
             {
-                if (!vocabulary.Contains(c))
+                if (!vocabulary.Contains(rune))
                 {
-                    throw new DemoException($"The corpus {name} contains {Vocabulary.Describe(c)}, which is not in the checkpoint's vocabulary of {vocabulary.Count} characters.");
+                    throw new DemoException($"The corpus {name} contains {Vocabulary.Describe(rune)}, which is not in the checkpoint's vocabulary of {vocabulary.Count} characters.");
                 }
             }
         }
 
         return new Corpus(name, text, vocabulary ?? Vocabulary.FromText(text));
     }
+
+    /// <summary><paramref name="text"/> with every lone surrogate replaced by U+FFFD (what encoding it as UTF-8 and decoding
+    /// it again gives); the same string when it has none.</summary>
+    private static string ReplaceLoneSurrogates(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
     /// <summary>Checks that the vocabulary fits a cell whose one-hot input has <paramref name="inputSize"/> classes.</summary>
     /// <exception cref="DemoException">The corpus has more distinct characters than the cell accepts.</exception>

@@ -4,7 +4,8 @@ namespace LstmGen.Demo.Training;
 /// <param name="Step">Steps completed, counted over the whole run including resumed ones (1 after the first update).</param>
 /// <param name="LastStep">The step this invocation stops at.</param>
 /// <param name="Loss">This step's loss per character, in nats.</param>
-/// <param name="SmoothedLoss">An exponential moving average of the loss per character (0.9 per step), in nats.</param>
+/// <param name="SmoothedLoss">An exponential moving average of the loss per character, in nats: the first step's loss,
+/// then 0.9·previous + 0.1·loss at each step (over the whole run, so a resumed run continues the same average).</param>
 /// <param name="CharactersPerSecond">Characters through forward and backward per second in this invocation so far.</param>
 /// <param name="CharactersPerStep">Characters per step (the window length).</param>
 public readonly record struct TrainingProgress(long Step, long LastStep, double Loss, double SmoothedLoss, double CharactersPerSecond, int CharactersPerStep);

@@ -1,3 +1,5 @@
+using LstmGen.Demo.Sampling;
+
 namespace LstmGen.Demo.Training;
 
 /// <summary>The optimiser a training run uses.</summary>
@@ -53,7 +55,7 @@ public sealed record TrainingOptions
     /// <summary>Every this many steps, a text is sampled from the model (0: never).</summary>
     public int SampleEvery { get; init; } = 500;
 
-    /// <summary>Characters per sample.</summary>
+    /// <summary>Characters per sample (at most <see cref="Sampler.MaxLength"/>).</summary>
     public int SampleLength { get; init; } = 200;
 
     /// <summary>Softmax temperature of the samples (lower is more conservative; 0 picks the most likely character).</summary>
@@ -69,9 +71,11 @@ public sealed record TrainingOptions
         Require(double.IsFinite(LearningRate) && LearningRate > 0, $"--lr must be positive and finite, got {LearningRate}.");
         Require(double.IsFinite(ClipNorm) && ClipNorm >= 0, $"--clip must be 0 (off) or positive, got {ClipNorm}.");
         Require(SampleEvery >= 0, $"--sample-every must be 0 (never) or more, got {SampleEvery}.");
-        Require(SampleLength >= 0, $"--sample-length must be 0 or more, got {SampleLength}.");
+        Require(SampleLength is >= 0 and <= Sampler.MaxLength, F($"--sample-length must be between 0 and {Sampler.MaxLength:N0}, got {SampleLength}."));
         Require(double.IsFinite(Temperature) && Temperature >= 0, $"--temperature must be 0 or positive, got {Temperature}.");
     }
+
+    private static string F(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Require(bool condition, string message)
     {

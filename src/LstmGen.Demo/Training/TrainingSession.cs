@@ -38,7 +38,7 @@ public sealed class TrainingSession
         WindowsPerPass = StreamLength / SeqLen;
         _windowInputs = new int[SeqLen * Batch];
         _windowTargets = new int[SeqLen * Batch];
-        _smoothed = Math.Log(corpus.Vocabulary.Count);
+        _smoothed = double.NaN;
         foreach (double loss in losses)
         {
             _smoothed = Smooth(_smoothed, loss);
@@ -250,5 +250,7 @@ public sealed class TrainingSession
             : throw new DemoException($"The corpus {corpus.Name} has {corpus.Indices.Length} characters, too few for --batch {batch}: each stream needs at least two.");
     }
 
-    private static double Smooth(double smoothed, double loss) => (0.9 * smoothed) + (0.1 * loss);
+    /// <summary>The moving average after <paramref name="loss"/>: the first loss itself (<paramref name="smoothed"/> is NaN
+    /// before any step), then 0.9·previous + 0.1·loss.</summary>
+    private static double Smooth(double smoothed, double loss) => double.IsNaN(smoothed) ? loss : (0.9 * smoothed) + (0.1 * loss);
 }

@@ -103,11 +103,45 @@ public sealed class CheckpointTests
 
     [Fact]
     public void Unsorted_vocabulary() =>
-        AssertRefused(CheckpointFile.ToBytes(Trained.Value with { Vocabulary = "ba" }), "its vocabulary is not sorted and distinct");
+        AssertRefused(CheckpointFile.ToBytes(Trained.Value with { Vocabulary = "ba" }), "its vocabulary's characters are not sorted and distinct");
 
     [Fact]
     public void Loss_history_that_does_not_match_the_step() =>
         AssertRefused(CheckpointFile.ToBytes(Trained.Value with { Step = 4 }), "it holds 3 losses for 4 steps");
+
+    [Fact]
+    public void Loss_count_beyond_the_bytes_left_is_refused_before_allocating() =>
+        AssertRefused(Crafted(lossCount: int.MaxValue), "it holds 2147483647 losses (17179869176 bytes) but only 24 bytes are left");
+
+    [Fact]
+    public void Crafted_loss_count_gives_one_error_line_and_exit_2()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"lstmgen-{Guid.NewGuid():N}.ckpt");
+        try
+        {
+            File.WriteAllBytes(path, Crafted(lossCount: int.MaxValue));
+            (int code, _, string error) = InProcessDemo.Run(["sample", "--checkpoint", path]);
+            Assert.Equal(LstmGen.Demo.Cli.DemoCommandLine.UserErrorExitCode, code);
+            Assert.StartsWith($"error: Checkpoint {path} is invalid: it holds 2147483647 losses", Assert.Single(InProcessDemo.Lines(error)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A checkpoint whose step and loss count claim <paramref name="lossCount"/> losses while the file holds
+    /// the 3 of the trained run, with a SHA-256 recomputed so that only the count check can catch it.</summary>
+    private static byte[] Crafted(int lossCount)
+    {
+        byte[] bytes = CheckpointFile.ToBytes(Trained.Value with { Step = lossCount });
+        int body = bytes.Length - 32;
+        int countAt = body - (3 * sizeof(double)) - sizeof(int);
+        Assert.Equal(3, BitConverter.ToInt32(bytes, countAt));
+        BitConverter.TryWriteBytes(bytes.AsSpan(countAt), lossCount);
+        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(0, body)).CopyTo(bytes, body);
+        return bytes;
+    }
 
     [Fact]
     public void Missing_file()

@@ -131,6 +131,65 @@ public sealed class CommandLineTests : IDisposable
         Assert.EndsWith(LstmGen.Demo.WorkedExample.WorkedExampleTable.Render(LstmGen.Demo.WorkedExample.WorkedExampleRun.Run()), output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", "clip off,")]
+    [InlineData("2.5", "clip ‖dθ‖ ≤ 2.5,")]
+    public void Clip_zero_is_described_as_off(string clip, string expected)
+    {
+        (int code, string output, string error) = Run(["train", "--model", "lstm32", "--steps", "1", "--clip", clip, "--sample-every", "0", "--out", _directory]);
+        Assert.True(code == 0, output + error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_directory_that_is_a_file_is_refused_before_training()
+    {
+        string file = Write("not-a-directory", "x");
+        (int code, string output, string error) = Run(["train", "--model", "lstm32", "--steps", "3", "--sample-every", "0", "--out", file]);
+        Assert.Equal(DemoCommandLine.UserErrorExitCode, code);
+        Assert.Equal($"error: Cannot use --out {file}: it is a file, not a directory.", Assert.Single(Lines(error)));
+        Assert.DoesNotContain("step 1/3", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/proc/lstmgen-out")]
+    [InlineData("/proc")]
+    [InlineData("/sys/kernel/lstmgen-out")]
+    public void Output_directory_that_cannot_be_written_is_refused_before_training(string directory)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;   // /proc and /sys are Linux's
+        }
+
+        (int code, string output, string error) = Run(["train", "--model", "lstm32", "--steps", "3", "--sample-every", "0", "--out", directory]);
+        Assert.Equal(DemoCommandLine.UserErrorExitCode, code);
+        Assert.StartsWith($"error: Cannot write to --out {directory}: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+        Assert.DoesNotContain("step 1/3", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Checkpoint_that_cannot_be_saved_after_training_is_saved_to_a_temporary_file_named_in_the_error()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "lstm32.ckpt"));   // the directory is writable, the checkpoint's path is not a file
+        (int code, string output, string error) = Run(["train", "--model", "lstm32", "--steps", "3", "--sample-every", "0", "--out", _directory]);
+
+        Assert.Equal(DemoCommandLine.UserErrorExitCode, code);
+        Assert.Contains("step 3/3", output, StringComparison.Ordinal);
+        string line = Assert.Single(Lines(error));
+        const string Saved = "; the run was saved to ";
+        Assert.StartsWith($"error: Cannot write {Path.Combine(_directory, "lstm32.ckpt")}: ", line, StringComparison.Ordinal);
+        string fallback = line[(line.IndexOf(Saved, StringComparison.Ordinal) + Saved.Length)..line.IndexOf(" instead", StringComparison.Ordinal)];
+        try
+        {
+            Assert.Equal(3, CheckpointFile.Load(fallback).Step);
+        }
+        finally
+        {
+            File.Delete(fallback);
+        }
+    }
+
     private string TrainSmall()
     {
         (int code, string output, string error) = Run(["train", "--model", "lstm32", "--steps", "4", "--seq-len", "16", "--sample-every", "2", "--sample-length", "10", "--out", _directory]);

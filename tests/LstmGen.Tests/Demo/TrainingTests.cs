@@ -148,9 +148,32 @@ public sealed class TrainingTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void Smoothed_loss_starts_at_the_first_loss_and_averages_with_weight_a_tenth()
+    {
+        TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short);
+        var progress = new List<TrainingProgress>();
+
+        session.Run(3, new ProgressRecorder(progress));
+
+        // Independent: s1 = l1, s(k) = 0.9·s(k−1) + 0.1·l(k), from the losses the session reports.
+        double[] l = [.. progress.Select(p => p.Loss)];
+        double[] expected = [l[0], (0.9 * l[0]) + (0.1 * l[1]), (0.9 * ((0.9 * l[0]) + (0.1 * l[1]))) + (0.1 * l[2])];
+        Assert.Equal(expected, progress.Select(p => p.SmoothedLoss), (a, b) => Math.Abs(a - b) <= 1e-12 * Math.Abs(a));
+    }
+
     internal static long[] Bits(IEnumerable<double> values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
 
     internal static int[] Bits(IEnumerable<float> values) => [.. values.Select(BitConverter.SingleToInt32Bits)];
+
+    private sealed class ProgressRecorder(List<TrainingProgress> progress) : ITrainingObserver
+    {
+        public void OnStep(in TrainingProgress step) => progress.Add(step);
+
+        public void OnSample(long step, string sample)
+        {
+        }
+    }
 
     private sealed class RecordingObserver(List<string> samples) : ITrainingObserver
     {
