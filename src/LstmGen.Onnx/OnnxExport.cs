@@ -85,6 +85,10 @@ public static class OnnxExport
     /// <paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements or (double) holds a finite value beyond float's range, or the graph name is empty.
     /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double, or the weights exceed <see cref="MaxWeightBytes"/>.</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be written (missing folder, no permission…): the message names <paramref name="path"/>, and an
+    /// existing file there is left as it was (the model is written beside it first, then moved over it).
+    /// </exception>
     public static void Save<T>(string path, CellLayout layout, ReadOnlySpan<T> parameters, OnnxExportOptions? options = null)
         where T : unmanaged
     {

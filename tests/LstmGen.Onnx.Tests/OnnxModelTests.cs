@@ -110,6 +110,29 @@ public sealed class OnnxModelTests
     }
 
     [Fact]
+    public void A_failed_save_names_the_users_path_not_the_temporary_file()
+    {
+        float[] theta = Theta(LstmWithHead);
+        string directory = Directory.CreateTempSubdirectory("lstmgen-onnx-save-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "file.txt"), "not a folder");
+            foreach (string path in new[] { "/proc/x.onnx", Path.Combine(directory, "file.txt", "x.onnx"), Path.Combine(directory, "missing", "x.onnx") })
+            {
+                var error = Assert.ThrowsAny<IOException>(() => OnnxExport.Save<float>(path, LstmWithHead, theta));
+                Assert.Contains(path, error.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain(".tmp", error.Message, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(["file.txt"], Directory.GetFileSystemEntries(directory).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Bad_arguments_are_rejected_with_what_was_expected()
     {
         float[] tooShort = new float[LstmWithHead.ParameterCount - 1];

@@ -5,36 +5,35 @@ using System.Xml.Linq;
 namespace LstmGen.Package.Tests;
 
 /// <summary>
-/// `dotnet add package LstmGen` and `dotnet add package LstmGen.Onnx` work: packs both packages from a copy of the
-/// repository's sources (as a clean clone would), checks their layout and metadata, then creates a console project in a
-/// temporary directory that knows nothing of this repository, adds both from a local folder feed with `dotnet add
-/// package` (their dependencies, System.Numerics.Tensors and Google.Protobuf, come from the machine's NuGet sources),
-/// makes the README's "Use it in your project" program its Program.cs (with the README's ONNX export line after the
-/// training loop), runs it and compares its output with the same code run here against the same cell declared in this
-/// test assembly, ONNX bytes included. A private package cache (NUGET_PACKAGES) guarantees no stale LstmGen is used.
-/// One app for both packages: the fresh build is the slow part.
+/// The README's "Use it in your project" path works on a fresh machine: its shell blocks are run as written, with bash,
+/// the "in the repository" ones in a copy of the repository's sources (as a clean clone would be) and the "in your
+/// project" ones in a console project in a temporary directory that knows nothing of this repository. HOME is a
+/// temporary directory (the README's feed, ~/lstmgen-feed, is in it), and the project's package cache (NUGET_PACKAGES)
+/// starts empty, so System.Numerics.Tensors and Google.Protobuf come from nuget.org through the README's nuget.config
+/// and no stale LstmGen can be used. The packs use the machine's cache (they build the repository, which is not what
+/// the README's user lacks). Between the blocks the test checks the packages' layout and metadata, that each pack has a
+/// new build-unique version and that `dotnet add package` moved the project to it. The project's Program.cs is the
+/// README program with the README's ONNX export line after the training loop; its output and ONNX file must equal the
+/// same code run here against the same cell declared in this test assembly. One app for both packages: the fresh
+/// build is the slow part.
 /// </summary>
 public sealed partial class PackageTests : IDisposable
 {
-    private const string Version = "0.1.0";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "lstmgen-package-" + Guid.NewGuid().ToString("N")[..12]);
 
     public PackageTests() => Directory.CreateDirectory(_root);
 
     [Fact]
-    public void Packages_added_with_dotnet_add_package_generate_a_working_cell_and_export_it_to_onnx()
+    public void The_readme_commands_add_packages_that_generate_a_working_cell_and_export_it_to_onnx()
     {
         // Directory.Build.* files at the top of the temporary tree stop MSBuild from importing any found above it.
         File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />\n");
-
-        string feed = Path.Combine(_root, "feed");
-        string nupkg = Pack(feed, "LstmGen");
-        CheckPackageLayout(nupkg, Path.ChangeExtension(nupkg, ".snupkg"));
-        CheckOnnxPackageLayout(Pack(feed, "LstmGen.Onnx"));
-
-        string app = Path.Combine(_root, "app");
+        string repository = RepositoryRoot(), source = Path.Combine(_root, "source"), app = Path.Combine(_root, "app");
+        string home = Path.Combine(_root, "home"), feed = Path.Combine(home, "lstmgen-feed"), packages = Path.Combine(_root, "packages");
+        CopySources(repository, source);
+        Directory.CreateDirectory(home);
         Directory.CreateDirectory(app);
         File.WriteAllText(Path.Combine(app, "App.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -47,22 +46,34 @@ public sealed partial class PackageTests : IDisposable
               </PropertyGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), ReadmeExample.ProgramWithOnnxExport(RepositoryRoot()));
-        File.WriteAllText(Path.Combine(app, "nuget.config"), NuGetConfig(feed));
-        var environment = new Dictionary<string, string>
+        File.WriteAllText(Path.Combine(app, "Program.cs"), ReadmeExample.ProgramWithOnnxExport(repository));
+        var inRepository = new Dictionary<string, string> { ["HOME"] = home, ["NUGET_PACKAGES"] = MachinePackageCache() };
+        var inProject = new Dictionary<string, string>
         {
-            ["NUGET_PACKAGES"] = Path.Combine(_root, "packages"),
+            ["HOME"] = home,
+            ["NUGET_PACKAGES"] = packages,
             ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",      // the program formats with the current culture
         };
 
-        ProcessRunner.Dotnet(app, environment, Timeout, "add", "package", "LstmGen", "--version", Version).EnsureSuccess("dotnet add package");
-        ProcessRunner.Dotnet(app, environment, Timeout, "add", "package", "LstmGen.Onnx", "--version", Version).EnsureSuccess("dotnet add package LstmGen.Onnx");
-        string project = File.ReadAllText(Path.Combine(app, "App.csproj"));
-        Assert.Matches(@"<PackageReference Include=""LstmGen"" Version=""0\.1\.0"" />", project);
-        Assert.Matches(@"<PackageReference Include=""LstmGen\.Onnx"" Version=""0\.1\.0"" />", project);
-        Assert.DoesNotContain("ProjectReference", project, StringComparison.Ordinal);
+        IReadOnlyList<ShellBlock> blocks = ReadmeExample.LocalFeedCommands(repository);
+        Assert.Equal([true, false, true, false], blocks.Select(b => b.InRepository));
+        Run(blocks[0], source, inRepository);
+        string first = Assert.Single(Versions(feed, "LstmGen"));
+        CheckPackageLayout(Path.Combine(feed, $"LstmGen.{first}.nupkg"), Path.Combine(feed, $"LstmGen.{first}.snupkg"), first);
+        Run(blocks[1], app, inProject);
+        Assert.Equal(first, ReferencedVersion(app, "LstmGen"));
 
-        ProcessRunner.Result run = ProcessRunner.Dotnet(app, environment, Timeout, "run", "-c", "Release", "--disable-build-servers").EnsureSuccess("dotnet run");
+        Run(blocks[2], source, inRepository);
+        string second = Versions(feed, "LstmGen").Single(v => v != first);
+        Assert.True(LocalStamp(second) > LocalStamp(first), $"the second pack's version {second} is newer than the first's, {first}");
+        string onnxVersion = Assert.Single(Versions(feed, "LstmGen.Onnx"));
+        CheckOnnxPackageLayout(Path.Combine(feed, $"LstmGen.Onnx.{onnxVersion}.nupkg"), onnxVersion, second);
+        Run(blocks[3], app, inProject);
+        Assert.Equal(second, ReferencedVersion(app, "LstmGen"));
+        Assert.Equal(onnxVersion, ReferencedVersion(app, "LstmGen.Onnx"));
+        Assert.DoesNotContain("ProjectReference", File.ReadAllText(Path.Combine(app, "App.csproj")), StringComparison.Ordinal);
+
+        ProcessRunner.Result run = ProcessRunner.Dotnet(app, inProject, Timeout, "run", "-c", "Release", "--disable-build-servers").EnsureSuccess("dotnet run");
 
         string expected = ReadmeExample.ExpectedOutput(out byte[] onnx);
         Assert.StartsWith("step 0: loss 5.5", expected, StringComparison.Ordinal);     // ≈ 4·ln 4, as the README says
@@ -72,9 +83,23 @@ public sealed partial class PackageTests : IDisposable
         Assert.InRange(onnx.Length, CharRnn.ParameterCount * sizeof(float), (CharRnn.ParameterCount * sizeof(float)) + 4096);
         Assert.EndsWith(expected, run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(onnx, File.ReadAllBytes(Path.Combine(app, ReadmeExample.OnnxFileName)));
-        Assert.True(File.Exists(Path.Combine(_root, "packages", "lstmgen", Version, "analyzers", "dotnet", "cs", "LstmGen.Generators.dll")), "the app restored LstmGen from the private cache");
-        Assert.True(File.Exists(Path.Combine(_root, "packages", "lstmgen.onnx", Version, "lib", "net10.0", "LstmGen.Onnx.dll")), "the app restored LstmGen.Onnx from the private cache");
-        Assert.True(Directory.Exists(Path.Combine(_root, "packages", "google.protobuf")), "the app restored Google.Protobuf from the machine's NuGet sources");
+        Assert.True(File.Exists(Path.Combine(packages, "lstmgen", second, "analyzers", "dotnet", "cs", "LstmGen.Generators.dll")), "the app restored LstmGen from the empty private cache");
+        Assert.True(File.Exists(Path.Combine(packages, "lstmgen.onnx", onnxVersion, "lib", "net10.0", "LstmGen.Onnx.dll")), "the app restored LstmGen.Onnx from the empty private cache");
+        Assert.True(Directory.Exists(Path.Combine(packages, "system.numerics.tensors")), "the app restored System.Numerics.Tensors from nuget.org");
+        Assert.True(Directory.Exists(Path.Combine(packages, "google.protobuf")), "the app restored Google.Protobuf from nuget.org");
+    }
+
+    /// <summary>`dotnet pack -p:LstmGenRelease=true` gives the release version, the VersionPrefix alone (evaluation only, no build).</summary>
+    [Fact]
+    public void A_release_pack_has_the_plain_version()
+    {
+        string repository = RepositoryRoot();
+        foreach (string project in new[] { "LstmGen", "LstmGen.Onnx" })
+        {
+            ProcessRunner.Result release = ProcessRunner.Dotnet(repository, new Dictionary<string, string>(), Timeout, "msbuild", $"src/{project}/{project}.csproj",
+                "-getProperty:PackageVersion", "-p:_IsPacking=true", "-p:LstmGenRelease=true").EnsureSuccess($"dotnet msbuild {project}");
+            Assert.Equal(VersionPrefix(repository), release.Output.Trim());
+        }
     }
 
     public void Dispose()
@@ -89,22 +114,40 @@ public sealed partial class PackageTests : IDisposable
         }
     }
 
-    /// <summary>Copies what the packages are built from (as in a clean clone: no bin/obj; once) and packs <c>src/<paramref name="project"/></c> into <paramref name="feed"/>.</summary>
-    private string Pack(string feed, string project)
-    {
-        string repository = RepositoryRoot();
-        string source = Path.Combine(_root, "source");
-        if (!Directory.Exists(source))
-        {
-            CopySources(repository, source);
-        }
+    /// <summary>Runs a README shell block with bash (stopping at the first failing command).</summary>
+    private static void Run(ShellBlock block, string directory, IReadOnlyDictionary<string, string> environment) =>
+        ProcessRunner.Run("bash", directory, environment, Timeout, "-e", "-c", block.Script).EnsureSuccess($"the README block\n{block.Script}");
 
-        ProcessRunner.Dotnet(source, new Dictionary<string, string>(), Timeout, "pack", $"src/{project}/{project}.csproj", "-c", "Release", "-o", feed, "--disable-build-servers")
-            .EnsureSuccess($"dotnet pack {project}");
-        string nupkg = Path.Combine(feed, $"{project}.{Version}.nupkg");
-        Assert.True(File.Exists(nupkg), $"dotnet pack wrote {string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName))}");
-        return nupkg;
+    /// <summary>The versions of <paramref name="id"/> in the folder feed, from the file names (id.version.nupkg).</summary>
+    private static string[] Versions(string feed, string id) =>
+        [.. Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Select(name => PackageFile().Match(name!))
+            .Where(m => m.Success && m.Groups["id"].Value == id).Select(m => m.Groups["version"].Value)];
+
+    /// <summary>The time stamp of a local pack's version <c>prefix-local.yyyyMMddHHmmss</c>, checked to have that form.</summary>
+    private static long LocalStamp(string version)
+    {
+        Match match = LocalVersion().Match(version);
+        Assert.True(match.Success, $"{version} is a local pack's version, <prefix>-local.<yyyyMMddHHmmss>");
+        Assert.Equal(VersionPrefix(RepositoryRoot()), match.Groups["prefix"].Value);
+        return long.Parse(match.Groups["stamp"].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The version of the PackageReference to <paramref name="id"/> that `dotnet add package` wrote.</summary>
+    private static string ReferencedVersion(string app, string id)
+    {
+        XElement reference = XDocument.Load(Path.Combine(app, "App.csproj")).Descendants("PackageReference").Single(e => (string?)e.Attribute("Include") == id);
+        return (string)reference.Attribute("Version")!;
+    }
+
+    /// <summary>The one place the release version is written: VersionPrefix in Directory.Build.props.</summary>
+    private static string VersionPrefix(string repository) =>
+        XDocument.Load(Path.Combine(repository, "Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
+
+    /// <summary>This machine's package cache, for the packs (they build the repository, with its own dependencies).</summary>
+    private static string MachinePackageCache() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } cache
+            ? cache
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static void CopySources(string repository, string source)
     {
@@ -122,7 +165,7 @@ public sealed partial class PackageTests : IDisposable
         CopyTree(Path.Combine(repository, "generators"), Path.Combine(source, "generators"));
     }
 
-    private static void CheckPackageLayout(string nupkg, string snupkg)
+    private static void CheckPackageLayout(string nupkg, string snupkg, string version)
     {
         using (ZipArchive package = ZipFile.OpenRead(nupkg))
         {
@@ -138,7 +181,7 @@ public sealed partial class PackageTests : IDisposable
             XElement metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
             string Field(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
             Assert.Equal("LstmGen", Field("id"));
-            Assert.Equal(Version, Field("version"));
+            Assert.Equal(version, Field("version"));
             Assert.Equal("MIT", Field("license"));
             Assert.Equal("README.md", Field("readme"));
             Assert.Contains("source-generator", Field("tags"), StringComparison.Ordinal);
@@ -156,9 +199,9 @@ public sealed partial class PackageTests : IDisposable
 
     /// <summary>
     /// LstmGen.Onnx: the library and its XML docs, no analyzers (the generator comes with LstmGen), and exactly two
-    /// dependencies, LstmGen of the same version and Google.Protobuf.
+    /// dependencies, LstmGen of <paramref name="lstmGenVersion"/> (packed with it) and Google.Protobuf.
     /// </summary>
-    private static void CheckOnnxPackageLayout(string nupkg)
+    private static void CheckOnnxPackageLayout(string nupkg, string version, string lstmGenVersion)
     {
         using ZipArchive package = ZipFile.OpenRead(nupkg);
         string[] entries = package.Entries.Select(e => e.FullName).ToArray();
@@ -172,7 +215,7 @@ public sealed partial class PackageTests : IDisposable
         XElement metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         string Field(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
         Assert.Equal("LstmGen.Onnx", Field("id"));
-        Assert.Equal(Version, Field("version"));
+        Assert.Equal(version, Field("version"));
         Assert.Equal("MIT", Field("license"));
         Assert.Equal("README.md", Field("readme"));
         Assert.Contains("onnx", Field("tags"), StringComparison.Ordinal);
@@ -180,25 +223,7 @@ public sealed partial class PackageTests : IDisposable
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string)e.Attribute("version")!);
         Assert.Equal(["Google.Protobuf", "LstmGen"], dependencies.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(Version, dependencies["LstmGen"]);
-    }
-
-    /// <summary>A nuget.config whose sources are the local feed and the sources this machine is configured with
-    /// (read from `dotnet nuget list source`), with LstmGen and LstmGen.Onnx mapped to the local feed only; every other
-    /// package (System.Numerics.Tensors, Google.Protobuf) comes from the machine's sources.</summary>
-    private string NuGetConfig(string feed)
-    {
-        ProcessRunner.Result list = ProcessRunner.Dotnet(_root, new Dictionary<string, string>(), Timeout, "nuget", "list", "source", "--format", "short").EnsureSuccess("dotnet nuget list source");
-        string[] machineSources = EnabledSource().Matches(list.Output).Select(m => m.Groups[1].Value.Trim()).Where(s => s != feed).Distinct().ToArray();
-        var sources = machineSources.Select((url, k) => new XElement("add", new XAttribute("key", $"machine-{k}"), new XAttribute("value", url)));
-        var mappings = machineSources.Select((_, k) => new XElement("packageSource", new XAttribute("key", $"machine-{k}"), new XElement("package", new XAttribute("pattern", "*"))));
-        var config = new XElement("configuration",
-            new XElement("packageSources", new XElement("clear"), new XElement("add", new XAttribute("key", "lstmgen-local"), new XAttribute("value", feed)), sources),
-            new XElement("packageSourceMapping",
-                new XElement("packageSource", new XAttribute("key", "lstmgen-local"),
-                    new XElement("package", new XAttribute("pattern", "LstmGen")), new XElement("package", new XAttribute("pattern", "LstmGen.Onnx"))),
-                mappings));
-        return new XDocument(config).ToString();
+        Assert.Equal(lstmGenVersion, dependencies["LstmGen"]);
     }
 
     private static void CopyTree(string from, string to)
@@ -231,6 +256,9 @@ public sealed partial class PackageTests : IDisposable
         throw new InvalidOperationException($"No LstmGen.sln above {AppContext.BaseDirectory}.");
     }
 
-    [GeneratedRegex(@"^\s*E\s+(\S.*)$", RegexOptions.Multiline)]
-    private static partial Regex EnabledSource();
+    [GeneratedRegex(@"^(?<id>LstmGen(\.Onnx)?)\.(?<version>\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?)\.nupkg$")]
+    private static partial Regex PackageFile();
+
+    [GeneratedRegex(@"^(?<prefix>\d+\.\d+\.\d+)-local\.(?<stamp>[1-9]\d{13})$")]
+    private static partial Regex LocalVersion();
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace LstmGen.Package.Tests;
 
-/// <summary>Runs <c>dotnet</c> as a child process with a clean MSBuild environment, no build servers and a time limit.</summary>
+/// <summary>Runs <c>dotnet</c> (or a shell running dotnet) as a child process with a clean MSBuild environment, no build servers and a time limit.</summary>
 internal static class ProcessRunner
 {
     /// <summary>The result of a finished process.</summary>
@@ -18,9 +18,13 @@ internal static class ProcessRunner
     }
 
     /// <summary>Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="directory"/>.</summary>
-    public static Result Dotnet(string directory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
+    public static Result Dotnet(string directory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments) =>
+        Run("dotnet", directory, environment, timeout, arguments);
+
+    /// <summary>Runs <c><paramref name="program"/> <paramref name="arguments"/></c> in <paramref name="directory"/>.</summary>
+    public static Result Run(string program, string directory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -61,7 +65,7 @@ internal static class ProcessRunner
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}:\n{Read(output)}");
+            Assert.Fail($"{program} {string.Join(' ', arguments)} did not finish within {timeout}:\n{Read(output)}");
         }
 
         process.WaitForExit();

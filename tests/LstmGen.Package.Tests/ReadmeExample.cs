@@ -70,22 +70,45 @@ internal static class ReadmeExample
         return console.ToString();
     }
 
+    /// <summary>
+    /// The section's shell blocks that build from a local feed, in order: each starts with a line saying where it runs,
+    /// <c># in the repository</c> or <c># in your project</c>. Blocks without such a line (the nuget.org commands) are
+    /// not part of the local-feed path.
+    /// </summary>
+    public static IReadOnlyList<ShellBlock> LocalFeedCommands(string repository) =>
+        [.. Blocks(repository, "sh")
+            .Where(b => b.StartsWith(RepositoryMarker, StringComparison.Ordinal) || b.StartsWith(ProjectMarker, StringComparison.Ordinal))
+            .Select(b => new ShellBlock(b.StartsWith(RepositoryMarker, StringComparison.Ordinal), b))];
+
+    private const string RepositoryMarker = "# in the repository\n", ProjectMarker = "# in your project\n";
+
     /// <summary>The <paramref name="index"/>-th C# block of the README's "## Use it in your project" section.</summary>
     private static string Block(string repository, int index)
+    {
+        string[] blocks = Blocks(repository, "csharp");
+        Assert.True(index < blocks.Length, $"README.md's '## Use it in your project' section has no C# block number {index + 1}");
+        return blocks[index];
+    }
+
+    /// <summary>The <paramref name="language"/> blocks of the README's "## Use it in your project" section.</summary>
+    private static string[] Blocks(string repository, string language)
     {
         string readme = File.ReadAllText(Path.Combine(repository, "README.md")).ReplaceLineEndings("\n");
         int section = readme.IndexOf("## Use it in your project", StringComparison.Ordinal);
         Assert.True(section >= 0, "README.md has no '## Use it in your project' section");
         int sectionEnd = readme.IndexOf("\n## ", section + 1, StringComparison.Ordinal);
-        int start = section;
-        for (int k = 0; k <= index; k++)
+        var blocks = new List<string>();
+        string fence = $"```{language}\n";
+        for (int start = readme.IndexOf(fence, section, StringComparison.Ordinal); start >= 0 && start < sectionEnd; start = readme.IndexOf(fence, start, StringComparison.Ordinal))
         {
-            start = readme.IndexOf("```csharp\n", start, StringComparison.Ordinal);
-            Assert.True(start >= 0 && start < sectionEnd, $"README.md's '## Use it in your project' section has no C# block number {index + 1}");
-            start += "```csharp\n".Length;
+            start += fence.Length;
+            int end = readme.IndexOf("```\n", start, StringComparison.Ordinal);
+            blocks.Add(readme[start..end]);
         }
 
-        int end = readme.IndexOf("```\n", start, StringComparison.Ordinal);
-        return readme[start..end];
+        return [.. blocks];
     }
 }
+
+/// <summary>A README shell block and where it runs: in a clone of the repository, or in the user's project folder.</summary>
+internal sealed record ShellBlock(bool InRepository, string Script);

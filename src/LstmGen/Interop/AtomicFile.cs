@@ -8,7 +8,12 @@ public static class AtomicFile
     /// <paramref name="path"/>; on failure the temporary file is removed and an existing file is left as it was.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="IOException">The file cannot be written (the message names the path).</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be written, for whatever reason (missing folder, a file where a folder should be, no permission,
+    /// a read-only file system): the message names <paramref name="path"/>, never the temporary file, and the inner
+    /// exception is the operating system's own (an <see cref="UnauthorizedAccessException"/> is wrapped too, so that
+    /// one <c>catch (IOException)</c> covers every failure).
+    /// </exception>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -18,6 +23,10 @@ public static class AtomicFile
         {
             File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot write '{path}': {error.Message.Replace(temporary, full, StringComparison.Ordinal)}", error);
         }
         finally
         {

@@ -93,7 +93,12 @@ public static class LstmGenWeights
         LayoutStaging.Commit<T>(staged, parameters);
     }
 
-    /// <summary>Writes a cell's parameters to a safetensors file (see <see cref="Export{T}"/> for its content).</summary>
+    /// <summary>
+    /// Writes a cell's parameters to a safetensors file (see <see cref="Export{T}"/> for its content), through a
+    /// temporary file beside it: an existing file is replaced only once the new one is complete.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written (the message names <paramref name="path"/>; see <see cref="AtomicFile"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements.</exception>
     public static void Save<T>(string path, CellLayout layout, ReadOnlySpan<T> parameters)
         where T : unmanaged =>
         SafeTensors.Write(Export(layout, parameters), path);
@@ -103,7 +108,10 @@ public static class LstmGenWeights
     /// is left unchanged.
     /// </summary>
     /// <exception cref="SafeTensorsFormatException">The file breaks the safetensors format (an <see cref="IOException"/>).</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be read: missing, a folder, no read permission, or a read error (the message names
+    /// <paramref name="path"/>; an <see cref="UnauthorizedAccessException"/> is wrapped, as the inner exception).
+    /// </exception>
     /// <exception cref="InvalidDataException">
     /// The file is well formed but does not hold this cell's weights (not an <see cref="IOException"/>: catch both to
     /// report any problem with a file; see <see cref="SafeTensorsFormatException"/>).

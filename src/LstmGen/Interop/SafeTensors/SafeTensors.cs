@@ -20,13 +20,34 @@ public static class SafeTensors
 {
     /// <summary>Reads the safetensors file at <paramref name="path"/>, checking its length before reading it.</summary>
     /// <exception cref="SafeTensorsFormatException">The file breaks the format.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be read: missing, a folder, no permission or a read error (the message names the path; no
+    /// <see cref="UnauthorizedAccessException"/> escapes).
+    /// </exception>
     public static TensorSet Read(string path, SafeTensorsReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SafeTensorsReadOptions checkedOptions = Checked(options);
-        using FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using FileStream stream = OpenRead(path);
         return SafeTensorsStreamReader.Read(stream, checkedOptions);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/>; an <see cref="UnauthorizedAccessException"/> (a folder, or a file without read
+    /// permission) becomes an <see cref="IOException"/> naming the path, with the original as inner exception, like every
+    /// other reason a file cannot be opened (a missing file or folder is a <see cref="FileNotFoundException"/> or
+    /// <see cref="DirectoryNotFoundException"/>, both <see cref="IOException"/>s naming the path).
+    /// </summary>
+    private static FileStream OpenRead(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (UnauthorizedAccessException error)
+        {
+            throw new IOException($"Cannot read '{path}': {error.Message}", error);
+        }
     }
 
     /// <summary>Reads a complete safetensors file held in memory.</summary>
