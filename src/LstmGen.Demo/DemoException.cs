@@ -18,6 +18,18 @@ public sealed class DemoException : Exception
     {
     }
 
+    /// <summary>
+    /// The error for a file that could not be written. <see cref="LstmGen.Interop.AtomicFile"/>, which every demo write
+    /// goes through, throws an <see cref="IOException"/> whose message already names the path; any other failure (an
+    /// invalid path) gets the path in front, so the path is named exactly once either way.
+    /// </summary>
+    public static DemoException CannotWrite(string path, Exception error, string? consequence = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        string message = error is IOException ? error.Message : $"Cannot write '{path}': {error.Message}";
+        return new DemoException(consequence is null ? message : $"{message.TrimEnd('.')}; {consequence}", error);
+    }
+
     /// <summary>Creates the exception with a generic message.</summary>
     public DemoException()
         : base("The demo failed.")

@@ -74,12 +74,19 @@ internal static class ExportCommand
             {
                 Directory.CreateDirectory(directory);
             }
-
-            LstmGen.Interop.AtomicFile.WriteAllBytes(path, bytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new DemoException($"Cannot write {path}: {error.Message}", error);
+            throw new DemoException($"Cannot write '{path}': {error.Message}", error);
+        }
+
+        try
+        {
+            LstmGen.Interop.AtomicFile.WriteAllBytes(path, bytes);
+        }
+        catch (IOException error)
+        {
+            throw DemoException.CannotWrite(path, error);
         }
     }
 

@@ -130,7 +130,7 @@ internal static class TrainCommand
         }
         catch (Exception error) when (IsWriteError(error))
         {
-            throw new DemoException($"Cannot write {curvePath}: {error.Message} (the checkpoint {checkpointPath} was written).", error);
+            throw DemoException.CannotWrite(curvePath, error, $"the checkpoint {checkpointPath} was written.");
         }
 
         console.WriteLine(F($"Wrote {checkpointPath} (step {session.Step}) and {curvePath}."));
@@ -158,10 +158,10 @@ internal static class TrainCommand
             }
             catch (Exception second) when (IsWriteError(second))
             {
-                throw new DemoException($"Cannot write {path}: {error.Message}; saving to {fallback} failed too: {second.Message}", error);
+                throw DemoException.CannotWrite(path, error, $"saving to {fallback} failed too: {second.Message}");
             }
 
-            throw new DemoException($"Cannot write {path}: {error.Message}; the run was saved to {fallback} instead (continue with --resume {fallback}).", error);
+            throw DemoException.CannotWrite(path, error, $"the run was saved to {fallback} instead (continue with --resume {fallback}).");
         }
     }
 

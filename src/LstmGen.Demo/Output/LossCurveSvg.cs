@@ -12,7 +12,8 @@ public static class LossCurveSvg
 {
     private const int Width = 800, Height = 420, Left = 70, Right = 20, Top = 40, Bottom = 50;
 
-    /// <summary>Writes the SVG to <paramref name="path"/>, creating its directory.</summary>
+    /// <summary>Writes the SVG to <paramref name="path"/> as one whole file (<see cref="LstmGen.Interop.AtomicFile"/>), creating its directory.</summary>
+    /// <exception cref="IOException">The file cannot be written; the message names <paramref name="path"/>.</exception>
     public static void Write(string path, IReadOnlyList<double> losses, double uniformLoss, string title)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -22,7 +23,7 @@ public static class LossCurveSvg
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, Render(losses, uniformLoss, title), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        LstmGen.Interop.AtomicFile.WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(losses, uniformLoss, title)));
     }
 
     /// <summary>The SVG document.</summary>

@@ -178,7 +178,9 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("step 3/3", output, StringComparison.Ordinal);
         string line = Assert.Single(Lines(error));
         const string Saved = "; the run was saved to ";
-        Assert.StartsWith($"error: Cannot write {Path.Combine(_directory, "lstm32.ckpt")}: ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"error: Cannot write '{Path.Combine(_directory, "lstm32.ckpt")}': ", line, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "Cannot write"));  // the path is named once, not the temporary file
+        Assert.DoesNotContain(".tmp", line, StringComparison.Ordinal);
         string fallback = line[(line.IndexOf(Saved, StringComparison.Ordinal) + Saved.Length)..line.IndexOf(" instead", StringComparison.Ordinal)];
         try
         {

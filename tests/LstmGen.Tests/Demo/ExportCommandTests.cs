@@ -135,7 +135,10 @@ public sealed class ExportCommandTests : IDisposable
         string path = Path.Combine(file, "m.onnx");
         (int code, string output, string error) = Run(["export", "--checkpoint", _checkpoint, "--output", path]);
         Assert.Equal(DemoCommandLine.UserErrorExitCode, code);
-        Assert.StartsWith($"error: Cannot write {path}: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+        string line = Assert.Single(Lines(error));
+        Assert.StartsWith($"error: Cannot write '{path}': ", line, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "Cannot write"));  // the path is named once, not the temporary file
+        Assert.DoesNotContain(".tmp", line, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
         Assert.Equal("not a directory", File.ReadAllText(file));
     }
