@@ -83,7 +83,7 @@ internal static class DiagnosticDescriptors
         "'{0}' carries more than one cell attribute; a type can hold one cell, so keep one of [LstmCell] and [RnnCell]",
         "Each cell attribute fills the class with members of the same names (Forward, Backward, Input, ...), so one class can hold only one cell. Declare a second class for a second cell.");
 
-    /// <summary>LSTM0010: <c>Output = OutputHead.Softmax</c> without a positive <c>OutputSize</c>.</summary>
+    /// <summary>LSTM0010: <c>Output = OutputHead.Softmax</c> without <c>OutputSize</c> (a set but non-positive one is LSTM0005).</summary>
     public static readonly DiagnosticDescriptor SoftmaxWithoutOutputSize = Error(
         "LSTM0010",
         "Softmax head needs an output size",
