@@ -17,11 +17,14 @@ namespace LstmGen.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class CellGenerator : IIncrementalGenerator
 {
+    /// <summary>The runtime library's namespace, which holds the attributes and which the generated code names.</summary>
+    public const string RuntimeNamespace = "LstmGen";
+
     /// <summary>Metadata name of the LSTM attribute in the runtime library.</summary>
-    public const string LstmAttributeName = "LstmGen.LstmCellAttribute";
+    public const string LstmAttributeName = RuntimeNamespace + ".LstmCellAttribute";
 
     /// <summary>Metadata name of the RNN attribute in the runtime library.</summary>
-    public const string RnnAttributeName = "LstmGen.RnnCellAttribute";
+    public const string RnnAttributeName = RuntimeNamespace + ".RnnCellAttribute";
 
     /// <summary>Tracking names of the pipeline stages (used by the incrementality tests).</summary>
     public static class Steps

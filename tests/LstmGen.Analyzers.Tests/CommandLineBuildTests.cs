@@ -60,12 +60,42 @@ public sealed class CommandLineBuildTests
         }
     }
 
-    private static string Project() => $"""
+    [Fact]
+    public async Task Dotnet_build_writes_the_generated_file_of_a_long_CJK_cell_name_with_EmitCompilerGeneratedFiles()
+    {
+        // A 100-character CJK class name (300 UTF-8 bytes) in a long namespace: its plain hint name is above the 255-byte
+        // file-name limit, and csc would fail with CS0016 when it writes the file.
+        string name = string.Concat(Enumerable.Repeat("长短期记忆网络单元", 11)) + "甲";
+        string program = "using LstmGen;\n\nnamespace Contoso.Forecasting.Experimental.SequenceModels.Recurrent.Cells;\n\n"
+            + $"[LstmCell(2, 1)]\npublic static partial class {name};\n";
+        string directory = Path.Combine(Path.GetTempPath(), "lstmgen-build-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "Sample.csproj"), Project("<EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>"));
+            await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), program);
+
+            (int exitCode, string output) = await RunAsync(directory, "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+
+            Assert.True(exitCode == 0, "The build should succeed:\n" + output);
+            Assert.DoesNotContain("CS0016", output, StringComparison.Ordinal);
+            string written = Assert.Single(Directory.GetFiles(Path.Combine(directory, "obj"), "*.g.cs", SearchOption.AllDirectories));
+            Assert.Contains(Path.Combine("generated", "LstmGen.Generators", "LstmGen.Generators.CellGenerator"), written, StringComparison.Ordinal);
+            Assert.Contains(name, await File.ReadAllTextAsync(written), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string Project(string properties = "") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
             <Nullable>enable</Nullable>
             <OutputType>Library</OutputType>
+            {properties}
           </PropertyGroup>
           <ItemGroup>
             <ProjectReference Include="{Repository.File("src/LstmGen/LstmGen.csproj")}" />

@@ -62,6 +62,9 @@ public sealed class DeclarationDiagnosticTests
     [InlineData("[LstmCell({|LSTM0005:0|}, {|LSTM0005:0|})]")]
     [InlineData("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = {|LSTM0005:5000|})]")]
     [InlineData("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = {|LSTM0005:-1|})]")]
+    // OutputSize = 0 is set, so it is out of range (LSTM0005), not missing (LSTM0010); in either order of the options.
+    [InlineData("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = {|LSTM0005:0|})]")]
+    [InlineData("[RnnCell(2, 1, OutputSize = {|LSTM0005:0|}, Output = OutputHead.Softmax)]")]
     public Task Size_out_of_range_is_LSTM0005(string attribute) => Check(attribute + "\npublic static partial class Cell;");
 
     [Theory]

@@ -61,6 +61,31 @@ public sealed class DocumentationTests
         Assert.Equal(Descriptors().Select(d => d.Id).Order(), documented.Order());
     }
 
+    /// <summary>
+    /// LSTM0012's section lists the reserved names exactly as <see cref="LstmGen.Generators.Emit.GeneratedMemberNames"/>
+    /// holds them (the one list the rule uses), in three bullets: every cell, with a softmax head, kernel helpers.
+    /// </summary>
+    [Theory]
+    [InlineData("**Every cell:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.EveryCell))]
+    [InlineData("**With a softmax head:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.HeadOnly))]
+    [InlineData("**Private kernel helpers, reserved for every cell:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.KernelHelpers))]
+    public void The_reserved_names_in_docs_are_the_rules_list(string label, string field)
+    {
+        string docs = File.ReadAllText(Repository.File("docs/diagnostics.md"));
+        int section = docs.IndexOf("<a id=\"lstm0012\"></a>", StringComparison.Ordinal);
+        string text = docs[section..docs.IndexOf("<a id=", section + 1, StringComparison.Ordinal)];
+        int start = text.IndexOf("- " + label, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"The LSTM0012 section has no bullet '- {label}'");
+        int end = text.IndexOf("\n\n", start, StringComparison.Ordinal) is var blank and >= 0 ? blank : text.Length;
+        int next = text.IndexOf("\n- ", start, StringComparison.Ordinal);
+        string bullet = text[start..(next >= 0 && next < end ? next : end)];
+
+        string[] documented = System.Text.RegularExpressions.Regex.Matches(bullet, "`([A-Za-z_0-9]+)`").Select(m => m.Groups[1].Value).ToArray();
+        var names = (System.Collections.Immutable.ImmutableArray<string>)typeof(LstmGen.Generators.Emit.GeneratedMemberNames).GetField(field)!.GetValue(null)!;
+
+        Assert.Equal(names.ToArray(), documented);
+    }
+
     private static string Title(DiagnosticDescriptor descriptor) => descriptor.Title.ToString(CultureInfo.InvariantCulture);
 
     private static DiagnosticDescriptor Descriptor(string id) => Descriptors().Single(d => d.Id == id);

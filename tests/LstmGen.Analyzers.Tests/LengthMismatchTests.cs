@@ -67,6 +67,30 @@ public sealed class LengthMismatchTests
     [InlineData("TinyLstm.Hidden h = default; h.CopyTo(new double[3]);")]
     public Task A_right_or_unknown_length_is_fine(string body) => Check(body);
 
+    // LSTM0101 is an error, so it must be certain: a write the analyzer does not fully understand, or a capture of the
+    // local by a lambda or a local function, makes the length unknown. The first two are issue 12's exact snippets.
+    [Theory]
+    [InlineData("var a = new double[3]; (a, _) = (new double[2], 0); TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var b = new double[3]; (b) = new double[2]; TinyLstm.Input.FromSpan(b);")]
+    [InlineData("var a = new double[3]; ((a)) = new double[2]; TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; ((a, _), _) = ((new double[2], 0), 0); TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; a ??= new double[2]; TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; Array.Resize(ref a, 2); TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; new System.Collections.Generic.Dictionary<int, double[]>().TryGetValue(0, out a); TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; ref double[] r = ref a; r = new double[2]; TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; TypedReference t = __makeref(a); __refvalue(t, double[]) = new double[2]; TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; Action f = () => (a, _) = (new double[2], 0); f(); TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; Func<double[]> f = () => a; TinyLstm.Input.FromSpan(a);")]
+    [InlineData("var a = new double[3]; void Set() => (a, _) = (new double[2], 0); Set(); TinyLstm.Input.FromSpan(a);")]
+    [InlineData("Span<double> s = stackalloc double[3]; (s) = s.Slice(1); TinyLstm.Hidden.FromSpan(s);")]
+    public Task A_write_or_capture_the_analyzer_does_not_follow_makes_the_length_unknown(string body) => Check(body);
+
+    [Theory]
+    [InlineData("var a = new double[5]; a[0] = 1.0; _ = a.Length; TinyLstm.Input.FromSpan({|LSTM0101:a|});")]
+    [InlineData("var a = new double[5]; Array.Clear(a); a.AsSpan().Fill(1.0); TinyLstm.Input.FromSpan({|LSTM0101:a|});")]
+    [InlineData("Span<double> s = stackalloc double[1]; s[0] = 2.0; s.Clear(); TinyLstm.Hidden.FromSpan({|LSTM0101:s|});")]
+    public Task Reads_and_element_writes_keep_the_length_known(string body) => Check(body);
+
     [Fact]
     public async Task The_message_names_the_buffer_the_target_and_the_size()
     {

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LstmGen.Generators.Diagnostics;
 
 /// <summary>
-/// Reports what is wrong with a cell declaration (LSTM0001-LSTM0012, LSTM0014-LSTM0016), using the same rules as the
+/// Reports what is wrong with a cell declaration (LSTM0001-LSTM0012, LSTM0014-LSTM0016), a type that hides the LstmGen namespace (LSTM0017), using the same rules as the
 /// generator (<see cref="CellDeclarationRules"/>), and, for a valid cell, which kernels it gets (LSTM0013).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -32,7 +32,8 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.KernelSpecialisation,
         DiagnosticDescriptors.NotAClass,
         DiagnosticDescriptors.DeclarationHasErrors,
-        DiagnosticDescriptors.LanguageVersionTooOld);
+        DiagnosticDescriptors.LanguageVersionTooOld,
+        DiagnosticDescriptors.NamespaceHidden);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -60,6 +61,11 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        if (HiddenNamespaceRule.Hides(type))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NamespaceHidden, type.Locations.FirstOrDefault(), type.Name));
+        }
+
         Report(context, type, type);
         foreach (INamedTypeSymbol nested in NestedTypes(type))
         {

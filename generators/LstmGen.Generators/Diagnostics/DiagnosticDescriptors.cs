@@ -83,7 +83,7 @@ internal static class DiagnosticDescriptors
         "'{0}' carries more than one cell attribute; a type can hold one cell, so keep one of [LstmCell] and [RnnCell]",
         "Each cell attribute fills the class with members of the same names (Forward, Backward, Input, ...), so one class can hold only one cell. Declare a second class for a second cell.");
 
-    /// <summary>LSTM0010: <c>Output = OutputHead.Softmax</c> without a positive <c>OutputSize</c>.</summary>
+    /// <summary>LSTM0010: <c>Output = OutputHead.Softmax</c> without <c>OutputSize</c> (a set but non-positive one is LSTM0005).</summary>
     public static readonly DiagnosticDescriptor SoftmaxWithoutOutputSize = Error(
         "LSTM0010",
         "Softmax head needs an output size",
@@ -135,6 +135,13 @@ internal static class DiagnosticDescriptors
         "C# version too old",
         "LstmGen generates C# {1} code for '{0}', but the project compiles C# {2}; set <LangVersion> to {1} or later, or remove it (net10.0 defaults to C# 14)",
         "The generated cells use C# 13 features (inline-array vector types used as spans and in generic span methods), so the project that declares a cell must compile C# 13 or later; otherwise the generated code would not compile.");
+
+    /// <summary>LSTM0017: a type named <c>LstmGen</c> in the global namespace hides the namespace <c>LstmGen</c>.</summary>
+    public static readonly DiagnosticDescriptor NamespaceHidden = Error(
+        "LSTM0017",
+        "Type hides the LstmGen namespace",
+        "The type '{0}' in the global namespace hides the namespace LstmGen, so 'using LstmGen;', the cell attributes and the generated code cannot find LstmGen's types (CS0246); rename the type or move it into a namespace",
+        "C# prefers a type declared in the project to a namespace of the same name imported from a library (CS0437), so a non-generic type named LstmGen in the global namespace makes 'using LstmGen;' fail (CS0138) and [LstmCell]/[RnnCell] unresolvable (CS0246): no cell can be declared. A type named LstmGen inside a namespace, or a generic LstmGen<T>, does not hide it.");
 
     /// <summary>LSTM0101: a buffer whose length is known at compile time does not fit the cell's vector.</summary>
     public static readonly DiagnosticDescriptor LengthMismatch = new(

@@ -17,7 +17,7 @@ internal readonly record struct KnownLength(int Length, string What)
     /// <summary>
     /// The length of <paramref name="value"/> when it is evident from the code: an array creation with a constant size or
     /// an initializer, a collection expression without spreads, a <c>stackalloc</c>, a span constructed over or sliced
-    /// from one of those with constant bounds, or a local initialised with one of those and never written again.
+    /// from one of those with constant bounds, or a local initialised with one of those and afterwards only read.
     /// Anything else is unknown (<c>null</c>): the analyzer does not guess.
     /// </summary>
     public static KnownLength? Of(IOperation? value, CancellationToken token) => Of(value, 0, token);
@@ -104,7 +104,11 @@ internal readonly record struct KnownLength(int Length, string What)
     private static bool IsSpan(ITypeSymbol? type) =>
         type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
-    /// <summary>The initializer of a local declared with one and never assigned, incremented or passed by reference afterwards.</summary>
+    /// <summary>
+    /// The initializer of a local declared with one and afterwards only read (<see cref="IsPlainRead"/>), never captured
+    /// by a lambda or a local function. Any other use (an assignment of any form, a deconstruction, a <c>ref</c>, <c>out</c>
+    /// or <c>in</c> argument, a <c>ref</c> local, <c>__makeref</c>, ...) may change which buffer the local holds: unknown.
+    /// </summary>
     private static IOperation? TraceableInitializer(ILocalSymbol local, SemanticModel? model, CancellationToken token)
     {
         if (model is null || local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
@@ -113,25 +117,40 @@ internal readonly record struct KnownLength(int Length, string What)
         }
 
         if (local.DeclaringSyntaxReferences[0].GetSyntax(token) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-            || declarator.Parent is not VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax })
+            || declarator.Parent is not VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax }
+            || !ReferenceEquals(model.SyntaxTree, initializer.SyntaxTree))
         {
             return null;
         }
 
         SyntaxNode scope = declarator.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax and not GlobalStatementSyntax or CompilationUnitSyntax) ?? declarator.SyntaxTree.GetRoot(token);
-        bool written = scope.DescendantNodes()
+        bool onlyRead = scope.DescendantNodes()
             .OfType<IdentifierNameSyntax>()
-            .Where(id => id.Identifier.ValueText == local.Name && IsWritten(id))
-            .Any(id => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, token).Symbol, local));
-        return written || !ReferenceEquals(model.SyntaxTree, initializer.SyntaxTree) ? null : model.GetOperation(initializer, token);
+            .Where(id => id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, token).Symbol, local))
+            .All(id => !IsCaptured(id, declarator) && IsPlainRead(model.GetOperation(id, token)));
+        return onlyRead ? model.GetOperation(initializer, token) : null;
     }
 
-    private static bool IsWritten(IdentifierNameSyntax id) => id.Parent switch
+    /// <summary>Whether <paramref name="id"/> is in a lambda or local function that does not also declare the local.</summary>
+    private static bool IsCaptured(IdentifierNameSyntax id, VariableDeclaratorSyntax declarator) =>
+        id.Ancestors()
+            .TakeWhile(a => !a.Contains(declarator))
+            .Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+
+    /// <summary>
+    /// A use of the local that cannot change which buffer it holds: passed by value, converted (not by a user-defined
+    /// operator), the receiver of a method or property of an array or a span (<c>a.Length</c>, <c>s[0] = x</c>,
+    /// <c>s.Slice(1)</c>), or indexed as an array. Everything else is not understood, so not trusted.
+    /// </summary>
+    private static bool IsPlainRead(IOperation? use) => use is ILocalReferenceOperation reference && reference.Parent switch
     {
-        AssignmentExpressionSyntax assignment => assignment.Left == id,
-        PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
-        ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword),
-        RefExpressionSyntax => true,
+        IArgumentOperation { Parameter.RefKind: RefKind.None } => true,
+        IConversionOperation { Conversion.IsUserDefined: false } => true,
+        IInvocationOperation { Instance: { } instance } => instance == reference && IsArrayOrSpan(reference.Type),
+        IPropertyReferenceOperation { Instance: { } instance } => instance == reference && IsArrayOrSpan(reference.Type),
+        IArrayElementReferenceOperation element => element.ArrayReference == reference,
         _ => false,
     };
+
+    private static bool IsArrayOrSpan(ITypeSymbol? type) => type is IArrayTypeSymbol || IsSpan(type);
 }

@@ -6,7 +6,8 @@ namespace LstmGen.Generators.Emit;
 /// <summary>
 /// The names of the members the emitters put directly into a cell class (public and private). A user member with one
 /// of these names, an inherited member it would hide, or a cell named like one of them is refused (LSTM0012). Keep it
-/// next to the emitters: a test compares it with the members of real generated cells of every shape.
+/// next to the emitters: a test compares it with the members of real generated cells of every shape, and another with
+/// the lists in LSTM0012's section of <c>docs/diagnostics.md</c>.
 /// </summary>
 internal static class GeneratedMemberNames
 {

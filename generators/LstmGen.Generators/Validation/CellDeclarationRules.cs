@@ -75,7 +75,7 @@ internal static class CellDeclarationRules
             o.HiddenSize,
             o.Scalar,
             o.Kernel,
-            o.Head == OutputHeadKind.Softmax ? o.OutputSize : 0);
+            o.Head == OutputHeadKind.Softmax ? o.OutputSize ?? 0 : 0);
         return new CellValidation(spec, ImmutableArray<DeclarationProblem>.Empty);
     }
 

@@ -56,15 +56,15 @@ internal static class CellOptionRules
 
     private static void CheckHead(CellOptions options, AttributeSyntax? syntax, Location attributeLocation, string cellName, List<DeclarationProblem> problems)
     {
-        if (options.Head == OutputHeadKind.None && options.OutputSize != 0)
+        if (options.Head == OutputHeadKind.None && options.OutputSize is { } size and not 0)
         {
             problems.Add(DeclarationProblem.Of(
                 DiagnosticDescriptors.OutputSizeWithoutHead,
                 AttributeArgumentLocations.Named(syntax, "OutputSize", attributeLocation),
                 cellName,
-                options.OutputSize));
+                size));
         }
-        else if (options.Head == OutputHeadKind.Softmax && options.OutputSize == 0)
+        else if (options.Head == OutputHeadKind.Softmax && options.OutputSize is null)
         {
             problems.Add(DeclarationProblem.Of(
                 DiagnosticDescriptors.SoftmaxWithoutOutputSize,
@@ -72,9 +72,10 @@ internal static class CellOptionRules
                 cellName,
                 KernelLimits.MaxSize));
         }
-        else if (options.Head == OutputHeadKind.Softmax)
+        else if (options.Head == OutputHeadKind.Softmax && options.OutputSize is { } v)
         {
-            CheckSize(options.OutputSize, "OutputSize", AttributeArgumentLocations.Named(syntax, "OutputSize", attributeLocation), cellName, problems);
+            // An explicit 0 or a negative V is out of range (LSTM0005), like D and H; only a missing V is LSTM0010.
+            CheckSize(v, "OutputSize", AttributeArgumentLocations.Named(syntax, "OutputSize", attributeLocation), cellName, problems);
         }
     }
 
@@ -109,7 +110,7 @@ internal static class CellOptionRules
             return false;
         }
 
-        options = new CellOptions(d, h, Scalar.Double, Kernel.Auto, OutputHeadKind.None, 0);
+        options = new CellOptions(d, h, Scalar.Double, Kernel.Auto, OutputHeadKind.None, null);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {
