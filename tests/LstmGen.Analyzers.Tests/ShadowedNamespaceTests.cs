@@ -20,6 +20,7 @@ public sealed class ShadowedNamespaceTests
     [InlineData("public class LstmGen { }\nnamespace S { using LstmGen; [LstmCell(2, 1)] public static partial class Tiny; }")]
     [InlineData("using LstmGen;\npublic delegate void LstmGen();\nnamespace S { [LstmCell(2, 1)] public static partial class Tiny; }")]
     [InlineData("using LstmGen;\nfile class LstmGen { }\nnamespace S { [LstmCell(2, 1)] public static partial class Tiny; }")]
+    [InlineData("global using LstmGen;\npublic class LstmGen { }\nnamespace S { [LstmCellAttribute(2, 1)] public static partial class Tiny; }")]
     public async Task A_global_type_named_LstmGen_is_LSTM0017_and_the_generator_is_silent(string source)
     {
         Assert.Empty(GeneratedCode.For(source));
@@ -35,6 +36,21 @@ public sealed class ShadowedNamespaceTests
             "The type 'LstmGen' in the global namespace hides the namespace LstmGen, so 'using LstmGen;', the cell attributes "
             + "and the generated code cannot find LstmGen's types (CS0246); rename the type or move it into a namespace",
             shadow.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("public class LstmGen { }")]
+    [InlineData("public class LstmGen { public class Nested { } }\nnamespace S { public static class C { public static object N = new LstmGen.Nested(); } }")]
+    [InlineData("public class LstmCellAttribute : System.Attribute { }\npublic class LstmGen { }\nnamespace S { [LstmCell] public static class C { } }")]
+    public async Task A_global_type_named_LstmGen_in_a_project_that_never_uses_the_namespace_compiles_without_LSTM0017(string source)
+    {
+        // It builds: at most the compiler's own warning CS0437 where the name LstmGen is looked up (the type wins).
+        var compilation = Compilations.Create(source);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var diagnostics = await AnalyzerRun.RunAsync(compilation);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticDescriptors.NamespaceHidden.Id);
     }
 
     [Theory]

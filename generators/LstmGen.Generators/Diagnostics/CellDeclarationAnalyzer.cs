@@ -61,7 +61,7 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (HiddenNamespaceRule.Hides(type))
+        if (HiddenNamespaceRule.Hides(type) && HiddenNamespaceRule.BreaksTheBuild(context.Compilation, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NamespaceHidden, type.Locations.FirstOrDefault(), type.Name));
         }
