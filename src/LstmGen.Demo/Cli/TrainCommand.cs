@@ -84,7 +84,6 @@ internal static class TrainCommand
     public static TrainingSession TrainSession(CommandContext context, string modelName, string? corpusPath, TrainingOptions options, string outputDirectory, string? resumePath)
     {
         options.Validate();
-        OutputDirectory.RequireWritable(outputDirectory);
         IAnsiConsole console = context.Console;
         TrainingSession session;
         if (resumePath is not null)
@@ -101,6 +100,8 @@ internal static class TrainCommand
             session = TrainingSession.Start(entry, text, options);
         }
 
+        // Inputs first (a missing corpus or a bad checkpoint leaves no --out directory behind), then the output, before any step.
+        OutputDirectory.RequireWritable(outputDirectory);
         Corpus corpus = session.Corpus;
         TrainingOptions used = session.Options;
         // Ctrl+C, SIGTERM and SIGHUP stop after the current step; the checkpoint and the curve are still written, so

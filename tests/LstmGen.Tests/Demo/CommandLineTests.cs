@@ -23,6 +23,15 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Missing_corpus_file_leaves_no_output_directory_behind()
+    {
+        string missing = Path.Combine(_directory, "missing.txt");
+        string output = Path.Combine(_directory, "not-created");
+        AssertUserError(["train", "--corpus", missing, "--out", output], $"error: Corpus file not found: {missing}");
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void Empty_corpus_file()
     {
         string empty = Write("empty.txt", string.Empty);
