@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LstmGen.Benchmarks.Baselines;
+using LstmGen.Internal;
 
 namespace LstmGen.Benchmarks;
 
