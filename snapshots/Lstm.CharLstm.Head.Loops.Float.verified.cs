@@ -75,7 +75,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 10 element(s).</exception>
         public static Input FromSpan(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, InputSize, "input vector x of CharLstm (D = 10)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of CharLstm (D = 10)", nameof(values));
             Input result = default;
             values.CopyTo(result);
             return result;
@@ -88,7 +88,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 10 element(s).</exception>
         public readonly void CopyTo(global::System.Span<float> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, InputSize, "destination for the input vector x of CharLstm (D = 10)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of CharLstm (D = 10)", nameof(destination));
             ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
         }
 
@@ -153,7 +153,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 128 element(s).</exception>
         public static Hidden FromSpan(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, HiddenSize, "hidden-size vector of CharLstm (H = 128)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of CharLstm (H = 128)", nameof(values));
             Hidden result = default;
             values.CopyTo(result);
             return result;
@@ -166,7 +166,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 128 element(s).</exception>
         public readonly void CopyTo(global::System.Span<float> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of CharLstm (H = 128)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of CharLstm (H = 128)", nameof(destination));
             ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
         }
 
@@ -231,7 +231,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 10 element(s).</exception>
         public static Output FromSpan(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, OutputSize, "output vector of CharLstm (V = 10 logits, probabilities or targets)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, OutputSize, "output vector of CharLstm (V = 10 logits, probabilities or targets)", nameof(values));
             Output result = default;
             values.CopyTo(result);
             return result;
@@ -244,7 +244,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 10 element(s).</exception>
         public readonly void CopyTo(global::System.Span<float> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, OutputSize, "destination for the output vector of CharLstm (V = 10 logits, probabilities or targets)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, OutputSize, "destination for the output vector of CharLstm (V = 10 logits, probabilities or targets)", nameof(destination));
             ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
         }
 
@@ -476,7 +476,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 72458 elements.</exception>
         public Parameters(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat parameters of CharLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of CharLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -499,9 +499,9 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in CharLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in CharLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in CharLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -514,9 +514,9 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in CharLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in CharLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in CharLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -528,8 +528,8 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of CharLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -541,8 +541,8 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float Wy(int output, int row)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a column of W_y in CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a column of W_y in CharLstm", nameof(row));
             return ref _values[HeadWeightOffset + (row * OutputSize) + output];
         }
 
@@ -553,7 +553,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float By(int output)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
             return ref _values[HeadBiasOffset + output];
         }
 
@@ -596,7 +596,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 72458 elements.</exception>
         public Gradients(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat gradients of CharLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of CharLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -619,9 +619,9 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in CharLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in CharLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in CharLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -634,9 +634,9 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in CharLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in CharLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in CharLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -648,8 +648,8 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of CharLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -661,8 +661,8 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float Wy(int output, int row)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a column of W_y in CharLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a column of W_y in CharLstm", nameof(row));
             return ref _values[HeadWeightOffset + (row * OutputSize) + output];
         }
 
@@ -673,7 +673,7 @@ static partial class CharLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float By(int output)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
             return ref _values[HeadBiasOffset + output];
         }
 
@@ -739,7 +739,7 @@ static partial class CharLstm
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
+            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -821,12 +821,12 @@ static partial class CharLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -846,7 +846,7 @@ static partial class CharLstm
     public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of CharLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of CharLstm", nameof(index));
         global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
 
         global::System.Span<float> z = stackalloc float[GateRows];
@@ -873,12 +873,12 @@ static partial class CharLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -1016,12 +1016,12 @@ static partial class CharLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -1040,7 +1040,7 @@ static partial class CharLstm
     public static State StepOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of CharLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of CharLstm", nameof(index));
         global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
 
         global::System.Span<float> z = stackalloc float[GateRows];
@@ -1067,12 +1067,12 @@ static partial class CharLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -1125,8 +1125,8 @@ static partial class CharLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of CharLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of CharLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of CharLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of CharLstm", nameof(outputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -1152,9 +1152,9 @@ static partial class CharLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of CharLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of CharLstm", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of CharLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of CharLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -1181,10 +1181,10 @@ static partial class CharLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of CharLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of CharLstm", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of CharLstm (or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of CharLstm (or empty)", nameof(inputGradients));
         }
 
         StateGradient carry = default;
@@ -1212,9 +1212,9 @@ static partial class CharLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of CharLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of CharLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of CharLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of CharLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of CharLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of CharLstm (one per sample)", nameof(caches));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
@@ -1233,10 +1233,10 @@ static partial class CharLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of CharLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of CharLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of CharLstm (one per sample)", nameof(caches));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of CharLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of CharLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of CharLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
@@ -1258,16 +1258,16 @@ static partial class CharLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of CharLstm (one per sample)", nameof(outputGradients));
-        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of CharLstm (one per sample)", nameof(carryOut));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of CharLstm (one per sample)", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of CharLstm (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of CharLstm (one per sample, or empty)", nameof(carry));
+            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of CharLstm (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of CharLstm (one per sample, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of CharLstm (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -1296,17 +1296,17 @@ static partial class CharLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of CharLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of CharLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of CharLstm (T x m)", nameof(outputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of CharLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of CharLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of CharLstm (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of CharLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of CharLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1336,18 +1336,18 @@ static partial class CharLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of CharLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of CharLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of CharLstm (T x m)", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of CharLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of CharLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of CharLstm (T x m)", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of CharLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of CharLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1378,16 +1378,16 @@ static partial class CharLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of CharLstm", nameof(caches));
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of CharLstm (T x m)", nameof(outputGradients));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of CharLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of CharLstm (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of CharLstm (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of CharLstm (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of CharLstm (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of CharLstm (one per sequence, or empty)", nameof(initialGradients));
         }
 
         for (int b = 0; b < batchSize; b++)
@@ -1486,7 +1486,7 @@ static partial class CharLstm
     public static Output Softmax(in Output logits)
     {
         Output probabilities = default;
-        global::LstmGen.SoftmaxMath.Softmax<float>(logits, probabilities);
+        global::LstmGen.Internal.SoftmaxMath.Softmax<float>(logits, probabilities);
         return probabilities;
     }
 
@@ -1497,7 +1497,7 @@ static partial class CharLstm
     public static Output LogSoftmax(in Output logits)
     {
         Output logProbabilities = default;
-        global::LstmGen.SoftmaxMath.LogSoftmax<float>(logits, logProbabilities);
+        global::LstmGen.Internal.SoftmaxMath.LogSoftmax<float>(logits, logProbabilities);
         return logProbabilities;
     }
 
@@ -1512,21 +1512,21 @@ static partial class CharLstm
     public static float CrossEntropyLoss(in Output logits, int target, out Output dLogits)
     {
         dLogits = default;
-        return global::LstmGen.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
+        return global::LstmGen.Internal.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
     }
 
     /// <summary>
     /// Cross-entropy of one step against a target distribution q, <c>L = -Σ q log softmax(z)</c>, with <c>dL/dz = softmax(z)·Σq - q</c>.
     /// </summary>
     /// <param name="logits">The logits z of the step.</param>
-    /// <param name="target">The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref="global::LstmGen.Guard.DistributionTolerance{T}"/>).</param>
+    /// <param name="target">The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref="global::LstmGen.Internal.Guard.DistributionTolerance{T}"/>).</param>
     /// <param name="dLogits">Receives dL/dz.</param>
     /// <returns>The loss.</returns>
     /// <exception cref="global::System.ArgumentException"><paramref name="target"/> is not a distribution.</exception>
     public static float CrossEntropyLoss(in Output logits, in Output target, out Output dLogits)
     {
         dLogits = default;
-        return global::LstmGen.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
+        return global::LstmGen.Internal.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
     }
 
     private static float CrossEntropyStep(Parameters p, in Hidden h, int target, float scale, Gradients grads, out Hidden dh)
@@ -1571,9 +1571,9 @@ static partial class CharLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
         float loss = default;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1592,16 +1592,16 @@ static partial class CharLstm
     /// <param name="outputs">The hidden outputs h_t of the forward pass.</param>
     /// <param name="targets">The target distributions, one per step.</param>
     /// <param name="outputGradients">Receives dL/dh_t, one per step.</param>
-    /// <exception cref="global::System.ArgumentException">A target is not a distribution (see <see cref="global::LstmGen.Guard.Distributions{T}"/>); checked before anything is written.</exception>
+    /// <exception cref="global::System.ArgumentException">A target is not a distribution (see <see cref="global::LstmGen.Internal.Guard.Distributions{T}"/>); checked before anything is written.</exception>
     /// <param name="grads">Caller-owned gradient accumulator (head gradients).</param>
     /// <returns>The summed loss.</returns>
     public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Output> targets, global::System.Span<Hidden> outputGradients, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
         float loss = default;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1642,8 +1642,8 @@ static partial class CharLstm
     /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
     public static float MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
     {
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
         float loss = 0f;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1679,8 +1679,8 @@ static partial class CharLstm
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1710,10 +1710,10 @@ static partial class CharLstm
     public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1753,8 +1753,8 @@ static partial class CharLstm
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1784,10 +1784,10 @@ static partial class CharLstm
     public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1827,9 +1827,9 @@ static partial class CharLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1859,11 +1859,11 @@ static partial class CharLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1903,9 +1903,9 @@ static partial class CharLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1935,11 +1935,11 @@ static partial class CharLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1979,9 +1979,9 @@ static partial class CharLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -2011,11 +2011,11 @@ static partial class CharLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -2055,9 +2055,9 @@ static partial class CharLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -2087,11 +2087,11 @@ static partial class CharLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -2127,6 +2127,6 @@ static partial class CharLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Optimizers.Sgd(p.Values, grads.Values, learningRate);
+        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
     }
 }

@@ -59,7 +59,7 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 10 element(s).</exception>
         public static Input FromSpan(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, InputSize, "input vector x of MidLstm (D = 10)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of MidLstm (D = 10)", nameof(values));
             Input result = default;
             values.CopyTo(result);
             return result;
@@ -72,7 +72,7 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 10 element(s).</exception>
         public readonly void CopyTo(global::System.Span<double> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, InputSize, "destination for the input vector x of MidLstm (D = 10)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of MidLstm (D = 10)", nameof(destination));
             ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
         }
 
@@ -137,7 +137,7 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 16 element(s).</exception>
         public static Hidden FromSpan(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, HiddenSize, "hidden-size vector of MidLstm (H = 16)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of MidLstm (H = 16)", nameof(values));
             Hidden result = default;
             values.CopyTo(result);
             return result;
@@ -150,7 +150,7 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 16 element(s).</exception>
         public readonly void CopyTo(global::System.Span<double> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of MidLstm (H = 16)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of MidLstm (H = 16)", nameof(destination));
             ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
         }
 
@@ -381,7 +381,7 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 1728 elements.</exception>
         public Parameters(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat parameters of MidLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of MidLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -404,9 +404,9 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in MidLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in MidLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in MidLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in MidLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -419,9 +419,9 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in MidLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in MidLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in MidLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in MidLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -433,8 +433,8 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of MidLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of MidLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -476,7 +476,7 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 1728 elements.</exception>
         public Gradients(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat gradients of MidLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of MidLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -499,9 +499,9 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in MidLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in MidLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in MidLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in MidLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -514,9 +514,9 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in MidLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in MidLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in MidLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in MidLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -528,8 +528,8 @@ static partial class MidLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of MidLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of MidLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -595,7 +595,7 @@ static partial class MidLstm
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
+            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -677,12 +677,12 @@ static partial class MidLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -702,7 +702,7 @@ static partial class MidLstm
     public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of MidLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of MidLstm", nameof(index));
         global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
 
         global::System.Span<double> z = stackalloc double[GateRows];
@@ -729,12 +729,12 @@ static partial class MidLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -872,12 +872,12 @@ static partial class MidLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -896,7 +896,7 @@ static partial class MidLstm
     public static State StepOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of MidLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of MidLstm", nameof(index));
         global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
 
         global::System.Span<double> z = stackalloc double[GateRows];
@@ -923,12 +923,12 @@ static partial class MidLstm
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
         for (int j = 0; j < HiddenSize; j++)
         {
-            i[j] = global::LstmGen.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
+            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
+            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
+            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
+            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
             c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Activations.Tanh(c[j]);
+            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
             h[j] = o[j] * tanhC[j];
         }
 
@@ -949,8 +949,8 @@ static partial class MidLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of MidLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of MidLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of MidLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of MidLstm", nameof(outputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -976,9 +976,9 @@ static partial class MidLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of MidLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of MidLstm", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of MidLstm (D = 10)", nameof(inputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of MidLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of MidLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of MidLstm (D = 10)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -1005,10 +1005,10 @@ static partial class MidLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of MidLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of MidLstm", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of MidLstm (or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of MidLstm (or empty)", nameof(inputGradients));
         }
 
         StateGradient carry = default;
@@ -1036,9 +1036,9 @@ static partial class MidLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of MidLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of MidLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of MidLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of MidLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of MidLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of MidLstm (one per sample)", nameof(caches));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
@@ -1057,10 +1057,10 @@ static partial class MidLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of MidLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of MidLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of MidLstm (one per sample)", nameof(caches));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of MidLstm (D = 10)", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of MidLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of MidLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of MidLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of MidLstm (D = 10)", nameof(inputs));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
@@ -1082,16 +1082,16 @@ static partial class MidLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of MidLstm (one per sample)", nameof(outputGradients));
-        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of MidLstm (one per sample)", nameof(carryOut));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of MidLstm (one per sample)", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of MidLstm (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of MidLstm (one per sample, or empty)", nameof(carry));
+            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of MidLstm (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of MidLstm (one per sample, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of MidLstm (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -1120,17 +1120,17 @@ static partial class MidLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of MidLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of MidLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of MidLstm (T x m)", nameof(outputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of MidLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of MidLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of MidLstm (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of MidLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of MidLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1160,18 +1160,18 @@ static partial class MidLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of MidLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of MidLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of MidLstm (T x m)", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of MidLstm (D = 10)", nameof(inputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of MidLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of MidLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of MidLstm (T x m)", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of MidLstm (D = 10)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of MidLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of MidLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1202,16 +1202,16 @@ static partial class MidLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of MidLstm", nameof(caches));
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of MidLstm (T x m)", nameof(outputGradients));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of MidLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of MidLstm (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of MidLstm (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of MidLstm (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of MidLstm (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of MidLstm (one per sequence, or empty)", nameof(initialGradients));
         }
 
         for (int b = 0; b < batchSize; b++)
@@ -1265,8 +1265,8 @@ static partial class MidLstm
     /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
     public static double MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
     {
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of MidLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of MidLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of MidLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of MidLstm", nameof(outputGradients));
         double loss = 0.0;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1302,8 +1302,8 @@ static partial class MidLstm
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of MidLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of MidLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of MidLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of MidLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1333,10 +1333,10 @@ static partial class MidLstm
     public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of MidLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of MidLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of MidLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of MidLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of MidLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of MidLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1376,8 +1376,8 @@ static partial class MidLstm
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of MidLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of MidLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of MidLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of MidLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1407,10 +1407,10 @@ static partial class MidLstm
     public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of MidLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of MidLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of MidLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of MidLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of MidLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of MidLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of MidLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1446,6 +1446,6 @@ static partial class MidLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Optimizers.Sgd(p.Values, grads.Values, learningRate);
+        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
     }
 }

@@ -75,7 +75,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 7 element(s).</exception>
         public static Input FromSpan(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, InputSize, "input vector x of SimdLstm (D = 7)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of SimdLstm (D = 7)", nameof(values));
             Input result = default;
             values.CopyTo(result);
             return result;
@@ -88,7 +88,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 7 element(s).</exception>
         public readonly void CopyTo(global::System.Span<float> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, InputSize, "destination for the input vector x of SimdLstm (D = 7)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of SimdLstm (D = 7)", nameof(destination));
             ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
         }
 
@@ -153,7 +153,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 9 element(s).</exception>
         public static Hidden FromSpan(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, HiddenSize, "hidden-size vector of SimdLstm (H = 9)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of SimdLstm (H = 9)", nameof(values));
             Hidden result = default;
             values.CopyTo(result);
             return result;
@@ -166,7 +166,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 9 element(s).</exception>
         public readonly void CopyTo(global::System.Span<float> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of SimdLstm (H = 9)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of SimdLstm (H = 9)", nameof(destination));
             ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
         }
 
@@ -231,7 +231,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 5 element(s).</exception>
         public static Output FromSpan(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, OutputSize, "output vector of SimdLstm (V = 5 logits, probabilities or targets)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, OutputSize, "output vector of SimdLstm (V = 5 logits, probabilities or targets)", nameof(values));
             Output result = default;
             values.CopyTo(result);
             return result;
@@ -244,7 +244,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 5 element(s).</exception>
         public readonly void CopyTo(global::System.Span<float> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, OutputSize, "destination for the output vector of SimdLstm (V = 5 logits, probabilities or targets)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, OutputSize, "destination for the output vector of SimdLstm (V = 5 logits, probabilities or targets)", nameof(destination));
             ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
         }
 
@@ -476,7 +476,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 662 elements.</exception>
         public Parameters(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat parameters of SimdLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of SimdLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -499,9 +499,9 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in SimdLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in SimdLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SimdLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -514,9 +514,9 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in SimdLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in SimdLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SimdLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -528,8 +528,8 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SimdLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -541,8 +541,8 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float Wy(int output, int row)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a column of W_y in SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a column of W_y in SimdLstm", nameof(row));
             return ref _values[HeadWeightOffset + (row * OutputSize) + output];
         }
 
@@ -553,7 +553,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float By(int output)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
             return ref _values[HeadBiasOffset + output];
         }
 
@@ -596,7 +596,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 662 elements.</exception>
         public Gradients(global::System.ReadOnlySpan<float> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat gradients of SimdLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of SimdLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -619,9 +619,9 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in SimdLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in SimdLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SimdLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -634,9 +634,9 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in SimdLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in SimdLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SimdLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -648,8 +648,8 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SimdLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -661,8 +661,8 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float Wy(int output, int row)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a column of W_y in SimdLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a column of W_y in SimdLstm", nameof(row));
             return ref _values[HeadWeightOffset + (row * OutputSize) + output];
         }
 
@@ -673,7 +673,7 @@ static partial class SimdLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref float By(int output)
         {
-            global::LstmGen.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
+            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of SimdLstm", nameof(output));
             return ref _values[HeadBiasOffset + output];
         }
 
@@ -739,7 +739,7 @@ static partial class SimdLstm
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
+            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -808,7 +808,7 @@ static partial class SimdLstm
     public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of SimdLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SimdLstm", nameof(index));
         global::System.Span<float> z = stackalloc float[GateRows];
         // Gate pre-activations z = W[:, index] + U·h_prev + b in one pass over the weights (the one-hot input selects a column of W).
         GatePreActivations(p.Values, default, index, state.H, z);
@@ -837,7 +837,7 @@ static partial class SimdLstm
         // Vectorised, with the scalar kernels' expressions operation for operation.
         global::System.Span<float> dz = stackalloc float[GateRows];
         Hidden dcPrev = default;
-        global::LstmGen.VectorMath.LstmBackward<float>(dh, carry.Dh, carry.Dc, cache.I, cache.F, cache.G, cache.O, cache.TanhC, cache.CPrev, dz, dcPrev);
+        global::LstmGen.Internal.VectorMath.LstmBackward<float>(dh, carry.Dh, carry.Dc, cache.I, cache.F, cache.G, cache.O, cache.TanhC, cache.CPrev, dz, dcPrev);
 
         // One pass over the columns of [W | U]: d[W | U][:, k] += dz·[x; h_prev]_k, [dx; dh_prev]_k = [W | U][:, k]·dz; db += dz.
         Input dx = default;
@@ -866,12 +866,12 @@ static partial class SimdLstm
         // Activations in place over the gate blocks (nothing is kept), one call per gate as in Forward, so the values are
         // the same bit for bit: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
         global::System.Span<float> i = z.Slice(0, HiddenSize), f = z.Slice(HiddenSize, HiddenSize), g = z.Slice(2 * HiddenSize, HiddenSize), o = z.Slice(3 * HiddenSize, HiddenSize);
-        global::LstmGen.VectorMath.Sigmoid<float>(i, i);
-        global::LstmGen.VectorMath.Sigmoid<float>(f, f);
-        global::LstmGen.VectorMath.Tanh<float>(g, g);
-        global::LstmGen.VectorMath.Sigmoid<float>(o, o);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(i, i);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(f, f);
+        global::LstmGen.Internal.VectorMath.Tanh<float>(g, g);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(o, o);
         Hidden c = default, tanhC = default, h = default;
-        global::LstmGen.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
+        global::LstmGen.Internal.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
 
         return new State(h, c);
     }
@@ -888,7 +888,7 @@ static partial class SimdLstm
     public static State StepOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of SimdLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SimdLstm", nameof(index));
         global::System.Span<float> z = stackalloc float[GateRows];
         // Gate pre-activations z = W[:, index] + U·h_prev + b in one pass over the weights (the one-hot input selects a column of W).
         GatePreActivations(p.Values, default, index, state.H, z);
@@ -896,12 +896,12 @@ static partial class SimdLstm
         // Activations in place over the gate blocks (nothing is kept), one call per gate as in Forward, so the values are
         // the same bit for bit: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
         global::System.Span<float> i = z.Slice(0, HiddenSize), f = z.Slice(HiddenSize, HiddenSize), g = z.Slice(2 * HiddenSize, HiddenSize), o = z.Slice(3 * HiddenSize, HiddenSize);
-        global::LstmGen.VectorMath.Sigmoid<float>(i, i);
-        global::LstmGen.VectorMath.Sigmoid<float>(f, f);
-        global::LstmGen.VectorMath.Tanh<float>(g, g);
-        global::LstmGen.VectorMath.Sigmoid<float>(o, o);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(i, i);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(f, f);
+        global::LstmGen.Internal.VectorMath.Tanh<float>(g, g);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(o, o);
         Hidden c = default, tanhC = default, h = default;
-        global::LstmGen.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
+        global::LstmGen.Internal.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
 
         return new State(h, c);
     }
@@ -952,8 +952,8 @@ static partial class SimdLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SimdLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SimdLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SimdLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SimdLstm", nameof(outputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -979,9 +979,9 @@ static partial class SimdLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SimdLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SimdLstm", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SimdLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SimdLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -1008,10 +1008,10 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of SimdLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of SimdLstm", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of SimdLstm (or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of SimdLstm (or empty)", nameof(inputGradients));
         }
 
         StateGradient carry = default;
@@ -1039,9 +1039,9 @@ static partial class SimdLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
         // Groups of 4 samples share one pass over the weights (GatePreActivations4); the rest run one by one.
         global::System.Span<float> hs = stackalloc float[4 * HiddenSize];
         global::System.Span<float> xs = stackalloc float[4 * InputSize];
@@ -1080,10 +1080,10 @@ static partial class SimdLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SimdLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SimdLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SimdLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
         // Groups of 4 samples share one pass over the weights (GatePreActivations4); the rest run one by one.
         global::System.Span<float> hs = stackalloc float[4 * HiddenSize];
         global::System.Span<int> indices = stackalloc int[4];
@@ -1125,16 +1125,16 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SimdLstm (one per sample)", nameof(outputGradients));
-        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SimdLstm (one per sample)", nameof(carryOut));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SimdLstm (one per sample)", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SimdLstm (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SimdLstm (one per sample, or empty)", nameof(carry));
+            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SimdLstm (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SimdLstm (one per sample, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SimdLstm (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -1163,17 +1163,17 @@ static partial class SimdLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1204,18 +1204,18 @@ static partial class SimdLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SimdLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SimdLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SimdLstm (T x m)", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SimdLstm (D = 7)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SimdLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1249,16 +1249,16 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SimdLstm", nameof(caches));
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SimdLstm (T x m)", nameof(outputGradients));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SimdLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SimdLstm (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SimdLstm (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SimdLstm (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SimdLstm (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SimdLstm (one per sequence, or empty)", nameof(initialGradients));
         }
 
         // Groups of 4 sequences run backwards together: at each step their dz come from the element-wise backward
@@ -1284,7 +1284,7 @@ static partial class SimdLstm
                     int at = (t * batchSize) + b + s;
                     ref readonly StepCache cache = ref caches[at];
                     global::System.Span<float> dz = dzs.Slice(s * GateRows, GateRows), dh = carryDh.Slice(s * HiddenSize, HiddenSize);
-                    global::LstmGen.VectorMath.LstmBackward<float>(outputGradients[at], dh, carryDc.Slice(s * HiddenSize, HiddenSize), cache.I, cache.F, cache.G, cache.O, cache.TanhC, cache.CPrev, dz, dcPrev.Slice(s * HiddenSize, HiddenSize));
+                    global::LstmGen.Internal.VectorMath.LstmBackward<float>(outputGradients[at], dh, carryDc.Slice(s * HiddenSize, HiddenSize), cache.I, cache.F, cache.G, cache.O, cache.TanhC, cache.CPrev, dz, dcPrev.Slice(s * HiddenSize, HiddenSize));
                     cache.HPrev.CopyTo(hs.Slice(s * HiddenSize, HiddenSize));
                     cache.X.CopyTo(xs.Slice(s * InputSize, InputSize));
                     indices[s] = cache.InputIndex;
@@ -1377,7 +1377,7 @@ static partial class SimdLstm
     public static Output Softmax(in Output logits)
     {
         Output probabilities = default;
-        global::LstmGen.SoftmaxMath.Softmax<float>(logits, probabilities);
+        global::LstmGen.Internal.SoftmaxMath.Softmax<float>(logits, probabilities);
         return probabilities;
     }
 
@@ -1388,7 +1388,7 @@ static partial class SimdLstm
     public static Output LogSoftmax(in Output logits)
     {
         Output logProbabilities = default;
-        global::LstmGen.SoftmaxMath.LogSoftmax<float>(logits, logProbabilities);
+        global::LstmGen.Internal.SoftmaxMath.LogSoftmax<float>(logits, logProbabilities);
         return logProbabilities;
     }
 
@@ -1403,21 +1403,21 @@ static partial class SimdLstm
     public static float CrossEntropyLoss(in Output logits, int target, out Output dLogits)
     {
         dLogits = default;
-        return global::LstmGen.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
+        return global::LstmGen.Internal.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
     }
 
     /// <summary>
     /// Cross-entropy of one step against a target distribution q, <c>L = -Σ q log softmax(z)</c>, with <c>dL/dz = softmax(z)·Σq - q</c>.
     /// </summary>
     /// <param name="logits">The logits z of the step.</param>
-    /// <param name="target">The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref="global::LstmGen.Guard.DistributionTolerance{T}"/>).</param>
+    /// <param name="target">The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref="global::LstmGen.Internal.Guard.DistributionTolerance{T}"/>).</param>
     /// <param name="dLogits">Receives dL/dz.</param>
     /// <returns>The loss.</returns>
     /// <exception cref="global::System.ArgumentException"><paramref name="target"/> is not a distribution.</exception>
     public static float CrossEntropyLoss(in Output logits, in Output target, out Output dLogits)
     {
         dLogits = default;
-        return global::LstmGen.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
+        return global::LstmGen.Internal.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
     }
 
     private static float CrossEntropyStep(Parameters p, in Hidden h, int target, float scale, Gradients grads, out Hidden dh)
@@ -1462,9 +1462,9 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SimdLstm", nameof(outputGradients));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SimdLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
         float loss = default;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1483,16 +1483,16 @@ static partial class SimdLstm
     /// <param name="outputs">The hidden outputs h_t of the forward pass.</param>
     /// <param name="targets">The target distributions, one per step.</param>
     /// <param name="outputGradients">Receives dL/dh_t, one per step.</param>
-    /// <exception cref="global::System.ArgumentException">A target is not a distribution (see <see cref="global::LstmGen.Guard.Distributions{T}"/>); checked before anything is written.</exception>
+    /// <exception cref="global::System.ArgumentException">A target is not a distribution (see <see cref="global::LstmGen.Internal.Guard.Distributions{T}"/>); checked before anything is written.</exception>
     /// <param name="grads">Caller-owned gradient accumulator (head gradients).</param>
     /// <returns>The summed loss.</returns>
     public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Output> targets, global::System.Span<Hidden> outputGradients, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SimdLstm", nameof(outputGradients));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SimdLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
         float loss = default;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1533,8 +1533,8 @@ static partial class SimdLstm
     /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
     public static float MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
     {
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SimdLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SimdLstm", nameof(outputGradients));
         float loss = 0f;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1570,8 +1570,8 @@ static partial class SimdLstm
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1602,10 +1602,10 @@ static partial class SimdLstm
     public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1645,8 +1645,8 @@ static partial class SimdLstm
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1677,10 +1677,10 @@ static partial class SimdLstm
     public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1720,9 +1720,9 @@ static partial class SimdLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1753,11 +1753,11 @@ static partial class SimdLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1797,9 +1797,9 @@ static partial class SimdLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1830,11 +1830,11 @@ static partial class SimdLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of SimdLstm (V = 5)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1874,9 +1874,9 @@ static partial class SimdLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1907,11 +1907,11 @@ static partial class SimdLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1951,9 +1951,9 @@ static partial class SimdLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SimdLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1984,11 +1984,11 @@ static partial class SimdLstm
     public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SimdLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SimdLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of SimdLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SimdLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SimdLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -2024,7 +2024,7 @@ static partial class SimdLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Optimizers.Sgd(p.Values, grads.Values, learningRate);
+        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
     }
 
     /// <summary>
@@ -2040,11 +2040,11 @@ static partial class SimdLstm
     {
         // i, f, o = σ(z); g = tanh(z); then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(0, HiddenSize), i);
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(HiddenSize, HiddenSize), f);
-        global::LstmGen.VectorMath.Tanh<float>(z.Slice(2 * HiddenSize, HiddenSize), g);
-        global::LstmGen.VectorMath.Sigmoid<float>(z.Slice(3 * HiddenSize, HiddenSize), o);
-        global::LstmGen.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(z.Slice(0, HiddenSize), i);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(z.Slice(HiddenSize, HiddenSize), f);
+        global::LstmGen.Internal.VectorMath.Tanh<float>(z.Slice(2 * HiddenSize, HiddenSize), g);
+        global::LstmGen.Internal.VectorMath.Sigmoid<float>(z.Slice(3 * HiddenSize, HiddenSize), o);
+        global::LstmGen.Internal.VectorMath.LstmState<float>(i, f, g, o, state.C, c, tanhC, h);
         return (new State(h, c), new StepCache(x, index, state.H, state.C, i, f, g, o, tanhC));
     }
 
@@ -2074,16 +2074,16 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GatePreActivations"/> with Vector512 (16 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GatePreActivations"/> with Vector512 (16 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="x">The dense input (D values), or empty for a one-hot input.</param>
     /// <param name="index">The one-hot input index, or -1 for a dense input.</param>
     /// <param name="h">The previous hidden state (H values).</param>
     /// <param name="z">Receives the GateRows pre-activations.</param>
-    internal static void GatePreActivations512(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
+    private static void GatePreActivations512(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
         ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
@@ -2157,16 +2157,16 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GatePreActivations"/> with Vector256 (8 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GatePreActivations"/> with Vector256 (8 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="x">The dense input (D values), or empty for a one-hot input.</param>
     /// <param name="index">The one-hot input index, or -1 for a dense input.</param>
     /// <param name="h">The previous hidden state (H values).</param>
     /// <param name="z">Receives the GateRows pre-activations.</param>
-    internal static void GatePreActivations256(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
+    private static void GatePreActivations256(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
         ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
@@ -2240,16 +2240,16 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GatePreActivations"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GatePreActivations"/> with Vector128 (4 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="x">The dense input (D values), or empty for a one-hot input.</param>
     /// <param name="index">The one-hot input index, or -1 for a dense input.</param>
     /// <param name="h">The previous hidden state (H values).</param>
     /// <param name="z">Receives the GateRows pre-activations.</param>
-    internal static void GatePreActivations128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
+    private static void GatePreActivations128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
         ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
@@ -2385,7 +2385,7 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GateBackward"/> with Vector512 (16 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GateBackward"/> with Vector512 (16 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="dw">The flat gradient accumulator.</param>
@@ -2395,9 +2395,9 @@ static partial class SimdLstm
     /// <param name="h">The step's previous hidden state.</param>
     /// <param name="dx">Receives dL/dx (D values).</param>
     /// <param name="dh">Receives dL/dh_prev through U (H values).</param>
-    internal static void GateBackward512(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dz, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> dx, global::System.Span<float> dh)
+    private static void GateBackward512(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dz, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> dx, global::System.Span<float> dh)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize
             && dx.Length >= InputSize && dh.Length >= HiddenSize && (index < 0 ? x.Length >= InputSize : index < InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
@@ -2490,7 +2490,7 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GateBackward"/> with Vector256 (8 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GateBackward"/> with Vector256 (8 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="dw">The flat gradient accumulator.</param>
@@ -2500,9 +2500,9 @@ static partial class SimdLstm
     /// <param name="h">The step's previous hidden state.</param>
     /// <param name="dx">Receives dL/dx (D values).</param>
     /// <param name="dh">Receives dL/dh_prev through U (H values).</param>
-    internal static void GateBackward256(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dz, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> dx, global::System.Span<float> dh)
+    private static void GateBackward256(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dz, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> dx, global::System.Span<float> dh)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize
             && dx.Length >= InputSize && dh.Length >= HiddenSize && (index < 0 ? x.Length >= InputSize : index < InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
@@ -2619,7 +2619,7 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GateBackward"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GateBackward"/> with Vector128 (4 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="dw">The flat gradient accumulator.</param>
@@ -2629,9 +2629,9 @@ static partial class SimdLstm
     /// <param name="h">The step's previous hidden state.</param>
     /// <param name="dx">Receives dL/dx (D values).</param>
     /// <param name="dh">Receives dL/dh_prev through U (H values).</param>
-    internal static void GateBackward128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dz, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> dx, global::System.Span<float> dh)
+    private static void GateBackward128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dz, global::System.ReadOnlySpan<float> x, int index, global::System.ReadOnlySpan<float> h, global::System.Span<float> dx, global::System.Span<float> dh)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize
             && dx.Length >= InputSize && dh.Length >= HiddenSize && (index < 0 ? x.Length >= InputSize : index < InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
@@ -2770,17 +2770,17 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GatePreActivations4"/> with Vector512 (16 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GatePreActivations4"/> with Vector512 (16 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="xs">The 4 dense inputs, one after the other (4 x D), or empty for one-hot inputs.</param>
     /// <param name="indices">The 4 one-hot indices, or empty for dense inputs.</param>
     /// <param name="hs">The 4 previous hidden states (4 x H).</param>
     /// <param name="zs">Receives the 4 samples' pre-activations (4 x GateRows).</param>
-    internal static void GatePreActivations4x512(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
+    private static void GatePreActivations4x512(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
     {
         bool oneHot = !indices.IsEmpty;
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
             && (oneHot ? indices.Length >= 4 && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= 4 * InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
@@ -2930,17 +2930,17 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GatePreActivations4"/> with Vector256 (8 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GatePreActivations4"/> with Vector256 (8 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="xs">The 4 dense inputs, one after the other (4 x D), or empty for one-hot inputs.</param>
     /// <param name="indices">The 4 one-hot indices, or empty for dense inputs.</param>
     /// <param name="hs">The 4 previous hidden states (4 x H).</param>
     /// <param name="zs">Receives the 4 samples' pre-activations (4 x GateRows).</param>
-    internal static void GatePreActivations4x256(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
+    private static void GatePreActivations4x256(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
     {
         bool oneHot = !indices.IsEmpty;
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
             && (oneHot ? indices.Length >= 4 && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= 4 * InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
@@ -3090,17 +3090,17 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GatePreActivations4"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GatePreActivations4"/> with Vector128 (4 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="xs">The 4 dense inputs, one after the other (4 x D), or empty for one-hot inputs.</param>
     /// <param name="indices">The 4 one-hot indices, or empty for dense inputs.</param>
     /// <param name="hs">The 4 previous hidden states (4 x H).</param>
     /// <param name="zs">Receives the 4 samples' pre-activations (4 x GateRows).</param>
-    internal static void GatePreActivations4x128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
+    private static void GatePreActivations4x128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> zs)
     {
         bool oneHot = !indices.IsEmpty;
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= 4 * HiddenSize && zs.Length >= 4 * GateRows
             && (oneHot ? indices.Length >= 4 && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= 4 * InputSize));
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float x0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
@@ -3280,7 +3280,7 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GateBackward4"/> with Vector512 (16 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GateBackward4"/> with Vector512 (16 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="dw">The flat gradient accumulator.</param>
@@ -3290,9 +3290,9 @@ static partial class SimdLstm
     /// <param name="hs">The 4 previous hidden states (4 x H).</param>
     /// <param name="dxs">Receives the 4 samples' dL/dx (4 x D).</param>
     /// <param name="dhs">Receives the 4 samples' dL/dh_prev through U (4 x H).</param>
-    internal static void GateBackward4x512(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
+    private static void GateBackward4x512(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
             && xs.Length >= 4 * InputSize && indices.Length >= 4 && hs.Length >= 4 * HiddenSize && dxs.Length >= 4 * InputSize && dhs.Length >= 4 * HiddenSize
             && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
@@ -3526,7 +3526,7 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GateBackward4"/> with Vector256 (8 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GateBackward4"/> with Vector256 (8 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="dw">The flat gradient accumulator.</param>
@@ -3536,9 +3536,9 @@ static partial class SimdLstm
     /// <param name="hs">The 4 previous hidden states (4 x H).</param>
     /// <param name="dxs">Receives the 4 samples' dL/dx (4 x D).</param>
     /// <param name="dhs">Receives the 4 samples' dL/dh_prev through U (4 x H).</param>
-    internal static void GateBackward4x256(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
+    private static void GateBackward4x256(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
             && xs.Length >= 4 * InputSize && indices.Length >= 4 && hs.Length >= 4 * HiddenSize && dxs.Length >= 4 * InputSize && dhs.Length >= 4 * HiddenSize
             && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
@@ -3889,7 +3889,7 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="GateBackward4"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="GateBackward4"/> with Vector128 (4 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="dw">The flat gradient accumulator.</param>
@@ -3899,9 +3899,9 @@ static partial class SimdLstm
     /// <param name="hs">The 4 previous hidden states (4 x H).</param>
     /// <param name="dxs">Receives the 4 samples' dL/dx (4 x D).</param>
     /// <param name="dhs">Receives the 4 samples' dL/dh_prev through U (4 x H).</param>
-    internal static void GateBackward4x128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
+    private static void GateBackward4x128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dzs, global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<float> hs, global::System.Span<float> dxs, global::System.Span<float> dhs)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= 4 * GateRows
             && xs.Length >= 4 * InputSize && indices.Length >= 4 && hs.Length >= 4 * HiddenSize && dxs.Length >= 4 * InputSize && dhs.Length >= 4 * HiddenSize
             && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
@@ -4255,14 +4255,14 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="HeadLogits"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="HeadLogits"/> with Vector128 (4 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="h">The hidden state (H values).</param>
     /// <param name="z">Receives the V logits.</param>
-    internal static void HeadLogits128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
+    private static void HeadLogits128(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> h, global::System.Span<float> z)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float h0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(h);
         ref float z0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -4315,16 +4315,16 @@ static partial class SimdLstm
     }
 
     /// <summary>
-    /// <see cref="HeadGradients"/> with Vector128 (4 lanes); internal so tests can check every width on any CPU.
+    /// <see cref="HeadGradients"/> with Vector128 (4 lanes).
     /// </summary>
     /// <param name="w">The flat parameters.</param>
     /// <param name="dw">The flat gradient accumulator.</param>
     /// <param name="dLogits">dL/dz for the V logits.</param>
     /// <param name="h">The hidden state the head read (H values).</param>
     /// <param name="dh">Receives dL/dh = W_yᵀ·dLogits (H values).</param>
-    internal static void HeadGradients128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dLogits, global::System.ReadOnlySpan<float> h, global::System.Span<float> dh)
+    private static void HeadGradients128(global::System.ReadOnlySpan<float> w, global::System.Span<float> dw, global::System.ReadOnlySpan<float> dLogits, global::System.ReadOnlySpan<float> h, global::System.Span<float> dh)
     {
-        global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);
+        global::LstmGen.Internal.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);
         ref float w0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         ref float dw0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dw);
         ref float d0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dLogits);

@@ -59,7 +59,7 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 2 element(s).</exception>
         public static Input FromSpan(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, InputSize, "input vector x of TinyLstm (D = 2)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of TinyLstm (D = 2)", nameof(values));
             Input result = default;
             values.CopyTo(result);
             return result;
@@ -72,7 +72,7 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 2 element(s).</exception>
         public readonly void CopyTo(global::System.Span<double> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, InputSize, "destination for the input vector x of TinyLstm (D = 2)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of TinyLstm (D = 2)", nameof(destination));
             ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
         }
 
@@ -137,7 +137,7 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 1 element(s).</exception>
         public static Hidden FromSpan(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, HiddenSize, "hidden-size vector of TinyLstm (H = 1)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of TinyLstm (H = 1)", nameof(values));
             Hidden result = default;
             values.CopyTo(result);
             return result;
@@ -150,7 +150,7 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 1 element(s).</exception>
         public readonly void CopyTo(global::System.Span<double> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of TinyLstm (H = 1)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of TinyLstm (H = 1)", nameof(destination));
             ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
         }
 
@@ -381,7 +381,7 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 16 elements.</exception>
         public Parameters(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat parameters of TinyLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of TinyLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -404,9 +404,9 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in TinyLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in TinyLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in TinyLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in TinyLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -419,9 +419,9 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in TinyLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in TinyLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in TinyLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in TinyLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -433,8 +433,8 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of TinyLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of TinyLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -476,7 +476,7 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 16 elements.</exception>
         public Gradients(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat gradients of TinyLstm", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of TinyLstm", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -499,9 +499,9 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double W(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in TinyLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in TinyLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in TinyLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in TinyLstm", nameof(column));
             return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -514,9 +514,9 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double U(global::LstmGen.LstmGate gate, int row, int column)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in TinyLstm", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in TinyLstm", nameof(column));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in TinyLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in TinyLstm", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
         }
 
@@ -528,8 +528,8 @@ static partial class TinyLstm
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double B(global::LstmGen.LstmGate gate, int row)
         {
-            global::LstmGen.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of TinyLstm", nameof(row));
+            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of TinyLstm", nameof(row));
             return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
         }
 
@@ -595,7 +595,7 @@ static partial class TinyLstm
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
+            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -653,12 +653,12 @@ static partial class TinyLstm
 
         // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
+        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
+        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
+        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
         c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
         h[0] = o[0] * tanhC[0];
 
         return (new State(h, c), new StepCache(x, -1, state.H, state.C, i, f, g, o, tanhC));
@@ -677,7 +677,7 @@ static partial class TinyLstm
     public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of TinyLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of TinyLstm", nameof(index));
         global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
         global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
 
@@ -689,12 +689,12 @@ static partial class TinyLstm
 
         // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
+        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
+        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
+        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
         c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
         h[0] = o[0] * tanhC[0];
 
         return (new State(h, c), new StepCache(default, index, state.H, state.C, i, f, g, o, tanhC));
@@ -793,12 +793,12 @@ static partial class TinyLstm
 
         // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
+        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
+        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
+        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
         c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
         h[0] = o[0] * tanhC[0];
 
         return new State(h, c);
@@ -816,7 +816,7 @@ static partial class TinyLstm
     public static State StepOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of TinyLstm", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of TinyLstm", nameof(index));
         global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
         global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
 
@@ -828,12 +828,12 @@ static partial class TinyLstm
 
         // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
         Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Activations.Sigmoid(zO0);
+        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
+        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
+        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
+        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
         c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Activations.Tanh(c[0]);
+        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
         h[0] = o[0] * tanhC[0];
 
         return new State(h, c);
@@ -853,8 +853,8 @@ static partial class TinyLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of TinyLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of TinyLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of TinyLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of TinyLstm", nameof(outputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -880,9 +880,9 @@ static partial class TinyLstm
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of TinyLstm", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of TinyLstm", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of TinyLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of TinyLstm", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -909,10 +909,10 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of TinyLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of TinyLstm", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of TinyLstm (or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of TinyLstm (or empty)", nameof(inputGradients));
         }
 
         StateGradient carry = default;
@@ -940,9 +940,9 @@ static partial class TinyLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
@@ -961,10 +961,10 @@ static partial class TinyLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of TinyLstm (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of TinyLstm (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of TinyLstm (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
@@ -986,16 +986,16 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of TinyLstm (one per sample)", nameof(outputGradients));
-        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of TinyLstm (one per sample)", nameof(carryOut));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of TinyLstm (one per sample)", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of TinyLstm (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of TinyLstm (one per sample, or empty)", nameof(carry));
+            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of TinyLstm (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of TinyLstm (one per sample, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of TinyLstm (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -1024,17 +1024,17 @@ static partial class TinyLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1064,18 +1064,18 @@ static partial class TinyLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of TinyLstm (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of TinyLstm (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of TinyLstm (T x m)", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of TinyLstm (D = 2)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of TinyLstm (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1106,16 +1106,16 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of TinyLstm", nameof(caches));
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of TinyLstm (T x m)", nameof(outputGradients));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of TinyLstm", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of TinyLstm (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of TinyLstm (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of TinyLstm (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of TinyLstm (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of TinyLstm (one per sequence, or empty)", nameof(initialGradients));
         }
 
         for (int b = 0; b < batchSize; b++)
@@ -1169,8 +1169,8 @@ static partial class TinyLstm
     /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
     public static double MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
     {
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of TinyLstm", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of TinyLstm", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of TinyLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of TinyLstm", nameof(outputGradients));
         double loss = 0.0;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1206,8 +1206,8 @@ static partial class TinyLstm
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of TinyLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of TinyLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of TinyLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of TinyLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1237,10 +1237,10 @@ static partial class TinyLstm
     public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of TinyLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of TinyLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of TinyLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of TinyLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1280,8 +1280,8 @@ static partial class TinyLstm
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of TinyLstm", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of TinyLstm (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of TinyLstm", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of TinyLstm (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1311,10 +1311,10 @@ static partial class TinyLstm
     public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of TinyLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of TinyLstm (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of TinyLstm", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of TinyLstm (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of TinyLstm (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of TinyLstm (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1350,6 +1350,6 @@ static partial class TinyLstm
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Optimizers.Sgd(p.Values, grads.Values, learningRate);
+        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
     }
 }

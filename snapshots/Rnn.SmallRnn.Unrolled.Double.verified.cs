@@ -59,7 +59,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 3 element(s).</exception>
         public static Input FromSpan(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, InputSize, "input vector x of SmallRnn (D = 3)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of SmallRnn (D = 3)", nameof(values));
             Input result = default;
             values.CopyTo(result);
             return result;
@@ -72,7 +72,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 3 element(s).</exception>
         public readonly void CopyTo(global::System.Span<double> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, InputSize, "destination for the input vector x of SmallRnn (D = 3)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of SmallRnn (D = 3)", nameof(destination));
             ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
         }
 
@@ -137,7 +137,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 5 element(s).</exception>
         public static Hidden FromSpan(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, HiddenSize, "hidden-size vector of SmallRnn (H = 5)", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of SmallRnn (H = 5)", nameof(values));
             Hidden result = default;
             values.CopyTo(result);
             return result;
@@ -150,7 +150,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 5 element(s).</exception>
         public readonly void CopyTo(global::System.Span<double> destination)
         {
-            global::LstmGen.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of SmallRnn (H = 5)", nameof(destination));
+            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of SmallRnn (H = 5)", nameof(destination));
             ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
         }
 
@@ -326,7 +326,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 45 elements.</exception>
         public Parameters(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat parameters of SmallRnn", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of SmallRnn", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -348,8 +348,8 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double W(int row, int column)
         {
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in SmallRnn", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in SmallRnn", nameof(column));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SmallRnn", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SmallRnn", nameof(column));
             return ref _values[(column * GateRows) + row];
         }
 
@@ -361,8 +361,8 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double U(int row, int column)
         {
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in SmallRnn", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in SmallRnn", nameof(column));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SmallRnn", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SmallRnn", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + row];
         }
 
@@ -373,7 +373,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double B(int row)
         {
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of SmallRnn", nameof(row));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SmallRnn", nameof(row));
             return ref _values[BiasOffset + row];
         }
 
@@ -415,7 +415,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 45 elements.</exception>
         public Gradients(global::System.ReadOnlySpan<double> values)
         {
-            global::LstmGen.Guard.Length(values.Length, ParameterCount, "flat gradients of SmallRnn", nameof(values));
+            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of SmallRnn", nameof(values));
             values.CopyTo(_values);
         }
 
@@ -437,8 +437,8 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double W(int row, int column)
         {
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of W in SmallRnn", nameof(row));
-            global::LstmGen.Guard.Index(column, InputSize, "a column of W in SmallRnn", nameof(column));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SmallRnn", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SmallRnn", nameof(column));
             return ref _values[(column * GateRows) + row];
         }
 
@@ -450,8 +450,8 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double U(int row, int column)
         {
-            global::LstmGen.Guard.Index(row, HiddenSize, "a row of U in SmallRnn", nameof(row));
-            global::LstmGen.Guard.Index(column, HiddenSize, "a column of U in SmallRnn", nameof(column));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SmallRnn", nameof(row));
+            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SmallRnn", nameof(column));
             return ref _values[((InputSize + column) * GateRows) + row];
         }
 
@@ -462,7 +462,7 @@ static partial class SmallRnn
         /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
         public ref double B(int row)
         {
-            global::LstmGen.Guard.Index(row, HiddenSize, "a bias row of SmallRnn", nameof(row));
+            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SmallRnn", nameof(row));
             return ref _values[BiasOffset + row];
         }
 
@@ -528,7 +528,7 @@ static partial class SmallRnn
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
             MaxSteps = maxSteps;
             MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
+            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
             _outputs = new Hidden[_caches.Length];
             _outputGradients = new Hidden[_caches.Length];
             _states = new State[maxBatch];
@@ -586,11 +586,11 @@ static partial class SmallRnn
 
         // Activation: h = tanh(z).
         Hidden h = default;
-        h[0] = global::LstmGen.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Activations.Tanh(zH4);
+        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
+        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
+        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
+        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
+        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
 
         return (new State(h), new StepCache(x, -1, state.H, h));
     }
@@ -608,7 +608,7 @@ static partial class SmallRnn
     public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of SmallRnn", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SmallRnn", nameof(index));
         global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
         global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
 
@@ -621,11 +621,11 @@ static partial class SmallRnn
 
         // Activation: h = tanh(z).
         Hidden h = default;
-        h[0] = global::LstmGen.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Activations.Tanh(zH4);
+        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
+        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
+        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
+        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
+        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
 
         return (new State(h), new StepCache(default, index, state.H, h));
     }
@@ -759,11 +759,11 @@ static partial class SmallRnn
 
         // Activation: h = tanh(z).
         Hidden h = default;
-        h[0] = global::LstmGen.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Activations.Tanh(zH4);
+        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
+        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
+        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
+        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
+        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
 
         return new State(h);
     }
@@ -780,7 +780,7 @@ static partial class SmallRnn
     public static State StepOneHot(Parameters p, int index, in State state)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Index(index, InputSize, "a one-hot input index of SmallRnn", nameof(index));
+        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SmallRnn", nameof(index));
         global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
         global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
 
@@ -793,11 +793,11 @@ static partial class SmallRnn
 
         // Activation: h = tanh(z).
         Hidden h = default;
-        h[0] = global::LstmGen.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Activations.Tanh(zH4);
+        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
+        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
+        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
+        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
+        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
 
         return new State(h);
     }
@@ -816,8 +816,8 @@ static partial class SmallRnn
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallRnn", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallRnn", nameof(outputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallRnn", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallRnn", nameof(outputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -843,9 +843,9 @@ static partial class SmallRnn
     public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallRnn", nameof(caches));
-        global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallRnn", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
+        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallRnn", nameof(caches));
+        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallRnn", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
         State state = initial;
         for (int t = 0; t < inputs.Length; t++)
         {
@@ -872,10 +872,10 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of SmallRnn", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of SmallRnn", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of SmallRnn (or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of SmallRnn (or empty)", nameof(inputGradients));
         }
 
         StateGradient carry = default;
@@ -903,9 +903,9 @@ static partial class SmallRnn
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
@@ -924,10 +924,10 @@ static partial class SmallRnn
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
-        global::LstmGen.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
+        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
         for (int b = 0; b < inputs.Length; b++)
         {
             (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
@@ -949,16 +949,16 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SmallRnn (one per sample)", nameof(outputGradients));
-        global::LstmGen.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SmallRnn (one per sample)", nameof(carryOut));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SmallRnn (one per sample)", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SmallRnn (one per sample)", nameof(carryOut));
         if (!carry.IsEmpty)
         {
-            global::LstmGen.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SmallRnn (one per sample, or empty)", nameof(carry));
+            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SmallRnn (one per sample, or empty)", nameof(carry));
         }
 
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SmallRnn (one per sample, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SmallRnn (one per sample, or empty)", nameof(inputGradients));
         }
 
         for (int b = 0; b < caches.Length; b++)
@@ -987,17 +987,17 @@ static partial class SmallRnn
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1027,18 +1027,18 @@ static partial class SmallRnn
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
-        global::LstmGen.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
-        global::LstmGen.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
-        global::LstmGen.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
+        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
+        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
         if (initial.IsEmpty)
         {
             final.Clear();
         }
         else
         {
-            global::LstmGen.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
+            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
             initial.CopyTo(final);
         }
 
@@ -1069,16 +1069,16 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SmallRnn", nameof(caches));
-        global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SmallRnn (T x m)", nameof(outputGradients));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SmallRnn", nameof(caches));
+        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SmallRnn (T x m)", nameof(outputGradients));
         if (!inputGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SmallRnn (T x m, or empty)", nameof(inputGradients));
+            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SmallRnn (T x m, or empty)", nameof(inputGradients));
         }
 
         if (!initialGradients.IsEmpty)
         {
-            global::LstmGen.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SmallRnn (one per sequence, or empty)", nameof(initialGradients));
+            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SmallRnn (one per sequence, or empty)", nameof(initialGradients));
         }
 
         for (int b = 0; b < batchSize; b++)
@@ -1132,8 +1132,8 @@ static partial class SmallRnn
     /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
     public static double MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
     {
-        global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, "the targets of SmallRnn", nameof(targets));
-        global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SmallRnn", nameof(outputGradients));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of SmallRnn", nameof(targets));
+        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SmallRnn", nameof(outputGradients));
         double loss = 0.0;
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -1169,8 +1169,8 @@ static partial class SmallRnn
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallRnn", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallRnn (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallRnn", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallRnn (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1200,10 +1200,10 @@ static partial class SmallRnn
     public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1243,8 +1243,8 @@ static partial class SmallRnn
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallRnn", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallRnn (MaxSteps x MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallRnn", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallRnn (MaxSteps x MaxBatch)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1274,10 +1274,10 @@ static partial class SmallRnn
     public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
-        global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
-        global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
+        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
+        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
+        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
         global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
         global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
@@ -1313,6 +1313,6 @@ static partial class SmallRnn
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Optimizers.Sgd(p.Values, grads.Values, learningRate);
+        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LstmGen.Benchmarks.Baselines;
+using LstmGen.Internal;
 
 namespace LstmGen.Benchmarks;
 
@@ -22,9 +23,10 @@ internal static partial class Probe
             float[] u = Data.Uniform<float>(4, 512 * 128, 0.1), hh = Data.Uniform<float>(2, 128, 1), zz = new float[512];
             float[] uu = new float[CellB.ParameterCount];
             pp.AsSpan().CopyTo(uu);
+            PrivateKernel.GateProduct gates512 = PrivateKernel.GatePreActivations(typeof(CellB), 512);
             for (int i = 0; i < 4; i++)
             {
-                Print("generated GatePreActivations512 (one-hot)", 1, () => { CellB.GatePreActivations512(pp.AsSpan(), default, 3, hh, zz); return zz; });
+                Print("generated GatePreActivations512 (one-hot)", 1, () => { gates512(pp.AsSpan(), default, 3, hh, zz); return zz; });
                 Print("bound GEMV", 1, () => { BoundKernels.Gemv(u, hh, zz, 512, 128); return zz; });
                 Print("bound GEMV on the parameter array's U", 1, () => { BoundKernels.Gemv(uu.AsSpan(10 * 512, 512 * 128), hh, zz, 512, 128); return zz; });
             }
@@ -63,7 +65,8 @@ internal static partial class Probe
             var p = new CellB.Parameters(Data.Uniform<float>(1, CellB.ParameterCount, 0.1));
             float[] h = Data.Uniform<float>(2, CellB.HiddenSize, 1), z = new float[CellB.GateRows], g = new float[CellB.HiddenSize];
             float[] c0 = Data.Uniform<float>(3, CellB.HiddenSize, 1), c1 = new float[CellB.HiddenSize], t1 = new float[CellB.HiddenSize], h1 = new float[CellB.HiddenSize];
-            Print("B parts: generated GatePreActivations512 (one-hot)", 1, () => { CellB.GatePreActivations512(p.AsSpan(), default, 3, h, z); return z; });
+            PrivateKernel.GateProduct gatesB = PrivateKernel.GatePreActivations(typeof(CellB), 512);
+            Print("B parts: generated GatePreActivations512 (one-hot)", 1, () => { gatesB(p.AsSpan(), default, 3, h, z); return z; });
             Print("B parts: VectorMath.Sigmoid over H", 1, () => { VectorMath.Sigmoid<float>(z.AsSpan(0, 128), g); return g; });
             Print("B parts: VectorMath.Tanh over H", 1, () => { VectorMath.Tanh<float>(z.AsSpan(0, 128), g); return g; });
             Print("B parts: VectorMath.LstmState", 1, () => { VectorMath.LstmState<float>(z.AsSpan(0, 128), z.AsSpan(128, 128), z.AsSpan(256, 128), z.AsSpan(384, 128), c0, c1, t1, h1); return h1; });

@@ -20,6 +20,13 @@ public sealed class CellGenerator : IIncrementalGenerator
     /// <summary>The runtime library's namespace, which holds the attributes and which the generated code names.</summary>
     public const string RuntimeNamespace = "LstmGen";
 
+    /// <summary>
+    /// The runtime library's namespace of helpers for generated code (<c>Guard</c>, <c>VectorMath</c>, ...): public, but
+    /// marked <c>[EditorBrowsable(Never)]</c> and with no compatibility promise. Generated code names them through
+    /// <see cref="Emit.RuntimeNames"/>.
+    /// </summary>
+    public const string InternalNamespace = RuntimeNamespace + ".Internal";
+
     /// <summary>Metadata name of the LSTM attribute in the runtime library.</summary>
     public const string LstmAttributeName = RuntimeNamespace + ".LstmCellAttribute";
 

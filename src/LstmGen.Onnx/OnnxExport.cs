@@ -1,3 +1,4 @@
+using LstmGen.Internal;
 using LstmGen.Interop;
 using LstmGen.Interop.Layouts;
 using LstmGen.Onnx.Proto;

@@ -5,8 +5,9 @@ using LstmGen.Models.Tests.Support;
 namespace LstmGen.Models.Tests;
 
 /// <summary>
-/// Every vector width of the SIMD matrix kernels, called directly (they are <c>internal</c>, so this assembly, where the
-/// cells are generated, can reach them): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
+/// Every vector width of the SIMD matrix kernels, called directly through reflection (they are <c>private</c> to the
+/// generated cell, so no user code sees them; reflection reaches every width on any CPU, where environment variables
+/// such as DOTNET_EnableAVX512 could only switch widths off, never give Vector512 to a CPU without it): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
 /// (and, with a head, <c>HeadLogits{width}</c> and <c>HeadGradients{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
 /// single-sample kernel exactly for each of its 4 samples; and the batched <c>GateBackward4x{width}</c>, whose dx, dh and
 /// gradient buffer must equal 4 single-sample <c>GateBackward</c> calls exactly) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition

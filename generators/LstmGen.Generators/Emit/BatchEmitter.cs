@@ -47,9 +47,9 @@ internal static class BatchEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length differs from m.</exception>");
         w.Line($"public static void ForwardBatch(Parameters p, {InputsType(oneHot)} inputs, {ReadOnlySpan}<State> states, {Span}<State> next, {Span}<StepCache> caches)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        w.Line($"global::LstmGen.Guard.Length(states.Length, inputs.Length, \"the batch states of {cell} (one per sample)\", nameof(states));");
-        w.Line($"global::LstmGen.Guard.Length(next.Length, inputs.Length, \"the next batch states of {cell} (one per sample)\", nameof(next));");
-        w.Line($"global::LstmGen.Guard.Length(caches.Length, inputs.Length, \"the batch caches of {cell} (one per sample)\", nameof(caches));");
+        w.Line($"{RuntimeNames.Guard}.Length(states.Length, inputs.Length, \"the batch states of {cell} (one per sample)\", nameof(states));");
+        w.Line($"{RuntimeNames.Guard}.Length(next.Length, inputs.Length, \"the next batch states of {cell} (one per sample)\", nameof(next));");
+        w.Line($"{RuntimeNames.Guard}.Length(caches.Length, inputs.Length, \"the batch caches of {cell} (one per sample)\", nameof(caches));");
         if (oneHot)
         {
             StepEmitter.EmitOneHotIndicesCheck(w, spec);
@@ -83,14 +83,14 @@ internal static class BatchEmitter
         w.Line($"public static void BackwardBatch(Parameters p, {ReadOnlySpan}<StepCache> caches, {ReadOnlySpan}<Hidden> outputGradients, {ReadOnlySpan}<StateGradient> carry, {Span}<StateGradient> carryOut, Gradients grads, {Span}<Input> inputGradients)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
-        w.Line($"global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, \"the batch output gradients of {cell} (one per sample)\", nameof(outputGradients));");
-        w.Line($"global::LstmGen.Guard.Length(carryOut.Length, caches.Length, \"the batch carried gradients of {cell} (one per sample)\", nameof(carryOut));");
+        w.Line($"{RuntimeNames.Guard}.Length(outputGradients.Length, caches.Length, \"the batch output gradients of {cell} (one per sample)\", nameof(outputGradients));");
+        w.Line($"{RuntimeNames.Guard}.Length(carryOut.Length, caches.Length, \"the batch carried gradients of {cell} (one per sample)\", nameof(carryOut));");
         w.Line("if (!carry.IsEmpty)").Open();
-        w.Line($"global::LstmGen.Guard.Length(carry.Length, caches.Length, \"the incoming carried gradients of {cell} (one per sample, or empty)\", nameof(carry));");
+        w.Line($"{RuntimeNames.Guard}.Length(carry.Length, caches.Length, \"the incoming carried gradients of {cell} (one per sample, or empty)\", nameof(carry));");
         w.Close();
         w.Line();
         w.Line("if (!inputGradients.IsEmpty)").Open();
-        w.Line($"global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, \"the batch input gradients of {cell} (one per sample, or empty)\", nameof(inputGradients));");
+        w.Line($"{RuntimeNames.Guard}.Length(inputGradients.Length, caches.Length, \"the batch input gradients of {cell} (one per sample, or empty)\", nameof(inputGradients));");
         w.Close();
         w.Line();
         w.Line("for (int b = 0; b < caches.Length; b++)").Open();
@@ -120,10 +120,10 @@ internal static class BatchEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length does not fit T x m.</exception>");
         w.Line($"public static void ForwardSequenceBatch(Parameters p, {InputsType(oneHot)} inputs, int batchSize, {ReadOnlySpan}<State> initial, {Span}<State> final, {Span}<StepCache> caches, {Span}<Hidden> outputs)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        w.Line($"int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, \"the batched inputs of {cell}\", nameof(inputs));");
-        w.Line($"global::LstmGen.Guard.Length(final.Length, batchSize, \"the final states of {cell} (one per sequence)\", nameof(final));");
-        w.Line($"global::LstmGen.Guard.Length(caches.Length, inputs.Length, \"the batched step caches of {cell} (T x m)\", nameof(caches));");
-        w.Line($"global::LstmGen.Guard.Length(outputs.Length, inputs.Length, \"the batched hidden outputs of {cell} (T x m)\", nameof(outputs));");
+        w.Line($"int steps = {RuntimeNames.Guard}.BatchSteps(inputs.Length, batchSize, \"the batched inputs of {cell}\", nameof(inputs));");
+        w.Line($"{RuntimeNames.Guard}.Length(final.Length, batchSize, \"the final states of {cell} (one per sequence)\", nameof(final));");
+        w.Line($"{RuntimeNames.Guard}.Length(caches.Length, inputs.Length, \"the batched step caches of {cell} (T x m)\", nameof(caches));");
+        w.Line($"{RuntimeNames.Guard}.Length(outputs.Length, inputs.Length, \"the batched hidden outputs of {cell} (T x m)\", nameof(outputs));");
         if (oneHot)
         {
             StepEmitter.EmitOneHotIndicesCheck(w, spec);
@@ -133,7 +133,7 @@ internal static class BatchEmitter
         w.Line("final.Clear();");
         w.Close();
         w.Line("else").Open();
-        w.Line($"global::LstmGen.Guard.Length(initial.Length, batchSize, \"the initial states of {cell} (one per sequence, or empty)\", nameof(initial));");
+        w.Line($"{RuntimeNames.Guard}.Length(initial.Length, batchSize, \"the initial states of {cell} (one per sequence, or empty)\", nameof(initial));");
         w.Line("initial.CopyTo(final);");
         w.Close();
         w.Line();
@@ -181,14 +181,14 @@ internal static class BatchEmitter
         w.Line($"public static void BpttBatch(Parameters p, {ReadOnlySpan}<StepCache> caches, {ReadOnlySpan}<Hidden> outputGradients, int batchSize, Gradients grads, {Span}<Input> inputGradients, {Span}<StateGradient> initialGradients)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
-        w.Line($"int steps = global::LstmGen.Guard.BatchSteps(caches.Length, batchSize, \"the batched step caches of {cell}\", nameof(caches));");
-        w.Line($"global::LstmGen.Guard.Length(outputGradients.Length, caches.Length, \"the batched output gradients of {cell} (T x m)\", nameof(outputGradients));");
+        w.Line($"int steps = {RuntimeNames.Guard}.BatchSteps(caches.Length, batchSize, \"the batched step caches of {cell}\", nameof(caches));");
+        w.Line($"{RuntimeNames.Guard}.Length(outputGradients.Length, caches.Length, \"the batched output gradients of {cell} (T x m)\", nameof(outputGradients));");
         w.Line("if (!inputGradients.IsEmpty)").Open();
-        w.Line($"global::LstmGen.Guard.Length(inputGradients.Length, caches.Length, \"the batched input gradients of {cell} (T x m, or empty)\", nameof(inputGradients));");
+        w.Line($"{RuntimeNames.Guard}.Length(inputGradients.Length, caches.Length, \"the batched input gradients of {cell} (T x m, or empty)\", nameof(inputGradients));");
         w.Close();
         w.Line();
         w.Line("if (!initialGradients.IsEmpty)").Open();
-        w.Line($"global::LstmGen.Guard.Length(initialGradients.Length, batchSize, \"the initial-state gradients of {cell} (one per sequence, or empty)\", nameof(initialGradients));");
+        w.Line($"{RuntimeNames.Guard}.Length(initialGradients.Length, batchSize, \"the initial-state gradients of {cell} (one per sequence, or empty)\", nameof(initialGradients));");
         w.Close();
         w.Line();
         if (spec.ResolvedKernel == Kernel.Simd)

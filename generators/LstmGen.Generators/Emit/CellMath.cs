@@ -25,7 +25,7 @@ internal static class CellMath
     /// <summary>Forward statements for hidden unit <paramref name="j"/>; <paramref name="z"/> names gate block g's pre-activation.</summary>
     public static void EmitForwardElement(SourceWriter w, CellSpec spec, string j, Func<int, string> z)
     {
-        const string act = "global::LstmGen.Activations";
+        const string act = RuntimeNames.Activations;
         if (spec.Kind == CellKind.Rnn)
         {
             w.Line($"h[{j}] = {act}.Tanh({z(0)});");

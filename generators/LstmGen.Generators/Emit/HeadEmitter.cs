@@ -70,7 +70,7 @@ internal static class HeadEmitter
         w.Param("logits", "The logits z.");
         w.Line("public static Output Softmax(in Output logits)").Open();
         w.Line("Output probabilities = default;");
-        w.Line($"global::LstmGen.SoftmaxMath.Softmax<{t}>(logits, probabilities);");
+        w.Line($"{RuntimeNames.SoftmaxMath}.Softmax<{t}>(logits, probabilities);");
         w.Line("return probabilities;");
         w.Close();
         w.Line();
@@ -78,7 +78,7 @@ internal static class HeadEmitter
         w.Param("logits", "The logits z.");
         w.Line("public static Output LogSoftmax(in Output logits)").Open();
         w.Line("Output logProbabilities = default;");
-        w.Line($"global::LstmGen.SoftmaxMath.LogSoftmax<{t}>(logits, logProbabilities);");
+        w.Line($"{RuntimeNames.SoftmaxMath}.LogSoftmax<{t}>(logits, logProbabilities);");
         w.Line("return logProbabilities;");
         w.Close();
         w.Line();
@@ -91,18 +91,18 @@ internal static class HeadEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"target\"/> is outside [0, V).</exception>");
         w.Line($"public static {t} CrossEntropyLoss(in Output logits, int target, out Output dLogits)").Open();
         w.Line("dLogits = default;");
-        w.Line($"return global::LstmGen.SoftmaxMath.CrossEntropy<{t}>(logits, target, dLogits);");
+        w.Line($"return {RuntimeNames.SoftmaxMath}.CrossEntropy<{t}>(logits, target, dLogits);");
         w.Close();
         w.Line();
         w.Summary("Cross-entropy of one step against a target distribution q, <c>L = -Σ q log softmax(z)</c>, with <c>dL/dz = softmax(z)·Σq - q</c>.");
         w.Param("logits", "The logits z of the step.");
-        w.Param("target", "The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref=\"global::LstmGen.Guard.DistributionTolerance{T}\"/>).");
+        w.Param("target", $"The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref=\"{RuntimeNames.Guard}.DistributionTolerance{{T}}\"/>).");
         w.Param("dLogits", "Receives dL/dz.");
         w.Doc("returns", "The loss.");
         w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"target\"/> is not a distribution.</exception>");
         w.Line($"public static {t} CrossEntropyLoss(in Output logits, in Output target, out Output dLogits)").Open();
         w.Line("dLogits = default;");
-        w.Line($"return global::LstmGen.SoftmaxMath.CrossEntropy<{t}>(logits, target, dLogits);");
+        w.Line($"return {RuntimeNames.SoftmaxMath}.CrossEntropy<{t}>(logits, target, dLogits);");
         w.Close();
         w.Line();
 
@@ -186,8 +186,8 @@ internal static class HeadEmitter
     {
         string cell = spec.TypeName, t = ScalarSyntax.For(spec.Scalar).Keyword;
         w.Line(classIndex
-            ? $"global::LstmGen.Guard.Indices(targets, OutputSize, \"the class indices of {cell} (V = {spec.OutputSize})\", nameof(targets));"
-            : $"global::LstmGen.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, {t}>(targets), OutputSize, \"the target distributions of {cell}\", nameof(targets));");
+            ? $"{RuntimeNames.Guard}.Indices(targets, OutputSize, \"the class indices of {cell} (V = {spec.OutputSize})\", nameof(targets));"
+            : $"{RuntimeNames.Guard}.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, {t}>(targets), OutputSize, \"the target distributions of {cell}\", nameof(targets));");
     }
 
     private static void EmitSequenceLoss(SourceWriter w, CellSpec spec, string t, string targetType)
@@ -204,15 +204,15 @@ internal static class HeadEmitter
         w.Param("outputGradients", "Receives dL/dh_t, one per step.");
         w.Line(targetType == "int"
             ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A class index is outside [0, V); checked before anything is written.</exception>"
-            : "/// <exception cref=\"global::System.ArgumentException\">A target is not a distribution (see <see cref=\"global::LstmGen.Guard.Distributions{T}\"/>); checked before anything is written.</exception>");
+            : $"/// <exception cref=\"global::System.ArgumentException\">A target is not a distribution (see <see cref=\"{RuntimeNames.Guard}.Distributions{{T}}\"/>); checked before anything is written.</exception>");
 
         w.Param("grads", "Caller-owned gradient accumulator (head gradients).");
         w.Doc("returns", "The summed loss.");
         w.Line($"public static {t} CrossEntropyLoss(Parameters p, {ReadOnlySpan}<Hidden> outputs, {ReadOnlySpan}<{targetType}> targets, {Span}<Hidden> outputGradients, Gradients grads)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
-        w.Line($"global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, \"the targets of {cell}\", nameof(targets));");
-        w.Line($"global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, \"the output gradients of {cell}\", nameof(outputGradients));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(targets.Length, outputs.Length, \"the targets of {cell}\", nameof(targets));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(outputGradients.Length, outputs.Length, \"the output gradients of {cell}\", nameof(outputGradients));");
         EmitTargetsCheck(w, spec, classIndex: targetType == "int");
         w.Line($"{t} loss = default;");
         w.Line("for (int t = 0; t < outputs.Length; t++)").Open();

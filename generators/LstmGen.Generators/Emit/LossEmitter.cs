@@ -64,8 +64,8 @@ internal static class LossEmitter
         w.Doc("returns", "The summed loss.");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths differ.</exception>");
         w.Line($"public static {t} MseLoss({ReadOnlySpan}<Hidden> outputs, {ReadOnlySpan}<Hidden> targets, {Span}<Hidden> outputGradients)").Open();
-        w.Line($"global::LstmGen.Guard.SameLength(targets.Length, outputs.Length, \"the targets of {cell}\", nameof(targets));");
-        w.Line($"global::LstmGen.Guard.SameLength(outputGradients.Length, outputs.Length, \"the output gradients of {cell}\", nameof(outputGradients));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(targets.Length, outputs.Length, \"the targets of {cell}\", nameof(targets));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(outputGradients.Length, outputs.Length, \"the output gradients of {cell}\", nameof(outputGradients));");
         w.Line($"{t} loss = {s.Zero};");
         w.Line("for (int t = 0; t < outputs.Length; t++)").Open();
         w.Line("loss += MseLoss(outputs[t], targets[t], out outputGradients[t]);");
@@ -119,13 +119,13 @@ internal static class LossEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths differ or the workspace is too short.</exception>");
         w.Line($"public static ({t} Loss, State Final) {Name(target)}(Parameters p, {InputsType(oneHot)} inputs, {ReadOnlySpan}<{TargetType(target)}> targets, in State initial, Workspace workspace, Gradients grads)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
-        w.Line($"global::LstmGen.Guard.SameLength(targets.Length, inputs.Length, \"the targets of {cell}\", nameof(targets));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(targets.Length, inputs.Length, \"the targets of {cell}\", nameof(targets));");
         if (target != Target.Mse)
         {
             HeadEmitter.EmitTargetsCheck(w, spec, classIndex: target == Target.ClassIndex);
         }
 
-        w.Line($"global::LstmGen.Guard.MinLength(workspace.Caches.Length, inputs.Length, \"the workspace of {cell} (MaxSteps x MaxBatch)\", nameof(workspace));");
+        w.Line($"{RuntimeNames.Guard}.MinLength(workspace.Caches.Length, inputs.Length, \"the workspace of {cell} (MaxSteps x MaxBatch)\", nameof(workspace));");
         w.Line($"{Span}<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);");
         w.Line($"{Span}<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);");
         w.Line($"{Span}<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);");
@@ -163,15 +163,15 @@ internal static class LossEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not fit T x m or the workspace is too small.</exception>");
         w.Line($"public static {t} {Name(target)}Batch(Parameters p, {InputsType(oneHot)} inputs, {ReadOnlySpan}<{TargetType(target)}> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, {ReadOnlySpan}<State> initial = default)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
-        w.Line($"int steps = global::LstmGen.Guard.BatchSteps(inputs.Length, batchSize, \"the batched inputs of {cell}\", nameof(inputs));");
-        w.Line($"global::LstmGen.Guard.Length(targets.Length, inputs.Length, \"the batched targets of {cell} (T x m)\", nameof(targets));");
+        w.Line($"int steps = {RuntimeNames.Guard}.BatchSteps(inputs.Length, batchSize, \"the batched inputs of {cell}\", nameof(inputs));");
+        w.Line($"{RuntimeNames.Guard}.Length(targets.Length, inputs.Length, \"the batched targets of {cell} (T x m)\", nameof(targets));");
         if (target != Target.Mse)
         {
             HeadEmitter.EmitTargetsCheck(w, spec, classIndex: target == Target.ClassIndex);
         }
 
-        w.Line($"global::LstmGen.Guard.MinLength(workspace.MaxBatch, batchSize, \"the workspace of {cell} (MaxBatch)\", nameof(workspace));");
-        w.Line($"global::LstmGen.Guard.MinLength(workspace.MaxSteps, steps, \"the workspace of {cell} (MaxSteps)\", nameof(workspace));");
+        w.Line($"{RuntimeNames.Guard}.MinLength(workspace.MaxBatch, batchSize, \"the workspace of {cell} (MaxBatch)\", nameof(workspace));");
+        w.Line($"{RuntimeNames.Guard}.MinLength(workspace.MaxSteps, steps, \"the workspace of {cell} (MaxSteps)\", nameof(workspace));");
         w.Line($"{Span}<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);");
         w.Line($"{Span}<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);");
         w.Line($"{Span}<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);");

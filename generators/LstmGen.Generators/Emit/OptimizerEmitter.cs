@@ -16,7 +16,7 @@ internal static class OptimizerEmitter
         w.Line($"public static void Sgd(Parameters p, Gradients grads, {t} learningRate)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
-        w.Line("global::LstmGen.Optimizers.Sgd(p.Values, grads.Values, learningRate);");
+        w.Line($"{RuntimeNames.Optimizers}.Sgd(p.Values, grads.Values, learningRate);");
         w.Close();
     }
 }

@@ -55,7 +55,7 @@ internal static class ParameterBufferEmitter
         w.Param("values", $"Exactly {spec.ParameterCount} values.");
         w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"values\"/> does not have {spec.ParameterCount} elements.</exception>");
         w.Line($"public {name}(global::System.ReadOnlySpan<{t}> values)").Open();
-        w.Line($"global::LstmGen.Guard.Length(values.Length, ParameterCount, \"flat {name.ToLowerInvariant()} of {cell}\", nameof(values));");
+        w.Line($"{RuntimeNames.Guard}.Length(values.Length, ParameterCount, \"flat {name.ToLowerInvariant()} of {cell}\", nameof(values));");
         w.Line("values.CopyTo(_values);");
         w.Close();
         w.Line();
@@ -105,7 +105,7 @@ internal static class ParameterBufferEmitter
 
         if (check)
         {
-            w.Line("global::LstmGen.Guard.Index((int)gate, 4, \"an LSTM gate (0..3)\", nameof(gate));");
+            w.Line($"{RuntimeNames.Guard}.Index((int)gate, 4, \"an LSTM gate (0..3)\", nameof(gate));");
         }
         else
         {
@@ -124,8 +124,8 @@ internal static class ParameterBufferEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An index is out of range.</exception>");
         w.Line($"public ref {t} {name}({GateParameter(spec)}int row, int column)").Open();
         EmitGateDocAndCheck(w, spec, check: true);
-        w.Line($"global::LstmGen.Guard.Index(row, HiddenSize, \"a row of {name} in {spec.TypeName}\", nameof(row));");
-        w.Line($"global::LstmGen.Guard.Index(column, {columnCount}, \"a column of {name} in {spec.TypeName}\", nameof(column));");
+        w.Line($"{RuntimeNames.Guard}.Index(row, HiddenSize, \"a row of {name} in {spec.TypeName}\", nameof(row));");
+        w.Line($"{RuntimeNames.Guard}.Index(column, {columnCount}, \"a column of {name} in {spec.TypeName}\", nameof(column));");
         string col = columnOffset == "0" ? "column" : $"({columnOffset} + column)";
         w.Line($"return ref _values[({col} * GateRows) + {GateOffset(spec)}row];");
         w.Close();
@@ -141,7 +141,7 @@ internal static class ParameterBufferEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An index is out of range.</exception>");
         w.Line($"public ref {t} B({GateParameter(spec)}int row)").Open();
         EmitGateDocAndCheck(w, spec, check: true);
-        w.Line($"global::LstmGen.Guard.Index(row, HiddenSize, \"a bias row of {spec.TypeName}\", nameof(row));");
+        w.Line($"{RuntimeNames.Guard}.Index(row, HiddenSize, \"a bias row of {spec.TypeName}\", nameof(row));");
         w.Line($"return ref _values[BiasOffset + {GateOffset(spec)}row];");
         w.Close();
         w.Line();
@@ -154,8 +154,8 @@ internal static class ParameterBufferEmitter
         w.Param("row", $"Hidden unit, 0 ≤ row &lt; {spec.HiddenSize}.");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An index is out of range.</exception>");
         w.Line($"public ref {t} Wy(int output, int row)").Open();
-        w.Line($"global::LstmGen.Guard.Index(output, OutputSize, \"an output class of {spec.TypeName}\", nameof(output));");
-        w.Line($"global::LstmGen.Guard.Index(row, HiddenSize, \"a column of W_y in {spec.TypeName}\", nameof(row));");
+        w.Line($"{RuntimeNames.Guard}.Index(output, OutputSize, \"an output class of {spec.TypeName}\", nameof(output));");
+        w.Line($"{RuntimeNames.Guard}.Index(row, HiddenSize, \"a column of W_y in {spec.TypeName}\", nameof(row));");
         w.Line("return ref _values[HeadWeightOffset + (row * OutputSize) + output];");
         w.Close();
         w.Line();
@@ -163,7 +163,7 @@ internal static class ParameterBufferEmitter
         w.Param("output", $"Output class, 0 ≤ output &lt; {spec.OutputSize}.");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An index is out of range.</exception>");
         w.Line($"public ref {t} By(int output)").Open();
-        w.Line($"global::LstmGen.Guard.Index(output, OutputSize, \"an output class of {spec.TypeName}\", nameof(output));");
+        w.Line($"{RuntimeNames.Guard}.Index(output, OutputSize, \"an output class of {spec.TypeName}\", nameof(output));");
         w.Line("return ref _values[HeadBiasOffset + output];");
         w.Close();
         w.Line();

@@ -36,8 +36,8 @@ internal static class SequenceEmitter
 
         w.Line($"public static State ForwardSequence(Parameters p, {inputs}, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        w.Line($"global::LstmGen.Guard.SameLength(caches.Length, inputs.Length, \"the step caches of {cell}\", nameof(caches));");
-        w.Line($"global::LstmGen.Guard.SameLength(outputs.Length, inputs.Length, \"the hidden outputs of {cell}\", nameof(outputs));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(caches.Length, inputs.Length, \"the step caches of {cell}\", nameof(caches));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(outputs.Length, inputs.Length, \"the hidden outputs of {cell}\", nameof(outputs));");
         if (oneHot)
         {
             StepEmitter.EmitOneHotIndicesCheck(w, spec);
@@ -71,9 +71,9 @@ internal static class SequenceEmitter
         w.Line("public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads, global::System.Span<Input> inputGradients)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(grads);");
-        w.Line($"global::LstmGen.Guard.SameLength(outputGradients.Length, caches.Length, \"the output gradients dL/dh of {cell}\", nameof(outputGradients));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(outputGradients.Length, caches.Length, \"the output gradients dL/dh of {cell}\", nameof(outputGradients));");
         w.Line("if (!inputGradients.IsEmpty)").Open();
-        w.Line($"global::LstmGen.Guard.SameLength(inputGradients.Length, caches.Length, \"the input gradients dL/dx of {cell} (or empty)\", nameof(inputGradients));");
+        w.Line($"{RuntimeNames.Guard}.SameLength(inputGradients.Length, caches.Length, \"the input gradients dL/dx of {cell} (or empty)\", nameof(inputGradients));");
         w.Close();
         w.Line();
         w.Line("StateGradient carry = default;");

@@ -104,7 +104,7 @@ internal static class SimdBatchBackwardEmitter
             Params,
             width =>
             {
-                w.Line($"global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= {Group} * GateRows");
+                w.Line($"{RuntimeNames.Guard}.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dzs.Length >= {Group} * GateRows");
                 w.Line($"    && xs.Length >= {Group} * InputSize && indices.Length >= {Group} && hs.Length >= {Group} * HiddenSize && dxs.Length >= {Group} * InputSize && dhs.Length >= {Group} * HiddenSize");
                 w.Line("    && indices[0] < InputSize && indices[1] < InputSize && indices[2] < InputSize && indices[3] < InputSize);");
                 w.Line(SimdNames.Ref(t, "w0", "w"));

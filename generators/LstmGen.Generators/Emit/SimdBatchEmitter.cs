@@ -75,7 +75,7 @@ internal static class SimdBatchEmitter
             width =>
             {
                 w.Line($"bool oneHot = !indices.IsEmpty;");
-                w.Line($"global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && hs.Length >= {Group} * HiddenSize && zs.Length >= {Group} * GateRows");
+                w.Line($"{RuntimeNames.Guard}.KernelSpans(w.Length >= ParameterCount && hs.Length >= {Group} * HiddenSize && zs.Length >= {Group} * GateRows");
                 w.Line($"    && (oneHot ? indices.Length >= {Group} && (uint)indices[0] < InputSize && (uint)indices[1] < InputSize && (uint)indices[2] < InputSize && (uint)indices[3] < InputSize : xs.Length >= {Group} * InputSize));");
                 w.Line(SimdNames.Ref(t, "w0", "w"));
                 w.Line(SimdNames.Ref(t, "x0", "xs"));

@@ -7,7 +7,7 @@ namespace LstmGen.Generators.Emit;
 /// <summary>
 /// SIMD kernels for cells above the unroll budget. Forward: one fused pass over all gates' weights [W | U]
 /// (<see cref="SimdMatVecEmitter"/>), then vectorised activations over whole gate blocks
-/// (<c>LstmGen.VectorMath</c>). Backward: the element-wise part vectorised (<c>VectorMath.LstmBackward</c>), then
+/// (<c>LstmGen.Internal.VectorMath</c>). Backward: the element-wise part vectorised (<c>VectorMath.LstmBackward</c>), then
 /// one pass over the columns for the outer-product update and the transposed product (<see cref="SimdBackwardEmitter"/>).
 /// Each matrix kernel is emitted for Vector512, Vector256 and Vector128, less the widths wider than its rows
 /// (<see cref="SimdWidth.Fitting"/>); a dispatcher picks the widest the CPU
@@ -107,7 +107,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
             ForwardParams,
             width =>
             {
-                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));");
+                w.Line($"{RuntimeNames.Guard}.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= GateRows && (index < 0 ? x.Length >= InputSize : index < InputSize));");
                 w.Line(SimdNames.Ref(t, "w0", "w"));
                 w.Line(SimdNames.Ref(t, "x0", "x"));
                 w.Line(SimdNames.Ref(t, "h0", "h"));
@@ -130,7 +130,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
             BackwardParams,
             width =>
             {
-                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize");
+                w.Line($"{RuntimeNames.Guard}.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dz.Length >= GateRows && h.Length >= HiddenSize");
                 w.Line("    && dx.Length >= InputSize && dh.Length >= HiddenSize && (index < 0 ? x.Length >= InputSize : index < InputSize));");
                 w.Line(SimdNames.Ref(t, "w0", "w"));
                 w.Line(SimdNames.Ref(t, "dw0", "dw"));
@@ -221,7 +221,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
     }
 
     /// <summary>
-    /// A kernel family: the documented dispatcher <c>name(parameters)</c>, then one internal kernel per width,
+    /// A kernel family: the documented dispatcher <c>name(parameters)</c>, then one private kernel per width,
     /// <c>{kernelPrefix}{bits}(parameters)</c>, each with the same parameter docs; <paramref name="emitKernel"/> writes a
     /// kernel's statements (argument checks, references, body).
     /// </summary>
@@ -243,9 +243,9 @@ internal sealed class SimdKernels : IStepKernelEmitter
         foreach (SimdWidth width in widths)
         {
             w.Line();
-            w.Summary($"<see cref=\"{name}\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes); internal so tests can check every width on any CPU.");
+            w.Summary($"<see cref=\"{name}\"/> with {width.Static.Replace("global::System.Runtime.Intrinsics.", "")} ({width.Lanes} lanes).");
             emitParameterDocs(w);
-            w.Line($"internal static void {kernelPrefix}{width.Bits}({parameters})").Open();
+            w.Line($"private static void {kernelPrefix}{width.Bits}({parameters})").Open();
             emitKernel(width);
             w.Close();
         }
@@ -271,7 +271,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
             HeadParams,
             width =>
             {
-                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);");
+                w.Line($"{RuntimeNames.Guard}.KernelSpans(w.Length >= ParameterCount && h.Length >= HiddenSize && z.Length >= OutputSize);");
                 w.Line(SimdNames.Ref(t, "w0", "w"));
                 w.Line(SimdNames.Ref(t, "h0", "h"));
                 w.Line(SimdNames.Ref(t, "z0", "z"));
@@ -304,7 +304,7 @@ internal sealed class SimdKernels : IStepKernelEmitter
             {
                 string v = width.Static, u = SimdNames.Unsafe;
                 int rows = spec.OutputSize, vectorEnd = width.VectorEnd(rows);
-                w.Line("global::LstmGen.Guard.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);");
+                w.Line($"{RuntimeNames.Guard}.KernelSpans(w.Length >= ParameterCount && dw.Length >= ParameterCount && dLogits.Length >= OutputSize && h.Length >= HiddenSize && dh.Length >= HiddenSize);");
                 w.Line(SimdNames.Ref(t, "w0", "w"));
                 w.Line(SimdNames.Ref(t, "dw0", "dw"));
                 w.Line(SimdNames.Ref(t, "d0", "dLogits"));

@@ -11,7 +11,7 @@ internal static class SimdNames
 
     public const string Span = "global::System.Span";
 
-    public const string VectorMath = "global::LstmGen.VectorMath";
+    public const string VectorMath = RuntimeNames.VectorMath;
 
     /// <summary><c>ref T name = ref MemoryMarshal.GetReference(span);</c></summary>
     public static string Ref(string t, string name, string span) => $"ref {t} {name} = ref {MemoryMarshal}.GetReference({span});";

@@ -10,7 +10,7 @@ internal static class StepEmitter
     /// <c>ForwardOneHot</c> over one, so that a bad index throws before any caller buffer is written.
     /// </summary>
     internal static void EmitOneHotIndicesCheck(SourceWriter w, CellSpec spec) =>
-        w.Line($"global::LstmGen.Guard.Indices(inputs, InputSize, \"the one-hot input indices of {spec.TypeName} (D = {spec.InputSize})\", nameof(inputs));");
+        w.Line($"{RuntimeNames.Guard}.Indices(inputs, InputSize, \"the one-hot input indices of {spec.TypeName} (D = {spec.InputSize})\", nameof(inputs));");
 
     public static void Emit(SourceWriter w, CellSpec spec, IStepKernelEmitter kernels)
     {
@@ -43,7 +43,7 @@ internal static class StepEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"index\"/> is outside [0, D).</exception>");
         w.Line("public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        w.Line($"global::LstmGen.Guard.Index(index, InputSize, \"a one-hot input index of {spec.TypeName}\", nameof(index));");
+        w.Line($"{RuntimeNames.Guard}.Index(index, InputSize, \"a one-hot input index of {spec.TypeName}\", nameof(index));");
         kernels.EmitForwardBody(w, spec, oneHot: true, withCache: true);
         w.Close();
         w.Line();

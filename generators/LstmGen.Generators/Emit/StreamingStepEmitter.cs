@@ -39,7 +39,7 @@ internal static class StreamingStepEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"index\"/> is outside [0, D).</exception>");
         w.Line("public static State StepOneHot(Parameters p, int index, in State state)").Open();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        w.Line($"global::LstmGen.Guard.Index(index, InputSize, \"a one-hot input index of {spec.TypeName}\", nameof(index));");
+        w.Line($"{RuntimeNames.Guard}.Index(index, InputSize, \"a one-hot input index of {spec.TypeName}\", nameof(index));");
         kernels.EmitForwardBody(w, spec, oneHot: true, withCache: false);
         w.Close();
 

@@ -29,7 +29,7 @@ internal static class VectorTypeEmitter
         w.Param("values", $"The values; must have exactly {length} element(s).");
         w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"values\"/> does not have {length} element(s).</exception>");
         w.Line($"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> values)").Open();
-        w.Line($"global::LstmGen.Guard.Length(values.Length, {lengthConstant}, \"{what}\", nameof(values));");
+        w.Line($"{RuntimeNames.Guard}.Length(values.Length, {lengthConstant}, \"{what}\", nameof(values));");
         w.Line($"{name} result = default;");
         w.Line("values.CopyTo(result);");
         w.Line("return result;");
@@ -40,7 +40,7 @@ internal static class VectorTypeEmitter
         w.Param("destination", $"Where to copy; must have exactly {length} element(s).");
         w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> does not have {length} element(s).</exception>");
         w.Line($"public readonly void CopyTo(global::System.Span<{t}> destination)").Open();
-        w.Line($"global::LstmGen.Guard.Length(destination.Length, {lengthConstant}, \"destination for the {what}\", nameof(destination));");
+        w.Line($"{RuntimeNames.Guard}.Length(destination.Length, {lengthConstant}, \"destination for the {what}\", nameof(destination));");
         w.Line($"((global::System.ReadOnlySpan<{t}>)this).CopyTo(destination);");
         w.Close();
         w.Line();

@@ -26,7 +26,7 @@ internal static class WorkspaceEmitter
         w.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);");
         w.Line("MaxSteps = maxSteps;");
         w.Line("MaxBatch = maxBatch;");
-        w.Line("_caches = new StepCache[global::LstmGen.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];");
+        w.Line($"_caches = new StepCache[{RuntimeNames.Guard}.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];");
         w.Line("_outputs = new Hidden[_caches.Length];");
         w.Line("_outputGradients = new Hidden[_caches.Length];");
         w.Line("_states = new State[maxBatch];");

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using LstmGen.Internal;
 using LstmGen.Reference;
 using LstmGen.Tests.Support;
 

@@ -1,10 +1,11 @@
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace LstmGen;
+namespace LstmGen.Internal;
 
 /// <summary>
 /// Vectorised element-wise work of cells generated with <see cref="KernelStrategy.Simd"/>: activations over whole
@@ -12,6 +13,8 @@ namespace LstmGen;
 /// allows, tails masked). Overflow-safe: σ(x) = 1 / (1 + e^-x) with e^-x = +∞ gives 0, never NaN, and tanh
 /// saturates to ±1, for every finite input up to the type's maximum (a test checks ±MaxValue).
 /// </summary>
+/// <remarks>For generated code (which lives in the user's assembly, so this type must be public); not API: no compatibility promise.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class VectorMath
 {
     /// <summary>σ(x) for every element of <paramref name="x"/>.</summary>

@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Numerics;
 
-namespace LstmGen;
+namespace LstmGen.Internal;
 
 /// <summary>In-place optimiser updates over flat parameter and gradient buffers, shared by generated cells.</summary>
+/// <remarks>For generated code (which lives in the user's assembly, so this type must be public); not API: no compatibility promise.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Optimizers
 {
     /// <summary>Stochastic gradient descent: <c>θ[k] ← θ[k] − learningRate · dθ[k]</c> for every k.</summary>

@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using System.Numerics;
 
-namespace LstmGen;
+namespace LstmGen.Internal;
 
 /// <summary>
 /// Numerically stable softmax, log-softmax and cross-entropy over spans, shared by generated output heads.
 /// Every function shifts by the maximum logit first, so logits up to the type's maximum give finite results.
 /// </summary>
+/// <remarks>For generated code (which lives in the user's assembly, so this type must be public); not API: no compatibility promise.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SoftmaxMath
 {
     /// <summary><c>p_v = e^(z_v - m) / Σ_u e^(z_u - m)</c> with <c>m = max z</c>.</summary>

@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace LstmGen;
+namespace LstmGen.Internal;
 
 /// <summary>
 /// Scalar activations used by generated cells. Each is finite for every finite input, including
 /// inputs near the type's maximum (a naive <c>1 / (1 + exp(-x))</c> overflows to NaN-producing
 /// intermediate values in some frameworks for large negative <c>x</c>).
 /// </summary>
+/// <remarks>For generated code (which lives in the user's assembly, so this type must be public); not API: no compatibility promise.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Activations
 {
     /// <summary>Logistic sigmoid <c>1 / (1 + e^-x)</c>, computed without overflow for any <paramref name="x"/>.</summary>

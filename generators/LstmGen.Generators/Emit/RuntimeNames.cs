@@ -1,0 +1,27 @@
+namespace LstmGen.Generators.Emit;
+
+/// <summary>
+/// Fully qualified names of the runtime library's helpers that generated code calls. They live in
+/// <see cref="CellGenerator.InternalNamespace"/> (public, since the generated code is compiled into the user's assembly,
+/// but hidden from IntelliSense and outside the library's compatibility promise).
+/// </summary>
+internal static class RuntimeNames
+{
+    /// <summary>The helpers' namespace as generated code names it.</summary>
+    public const string Internal = "global::" + CellGenerator.InternalNamespace;
+
+    /// <summary>Argument checks.</summary>
+    public const string Guard = Internal + ".Guard";
+
+    /// <summary>Scalar σ and tanh.</summary>
+    public const string Activations = Internal + ".Activations";
+
+    /// <summary>Vectorised activations, state update and element-wise backward of SIMD cells.</summary>
+    public const string VectorMath = Internal + ".VectorMath";
+
+    /// <summary>Softmax, log-softmax and cross-entropy of output heads.</summary>
+    public const string SoftmaxMath = Internal + ".SoftmaxMath";
+
+    /// <summary>The SGD update.</summary>
+    public const string Optimizers = Internal + ".Optimizers";
+}

@@ -1,0 +1,109 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace LstmGen.Models.Tests;
+
+/// <summary>
+/// The public surface of the runtime library LstmGen.dll: every public type outside <c>LstmGen.Internal</c> is API (an
+/// approved list here: adding or removing one is a decision, made by editing the list), every public type inside it is
+/// a helper of generated code hidden from IntelliSense, and a generated cell shows its users no per-width kernel.
+/// </summary>
+public sealed partial class PublicSurfaceTests
+{
+    private const string InternalNamespace = "LstmGen.Internal";
+
+    private static readonly Assembly Library = typeof(CellLayout).Assembly;
+
+    /// <summary>The API: what users call or name. Sorted ordinally.</summary>
+    private static readonly string[] ApprovedApi =
+    [
+        "LstmGen.Adam`1",
+        "LstmGen.BatchReduction",
+        "LstmGen.CellLayout",
+        "LstmGen.GradientClipping",
+        "LstmGen.Interop.AtomicFile",
+        "LstmGen.Interop.Layouts.GateOrder",
+        "LstmGen.Interop.Layouts.KerasLayout",
+        "LstmGen.Interop.Layouts.KerasNames",
+        "LstmGen.Interop.Layouts.LstmGenWeights",
+        "LstmGen.Interop.Layouts.OnnxLayout",
+        "LstmGen.Interop.Layouts.ParameterBlock",
+        "LstmGen.Interop.Layouts.ParameterBlocks",
+        "LstmGen.Interop.Layouts.PyTorchLayout",
+        "LstmGen.Interop.Layouts.PyTorchModule",
+        "LstmGen.Interop.Layouts.PyTorchNames",
+        "LstmGen.Interop.NamedTensor",
+        "LstmGen.Interop.SafeTensors",
+        "LstmGen.Interop.SafeTensorsFormatException",
+        "LstmGen.Interop.SafeTensorsReadOptions",
+        "LstmGen.Interop.TensorDataType",
+        "LstmGen.Interop.TensorSet",
+        "LstmGen.KernelBudget",
+        "LstmGen.KernelStrategy",
+        "LstmGen.LstmCellAttribute",
+        "LstmGen.LstmGate",
+        "LstmGen.OutputHead",
+        "LstmGen.RecurrentCellAttribute",
+        "LstmGen.RecurrentCellKind",
+        "LstmGen.RnnCellAttribute",
+        "LstmGen.ScalarType",
+    ];
+
+    /// <summary>The helpers generated code calls (it lives in the user's assembly, so they must be public). Sorted.</summary>
+    private static readonly string[] ApprovedInternal =
+    [
+        "LstmGen.Internal.Activations",
+        "LstmGen.Internal.Guard",
+        "LstmGen.Internal.Optimizers",
+        "LstmGen.Internal.SoftmaxMath",
+        "LstmGen.Internal.VectorMath",
+    ];
+
+    [Fact]
+    public void The_public_types_outside_LstmGen_Internal_are_the_approved_API()
+    {
+        string[] actual = [.. Library.GetExportedTypes().Where(t => t.Namespace != InternalNamespace).Select(t => t.FullName!).Order(StringComparer.Ordinal)];
+        Assert.Equal(ApprovedApi, actual);
+    }
+
+    [Fact]
+    public void The_public_types_in_LstmGen_Internal_are_the_approved_helpers()
+    {
+        string[] actual = [.. Library.GetExportedTypes().Where(t => t.Namespace == InternalNamespace).Select(t => t.FullName!).Order(StringComparer.Ordinal)];
+        Assert.Equal(ApprovedInternal, actual);
+    }
+
+    [Fact]
+    public void Every_public_type_in_LstmGen_Internal_is_hidden_from_IntelliSense()
+    {
+        Type[] helpers = [.. Library.GetExportedTypes().Where(t => t.Namespace == InternalNamespace)];
+        Assert.NotEmpty(helpers);
+        foreach (Type helper in helpers)
+        {
+            var attribute = helper.GetCustomAttribute<EditorBrowsableAttribute>(inherit: false);
+            Assert.True(attribute?.State == EditorBrowsableState.Never, $"{helper.FullName} lacks [EditorBrowsable(EditorBrowsableState.Never)]");
+        }
+    }
+
+    [Fact]
+    public void No_per_width_kernel_of_a_generated_cell_is_visible_outside_the_cell()
+    {
+        Type[] cells = [.. typeof(PublicSurfaceTests).Assembly.GetTypes().Where(t => t.GetCustomAttributes<RecurrentCellAttribute>().Any())];
+        var kernels = cells
+            .SelectMany(cell => cell.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+            .Where(method => PerWidthKernel().IsMatch(method.Name))
+            .ToArray();
+        Assert.Contains(kernels, k => k.Name == "GatePreActivations512");
+        Assert.Contains(kernels, k => k.Name == "GateBackward4x128");
+        string[] visible = [.. kernels.Where(k => !k.IsPrivate).Select(k => $"{k.DeclaringType!.Name}.{k.Name} ({Visibility(k)})")];
+        Assert.True(visible.Length == 0, $"Per-width kernels visible outside their cell: {string.Join(", ", visible)}");
+    }
+
+    private static string Visibility(MethodInfo method) =>
+        method.IsPublic ? "public" : method.IsAssembly ? "internal" : method.IsFamily ? "protected" : method.IsFamilyOrAssembly ? "protected internal" : "private protected";
+
+    /// <summary>A kernel of one vector width: a name ending in 512, 256 or 128 (4x512 etc. for the 4-sample kernels).</summary>
+    [GeneratedRegex("^[A-Za-z]+(4x)?(512|256|128)$")]
+    private static partial Regex PerWidthKernel();
+}
