@@ -1,0 +1,28 @@
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// The derived sizes and offsets of <typeparamref name="TShape"/>, read once from its <see cref="CellLayout"/> (the one
+/// place their formulas live). Static readonly fields of a class generic over a value type are constants to the
+/// optimising JIT, like the sizes themselves.
+/// </summary>
+internal static class CellShape<TShape>
+    where TShape : ICellShape
+{
+    /// <summary>The layout of the cell's flat parameter buffer.</summary>
+    public static readonly CellLayout Layout = new(TShape.Kind, TShape.InputSize, TShape.HiddenSize, TShape.OutputSize);
+
+    /// <summary>G: the gate rows (4H for an LSTM, H for an RNN).</summary>
+    public static readonly int GateRows = Layout.GateRows;
+
+    /// <summary>Where the gate bias b starts.</summary>
+    public static readonly int BiasOffset = Layout.BiasOffset;
+
+    /// <summary>Where the head's W_y starts (column by column, V × H).</summary>
+    public static readonly int HeadWeightOffset = Layout.HeadWeightOffset;
+
+    /// <summary>Where the head's b_y starts.</summary>
+    public static readonly int HeadBiasOffset = Layout.HeadBiasOffset;
+
+    /// <summary>The length of the flat parameter buffer.</summary>
+    public static readonly int ParameterCount = Layout.ParameterCount;
+}

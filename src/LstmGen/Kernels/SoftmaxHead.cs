@@ -1,0 +1,64 @@
+using System.Numerics;
+
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// The softmax head's affine map, logits [V] = W_y h + b_y, and its backward twin, with loops over
+/// <typeparamref name="TShape"/>'s sizes. W_y (V × H) is stored column by column after the gate bias, then b_y (V);
+/// see <see cref="CellLayout"/>.
+/// </summary>
+public static class SoftmaxHead<TShape, T>
+    where TShape : ICellShape
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private static int WeightOffset => CellShape<TShape>.HeadWeightOffset;
+
+    private static int BiasOffset => CellShape<TShape>.HeadBiasOffset;
+
+    // logits [V] = b_y + Σ_k h_k · W_y[:, k]
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadForward"/>
+    public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits)
+    {
+        KernelArguments.Head<TShape, T>(p, h, logits, nameof(logits));
+        int v = TShape.OutputSize;
+        p.Slice(BiasOffset, v).CopyTo(logits);
+        for (int k = 0; k < TShape.HiddenSize; k++)
+        {
+            ReadOnlySpan<T> column = p.Slice(WeightOffset + (k * v), v);
+            T hk = h[k];
+            for (int r = 0; r < v; r++)
+            {
+                logits[r] += hk * column[r];
+            }
+        }
+    }
+
+    // dh [H] = W_yᵀ dLogits;  dW_y[:, k] += h_k · dLogits;  db_y += dLogits
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadBackward"/>
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp)
+    {
+        KernelArguments.Head<TShape, T>(p, h, dLogits, nameof(dLogits));
+        KernelArguments.Length(dh.Length, TShape.HiddenSize, "dh", nameof(dh));
+        KernelArguments.Length(dp.Length, p.Length, "the parameter gradients dp", nameof(dp));
+        int v = TShape.OutputSize;
+        Span<T> dBias = dp.Slice(BiasOffset, v);
+        for (int r = 0; r < v; r++)
+        {
+            dBias[r] += dLogits[r];
+        }
+
+        for (int k = 0; k < TShape.HiddenSize; k++)
+        {
+            ReadOnlySpan<T> column = p.Slice(WeightOffset + (k * v), v);
+            Span<T> dColumn = dp.Slice(WeightOffset + (k * v), v);
+            T hk = h[k], sum = T.Zero;
+            for (int r = 0; r < v; r++)
+            {
+                sum += column[r] * dLogits[r];
+                dColumn[r] += hk * dLogits[r];
+            }
+
+            dh[k] = sum;
+        }
+    }
+}
