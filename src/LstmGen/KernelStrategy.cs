@@ -38,6 +38,14 @@ public static class KernelBudget
     /// </summary>
     public const int MaxUnrolledMultiplyAdds = 64;
 
+    /// <summary>
+    /// Largest gate matrix, in multiply-adds per step (4·H·(D+H) for an LSTM, H·(D+H) for an RNN), that an explicit
+    /// <c>Kernel = KernelStrategy.Unrolled</c> accepts; above it the declaration is refused (LSTM0006). Every straight-line
+    /// method grows with this count, and the JIT refuses such methods with <see cref="System.InvalidProgramException"/>
+    /// on AVX-512 from about 16000 multiply-adds (double); 4096 keeps a margin of 3.5 below the smallest failing size.
+    /// </summary>
+    public const int MaxForcedUnrolledMultiplyAdds = 4096;
+
     /// <summary>Largest input or hidden size a declaration may use.</summary>
     public const int MaxSize = 4096;
 }

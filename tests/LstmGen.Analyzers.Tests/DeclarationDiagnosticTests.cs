@@ -81,8 +81,27 @@ public sealed class DeclarationDiagnosticTests
 
     [Fact]
     public Task Forced_unrolled_at_the_limit_is_fine() =>
-        // 4 · 32 · (96 + 32) = 16384, exactly the limit; an RNN of the larger size is 4 times smaller.
-        Check("[LstmCell(96, 32, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Cell;\n[RnnCell(64, 32, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Rnn;");
+        // 4 · 16 · (48 + 16) = 4096 and 32 · (96 + 32) = 4096: exactly KernelBudget.MaxForcedUnrolledMultiplyAdds.
+        Check("[LstmCell(48, 16, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Cell;\n[RnnCell(96, 32, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Rnn;");
+
+    [Fact]
+    public Task Forced_unrolled_one_column_past_the_limit_is_LSTM0006() =>
+        // 4 · 16 · (49 + 16) = 4160 and 32 · (97 + 32) = 4128: the first input sizes past 4096. The old limit (16384)
+        // accepted them, and the JIT refused cells near it (InvalidProgramException on AVX-512).
+        Check("[LstmCell(49, 16, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]\npublic static partial class Cell;\n[RnnCell(97, 32, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]\npublic static partial class Rnn;");
+
+    [Fact]
+    public async Task The_LSTM0006_message_names_the_limit_and_the_reason()
+    {
+        var problems = await AnalyzerRun.RunAsync(Usings + "[LstmCell(49, 16, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Cell;");
+        string message = Assert.Single(problems, d => d.Id == "LSTM0006").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("4160 multiply-adds per step, above the limit of 4096", message, StringComparison.Ordinal);
+        Assert.Contains("InvalidProgramException", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_public_forced_unroll_limit_is_the_generators() =>
+        Assert.Equal(LstmGen.Generators.Model.KernelLimits.MaxForcedUnrolledMultiplyAdds, KernelBudget.MaxForcedUnrolledMultiplyAdds);
 
     // LSTM0007
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using LstmGen.Generators.Model;
 
 namespace LstmGen.Generators.Diagnostics;
 
@@ -55,12 +56,12 @@ internal static class DiagnosticDescriptors
         "{0} of '{1}' is {2}, but sizes must be between 1 and {3}",
         "The input size D, the hidden size H and the output size V of a softmax head must each be between 1 and 4096 (KernelBudget.MaxSize).");
 
-    /// <summary>LSTM0006: <c>Kernel = Unrolled</c> on a gate matrix above the hard limit.</summary>
+    /// <summary>LSTM0006: <c>Kernel = Unrolled</c> on a gate matrix above <see cref="KernelLimits.MaxForcedUnrolledMultiplyAdds"/>.</summary>
     public static readonly DiagnosticDescriptor UnrolledTooLarge = Error(
         "LSTM0006",
         "Unrolled kernel too large",
-        "'{0}' requests Kernel = KernelStrategy.Unrolled, but its gate matrix needs {1} multiply-adds per step, above the limit of {2} for straight-line code; use KernelStrategy.Auto or KernelStrategy.Loops",
-        "Straight-line kernels grow with the size of the gate matrix; above 16384 multiply-adds per step the generated file would have tens of thousands of lines. Auto switches to SIMD kernels above 64.");
+        $"'{{0}}' requests Kernel = KernelStrategy.Unrolled, but its gate matrix needs {{1}} multiply-adds per step, above the limit of {{2}} for straight-line code: {KernelLimits.ForcedUnrollReason}; use KernelStrategy.Auto or KernelStrategy.Loops",
+        $"Straight-line methods grow with the gate matrix (one term per multiply-add forward, two backward); above {KernelLimits.MaxForcedUnrolledMultiplyAdds} multiply-adds per step (KernelBudget.MaxForcedUnrolledMultiplyAdds) {KernelLimits.ForcedUnrollReason}. Auto switches to SIMD kernels above {KernelLimits.MaxUnrolledMultiplyAdds}.");
 
     /// <summary>LSTM0007: <c>Scalar</c> is not one of the supported <c>ScalarType</c> values.</summary>
     public static readonly DiagnosticDescriptor UnsupportedScalar = Error(

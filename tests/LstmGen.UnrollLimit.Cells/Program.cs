@@ -1,0 +1,168 @@
+namespace LstmGen.UnrollLimit.Cells;
+
+/// <summary>
+/// Calls every generated method of the cell named by the first argument once, with zero parameters, so the JIT compiles
+/// each (an <see cref="InvalidProgramException"/> is the JIT refusing a method). Prints one line per call; exit code 0
+/// when every call returned, 1 when one threw (the exception is printed), 2 for an unknown cell name.
+/// </summary>
+public static class Program
+{
+    /// <summary>The cells, by name.</summary>
+    public static readonly IReadOnlyDictionary<string, Action> Cells = new Dictionary<string, Action>
+    {
+        [nameof(LstmAtLimitDouble)] = RunLstmAtLimitDouble,
+        [nameof(LstmAtLimitFloat)] = RunLstmAtLimitFloat,
+        [nameof(LstmWidestInput)] = RunLstmWidestInput,
+        [nameof(LstmWidestHidden)] = RunLstmWidestHidden,
+        [nameof(RnnAtLimitDouble)] = RunRnnAtLimitDouble,
+        [nameof(RnnWidestInput)] = RunRnnWidestInput,
+        [nameof(RnnWidestHiddenWithHead)] = RunRnnWidestHiddenWithHead,
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length != 1 || !Cells.TryGetValue(args[0], out Action? run))
+        {
+            Console.Error.WriteLine($"usage: LstmGen.UnrollLimit.Cells <cell>, one of {string.Join(", ", Cells.Keys)}");
+            return 2;
+        }
+
+        try
+        {
+            run();
+            return 0;
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine($"{args[0]}: {e}");
+            return 1;
+        }
+    }
+
+    private static void Call(string method, Action call)
+    {
+        call();
+        Console.WriteLine($"{method}: ok");
+    }
+
+    private static void RunLstmAtLimitDouble()
+    {
+        var p = new LstmAtLimitDouble.Parameters();
+        var grads = new LstmAtLimitDouble.Gradients();
+        var workspace = new LstmAtLimitDouble.Workspace(3, 2);
+        LstmAtLimitDouble.State s = LstmAtLimitDouble.State.Zero;
+        Call("Step", () => LstmAtLimitDouble.Step(p, default, s));
+        Call("StepOneHot", () => LstmAtLimitDouble.StepOneHot(p, 0, s));
+        Call("Forward", () => LstmAtLimitDouble.Forward(p, default, s));
+        Call("ForwardOneHot", () => LstmAtLimitDouble.ForwardOneHot(p, 0, s));
+        Call("Backward", () => LstmAtLimitDouble.Backward(p, LstmAtLimitDouble.Forward(p, default, s).Cache, default, default, grads));
+        Call("ForwardBatch", () => LstmAtLimitDouble.ForwardBatch(p, new LstmAtLimitDouble.Input[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.StepCache[2]));
+        Call("BackwardBatch", () => LstmAtLimitDouble.BackwardBatch(p, new LstmAtLimitDouble.StepCache[2], new LstmAtLimitDouble.Hidden[2], new LstmAtLimitDouble.StateGradient[2], new LstmAtLimitDouble.StateGradient[2], grads, new LstmAtLimitDouble.Input[2]));
+        Call("LossAndGradients", () => LstmAtLimitDouble.LossAndGradients(p, new LstmAtLimitDouble.Input[3], new LstmAtLimitDouble.Hidden[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmAtLimitDouble.LossAndGradientsBatch(p, new LstmAtLimitDouble.Input[6], new LstmAtLimitDouble.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+
+    private static void RunLstmAtLimitFloat()
+    {
+        var p = new LstmAtLimitFloat.Parameters();
+        var grads = new LstmAtLimitFloat.Gradients();
+        var workspace = new LstmAtLimitFloat.Workspace(3, 2);
+        LstmAtLimitFloat.State s = LstmAtLimitFloat.State.Zero;
+        Call("Step", () => LstmAtLimitFloat.Step(p, default, s));
+        Call("StepOneHot", () => LstmAtLimitFloat.StepOneHot(p, 0, s));
+        Call("Forward", () => LstmAtLimitFloat.Forward(p, default, s));
+        Call("ForwardOneHot", () => LstmAtLimitFloat.ForwardOneHot(p, 0, s));
+        Call("Backward", () => LstmAtLimitFloat.Backward(p, LstmAtLimitFloat.Forward(p, default, s).Cache, default, default, grads));
+        Call("ForwardBatch", () => LstmAtLimitFloat.ForwardBatch(p, new LstmAtLimitFloat.Input[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.StepCache[2]));
+        Call("BackwardBatch", () => LstmAtLimitFloat.BackwardBatch(p, new LstmAtLimitFloat.StepCache[2], new LstmAtLimitFloat.Hidden[2], new LstmAtLimitFloat.StateGradient[2], new LstmAtLimitFloat.StateGradient[2], grads, new LstmAtLimitFloat.Input[2]));
+        Call("LossAndGradients", () => LstmAtLimitFloat.LossAndGradients(p, new LstmAtLimitFloat.Input[3], new LstmAtLimitFloat.Hidden[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmAtLimitFloat.LossAndGradientsBatch(p, new LstmAtLimitFloat.Input[6], new LstmAtLimitFloat.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+
+    private static void RunLstmWidestInput()
+    {
+        var p = new LstmWidestInput.Parameters();
+        var grads = new LstmWidestInput.Gradients();
+        var workspace = new LstmWidestInput.Workspace(3, 2);
+        LstmWidestInput.State s = LstmWidestInput.State.Zero;
+        Call("Step", () => LstmWidestInput.Step(p, default, s));
+        Call("StepOneHot", () => LstmWidestInput.StepOneHot(p, 0, s));
+        Call("Forward", () => LstmWidestInput.Forward(p, default, s));
+        Call("ForwardOneHot", () => LstmWidestInput.ForwardOneHot(p, 0, s));
+        Call("Backward", () => LstmWidestInput.Backward(p, LstmWidestInput.Forward(p, default, s).Cache, default, default, grads));
+        Call("ForwardBatch", () => LstmWidestInput.ForwardBatch(p, new LstmWidestInput.Input[2], new LstmWidestInput.State[2], new LstmWidestInput.State[2], new LstmWidestInput.StepCache[2]));
+        Call("BackwardBatch", () => LstmWidestInput.BackwardBatch(p, new LstmWidestInput.StepCache[2], new LstmWidestInput.Hidden[2], new LstmWidestInput.StateGradient[2], new LstmWidestInput.StateGradient[2], grads, new LstmWidestInput.Input[2]));
+        Call("LossAndGradients", () => LstmWidestInput.LossAndGradients(p, new LstmWidestInput.Input[3], new LstmWidestInput.Hidden[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmWidestInput.LossAndGradientsBatch(p, new LstmWidestInput.Input[6], new LstmWidestInput.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+
+    private static void RunLstmWidestHidden()
+    {
+        var p = new LstmWidestHidden.Parameters();
+        var grads = new LstmWidestHidden.Gradients();
+        var workspace = new LstmWidestHidden.Workspace(3, 2);
+        LstmWidestHidden.State s = LstmWidestHidden.State.Zero;
+        Call("Step", () => LstmWidestHidden.Step(p, default, s));
+        Call("StepOneHot", () => LstmWidestHidden.StepOneHot(p, 0, s));
+        Call("Forward", () => LstmWidestHidden.Forward(p, default, s));
+        Call("ForwardOneHot", () => LstmWidestHidden.ForwardOneHot(p, 0, s));
+        Call("Backward", () => LstmWidestHidden.Backward(p, LstmWidestHidden.Forward(p, default, s).Cache, default, default, grads));
+        Call("ForwardBatch", () => LstmWidestHidden.ForwardBatch(p, new LstmWidestHidden.Input[2], new LstmWidestHidden.State[2], new LstmWidestHidden.State[2], new LstmWidestHidden.StepCache[2]));
+        Call("BackwardBatch", () => LstmWidestHidden.BackwardBatch(p, new LstmWidestHidden.StepCache[2], new LstmWidestHidden.Hidden[2], new LstmWidestHidden.StateGradient[2], new LstmWidestHidden.StateGradient[2], grads, new LstmWidestHidden.Input[2]));
+        Call("LossAndGradients", () => LstmWidestHidden.LossAndGradients(p, new LstmWidestHidden.Input[3], new LstmWidestHidden.Hidden[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmWidestHidden.LossAndGradientsBatch(p, new LstmWidestHidden.Input[6], new LstmWidestHidden.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+
+    private static void RunRnnAtLimitDouble()
+    {
+        var p = new RnnAtLimitDouble.Parameters();
+        var grads = new RnnAtLimitDouble.Gradients();
+        var workspace = new RnnAtLimitDouble.Workspace(3, 2);
+        RnnAtLimitDouble.State s = RnnAtLimitDouble.State.Zero;
+        Call("Step", () => RnnAtLimitDouble.Step(p, default, s));
+        Call("StepOneHot", () => RnnAtLimitDouble.StepOneHot(p, 0, s));
+        Call("Forward", () => RnnAtLimitDouble.Forward(p, default, s));
+        Call("ForwardOneHot", () => RnnAtLimitDouble.ForwardOneHot(p, 0, s));
+        Call("Backward", () => RnnAtLimitDouble.Backward(p, RnnAtLimitDouble.Forward(p, default, s).Cache, default, default, grads));
+        Call("ForwardBatch", () => RnnAtLimitDouble.ForwardBatch(p, new RnnAtLimitDouble.Input[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.StepCache[2]));
+        Call("BackwardBatch", () => RnnAtLimitDouble.BackwardBatch(p, new RnnAtLimitDouble.StepCache[2], new RnnAtLimitDouble.Hidden[2], new RnnAtLimitDouble.StateGradient[2], new RnnAtLimitDouble.StateGradient[2], grads, new RnnAtLimitDouble.Input[2]));
+        Call("LossAndGradients", () => RnnAtLimitDouble.LossAndGradients(p, new RnnAtLimitDouble.Input[3], new RnnAtLimitDouble.Hidden[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnAtLimitDouble.LossAndGradientsBatch(p, new RnnAtLimitDouble.Input[6], new RnnAtLimitDouble.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+
+    private static void RunRnnWidestInput()
+    {
+        var p = new RnnWidestInput.Parameters();
+        var grads = new RnnWidestInput.Gradients();
+        var workspace = new RnnWidestInput.Workspace(3, 2);
+        RnnWidestInput.State s = RnnWidestInput.State.Zero;
+        Call("Step", () => RnnWidestInput.Step(p, default, s));
+        Call("StepOneHot", () => RnnWidestInput.StepOneHot(p, 0, s));
+        Call("Forward", () => RnnWidestInput.Forward(p, default, s));
+        Call("ForwardOneHot", () => RnnWidestInput.ForwardOneHot(p, 0, s));
+        Call("Backward", () => RnnWidestInput.Backward(p, RnnWidestInput.Forward(p, default, s).Cache, default, default, grads));
+        Call("ForwardBatch", () => RnnWidestInput.ForwardBatch(p, new RnnWidestInput.Input[2], new RnnWidestInput.State[2], new RnnWidestInput.State[2], new RnnWidestInput.StepCache[2]));
+        Call("BackwardBatch", () => RnnWidestInput.BackwardBatch(p, new RnnWidestInput.StepCache[2], new RnnWidestInput.Hidden[2], new RnnWidestInput.StateGradient[2], new RnnWidestInput.StateGradient[2], grads, new RnnWidestInput.Input[2]));
+        Call("LossAndGradients", () => RnnWidestInput.LossAndGradients(p, new RnnWidestInput.Input[3], new RnnWidestInput.Hidden[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnWidestInput.LossAndGradientsBatch(p, new RnnWidestInput.Input[6], new RnnWidestInput.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+
+    private static void RunRnnWidestHiddenWithHead()
+    {
+        var p = new RnnWidestHiddenWithHead.Parameters();
+        var grads = new RnnWidestHiddenWithHead.Gradients();
+        var workspace = new RnnWidestHiddenWithHead.Workspace(3, 2);
+        RnnWidestHiddenWithHead.State s = RnnWidestHiddenWithHead.State.Zero;
+        Call("Step", () => RnnWidestHiddenWithHead.Step(p, default, s));
+        Call("StepOneHot", () => RnnWidestHiddenWithHead.StepOneHot(p, 0, s));
+        Call("Forward", () => RnnWidestHiddenWithHead.Forward(p, default, s));
+        Call("ForwardOneHot", () => RnnWidestHiddenWithHead.ForwardOneHot(p, 0, s));
+        Call("Backward", () => RnnWidestHiddenWithHead.Backward(p, RnnWidestHiddenWithHead.Forward(p, default, s).Cache, default, default, grads));
+        Call("ForwardBatch", () => RnnWidestHiddenWithHead.ForwardBatch(p, new RnnWidestHiddenWithHead.Input[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.StepCache[2]));
+        Call("BackwardBatch", () => RnnWidestHiddenWithHead.BackwardBatch(p, new RnnWidestHiddenWithHead.StepCache[2], new RnnWidestHiddenWithHead.Hidden[2], new RnnWidestHiddenWithHead.StateGradient[2], new RnnWidestHiddenWithHead.StateGradient[2], grads, new RnnWidestHiddenWithHead.Input[2]));
+        Call("LossAndGradients", () => RnnWidestHiddenWithHead.LossAndGradients(p, new RnnWidestHiddenWithHead.Input[3], new RnnWidestHiddenWithHead.Hidden[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnWidestHiddenWithHead.LossAndGradientsBatch(p, new RnnWidestHiddenWithHead.Input[6], new RnnWidestHiddenWithHead.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("CrossEntropyLossAndGradients", () => RnnWidestHiddenWithHead.CrossEntropyLossAndGradients(p, new int[3], new int[3], s, workspace, grads));
+        Call("CrossEntropyLossAndGradientsBatch", () => RnnWidestHiddenWithHead.CrossEntropyLossAndGradientsBatch(p, new int[6], new int[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+}
