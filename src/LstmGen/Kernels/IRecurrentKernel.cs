@@ -14,6 +14,9 @@ namespace LstmGen.Kernels;
 /// cached: the caller still holds it). One argument order everywhere: parameters, inputs, state, buffers written,
 /// gradient accumulator. Gradients are accumulated with <c>+=</c>.</para>
 /// <para>Every member checks its spans' lengths on entry and throws <see cref="ArgumentException"/> before writing.</para>
+/// <para>Aliasing, which the sequence layer relies on to carry the state and its gradient in one buffer: a forward
+/// step's <c>next</c> may be its <c>state</c>, and a backward step's <c>dState</c> may be its <c>dNext</c>. No other
+/// buffers may overlap.</para>
 /// </remarks>
 /// <typeparam name="TSelf">The implementing value type: one per declared cell.</typeparam>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
