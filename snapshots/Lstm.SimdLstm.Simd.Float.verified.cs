@@ -777,6 +777,24 @@ static partial class SimdLstm
     }
 
     /// <summary>
+    /// SimdLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
+    /// </summary>
+    public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, float>
+    {
+        /// <inheritdoc/>
+        public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.Lstm;
+
+        /// <inheritdoc/>
+        public static int InputSize => 7;
+
+        /// <inheritdoc/>
+        public static int HiddenSize => 9;
+
+        /// <inheritdoc/>
+        public static int OutputSize => 5;
+    }
+
+    /// <summary>
     /// One forward step: <c>z = W·x + U·h + b</c>; <c>i = σ(z_i)</c>, <c>f = σ(z_f)</c>, <c>g = tanh(z_g)</c>, <c>o = σ(z_o)</c>;
     /// <c>c' = f ⊙ c + i ⊙ g</c>; <c>h' = o ⊙ tanh(c')</c>. Pure: reads its arguments, returns new values.
     /// </summary>

@@ -566,6 +566,24 @@ static partial class SmallRnn
     }
 
     /// <summary>
+    /// SmallRnn as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
+    /// </summary>
+    public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, double>
+    {
+        /// <inheritdoc/>
+        public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.TanhRnn;
+
+        /// <inheritdoc/>
+        public static int InputSize => 3;
+
+        /// <inheritdoc/>
+        public static int HiddenSize => 5;
+
+        /// <inheritdoc/>
+        public static int OutputSize => 0;
+    }
+
+    /// <summary>
     /// One forward step: <c>h' = tanh(W·x + U·h + b)</c>. Pure: reads its arguments, returns new values.
     /// </summary>
     /// <param name="p">Parameters θ (read only).</param>

@@ -39,6 +39,62 @@ public sealed class ReadmeExampleTests
         }
     }
 
+    [Fact]
+    public void Contract_example_compiles_runs_and_matches_the_hand_computed_loss_and_the_typed_api()
+    {
+        // The README block, and beside it a check that runs the same cell's typed API on the same data.
+        string code = Block("**The cell contract") + """
+
+            public static class ContractCheck
+            {
+                public static double[][] Gradients()
+                {
+                    var contract = new TinyLstm.Gradients();
+                    ContractStart.TrainOneStep(contract);
+                    var p = new TinyLstm.Parameters();
+                    p.W(LstmGate.Input, 0, 0) = 0.95;
+                    p.B(LstmGate.Candidate, 0) = 0.5;
+                    var typed = new TinyLstm.Gradients();
+                    TinyLstm.LossAndGradients(
+                        p, [TinyLstm.Input.FromSpan([1.0, 2.0]), TinyLstm.Input.FromSpan([0.5, 3.0])],
+                        [TinyLstm.Hidden.FromSpan([0.5]), TinyLstm.Hidden.FromSpan([1.25])], TinyLstm.State.Zero, new TinyLstm.Workspace(2), typed);
+                    return [contract.AsSpan().ToArray(), typed.AsSpan().ToArray()];
+                }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(code);
+        Assert.Null(run.Exception);
+        Assert.True(
+            GeneratorHarness.WarningsAndErrors(run.OutputCompilation).IsEmpty,
+            GeneratorHarness.Describe(GeneratorHarness.WarningsAndErrors(run.OutputCompilation)));
+
+        using var image = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(image).Success);
+        var context = new AssemblyLoadContext("readme-contract", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            Assembly assembly = context.LoadFromStream(image);
+            object grads = Activator.CreateInstance(assembly.GetType("TinyLstm")!.GetNestedType("Gradients")!)!;
+            var loss = (double)assembly.GetType("ContractStart")!.GetMethod("TrainOneStep")!.Invoke(null, [grads])!;
+            Assert.Equal(HandComputedLoss(), loss, 1e-15);
+
+            // Two implementations (the generic loop kernels, the cell's unrolled code) with different summation orders.
+            var both = (double[][])assembly.GetType("ContractCheck")!.GetMethod("Gradients")!.Invoke(null, null)!;
+            double[] contract = both[0], typed = both[1];
+            double scale = typed.Max(Math.Abs);
+            Assert.True(scale > 0);
+            for (int k = 0; k < typed.Length; k++)
+            {
+                Assert.True(Math.Abs(typed[k] - contract[k]) <= 1e-12 * Math.Max(Math.Abs(typed[k]), 1e-3 * scale), $"dθ[{k}]: {contract[k]} vs typed {typed[k]}");
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     /// <summary>
     /// Only W_i[0,0] = 0.95 and b_g = 0.5 are non-zero: f = o = σ(0) = ½ and g = tanh(0.5) at both steps, i = σ(0.95·x_0),
     /// c_t = ½·c_{t-1} + i_t·g, h_t = ½·tanh(c_t); L = ½(h_0 − 0.5)² + ½(h_1 − 1.25)².
@@ -53,11 +109,13 @@ public sealed class ReadmeExampleTests
         return (0.5 * (h0 - 0.5) * (h0 - 0.5)) + (0.5 * (h1 - 1.25) * (h1 - 1.25));
     }
 
-    private static string QuickStartBlock()
+    private static string QuickStartBlock() => Block("## Quick start");
+
+    private static string Block(string heading)
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        int section = readme.IndexOf("## Quick start", StringComparison.Ordinal);
-        Assert.True(section >= 0, "README.md has no '## Quick start' section");
+        int section = readme.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(section >= 0, $"README.md has no '{heading}' section");
         int start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
         int end = readme.IndexOf("```", start, StringComparison.Ordinal);
         return readme[start..end];

@@ -33,6 +33,8 @@ internal static class CellMembersEmitter
         w.Line();
         WorkspaceEmitter.Emit(w, spec);
         w.Line();
+        KernelEmitter.Emit(w, spec);
+        w.Line();
 
         IStepKernelEmitter kernels = spec.ResolvedKernel switch
         {

@@ -20,6 +20,8 @@ internal static class GeneratedMemberNames
         "Layout", "get_Layout",
         // VectorTypeEmitter, StateTypesEmitter, ParameterBufferEmitter, WorkspaceEmitter: nested types
         "Input", "Hidden", "State", "StateGradient", "StepCache", "Parameters", "Gradients", "Workspace",
+        // KernelEmitter: the cell contract's value type
+        "Kernel",
         // StepEmitter, StreamingStepEmitter, SequenceEmitter, BatchEmitter
         "Forward", "ForwardOneHot", "Step", "StepOneHot", "Backward", "ForwardSequence", "Bptt",
         "ForwardBatch", "BackwardBatch", "ForwardSequenceBatch", "BpttBatch",

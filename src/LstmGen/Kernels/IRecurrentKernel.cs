@@ -5,9 +5,14 @@ namespace LstmGen.Kernels;
 /// <summary>
 /// The size-specialised math of one recurrent cell: its forward step, the backward twin of that step, the inference
 /// step and the softmax head, over flat spans. This is all that depends on a cell's sizes; sequences, BPTT, batches,
-/// losses and optimisers are written once, generic over <typeparamref name="TSelf"/>.
+/// losses and optimisers are written once, generic over <typeparamref name="TSelf"/> (<see cref="Recurrent{TKernel, T}"/>,
+/// <see cref="Losses{TKernel, T}"/>).
 /// </summary>
 /// <remarks>
+/// <para>A kernel declares its sizes (<see cref="ICellShape"/>); every step member has a default implementation, the
+/// runtime's loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>, <see cref="RnnLoopKernel{TShape, T}"/>), which the
+/// JIT compiles once per kernel with the sizes as constants. A kernel overrides a member where it has faster code for
+/// its size (straight-line code for small cells).</para>
 /// <para>Shapes: <c>p</c> is the flat parameter buffer of <see cref="CellLayout"/>; <c>x</c> has D values; a state has S
 /// values, <c>[h]</c> for an RNN (S = H) and <c>[h | c]</c> for an LSTM (S = 2H); a cache has
 /// <see cref="CacheLength"/> values, exactly what <see cref="Backward"/> reads and nothing more (the input is not
@@ -24,35 +29,98 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     where TSelf : struct, IRecurrentKernel<TSelf, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private static bool IsLstm => TSelf.Kind == RecurrentCellKind.Lstm;
+
     /// <summary>The scalars one forward step caches for its backward twin.</summary>
-    static abstract int CacheLength { get; }
+    static virtual int CacheLength => IsLstm ? LstmLoopKernel<TSelf, T>.CacheLength : RnnLoopKernel<TSelf, T>.CacheLength;
 
     /// <summary>One forward step: p, x [D], state [S] → next [S], cache [<see cref="CacheLength"/>].</summary>
-    static abstract void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next, Span<T> cache);
+    static virtual void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next, Span<T> cache)
+    {
+        if (IsLstm)
+        {
+            LstmLoopKernel<TSelf, T>.Forward(p, x, state, next, cache);
+        }
+        else
+        {
+            RnnLoopKernel<TSelf, T>.Forward(p, x, state, next, cache);
+        }
+    }
 
     /// <summary><see cref="Forward"/> for the one-hot input <c>e_index</c>: one column of W instead of a product.</summary>
-    static abstract void ForwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache);
+    static virtual void ForwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache)
+    {
+        if (IsLstm)
+        {
+            LstmLoopKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
+        }
+        else
+        {
+            RnnLoopKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
+        }
+    }
 
     /// <summary>
     /// The backward twin of <see cref="Forward"/>: from dNext [S] (∂L/∂h of the step, its output's gradient included,
     /// and for an LSTM ∂L/∂c) writes dState [S] and dx [D] (or nothing, if dx is empty), and adds ∂L/∂θ into dp.
     /// </summary>
-    static abstract void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp);
+    static virtual void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
+    {
+        if (IsLstm)
+        {
+            LstmLoopKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+        }
+        else
+        {
+            RnnLoopKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+        }
+    }
 
     /// <summary>The backward twin of <see cref="ForwardOneHot"/>: dW gains one column; there is no dx.</summary>
-    static abstract void BackwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dp);
+    static virtual void BackwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dp)
+    {
+        if (IsLstm)
+        {
+            LstmLoopKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+        }
+        else
+        {
+            RnnLoopKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+        }
+    }
 
     /// <summary>The inference step: state [S] → next [S], nothing cached.</summary>
-    static abstract void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next);
+    static virtual void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next)
+    {
+        if (IsLstm)
+        {
+            LstmLoopKernel<TSelf, T>.Step(p, x, state, next);
+        }
+        else
+        {
+            RnnLoopKernel<TSelf, T>.Step(p, x, state, next);
+        }
+    }
 
     /// <summary><see cref="Step"/> for a one-hot input.</summary>
-    static abstract void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next);
+    static virtual void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next)
+    {
+        if (IsLstm)
+        {
+            LstmLoopKernel<TSelf, T>.StepOneHot(p, index, state, next);
+        }
+        else
+        {
+            RnnLoopKernel<TSelf, T>.StepOneHot(p, index, state, next);
+        }
+    }
 
     /// <summary>The softmax head's logits [V] = W_y h + b_y, from h [H].</summary>
     /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
-    static abstract void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits);
+    static virtual void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits) => SoftmaxHead<TSelf, T>.Forward(p, h, logits);
 
     /// <summary>The backward twin of <see cref="HeadForward"/>: dh [H] = W_yᵀ dLogits; dW_y += dLogits hᵀ, db_y += dLogits.</summary>
     /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
-    static abstract void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp);
+    static virtual void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp) =>
+        SoftmaxHead<TSelf, T>.Backward(p, h, dLogits, dh, dp);
 }

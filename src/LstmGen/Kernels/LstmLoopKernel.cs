@@ -113,11 +113,4 @@ public static class LstmLoopKernel<TShape, T>
             next[j] = o * t;
         }
     }
-
-    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadForward"/>
-    public static void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits) => SoftmaxHead<TShape, T>.Forward(p, h, logits);
-
-    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadBackward"/>
-    public static void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp) =>
-        SoftmaxHead<TShape, T>.Backward(p, h, dLogits, dh, dp);
 }

@@ -20,6 +20,37 @@ public static class Recurrent<TKernel, T>
     /// <summary>S: the state length, H for an RNN, 2H for an LSTM (<c>[h | c]</c>).</summary>
     public static int StateLength => (TKernel.Kind == RecurrentCellKind.Lstm ? 2 : 1) * TKernel.HiddenSize;
 
+    /// <summary>The scalars one step caches (<see cref="IRecurrentKernel{TSelf, T}.CacheLength"/>).</summary>
+    public static int CacheLength => TKernel.CacheLength;
+
+    // One step and its backward twin, as the kernel defines them (callable without a generic constraint of your own).
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Forward"/>
+    public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next, Span<T> cache) => TKernel.Forward(p, x, state, next, cache);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.ForwardOneHot"/>
+    public static void ForwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache) => TKernel.ForwardOneHot(p, index, state, next, cache);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Backward"/>
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp) =>
+        TKernel.Backward(p, x, cache, dNext, dState, dx, dp);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.BackwardOneHot"/>
+    public static void BackwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dp) =>
+        TKernel.BackwardOneHot(p, index, cache, dNext, dState, dp);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>
+    public static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next) => TKernel.Step(p, x, state, next);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.StepOneHot"/>
+    public static void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next) => TKernel.StepOneHot(p, index, state, next);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadForward"/>
+    public static void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits) => TKernel.HeadForward(p, h, logits);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadBackward"/>
+    public static void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp) => TKernel.HeadBackward(p, h, dLogits, dh, dp);
+
     /// <summary>
     /// Runs the cell over xs [T × D] from <paramref name="initial"/> [S]: writes each step's cache [T × CacheLength] and
     /// hidden output h_t [T × H], and the state after the last step into <paramref name="final"/> [S] (which may be

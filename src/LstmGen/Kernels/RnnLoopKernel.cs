@@ -94,11 +94,4 @@ public static class RnnLoopKernel<TShape, T>
             z[j] = ScalarActivations<T>.Tanh(z[j]);
         }
     }
-
-    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadForward"/>
-    public static void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits) => SoftmaxHead<TShape, T>.Forward(p, h, logits);
-
-    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadBackward"/>
-    public static void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp) =>
-        SoftmaxHead<TShape, T>.Backward(p, h, dLogits, dh, dp);
 }

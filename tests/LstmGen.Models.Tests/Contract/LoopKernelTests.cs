@@ -79,16 +79,16 @@ public sealed class LoopKernelTests
     {
         int s = LstmLoopKernel<Lstm3x5Head4, double>.StateLength;
         double[] p = new double[new CellLayout(RecurrentCellKind.Lstm, 3, 5, 4).ParameterCount];
-        double[] next = [.. Enumerable.Repeat(7.0, s)], cache = [.. Enumerable.Repeat(7.0, Lstm3x5Head4.CacheLength)];
+        double[] next = [.. Enumerable.Repeat(7.0, s)], cache = [.. Enumerable.Repeat(7.0, Recurrent<Lstm3x5Head4, double>.CacheLength)];
         double[] state = new double[s], x = new double[3];
 
-        Assert.Throws<ArgumentException>("x", () => Lstm3x5Head4.Forward(p, new double[2], state, next, cache));
-        Assert.Throws<ArgumentException>("state", () => Lstm3x5Head4.Forward(p, x, new double[5], next, cache));
-        Assert.Throws<ArgumentException>("cache", () => Lstm3x5Head4.Forward(p, x, state, next, new double[3]));
-        Assert.Throws<ArgumentException>("p", () => Lstm3x5Head4.Forward(p.AsSpan(1), x, state, next, cache));
-        Assert.Throws<ArgumentOutOfRangeException>("index", () => Lstm3x5Head4.ForwardOneHot(p, 3, state, next, cache));
-        Assert.Throws<ArgumentOutOfRangeException>("index", () => Lstm3x5Head4.StepOneHot(p, -1, state, next));
-        Assert.Throws<ArgumentException>("dx", () => Lstm3x5Head4.Backward(p, x, cache, state, new double[s], new double[2], new double[p.Length]));
+        Assert.Throws<ArgumentException>("x", () => Recurrent<Lstm3x5Head4, double>.Forward(p, new double[2], state, next, cache));
+        Assert.Throws<ArgumentException>("state", () => Recurrent<Lstm3x5Head4, double>.Forward(p, x, new double[5], next, cache));
+        Assert.Throws<ArgumentException>("cache", () => Recurrent<Lstm3x5Head4, double>.Forward(p, x, state, next, new double[3]));
+        Assert.Throws<ArgumentException>("p", () => Recurrent<Lstm3x5Head4, double>.Forward(p.AsSpan(1), x, state, next, cache));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => Recurrent<Lstm3x5Head4, double>.ForwardOneHot(p, 3, state, next, cache));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => Recurrent<Lstm3x5Head4, double>.StepOneHot(p, -1, state, next));
+        Assert.Throws<ArgumentException>("dx", () => Recurrent<Lstm3x5Head4, double>.Backward(p, x, cache, state, new double[s], new double[2], new double[p.Length]));
         Assert.All(next, v => Assert.Equal(7.0, v));
         Assert.All(cache, v => Assert.Equal(7.0, v));
     }
@@ -97,25 +97,25 @@ public sealed class LoopKernelTests
     public void Kernel_calls_allocate_nothing()
     {
         double[] p = ContractLayouts.Flatten(new ReferenceInit(seed: 41).NextLstm(3, 5, 4));
-        double[] x = [0.5, -1, 2], state = new double[10], next = new double[10], cache = new double[Lstm3x5Head4.CacheLength];
+        double[] x = [0.5, -1, 2], state = new double[10], next = new double[10], cache = new double[Recurrent<Lstm3x5Head4, double>.CacheLength];
         double[] dState = new double[10], dx = new double[3], dp = new double[p.Length], logits = new double[4], dh = new double[5];
         AllocationMeter.AssertNoAllocations(new Dictionary<string, Action>
         {
             ["Forward + Backward"] = () =>
             {
-                Lstm3x5Head4.Forward(p, x, state, next, cache);
-                Lstm3x5Head4.Backward(p, x, cache, next, dState, dx, dp);
+                Recurrent<Lstm3x5Head4, double>.Forward(p, x, state, next, cache);
+                Recurrent<Lstm3x5Head4, double>.Backward(p, x, cache, next, dState, dx, dp);
             },
             ["one-hot Forward + Backward"] = () =>
             {
-                Lstm3x5Head4.ForwardOneHot(p, 1, state, next, cache);
-                Lstm3x5Head4.BackwardOneHot(p, 1, cache, next, dState, dp);
+                Recurrent<Lstm3x5Head4, double>.ForwardOneHot(p, 1, state, next, cache);
+                Recurrent<Lstm3x5Head4, double>.BackwardOneHot(p, 1, cache, next, dState, dp);
             },
-            ["Step"] = () => Lstm3x5Head4.Step(p, x, state, next),
+            ["Step"] = () => Recurrent<Lstm3x5Head4, double>.Step(p, x, state, next),
             ["head"] = () =>
             {
-                Lstm3x5Head4.HeadForward(p, next.AsSpan(0, 5), logits);
-                Lstm3x5Head4.HeadBackward(p, next.AsSpan(0, 5), logits, dh, dp);
+                Recurrent<Lstm3x5Head4, double>.HeadForward(p, next.AsSpan(0, 5), logits);
+                Recurrent<Lstm3x5Head4, double>.HeadBackward(p, next.AsSpan(0, 5), logits, dh, dp);
             },
         });
     }
@@ -129,13 +129,13 @@ public sealed class LoopKernelTests
         {
             double[] x = new double[TKernel.InputSize];
             x[index] = 1;
-            double[] nextDense = new double[s], cacheDense = new double[TKernel.CacheLength];
-            double[] nextOneHot = new double[s], cacheOneHot = new double[TKernel.CacheLength];
+            double[] nextDense = new double[s], cacheDense = new double[Recurrent<TKernel, double>.CacheLength];
+            double[] nextOneHot = new double[s], cacheOneHot = new double[Recurrent<TKernel, double>.CacheLength];
             double[] nextStep = new double[s], nextStepOneHot = new double[s];
-            TKernel.Forward(p, x, state, nextDense, cacheDense);
-            TKernel.ForwardOneHot(p, index, state, nextOneHot, cacheOneHot);
-            TKernel.Step(p, x, state, nextStep);
-            TKernel.StepOneHot(p, index, state, nextStepOneHot);
+            Recurrent<TKernel, double>.Forward(p, x, state, nextDense, cacheDense);
+            Recurrent<TKernel, double>.ForwardOneHot(p, index, state, nextOneHot, cacheOneHot);
+            Recurrent<TKernel, double>.Step(p, x, state, nextStep);
+            Recurrent<TKernel, double>.StepOneHot(p, index, state, nextStepOneHot);
             Assert.Equal(nextDense, nextOneHot);
             Assert.Equal(cacheDense, cacheOneHot);
             Assert.Equal(nextDense, nextStep);
@@ -144,8 +144,8 @@ public sealed class LoopKernelTests
             double[] dNext = [.. new ReferenceInit(seed: 34 + index).NextVector(s)];
             double[] dStateDense = new double[s], dStateOneHot = new double[s];
             double[] dpDense = new double[p.Length], dpOneHot = new double[p.Length];
-            TKernel.Backward(p, x, cacheDense, dNext, dStateDense, default, dpDense);
-            TKernel.BackwardOneHot(p, index, cacheOneHot, dNext, dStateOneHot, dpOneHot);
+            Recurrent<TKernel, double>.Backward(p, x, cacheDense, dNext, dStateDense, default, dpDense);
+            Recurrent<TKernel, double>.BackwardOneHot(p, index, cacheOneHot, dNext, dStateOneHot, dpOneHot);
             Assert.Equal(dStateDense, dStateOneHot);
             Assert.Equal(dpDense, dpOneHot);
         }
@@ -164,10 +164,10 @@ public sealed class LoopKernelTests
             for (int t = 0; t < steps; t++)
             {
                 states[t + 1] = new double[s];
-                caches[t] = new double[TKernel.CacheLength];
-                TKernel.Forward(p, xs[t], states[t], states[t + 1], caches[t]);
+                caches[t] = new double[Recurrent<TKernel, double>.CacheLength];
+                Recurrent<TKernel, double>.Forward(p, xs[t], states[t], states[t + 1], caches[t]);
                 double[] logits = new double[v];
-                TKernel.HeadForward(p, states[t + 1].AsSpan(0, h), logits);
+                Recurrent<TKernel, double>.HeadForward(p, states[t + 1].AsSpan(0, h), logits);
                 (double stepLoss, dLogits[t]) = CrossEntropy(logits, classes[t]);
                 loss += stepLoss;
             }
@@ -177,14 +177,14 @@ public sealed class LoopKernelTests
             for (int t = steps - 1; t >= 0; t--)
             {
                 double[] dNext = (double[])carry.Clone(), dh = new double[h];
-                TKernel.HeadBackward(p, states[t + 1].AsSpan(0, h), dLogits[t], dh, dp);
+                Recurrent<TKernel, double>.HeadBackward(p, states[t + 1].AsSpan(0, h), dLogits[t], dh, dp);
                 for (int j = 0; j < h; j++)
                 {
                     dNext[j] += dh[j];
                 }
 
                 dx[t] = new double[TKernel.InputSize];
-                TKernel.Backward(p, xs[t], caches[t], dNext, carry, dx[t], dp);
+                Recurrent<TKernel, double>.Backward(p, xs[t], caches[t], dNext, carry, dx[t], dp);
             }
 
             return new Run<TKernel>(loss, dp, dx, carry);

@@ -77,7 +77,7 @@ public sealed class SequenceTests
     {
         double[] p = new double[new CellLayout(RecurrentCellKind.Lstm, 3, 5, 4).ParameterCount];
         double[] xs = new double[Steps * 3], state = new double[10];
-        double[] caches = Filled(Steps * Lstm3x5Head4.CacheLength), outputs = Filled(Steps * 5), final = Filled(10), dp = Filled(p.Length);
+        double[] caches = Filled(Steps * Recurrent<Lstm3x5Head4, double>.CacheLength), outputs = Filled(Steps * 5), final = Filled(10), dp = Filled(p.Length);
 
         Assert.Throws<ArgumentException>("xs", () => Recurrent<Lstm3x5Head4, double>.ForwardSequence(p, new double[7], state, final, caches, outputs));
         Assert.Throws<ArgumentException>("caches", () => Recurrent<Lstm3x5Head4, double>.ForwardSequence(p, xs, state, final, caches.AsSpan(1), outputs));
@@ -96,7 +96,7 @@ public sealed class SequenceTests
     {
         double[] p = ContractLayouts.Flatten(new ReferenceInit(seed: 59).NextLstm(3, 5, 4));
         double[] xs = [.. new ReferenceInit(seed: 60).NextVector(Steps * 3)], state = new double[10], final = new double[10];
-        double[] caches = new double[Steps * Lstm3x5Head4.CacheLength], outputs = new double[Steps * 5], dOutputs = new double[Steps * 5];
+        double[] caches = new double[Steps * Recurrent<Lstm3x5Head4, double>.CacheLength], outputs = new double[Steps * 5], dOutputs = new double[Steps * 5];
         double[] dInitial = new double[10], dxs = new double[xs.Length], dp = new double[p.Length];
         AllocationMeter.AssertNoAllocations(new Dictionary<string, Action>
         {

@@ -1,0 +1,38 @@
+using LstmGen.Generators.Model;
+
+namespace LstmGen.Generators.Emit;
+
+/// <summary>
+/// Emits the cell's <c>Kernel</c>: a value type implementing the runtime's cell contract
+/// (<c>LstmGen.Kernels.IRecurrentKernel</c>) with the cell's sizes as constants, so that the generic runtime
+/// (<c>Recurrent</c>, <c>Losses</c>) serves this cell with its sizes folded in by the JIT. The step math is the
+/// contract's default, the runtime's generic loop kernels; the cell's specialised straight-line and SIMD kernels are
+/// to override it (issue 13, docs/architecture.md).
+/// </summary>
+internal static class KernelEmitter
+{
+    /// <summary>The nested type's name (reserved for LSTM0012 in <see cref="GeneratedMemberNames"/>).</summary>
+    public const string TypeName = "Kernel";
+
+    public static void Emit(SourceWriter w, CellSpec spec)
+    {
+        string t = ScalarSyntax.For(spec.Scalar).Keyword;
+        const string Kernels = "global::LstmGen.Kernels";
+        w.Summary($"{spec.TypeName} as the cell contract, for the generic runtime <see cref=\"{Kernels}.Recurrent{{TKernel, T}}\"/>.");
+        w.Line($"public readonly struct {TypeName} : {Kernels}.IRecurrentKernel<{TypeName}, {t}>").Open();
+        Size(w, $"global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.{(spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn")}");
+        Size(w, "int InputSize => " + spec.InputSize);
+        Size(w, "int HiddenSize => " + spec.HiddenSize);
+        Size(w, "int OutputSize => " + spec.OutputSize, last: true);
+        w.Close();
+    }
+
+    private static void Size(SourceWriter w, string member, bool last = false)
+    {
+        w.Line("/// <inheritdoc/>").Line($"public static {member};");
+        if (!last)
+        {
+            w.Line();
+        }
+    }
+}
