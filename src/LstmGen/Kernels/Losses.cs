@@ -13,31 +13,38 @@ public static class Losses<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>L = Σ_t ½‖h_t − y_t‖²; writes ∂L/∂h_t = h_t − y_t into <paramref name="dOutputs"/> [T × H].</summary>
-    /// <exception cref="ArgumentException">The three buffers differ in length or are not whole steps of H values.</exception>
-    public static T SquaredError(ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs)
+    /// <summary>
+    /// L = Σ_t ½‖h_t − y_t‖² over outputs and targets [T × H] (for a time-major batch, [T × m × H]); writes
+    /// ∂L/∂h_t = h_t − y_t into <paramref name="dOutputs"/>. With <see cref="BatchReduction.Mean"/> the loss and every
+    /// gradient are divided by m = <paramref name="batchSize"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The three buffers differ in length or are not whole steps of m·H values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    public static T SquaredError(ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1)
     {
-        int steps = SequenceArguments.Steps(outputs.Length, TKernel.HiddenSize, "the hidden outputs (T x H values)", nameof(outputs));
-        SequenceArguments.PerStep(targets.Length, steps, TKernel.HiddenSize, "the targets (T x H values)", nameof(targets));
-        SequenceArguments.PerStep(dOutputs.Length, steps, TKernel.HiddenSize, "the output gradients (T x H values)", nameof(dOutputs));
-        T half = T.One / (T.One + T.One), loss = T.Zero;
+        int rows = Guard.BatchSteps(outputs.Length, batchSize * TKernel.HiddenSize, "the hidden outputs (T x m x H values)", nameof(outputs)) * batchSize;
+        SequenceArguments.PerStep(targets.Length, rows, TKernel.HiddenSize, "the targets (as many values as the outputs)", nameof(targets));
+        SequenceArguments.PerStep(dOutputs.Length, rows, TKernel.HiddenSize, "the output gradients (as many values as the outputs)", nameof(dOutputs));
+        T scale = Scale(reduction, batchSize), half = T.One / (T.One + T.One), loss = T.Zero;
         for (int k = 0; k < outputs.Length; k++)
         {
             T difference = outputs[k] - targets[k];
-            dOutputs[k] = difference;
+            dOutputs[k] = scale * difference;
             loss += half * difference * difference;
         }
 
-        return loss;
+        return scale * loss;
     }
 
     /// <summary>
-    /// Cross-entropy of the softmax head at every step: L = Σ_t −log softmax(W_y h_t + b_y)[class_t]. Writes ∂L/∂h_t
-    /// into <paramref name="dOutputs"/> [T × H] and adds the head's ∂L/∂(W_y, b_y) into <paramref name="dp"/>.
+    /// Cross-entropy of the softmax head at every step: L = Σ_t −log softmax(W_y h_t + b_y)[class_t], over outputs
+    /// [T × H] (for a time-major batch, [T × m × H], one class per element). Writes ∂L/∂h_t into
+    /// <paramref name="dOutputs"/> and adds the head's ∂L/∂(W_y, b_y) into <paramref name="dp"/>. With
+    /// <see cref="BatchReduction.Mean"/> the loss and every gradient are divided by m = <paramref name="batchSize"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A class is outside [0, V); checked before anything is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A class is outside [0, V), or the batch size is less than 1; checked before anything is written.</exception>
     /// <exception cref="NotSupportedException">The cell has no head.</exception>
-    public static T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<int> classes, Span<T> dOutputs, Span<T> dp)
+    public static T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<int> classes, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1)
     {
         int h = TKernel.HiddenSize, v = TKernel.OutputSize;
         if (v == 0)
@@ -45,20 +52,33 @@ public static class Losses<TKernel, T>
             throw new NotSupportedException("This cell has no softmax head (OutputSize = 0).");
         }
 
-        SequenceArguments.PerStep(outputs.Length, classes.Length, h, "the hidden outputs (T x H values)", nameof(outputs));
-        SequenceArguments.PerStep(dOutputs.Length, classes.Length, h, "the output gradients (T x H values)", nameof(dOutputs));
+        Guard.BatchSteps(classes.Length, batchSize, "the target classes (T x m)", nameof(classes));
+        SequenceArguments.PerStep(outputs.Length, classes.Length, h, "the hidden outputs (T x m x H values)", nameof(outputs));
+        SequenceArguments.PerStep(dOutputs.Length, classes.Length, h, "the output gradients (T x m x H values)", nameof(dOutputs));
         Guard.Length(dp.Length, CellShape<TKernel>.ParameterCount, "the parameter gradients dp", nameof(dp));
         Guard.Indices(classes, v, "the target classes", nameof(classes));
+        T scale = Scale(reduction, batchSize), loss = T.Zero;
         Span<T> logits = stackalloc T[v], dLogits = stackalloc T[v];
-        T loss = T.Zero;
-        for (int t = 0; t < classes.Length; t++)
+        for (int k = 0; k < classes.Length; k++)
         {
-            ReadOnlySpan<T> ht = outputs.Slice(t * h, h);
-            TKernel.HeadForward(p, ht, logits);
-            loss += SoftmaxMath.CrossEntropy<T>(logits, classes[t], dLogits);
-            TKernel.HeadBackward(p, ht, dLogits, dOutputs.Slice(t * h, h), dp);
+            ReadOnlySpan<T> hk = outputs.Slice(k * h, h);
+            TKernel.HeadForward(p, hk, logits);
+            loss += SoftmaxMath.CrossEntropy<T>(logits, classes[k], dLogits);
+            for (int r = 0; r < v; r++)
+            {
+                dLogits[r] *= scale;
+            }
+
+            TKernel.HeadBackward(p, hk, dLogits, dOutputs.Slice(k * h, h), dp);
         }
 
-        return loss;
+        return scale * loss;
     }
+
+    private static T Scale(BatchReduction reduction, int batchSize) => reduction switch
+    {
+        BatchReduction.Sum => T.One,
+        BatchReduction.Mean => T.One / T.CreateTruncating(batchSize),
+        _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected BatchReduction.Sum or BatchReduction.Mean."),
+    };
 }

@@ -54,44 +54,78 @@ public static class Recurrent<TKernel, T>
     /// <summary>
     /// Runs the cell over xs [T × D] from <paramref name="initial"/> [S]: writes each step's cache [T × CacheLength] and
     /// hidden output h_t [T × H], and the state after the last step into <paramref name="final"/> [S] (which may be
-    /// <paramref name="initial"/> itself).
+    /// <paramref name="initial"/> itself). The batch of one of <see cref="ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A buffer's length does not fit T = xs.Length / D.</exception>
     public static void ForwardSequence(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
-        int steps = SequenceArguments.Steps(xs.Length, TKernel.InputSize, "the inputs xs (T x D values)", nameof(xs));
-        CheckForward(steps, initial, final, caches, outputs);
-        int d = TKernel.InputSize;
-        Forward(p, xs, default, steps, d, initial, final, caches, outputs);
+        Guard.Length(initial.Length, StateLength, "the initial state", nameof(initial));
+        ForwardSequenceBatch(p, xs, 1, initial, final, caches, outputs);
     }
 
     /// <summary><see cref="ForwardSequence(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs: T class indices in [0, D).</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
     public static void ForwardSequence(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
-        CheckForward(indices.Length, initial, final, caches, outputs);
-        Guard.Indices(indices, TKernel.InputSize, "the one-hot input indices", nameof(indices));
-        Forward(p, default, indices, indices.Length, 0, initial, final, caches, outputs);
+        Guard.Length(initial.Length, StateLength, "the initial state", nameof(initial));
+        ForwardSequenceBatch(p, indices, 1, initial, final, caches, outputs);
     }
 
-    // state_{t+1}, cache_t = step(x_t, state_t); h_t = state_{t+1}[..H]. final carries the state from step to step.
-    private static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int steps, int d, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
+    /// <summary>
+    /// Runs m = <paramref name="batchSize"/> sequences of T steps, time-major: step t of sequence b is element t·m + b of
+    /// xs [T × m × D], caches [T × m × CacheLength] and outputs [T × m × H]. The states are [m × S]: the initial ones
+    /// (empty: all zero) and the final ones, written (<paramref name="final"/> may be <paramref name="initial"/> itself).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">A buffer's length does not fit T = xs.Length / (m·D).</exception>
+    public static void ForwardSequenceBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
-        int h = TKernel.HiddenSize, c = TKernel.CacheLength;
-        initial.CopyTo(final);
+        int steps = Guard.BatchSteps(xs.Length, batchSize * TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
+        CheckForward(steps, batchSize, initial, final, caches, outputs);
+        Forward(p, xs, default, steps, batchSize, initial, final, caches, outputs);
+    }
+
+    /// <summary><see cref="ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs: T × m class indices in [0, D).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, D), or the batch size is less than 1; checked before anything is written.</exception>
+    public static void ForwardSequenceBatch(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
+    {
+        int steps = Guard.BatchSteps(indices.Length, batchSize, "the one-hot input indices (T x m)", nameof(indices));
+        CheckForward(steps, batchSize, initial, final, caches, outputs);
+        Guard.Indices(indices, TKernel.InputSize, "the one-hot input indices", nameof(indices));
+        Forward(p, default, indices, steps, batchSize, initial, final, caches, outputs);
+    }
+
+    // For each step t and sequence b: state_b, cache_{t,b} ← step(x_{t,b}, state_b); h_{t,b} = state_b[..H].
+    // final carries the m states from step to step.
+    private static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int steps, int m, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
+    {
+        int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
+        if (initial.IsEmpty)
+        {
+            final.Clear();
+        }
+        else
+        {
+            initial.CopyTo(final);
+        }
+
         for (int t = 0; t < steps; t++)
         {
-            Span<T> cache = caches.Slice(t * c, c);
-            if (indices.IsEmpty)
+            for (int b = 0; b < m; b++)
             {
-                TKernel.Forward(p, xs.Slice(t * d, d), final, final, cache);
-            }
-            else
-            {
-                TKernel.ForwardOneHot(p, indices[t], final, final, cache);
-            }
+                int k = (t * m) + b;
+                Span<T> state = final.Slice(b * s, s), cache = caches.Slice(k * c, c);
+                if (indices.IsEmpty)
+                {
+                    TKernel.Forward(p, xs.Slice(k * d, d), state, state, cache);
+                }
+                else
+                {
+                    TKernel.ForwardOneHot(p, indices[k], state, state, cache);
+                }
 
-            final[..h].CopyTo(outputs.Slice(t * h, h));
+                state[..h].CopyTo(outputs.Slice(k * h, h));
+            }
         }
     }
 
@@ -102,65 +136,90 @@ public static class Recurrent<TKernel, T>
     /// loop carries (dh, dc) in <paramref name="dInitial"/> itself.
     /// </summary>
     /// <exception cref="ArgumentException">A buffer's length does not fit T = xs.Length / D.</exception>
-    public static void Bptt(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dxs, Span<T> dp)
-    {
-        int steps = SequenceArguments.Steps(xs.Length, TKernel.InputSize, "the inputs xs (T x D values)", nameof(xs));
-        CheckBackward(steps, caches, dOutputs, dInitial, dp);
-        if (!dxs.IsEmpty)
-        {
-            Guard.Length(dxs.Length, xs.Length, "the input gradients dxs (T x D values, or empty)", nameof(dxs));
-        }
-
-        Backward(p, xs, default, caches, dOutputs, dInitial, dxs, dp, steps);
-    }
+    public static void Bptt(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dxs, Span<T> dp) =>
+        BpttBatch(p, xs, 1, caches, dOutputs, dInitial, dxs, dp);
 
     /// <summary><see cref="Bptt(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs (no input gradient).</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
-    public static void Bptt(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp)
+    public static void Bptt(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp) =>
+        BpttBatch(p, indices, 1, caches, dOutputs, dInitial, dp);
+
+    /// <summary>
+    /// BPTT over the caches of <see cref="ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/>,
+    /// time-major like it: dOutputs [T × m × H] in, dxs [T × m × D] (or empty) and dInitial [m × S] out; every sequence's
+    /// ∂L/∂θ is added into dp.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">A buffer's length does not fit T = xs.Length / (m·D).</exception>
+    public static void BpttBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dxs, Span<T> dp)
     {
-        CheckBackward(indices.Length, caches, dOutputs, dInitial, dp);
-        Guard.Indices(indices, TKernel.InputSize, "the one-hot input indices", nameof(indices));
-        Backward(p, default, indices, caches, dOutputs, dInitial, default, dp, indices.Length);
+        int steps = Guard.BatchSteps(xs.Length, batchSize * TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
+        CheckBackward(steps, batchSize, caches, dOutputs, dInitial, dp);
+        if (!dxs.IsEmpty)
+        {
+            Guard.Length(dxs.Length, xs.Length, "the input gradients dxs (as many values as xs, or empty)", nameof(dxs));
+        }
+
+        Backward(p, xs, default, steps, batchSize, caches, dOutputs, dInitial, dxs, dp);
     }
 
-    // for t = T−1 … 0: carry += [∂L/∂h_t | 0]; (carry, dx_t) ← backward(cache_t, carry); dp += ∂L/∂θ_t.
-    private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carry, Span<T> dxs, Span<T> dp, int steps)
+    /// <summary><see cref="BpttBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs (no input gradient).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, D), or the batch size is less than 1; checked before anything is written.</exception>
+    public static void BpttBatch(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp)
     {
-        int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize;
-        carry.Clear();
+        int steps = Guard.BatchSteps(indices.Length, batchSize, "the one-hot input indices (T x m)", nameof(indices));
+        CheckBackward(steps, batchSize, caches, dOutputs, dInitial, dp);
+        Guard.Indices(indices, TKernel.InputSize, "the one-hot input indices", nameof(indices));
+        Backward(p, default, indices, steps, batchSize, caches, dOutputs, dInitial, default, dp);
+    }
+
+    // for t = T−1 … 0, each sequence b: carry_b += [∂L/∂h_{t,b} | 0]; (carry_b, dx_{t,b}) ← backward(cache_{t,b}, carry_b).
+    private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
+    {
+        int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
+        carries.Clear();
         for (int t = steps - 1; t >= 0; t--)
         {
-            ReadOnlySpan<T> dh = dOutputs.Slice(t * h, h);
-            for (int j = 0; j < h; j++)
+            for (int b = 0; b < m; b++)
             {
-                carry[j] += dh[j];
-            }
+                int k = (t * m) + b;
+                Span<T> carry = carries.Slice(b * s, s);
+                ReadOnlySpan<T> dh = dOutputs.Slice(k * h, h);
+                for (int j = 0; j < h; j++)
+                {
+                    carry[j] += dh[j];
+                }
 
-            ReadOnlySpan<T> cache = caches.Slice(t * c, c);
-            if (indices.IsEmpty)
-            {
-                TKernel.Backward(p, xs.Slice(t * d, d), cache, carry, carry, dxs.IsEmpty ? default : dxs.Slice(t * d, d), dp);
-            }
-            else
-            {
-                TKernel.BackwardOneHot(p, indices[t], cache, carry, carry, dp);
+                ReadOnlySpan<T> cache = caches.Slice(k * c, c);
+                if (indices.IsEmpty)
+                {
+                    TKernel.Backward(p, xs.Slice(k * d, d), cache, carry, carry, dxs.IsEmpty ? default : dxs.Slice(k * d, d), dp);
+                }
+                else
+                {
+                    TKernel.BackwardOneHot(p, indices[k], cache, carry, carry, dp);
+                }
             }
         }
     }
 
-    private static void CheckForward(int steps, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
+    private static void CheckForward(int steps, int m, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
-        Guard.Length(initial.Length, StateLength, "the initial state", nameof(initial));
-        Guard.Length(final.Length, StateLength, "the final state", nameof(final));
-        SequenceArguments.PerStep(caches.Length, steps, TKernel.CacheLength, "the step caches (T x CacheLength values)", nameof(caches));
-        SequenceArguments.PerStep(outputs.Length, steps, TKernel.HiddenSize, "the hidden outputs (T x H values)", nameof(outputs));
+        if (!initial.IsEmpty)
+        {
+            Guard.Length(initial.Length, m * StateLength, "the initial states (m x S values, or empty)", nameof(initial));
+        }
+
+        Guard.Length(final.Length, m * StateLength, "the final states (m x S values)", nameof(final));
+        SequenceArguments.PerStep(caches.Length, steps * m, TKernel.CacheLength, "the step caches (T x m x CacheLength values)", nameof(caches));
+        SequenceArguments.PerStep(outputs.Length, steps * m, TKernel.HiddenSize, "the hidden outputs (T x m x H values)", nameof(outputs));
     }
 
-    private static void CheckBackward(int steps, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp)
+    private static void CheckBackward(int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp)
     {
-        SequenceArguments.PerStep(caches.Length, steps, TKernel.CacheLength, "the step caches (T x CacheLength values)", nameof(caches));
-        SequenceArguments.PerStep(dOutputs.Length, steps, TKernel.HiddenSize, "the output gradients (T x H values)", nameof(dOutputs));
-        Guard.Length(dInitial.Length, StateLength, "the initial state's gradient", nameof(dInitial));
+        SequenceArguments.PerStep(caches.Length, steps * m, TKernel.CacheLength, "the step caches (T x m x CacheLength values)", nameof(caches));
+        SequenceArguments.PerStep(dOutputs.Length, steps * m, TKernel.HiddenSize, "the output gradients (T x m x H values)", nameof(dOutputs));
+        Guard.Length(dInitial.Length, m * StateLength, "the initial states' gradient (m x S values)", nameof(dInitial));
         Guard.Length(dp.Length, CellShape<TKernel>.ParameterCount, "the parameter gradients dp", nameof(dp));
     }
 }

@@ -9,7 +9,8 @@ namespace LstmGen.Models.Tests.Contract;
 /// <summary>
 /// Each generated cell's <c>Kernel</c> (the cell contract, emitted by the generator) run through the generic runtime
 /// agrees with the same cell's generated typed API: the loss and every parameter gradient of a five-step sequence,
-/// one-hot inputs with cross-entropy for head cells, dense inputs with squared error otherwise. Two implementations
+/// one-hot inputs with cross-entropy for head cells, dense inputs with squared error otherwise; and time-major batches
+/// with mean reduction against the typed batch API. Two implementations
 /// written apart (the per-cell emitted code, unrolled or SIMD, and the generic loop kernels), with different summation
 /// orders: within 1e-12 relative in double and 1e-5 in float (the Comparison floor rule).
 /// </summary>
@@ -68,6 +69,35 @@ public sealed class GeneratedKernelTests
         AgreeSquaredError<Rnn10x128Double.Kernel, double>(rnnTheta, rnnXs, rnnYs, rnnLoss, rnnGrads.AsSpan(), 1e-12);
     }
 
+    [Fact]
+    public void Batches_with_mean_reduction_agree_with_the_typed_batch_api()
+    {
+        const int M = 3;
+        int[] indices = [1, 0, 2, 1, 2, 0, 0, 2, 1, 2, 1, 0], classes = [3, 1, 0, 2, 1, 3, 0, 0, 2, 1, 3, 2];   // T = 4 steps x m = 3, time-major
+
+        double[] theta = Theta<double>(Lstm10x128Head10Double.ParameterCount, Lstm10x128Head10Double.HiddenSize);
+        var grads = new Lstm10x128Head10Double.Gradients();
+        double loss = Lstm10x128Head10Double.CrossEntropyLossAndGradientsBatch(
+            new Lstm10x128Head10Double.Parameters(theta), indices, classes, M, BatchReduction.Mean, new Lstm10x128Head10Double.Workspace(4, M), grads);
+        var run = new ContractRun<Lstm10x128Head10Double.Kernel, double>(theta, indices.Length, M);
+        Recurrent<Lstm10x128Head10Double.Kernel, double>.ForwardSequenceBatch(theta, indices, M, default, run.Final, run.Caches, run.Outputs);
+        double contractLoss = Losses<Lstm10x128Head10Double.Kernel, double>.CrossEntropy(theta, run.Outputs, classes, run.DOutputs, run.Dp, BatchReduction.Mean, M);
+        Recurrent<Lstm10x128Head10Double.Kernel, double>.BpttBatch(theta, indices, M, run.Caches, run.DOutputs, run.DInitial, run.Dp);
+        Compare(contractLoss, run.Dp, loss, grads.AsSpan(), 1e-12);
+
+        double[] rnnTheta = Theta<double>(Rnn3x5Double.ParameterCount, Rnn3x5Double.HiddenSize);
+        double[] xs = Theta<double>(12 * 3, 1), ys = Theta<double>(12 * 5, 1);
+        var rnnGrads = new Rnn3x5Double.Gradients();
+        double rnnLoss = Rnn3x5Double.LossAndGradientsBatch(
+            new Rnn3x5Double.Parameters(rnnTheta), Chunks(xs, 3, Rnn3x5Double.Input.FromSpan), Chunks(ys, 5, Rnn3x5Double.Hidden.FromSpan), M, BatchReduction.Mean,
+            new Rnn3x5Double.Workspace(4, M), rnnGrads);
+        var rnnRun = new ContractRun<Rnn3x5Double.Kernel, double>(rnnTheta, 12, M);
+        Recurrent<Rnn3x5Double.Kernel, double>.ForwardSequenceBatch(rnnTheta, xs, M, default, rnnRun.Final, rnnRun.Caches, rnnRun.Outputs);
+        double rnnContractLoss = Losses<Rnn3x5Double.Kernel, double>.SquaredError(rnnRun.Outputs, ys, rnnRun.DOutputs, BatchReduction.Mean, M);
+        Recurrent<Rnn3x5Double.Kernel, double>.BpttBatch(rnnTheta, xs, M, rnnRun.Caches, rnnRun.DOutputs, rnnRun.DInitial, default, rnnRun.Dp);
+        Compare(rnnContractLoss, rnnRun.Dp, rnnLoss, rnnGrads.AsSpan(), 1e-12);
+    }
+
     private static void AgreeCrossEntropy<TKernel, T>(T[] theta, T loss, ReadOnlySpan<T> grads, double tolerance)
         where TKernel : struct, IRecurrentKernel<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -114,16 +144,17 @@ public sealed class GeneratedKernelTests
     private static TVector[] Chunks<TVector>(double[] values, int size, Func<ReadOnlySpan<double>, TVector> create) =>
         [.. Enumerable.Range(0, values.Length / size).Select(t => create(values.AsSpan(t * size, size)))];
 
-    private sealed class ContractRun<TKernel, T>(T[] theta, int steps)
+    /// <summary>Buffers for <paramref name="elements"/> = T·m steps of m sequences (m = 1: one sequence).</summary>
+    private sealed class ContractRun<TKernel, T>(T[] theta, int elements, int m = 1)
         where TKernel : struct, IRecurrentKernel<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public T[] Initial { get; } = new T[Recurrent<TKernel, T>.StateLength];
-        public T[] Final { get; } = new T[Recurrent<TKernel, T>.StateLength];
-        public T[] Caches { get; } = new T[steps * TKernel.CacheLength];
-        public T[] Outputs { get; } = new T[steps * TKernel.HiddenSize];
-        public T[] DOutputs { get; } = new T[steps * TKernel.HiddenSize];
-        public T[] DInitial { get; } = new T[Recurrent<TKernel, T>.StateLength];
+        public T[] Initial { get; } = new T[m * Recurrent<TKernel, T>.StateLength];
+        public T[] Final { get; } = new T[m * Recurrent<TKernel, T>.StateLength];
+        public T[] Caches { get; } = new T[elements * Recurrent<TKernel, T>.CacheLength];
+        public T[] Outputs { get; } = new T[elements * TKernel.HiddenSize];
+        public T[] DOutputs { get; } = new T[elements * TKernel.HiddenSize];
+        public T[] DInitial { get; } = new T[m * Recurrent<TKernel, T>.StateLength];
         public T[] Dp { get; } = new T[theta.Length];
     }
 }
