@@ -16,27 +16,11 @@ public sealed class ReadmeExampleTests
         string code = QuickStartBlock();
         Assert.True(code.Split('\n').Length <= 22, "the quick start should stay short");
 
-        GeneratorRun run = GeneratorHarness.Run(code);
-        Assert.Null(run.Exception);
-        Assert.Single(run.GeneratedSources);
-        Assert.True(
-            GeneratorHarness.WarningsAndErrors(run.OutputCompilation).IsEmpty,
-            GeneratorHarness.Describe(GeneratorHarness.WarningsAndErrors(run.OutputCompilation)));
-
-        using var image = new MemoryStream();
-        Assert.True(run.OutputCompilation.Emit(image).Success);
-        var context = new AssemblyLoadContext("readme", isCollectible: true);
-        try
+        CompileAndRun(code, assembly =>
         {
-            image.Position = 0;
-            Assembly assembly = context.LoadFromStream(image);
             var loss = (double)assembly.GetType("QuickStart")!.GetMethod("TrainOneStep")!.Invoke(null, null)!;
             Assert.Equal(HandComputedLoss(), loss, 1e-15);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        });
     }
 
     [Fact]
@@ -62,19 +46,8 @@ public sealed class ReadmeExampleTests
                 }
             }
             """;
-        GeneratorRun run = GeneratorHarness.Run(code);
-        Assert.Null(run.Exception);
-        Assert.True(
-            GeneratorHarness.WarningsAndErrors(run.OutputCompilation).IsEmpty,
-            GeneratorHarness.Describe(GeneratorHarness.WarningsAndErrors(run.OutputCompilation)));
-
-        using var image = new MemoryStream();
-        Assert.True(run.OutputCompilation.Emit(image).Success);
-        var context = new AssemblyLoadContext("readme-contract", isCollectible: true);
-        try
+        CompileAndRun(code, assembly =>
         {
-            image.Position = 0;
-            Assembly assembly = context.LoadFromStream(image);
             object grads = Activator.CreateInstance(assembly.GetType("TinyLstm")!.GetNestedType("Gradients")!)!;
             var loss = (double)assembly.GetType("ContractStart")!.GetMethod("TrainOneStep")!.Invoke(null, [grads])!;
             Assert.Equal(HandComputedLoss(), loss, 1e-15);
@@ -88,6 +61,27 @@ public sealed class ReadmeExampleTests
             {
                 Assert.True(Math.Abs(typed[k] - contract[k]) <= 1e-12 * Math.Max(Math.Abs(typed[k]), 1e-3 * scale), $"dθ[{k}]: {contract[k]} vs typed {typed[k]}");
             }
+        });
+    }
+
+    /// <summary>Compiles <paramref name="code"/> with the generator (one generated cell, no warning), loads it into a
+    /// collectible context and runs <paramref name="check"/> on the assembly.</summary>
+    private static void CompileAndRun(string code, Action<Assembly> check)
+    {
+        GeneratorRun run = GeneratorHarness.Run(code);
+        Assert.Null(run.Exception);
+        Assert.Single(run.GeneratedSources);
+        Assert.True(
+            GeneratorHarness.WarningsAndErrors(run.OutputCompilation).IsEmpty,
+            GeneratorHarness.Describe(GeneratorHarness.WarningsAndErrors(run.OutputCompilation)));
+
+        using var image = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(image).Success);
+        var context = new AssemblyLoadContext("readme", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            check(context.LoadFromStream(image));
         }
         finally
         {
