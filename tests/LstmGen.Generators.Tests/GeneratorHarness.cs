@@ -51,8 +51,35 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Compiles <paramref name="sources"/> and runs a fresh driver over them.</summary>
-    public static GeneratorRun Run(params string[] sources) => Run(CreateDriver(), CreateCompilation(sources));
+    /// <summary>
+    /// Compiles <paramref name="sources"/> and runs a fresh driver over them; then runs that driver again with an
+    /// unrelated file added, and fails unless every output of every tracked step is reused (<c>Cached</c> or
+    /// <c>Unchanged</c>) and the generated text is the same: so every test that generates code also checks that the
+    /// pipeline caches what it generated.
+    /// </summary>
+    public static GeneratorRun Run(params string[] sources)
+    {
+        CSharpCompilation compilation = CreateCompilation(sources);
+        GeneratorRun first = Run(CreateDriver(), compilation);
+        if (first.Exception is null)
+        {
+            AssertReusedOnRerun(first, compilation);
+        }
+
+        return first;
+    }
+
+    private static void AssertReusedOnRerun(GeneratorRun first, CSharpCompilation compilation)
+    {
+        GeneratorRun second = Run(first.Driver, compilation.AddSyntaxTrees(Parse("namespace Unrelated { internal static class Edit { } }", "UnrelatedEdit.cs")));
+        var outputs = TrackedSteps.Outputs(TrackedSteps.GeneratorSteps(second).Concat(TrackedSteps.OutputSteps(second))).ToList();
+        Assert.True(first.GeneratedSources.IsEmpty || outputs.Count > 0, "The second run tracked no step outputs.");
+        var rerun = outputs.Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).ToList();
+        Assert.True(rerun.Count == 0, "A second run with an unrelated file added re-ran steps:\n" + TrackedSteps.Describe(rerun));
+        Assert.Equal(
+            first.GeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())),
+            second.GeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())));
+    }
 
     /// <summary>
     /// Runs <paramref name="driver"/> (fresh or from an earlier run) over <paramref name="compilation"/>.
