@@ -792,6 +792,9 @@ static partial class SimdLstm
 
         /// <inheritdoc/>
         public static int OutputSize => 5;
+
+        /// <inheritdoc/>
+        public static global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd;
     }
 
     /// <summary>

@@ -6,8 +6,9 @@ namespace LstmGen.Generators.Emit;
 /// Emits the cell's <c>Kernel</c>: a value type implementing the runtime's cell contract
 /// (<c>LstmGen.Kernels.IRecurrentKernel</c>) with the cell's sizes as constants, so that the generic runtime
 /// (<c>Recurrent</c>, <c>Losses</c>) serves this cell with its sizes folded in by the JIT. The step math is the
-/// contract's default, the runtime's generic loop kernels; the cell's specialised straight-line and SIMD kernels are
-/// to override it (issue 13, docs/architecture.md).
+/// contract's default: the runtime's generic SIMD kernels for a cell whose resolved kernel is SIMD (it says so with
+/// <c>Strategy</c>), its generic loop kernels otherwise; the cell's specialised straight-line kernels are to override
+/// it (issue 13, docs/architecture.md).
 /// </summary>
 internal static class KernelEmitter
 {
@@ -23,7 +24,12 @@ internal static class KernelEmitter
         Size(w, $"global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.{(spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn")}");
         Size(w, "int InputSize => " + spec.InputSize);
         Size(w, "int HiddenSize => " + spec.HiddenSize);
-        Size(w, "int OutputSize => " + spec.OutputSize, last: true);
+        Size(w, "int OutputSize => " + spec.OutputSize, last: spec.ResolvedKernel != Kernel.Simd);
+        if (spec.ResolvedKernel == Kernel.Simd)
+        {
+            Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd", last: true);
+        }
+
         w.Close();
     }
 

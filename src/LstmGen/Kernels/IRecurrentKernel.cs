@@ -9,10 +9,12 @@ namespace LstmGen.Kernels;
 /// <see cref="Losses{TKernel, T}"/>).
 /// </summary>
 /// <remarks>
-/// <para>A kernel declares its sizes (<see cref="ICellShape"/>); every step member has a default implementation, the
-/// runtime's loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>, <see cref="RnnLoopKernel{TShape, T}"/>), which the
-/// JIT compiles once per kernel with the sizes as constants. A kernel overrides a member where it has faster code for
-/// its size (straight-line code for small cells).</para>
+/// <para>A kernel declares its sizes (<see cref="ICellShape"/>) and, optionally, its <see cref="Strategy"/>; every step
+/// member has a default implementation, the runtime's loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>,
+/// <see cref="RnnLoopKernel{TShape, T}"/>) or, for <see cref="KernelStrategy.Simd"/>, its vectorised kernels (forward
+/// and inference steps; their backward is the loop kernels', over the same cache), which the JIT compiles once per
+/// kernel with the sizes as constants. A kernel overrides a member where it has faster code for its size
+/// (straight-line code for small cells).</para>
 /// <para>Shapes: <c>p</c> is the flat parameter buffer of <see cref="CellLayout"/>; <c>x</c> has D values; a state has S
 /// values, <c>[h]</c> for an RNN (S = H) and <c>[h | c]</c> for an LSTM (S = 2H); a cache has
 /// <see cref="CacheLength"/> values, exactly what <see cref="Backward"/> reads and nothing more (the input is not
@@ -31,6 +33,17 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
 {
     private static bool IsLstm => TSelf.Kind == RecurrentCellKind.Lstm;
 
+    private static bool IsSimd => TSelf.Strategy == KernelStrategy.Simd;
+
+    /// <summary>
+    /// Which of the runtime's kernels serve the step members this kernel does not override:
+    /// <see cref="KernelStrategy.Simd"/> selects the vectorised kernels (Vector512, else Vector256, else Vector128, else
+    /// scalar, as the CPU and the gate rows allow); anything else the loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>,
+    /// <see cref="RnnLoopKernel{TShape, T}"/>). A constant, so the JIT keeps only the chosen branch. Both use the same
+    /// cache layout, so a cache written by one is read by the other's backward.
+    /// </summary>
+    static virtual KernelStrategy Strategy => KernelStrategy.Loops;
+
     /// <summary>The scalars one forward step caches for its backward twin.</summary>
     static virtual int CacheLength => IsLstm ? LstmLoopKernel<TSelf, T>.CacheLength : RnnLoopKernel<TSelf, T>.CacheLength;
 
@@ -39,7 +52,18 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     {
         if (IsLstm)
         {
-            LstmLoopKernel<TSelf, T>.Forward(p, x, state, next, cache);
+            if (IsSimd)
+            {
+                SimdLstmKernel<TSelf, T>.Forward(p, x, state, next, cache);
+            }
+            else
+            {
+                LstmLoopKernel<TSelf, T>.Forward(p, x, state, next, cache);
+            }
+        }
+        else if (IsSimd)
+        {
+            SimdRnnKernel<TSelf, T>.Forward(p, x, state, next, cache);
         }
         else
         {
@@ -52,7 +76,18 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     {
         if (IsLstm)
         {
-            LstmLoopKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
+            if (IsSimd)
+            {
+                SimdLstmKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
+            }
+            else
+            {
+                LstmLoopKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
+            }
+        }
+        else if (IsSimd)
+        {
+            SimdRnnKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
         }
         else
         {
@@ -94,7 +129,18 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     {
         if (IsLstm)
         {
-            LstmLoopKernel<TSelf, T>.Step(p, x, state, next);
+            if (IsSimd)
+            {
+                SimdLstmKernel<TSelf, T>.Step(p, x, state, next);
+            }
+            else
+            {
+                LstmLoopKernel<TSelf, T>.Step(p, x, state, next);
+            }
+        }
+        else if (IsSimd)
+        {
+            SimdRnnKernel<TSelf, T>.Step(p, x, state, next);
         }
         else
         {
@@ -107,7 +153,18 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     {
         if (IsLstm)
         {
-            LstmLoopKernel<TSelf, T>.StepOneHot(p, index, state, next);
+            if (IsSimd)
+            {
+                SimdLstmKernel<TSelf, T>.StepOneHot(p, index, state, next);
+            }
+            else
+            {
+                LstmLoopKernel<TSelf, T>.StepOneHot(p, index, state, next);
+            }
+        }
+        else if (IsSimd)
+        {
+            SimdRnnKernel<TSelf, T>.StepOneHot(p, index, state, next);
         }
         else
         {

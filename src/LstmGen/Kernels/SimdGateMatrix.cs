@@ -1,0 +1,167 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// The forward product of the fused gate matrix <c>[W | U]</c> (G rows, D + H columns, column by column: element (r, k)
+/// at <c>k·G + r</c>; then the bias b), vectorised as the generator's SIMD cells do it: rows in blocks of vectors, one
+/// accumulator per vector, a fused multiply-add per column, the bias added last, and the rows past the last whole vector
+/// by one vector ending at the last row (the rows it repeats get the same values again: same operations, same order).
+/// Vector512 when accelerated and G ≥ its lane count, else Vector256, else Vector128, else the scalar
+/// <see cref="GateMatrix{TShape, T}"/>; every size is <typeparamref name="TShape"/>'s, a constant after JIT
+/// specialisation. The backward twin is <see cref="GateMatrix{TShape, T}.Backward"/> (same layout).
+/// </summary>
+internal static class SimdGateMatrix<TShape, T>
+    where TShape : ICellShape
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    // Vectors per row block: independent accumulators, so consecutive fused multiply-adds do not wait on each other.
+    private const int Block = 4;
+
+    private static int Rows => CellShape<TShape>.GateRows;
+
+    private static int BiasOffset => CellShape<TShape>.BiasOffset;
+
+    private static bool IsVectorType => typeof(T) == typeof(double) || typeof(T) == typeof(float);
+
+    // z [G] = [W | U]·[x; h] + b; x [D] dense, or e_index when index ≥ 0 (x is then not read); h [H].
+    // The caller has checked p, x and index (KernelArguments); the reads below are unchecked, so the lengths they rely on
+    // are checked once more here (one branch).
+    public static void PreActivations(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, Span<T> z)
+    {
+        Guard.KernelSpans(p.Length >= CellShape<TShape>.ParameterCount && h.Length >= TShape.HiddenSize && z.Length >= Rows
+            && (index < 0 ? x.Length >= TShape.InputSize : index < TShape.InputSize));
+        if (IsVectorType && Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count)
+        {
+            Product<Lanes512<T>, Vector512<T>>(p, x, index, h, z);
+        }
+        else if (IsVectorType && Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count)
+        {
+            Product<Lanes256<T>, Vector256<T>>(p, x, index, h, z);
+        }
+        else if (IsVectorType && Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count)
+        {
+            Product<Lanes128<T>, Vector128<T>>(p, x, index, h, z);
+        }
+        else
+        {
+            GateMatrix<TShape, T>.PreActivations(p, x, index, h, z);
+        }
+    }
+
+    // The width the product runs at on this process (for tests): the lanes per vector, or 1 for scalar.
+    internal static int Lanes =>
+        IsVectorType && Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count ? Vector512<T>.Count
+        : IsVectorType && Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count ? Vector256<T>.Count
+        : IsVectorType && Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count ? Vector128<T>.Count
+        : 1;
+
+    // G ≥ TLanes.Count here. Rows [0, G) as: whole blocks of Block vectors, then single vectors, then one vector ending at
+    // row G − 1 if G is not a multiple of the lane count.
+    private static void Product<TLanes, TVector>(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, Span<T> z)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int rows = Rows, n = TLanes.Count;
+        ref T w0 = ref MemoryMarshal.GetReference(p);
+        ref T x0 = ref MemoryMarshal.GetReference(x);
+        ref T h0 = ref MemoryMarshal.GetReference(h);
+        ref T z0 = ref MemoryMarshal.GetReference(z);
+        int r = 0;
+        for (; r <= rows - (Block * n); r += Block * n)
+        {
+            Rows4<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, r);
+        }
+
+        for (; r <= rows - n; r += n)
+        {
+            Rows1<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, r);
+        }
+
+        if (r < rows)
+        {
+            Rows1<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, rows - n);
+        }
+    }
+
+    // z[r .. r + n) for one vector of rows.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows1<TLanes, TVector>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int rows = Rows, d = TShape.InputSize;
+        TVector a;
+        if (index >= 0)
+        {
+            a = TLanes.Load(ref w0, (nuint)((index * rows) + r));             // one-hot: column index of W
+        }
+        else
+        {
+            a = TLanes.Zero;
+            for (int k = 0; k < d; k++)
+            {
+                a = TLanes.MultiplyAdd(TLanes.Load(ref w0, (nuint)((k * rows) + r)), TLanes.Broadcast(Unsafe.Add(ref x0, k)), a);
+            }
+        }
+
+        for (int k = 0; k < TShape.HiddenSize; k++)
+        {
+            a = TLanes.MultiplyAdd(TLanes.Load(ref w0, (nuint)(((d + k) * rows) + r)), TLanes.Broadcast(Unsafe.Add(ref h0, k)), a);
+        }
+
+        TLanes.Store(TLanes.Add(a, TLanes.Load(ref w0, (nuint)(BiasOffset + r))), ref z0, (nuint)r);   // bias last
+    }
+
+    // z[r .. r + Block·n) for Block vectors of rows: per lane the same operations in the same order as Rows1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows4<TLanes, TVector>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int rows = Rows, d = TShape.InputSize;
+        nuint n = (nuint)TLanes.Count;
+        TVector a0, a1, a2, a3;
+        nuint at;
+        if (index >= 0)
+        {
+            at = (nuint)((index * rows) + r);
+            a0 = TLanes.Load(ref w0, at);
+            a1 = TLanes.Load(ref w0, at + n);
+            a2 = TLanes.Load(ref w0, at + (2 * n));
+            a3 = TLanes.Load(ref w0, at + (3 * n));
+        }
+        else
+        {
+            a0 = a1 = a2 = a3 = TLanes.Zero;
+            for (int k = 0; k < d; k++)
+            {
+                TVector input = TLanes.Broadcast(Unsafe.Add(ref x0, k));
+                at = (nuint)((k * rows) + r);
+                a0 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at), input, a0);
+                a1 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + n), input, a1);
+                a2 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (2 * n)), input, a2);
+                a3 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (3 * n)), input, a3);
+            }
+        }
+
+        for (int k = 0; k < TShape.HiddenSize; k++)
+        {
+            TVector input = TLanes.Broadcast(Unsafe.Add(ref h0, k));
+            at = (nuint)(((d + k) * rows) + r);
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at), input, a0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + n), input, a1);
+            a2 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (2 * n)), input, a2);
+            a3 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (3 * n)), input, a3);
+        }
+
+        at = (nuint)(BiasOffset + r);                                       // bias last
+        TLanes.Store(TLanes.Add(a0, TLanes.Load(ref w0, at)), ref z0, (nuint)r);
+        TLanes.Store(TLanes.Add(a1, TLanes.Load(ref w0, at + n)), ref z0, (nuint)r + n);
+        TLanes.Store(TLanes.Add(a2, TLanes.Load(ref w0, at + (2 * n))), ref z0, (nuint)r + (2 * n));
+        TLanes.Store(TLanes.Add(a3, TLanes.Load(ref w0, at + (3 * n))), ref z0, (nuint)r + (3 * n));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// One vector width as a type argument, so that a vector kernel is written once and compiled by the JIT per width
+/// (<see cref="Lanes512{T}"/>, <see cref="Lanes256{T}"/>, <see cref="Lanes128{T}"/>); every member is a direct, inlined
+/// call after specialisation. <typeparamref name="T"/> is <see cref="double"/> or <see cref="float"/> (the fused
+/// multiply-add exists for those two).
+/// </summary>
+/// <typeparam name="TVector">The vector type (<c>Vector512&lt;T&gt;</c>, …).</typeparam>
+/// <typeparam name="T">The element type.</typeparam>
+internal interface ILanes<TVector, T>
+    where TVector : struct
+    where T : unmanaged
+{
+    /// <summary>Elements per vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>The zero vector.</summary>
+    static abstract TVector Zero { get; }
+
+    /// <summary>Count elements from <c>source + at</c>, unchecked.</summary>
+    static abstract TVector Load(ref T source, nuint at);
+
+    /// <summary>Stores <paramref name="value"/> at <c>destination + at</c>, unchecked.</summary>
+    static abstract void Store(TVector value, ref T destination, nuint at);
+
+    /// <summary>Every lane <paramref name="value"/>.</summary>
+    static abstract TVector Broadcast(T value);
+
+    /// <summary><c>a · b + addend</c> lane by lane, rounded once.</summary>
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
+
+    /// <summary><c>a + b</c> lane by lane.</summary>
+    static abstract TVector Add(TVector a, TVector b);
+}
+
+/// <summary><see cref="Vector512{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
+internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T>
+    where T : unmanaged
+{
+    public static int Count => Vector512<T>.Count;
+
+    public static Vector512<T> Zero => Vector512<T>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Load(ref T source, nuint at) => Vector512.LoadUnsafe(ref source, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<T> value, ref T destination, nuint at) => value.StoreUnsafe(ref destination, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> addend) => typeof(T) == typeof(double)
+        ? Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), addend.AsDouble()).As<double, T>()
+        : Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), addend.AsSingle()).As<float, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
+}
+
+/// <summary><see cref="Vector256{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
+internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T>
+    where T : unmanaged
+{
+    public static int Count => Vector256<T>.Count;
+
+    public static Vector256<T> Zero => Vector256<T>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Load(ref T source, nuint at) => Vector256.LoadUnsafe(ref source, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<T> value, ref T destination, nuint at) => value.StoreUnsafe(ref destination, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> addend) => typeof(T) == typeof(double)
+        ? Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), addend.AsDouble()).As<double, T>()
+        : Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), addend.AsSingle()).As<float, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
+}
+
+/// <summary><see cref="Vector128{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
+internal readonly struct Lanes128<T> : ILanes<Vector128<T>, T>
+    where T : unmanaged
+{
+    public static int Count => Vector128<T>.Count;
+
+    public static Vector128<T> Zero => Vector128<T>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Load(ref T source, nuint at) => Vector128.LoadUnsafe(ref source, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<T> value, ref T destination, nuint at) => value.StoreUnsafe(ref destination, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> addend) => typeof(T) == typeof(double)
+        ? Vector128.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), addend.AsDouble()).As<double, T>()
+        : Vector128.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), addend.AsSingle()).As<float, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
+}

@@ -1,0 +1,75 @@
+using System.Numerics;
+
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// The LSTM forward and inference steps vectorised (<see cref="SimdGateMatrix{TShape, T}"/> for the gate product,
+/// <see cref="VectorMath"/> for the activations over whole gate blocks and the state update): what the contract's
+/// defaults run for a kernel whose <see cref="IRecurrentKernel{TSelf, T}.Strategy"/> is <see cref="KernelStrategy.Simd"/>.
+/// State, cache and aliasing as <see cref="LstmLoopKernel{TShape, T}"/> (whose backward reads this cache):
+/// state <c>[h | c]</c> (2H), cache <c>[h_prev | c_prev | i | f | g | o | tanh c]</c> (7H), next may be state.
+/// </summary>
+internal static class SimdLstmKernel<TShape, T>
+    where TShape : ICellShape
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private static int H => TShape.HiddenSize;
+
+    private static int StateLength => LstmLoopKernel<TShape, T>.StateLength;
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Forward"/>
+    public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next, Span<T> cache) =>
+        Forward(p, x, -1, state, next, cache);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.ForwardOneHot"/>
+    public static void ForwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache) =>
+        Forward(p, default, KernelArguments.OneHot<TShape>(index), state, next, cache);
+
+    // x [D] or e_index, state [2H] → next [2H], cache [7H]. next may be state itself: the cache keeps the old state.
+    private static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache)
+    {
+        KernelArguments.Step<TShape, T>(p, x, index, state, StateLength, next);
+        KernelArguments.Cache(cache, LstmLoopKernel<TShape, T>.CacheLength);
+        int h = H;
+        state.CopyTo(cache[..(2 * h)]);                                   // h_prev, c_prev
+        Span<T> z = cache.Slice(2 * h, 4 * h);                            // z [4H], activated in place into i, f, g, o
+        SimdGateMatrix<TShape, T>.PreActivations(p, x, index, cache[..h], z);
+        Update(cache.Slice(h, h), z, next.Slice(h, h), cache.Slice(6 * h, h), next[..h]);
+    }
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>
+    public static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next) =>
+        Step(p, x, -1, state, next);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.StepOneHot"/>
+    public static void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next) =>
+        Step(p, default, KernelArguments.OneHot<TShape>(index), state, next);
+
+    private static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> state, Span<T> next)
+    {
+        KernelArguments.Step<TShape, T>(p, x, index, state, StateLength, next);
+        int h = H;
+        Span<T> scratch = stackalloc T[5 * h];                           // z [4H] | tanh c [H]; at most 160 KB of double (H ≤ 4096)
+        Span<T> z = scratch[..(4 * h)];
+        SimdGateMatrix<TShape, T>.PreActivations(p, x, index, state[..h], z);
+
+        // c is written over i (same index, element by element), not into next: next may be state, whose c_prev the
+        // update still reads. h_prev is no longer read, so h goes straight to next.
+        Span<T> c = z[..h];
+        Update(state.Slice(h, h), z, c, scratch.Slice(4 * h, h), next[..h]);
+        c.CopyTo(next.Slice(h, h));
+    }
+
+    // z [4H] → σ/tanh in place (i, f, g, o); c [H] = f ⊙ c_prev + i ⊙ g (c may be z's i block, not c_prev);
+    // tanhC [H] = tanh c; hNext [H] = o ⊙ tanh c. The same operations, in the same order, in Forward and Step.
+    private static void Update(ReadOnlySpan<T> cPrev, Span<T> z, Span<T> c, Span<T> tanhC, Span<T> hNext)
+    {
+        int h = H;
+        Span<T> i = z[..h], f = z.Slice(h, h), g = z.Slice(2 * h, h), o = z.Slice(3 * h, h);
+        VectorMath.Sigmoid<T>(i, i);
+        VectorMath.Sigmoid<T>(f, f);
+        VectorMath.Tanh<T>(g, g);
+        VectorMath.Sigmoid<T>(o, o);
+        VectorMath.LstmState<T>(i, f, g, o, cPrev, c, tanhC, hNext);
+    }
+}

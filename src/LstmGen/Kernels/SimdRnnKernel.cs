@@ -1,0 +1,58 @@
+using System.Numerics;
+
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// The tanh RNN forward and inference steps vectorised (<see cref="SimdGateMatrix{TShape, T}"/> for the product,
+/// <see cref="VectorMath"/> for tanh): what the contract's defaults run for a kernel whose
+/// <see cref="IRecurrentKernel{TSelf, T}.Strategy"/> is <see cref="KernelStrategy.Simd"/>. State, cache and aliasing as
+/// <see cref="RnnLoopKernel{TShape, T}"/> (whose backward reads this cache): state <c>[h]</c> (H), cache
+/// <c>[h_prev | h]</c> (2H), next may be state.
+/// </summary>
+internal static class SimdRnnKernel<TShape, T>
+    where TShape : ICellShape
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private static int H => TShape.HiddenSize;
+
+    private static int StateLength => RnnLoopKernel<TShape, T>.StateLength;
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Forward"/>
+    public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next, Span<T> cache) =>
+        Forward(p, x, -1, state, next, cache);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.ForwardOneHot"/>
+    public static void ForwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache) =>
+        Forward(p, default, KernelArguments.OneHot<TShape>(index), state, next, cache);
+
+    // x [D] or e_index, state [H] → next [H], cache [2H]. next may be state itself: the cache keeps h_prev.
+    private static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache)
+    {
+        KernelArguments.Step<TShape, T>(p, x, index, state, StateLength, next);
+        KernelArguments.Cache(cache, RnnLoopKernel<TShape, T>.CacheLength);
+        int h = H;
+        state.CopyTo(cache[..h]);                                         // h_prev
+        Span<T> hNew = cache.Slice(h, h);                                 // z, then tanh(z) in place
+        SimdGateMatrix<TShape, T>.PreActivations(p, x, index, cache[..h], hNew);
+        VectorMath.Tanh<T>(hNew, hNew);
+        hNew.CopyTo(next);
+    }
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>
+    public static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next) =>
+        Step(p, x, -1, state, next);
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.StepOneHot"/>
+    public static void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next) =>
+        Step(p, default, KernelArguments.OneHot<TShape>(index), state, next);
+
+    // As Forward without the cache: z [H] on the stack, then tanh in place (as Forward does), then next.
+    private static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> state, Span<T> next)
+    {
+        KernelArguments.Step<TShape, T>(p, x, index, state, StateLength, next);
+        Span<T> z = stackalloc T[H];
+        SimdGateMatrix<TShape, T>.PreActivations(p, x, index, state, z);
+        VectorMath.Tanh<T>(z, z);
+        z.CopyTo(next);
+    }
+}
