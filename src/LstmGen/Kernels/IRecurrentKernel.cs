@@ -11,8 +11,7 @@ namespace LstmGen.Kernels;
 /// <remarks>
 /// <para>A kernel declares its sizes (<see cref="ICellShape"/>) and, optionally, its <see cref="Strategy"/>; every step
 /// member has a default implementation, the runtime's loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>,
-/// <see cref="RnnLoopKernel{TShape, T}"/>) or, for <see cref="KernelStrategy.Simd"/>, its vectorised kernels (forward
-/// and inference steps; their backward is the loop kernels', over the same cache), which the JIT compiles once per
+/// <see cref="RnnLoopKernel{TShape, T}"/>) or, for <see cref="KernelStrategy.Simd"/>, its vectorised kernels, which the JIT compiles once per
 /// kernel with the sizes as constants. A kernel overrides a member where it has faster code for its size
 /// (straight-line code for small cells).</para>
 /// <para>Shapes: <c>p</c> is the flat parameter buffer of <see cref="CellLayout"/>; <c>x</c> has D values; a state has S
@@ -103,7 +102,18 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     {
         if (IsLstm)
         {
-            LstmLoopKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+            if (IsSimd)
+            {
+                SimdLstmKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+            }
+            else
+            {
+                LstmLoopKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+            }
+        }
+        else if (IsSimd)
+        {
+            SimdRnnKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
         }
         else
         {
@@ -116,7 +126,18 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     {
         if (IsLstm)
         {
-            LstmLoopKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+            if (IsSimd)
+            {
+                SimdLstmKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+            }
+            else
+            {
+                LstmLoopKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+            }
+        }
+        else if (IsSimd)
+        {
+            SimdRnnKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
         }
         else
         {

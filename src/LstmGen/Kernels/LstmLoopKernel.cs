@@ -61,9 +61,19 @@ public static class LstmLoopKernel<TShape, T>
     private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
     {
         int h = H;
+        Span<T> dz = stackalloc T[4 * h];                                // at most 16,384 values (H ≤ 4096): 128 KB of double
+        GateGradients(cache, dNext, dz, dState.Slice(h, h));
+        GateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState[..h], dp);
+    }
+
+    // The element-wise part of the backward step (also SimdLstmKernel's): cache [7H], dNext [2H] = [dh | dc] →
+    // dz [4H] = ∂L/∂z (gates i, f, g, o), dcPrev [H] = ∂L/∂c_prev. dcPrev may be dNext's dc block (element j of dNext is
+    // read before element j of dcPrev is written); dNext's dh block is only read.
+    internal static void GateGradients(ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dz, Span<T> dcPrev)
+    {
+        int h = H;
         ReadOnlySpan<T> cPrev = cache.Slice(h, h), i = cache.Slice(2 * h, h), f = cache.Slice(3 * h, h);
         ReadOnlySpan<T> g = cache.Slice(4 * h, h), o = cache.Slice(5 * h, h), tanhC = cache.Slice(6 * h, h);
-        Span<T> dz = stackalloc T[4 * h];                                // at most 16,384 values (H ≤ 4096): 128 KB of double
         for (int j = 0; j < h; j++)
         {
             T dh = dNext[j];
@@ -73,10 +83,8 @@ public static class LstmLoopKernel<TShape, T>
             dz[h + j] = dc * cPrev[j] * f[j] * (T.One - f[j]);               // ∂L/∂z_f
             dz[(2 * h) + j] = dc * i[j] * (T.One - (g[j] * g[j]));           // ∂L/∂z_g
             dz[(3 * h) + j] = dO * o[j] * (T.One - o[j]);                    // ∂L/∂z_o
-            dState[h + j] = dc * f[j];                                       // ∂L/∂c_prev
+            dcPrev[j] = dc * f[j];                                           // ∂L/∂c_prev
         }
-
-        GateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState[..h], dp);
     }
 
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>

@@ -60,14 +60,21 @@ public static class RnnLoopKernel<TShape, T>
     private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
     {
         int h = H;
-        ReadOnlySpan<T> hNew = cache.Slice(h, h);
         Span<T> dz = stackalloc T[h];
+        GateGradients(cache, dNext, dz);
+        GateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState, dp);
+    }
+
+    // The element-wise part of the backward step (also SimdRnnKernel's): cache [2H], dNext [H] → dz [H] = dh ⊙ (1 − h²).
+    // dNext is read in full before the gate product writes dState (which may be dNext).
+    internal static void GateGradients(ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dz)
+    {
+        int h = H;
+        ReadOnlySpan<T> hNew = cache.Slice(h, h);
         for (int j = 0; j < h; j++)
         {
             dz[j] = dNext[j] * (T.One - (hNew[j] * hNew[j]));               // ∂L/∂z = dh ⊙ (1 − h²)
         }
-
-        GateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState, dp);
     }
 
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>

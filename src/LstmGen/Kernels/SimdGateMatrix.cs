@@ -12,7 +12,11 @@ namespace LstmGen.Kernels;
 /// by one vector ending at the last row (the rows it repeats get the same values again: same operations, same order).
 /// Vector512 when accelerated and G ≥ its lane count, else Vector256, else Vector128, else the scalar
 /// <see cref="GateMatrix{TShape, T}"/>; every size is <typeparamref name="TShape"/>'s, a constant after JIT
-/// specialisation. The backward twin is <see cref="GateMatrix{TShape, T}.Backward"/> (same layout).
+/// specialisation.
+/// <para>The backward twin (<see cref="Backward"/>) runs one pass per column: the column's dp block gains v_k·dz by
+/// fused multiply-adds while the column·dz products accumulate for dx_k or dh_k (a horizontal sum per column). Its tail
+/// rows (past the last whole vector) are scalar: dp is accumulated, so the forward's overlapping vector would add twice
+/// into the rows it repeats.</para>
 /// </summary>
 internal static class SimdGateMatrix<TShape, T>
     where TShape : ICellShape
@@ -49,6 +53,33 @@ internal static class SimdGateMatrix<TShape, T>
         else
         {
             GateMatrix<TShape, T>.PreActivations(p, x, index, h, z);
+        }
+    }
+
+    // Backward of PreActivations for dz [G]: db += dz; dW[:, k] += x_k·dz (one-hot: dW[:, index] += dz, and no dx);
+    // dx_k = W[:, k]·dz (unless dx is empty); dU[:, k] += h_k·dz; dh_k = U[:, k]·dz. The same contract as
+    // GateMatrix.Backward; dx and dh must not overlap dz, p or dp. The caller has checked the arguments (KernelArguments);
+    // the lengths the unchecked accesses rely on are checked once more here (one branch).
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dz, Span<T> dx, Span<T> dh, Span<T> dp)
+    {
+        Guard.KernelSpans(p.Length >= CellShape<TShape>.ParameterCount && dp.Length >= CellShape<TShape>.ParameterCount
+            && h.Length >= TShape.HiddenSize && dh.Length >= TShape.HiddenSize && dz.Length >= Rows
+            && (index < 0 ? x.Length >= TShape.InputSize && (dx.IsEmpty || dx.Length >= TShape.InputSize) : index < TShape.InputSize));
+        if (IsVectorType && Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count)
+        {
+            BackwardProduct<Lanes512<T>, Vector512<T>>(p, x, index, h, dz, dx, dh, dp);
+        }
+        else if (IsVectorType && Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count)
+        {
+            BackwardProduct<Lanes256<T>, Vector256<T>>(p, x, index, h, dz, dx, dh, dp);
+        }
+        else if (IsVectorType && Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count)
+        {
+            BackwardProduct<Lanes128<T>, Vector128<T>>(p, x, index, h, dz, dx, dh, dp);
+        }
+        else
+        {
+            GateMatrix<TShape, T>.Backward(p, x, index, h, dz, dx, dh, dp);
         }
     }
 
@@ -163,5 +194,102 @@ internal static class SimdGateMatrix<TShape, T>
         TLanes.Store(TLanes.Add(a1, TLanes.Load(ref w0, at + n)), ref z0, (nuint)r + n);
         TLanes.Store(TLanes.Add(a2, TLanes.Load(ref w0, at + (2 * n))), ref z0, (nuint)r + (2 * n));
         TLanes.Store(TLanes.Add(a3, TLanes.Load(ref w0, at + (3 * n))), ref z0, (nuint)r + (3 * n));
+    }
+
+    // G ≥ TLanes.Count here. The bias, then the input columns (or the one-hot column), then the hidden columns; one
+    // pass each (Column).
+    private static void BackwardProduct<TLanes, TVector>(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dz, Span<T> dx, Span<T> dh, Span<T> dp)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int rows = Rows, d = TShape.InputSize;
+        ref T w0 = ref MemoryMarshal.GetReference(p);
+        ref T dz0 = ref MemoryMarshal.GetReference(dz);
+        ref T dp0 = ref MemoryMarshal.GetReference(dp);
+        ref T x0 = ref MemoryMarshal.GetReference(x);
+        ref T h0 = ref MemoryMarshal.GetReference(h);
+        ref T dx0 = ref MemoryMarshal.GetReference(dx);
+        ref T dh0 = ref MemoryMarshal.GetReference(dh);
+        Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, BiasOffset, T.One, dot: false);         // db += dz
+        if (index >= 0)
+        {
+            Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, index * rows, T.One, dot: false);   // dW[:, index] += dz
+        }
+        else if (dx.IsEmpty)
+        {
+            for (int k = 0; k < d; k++)
+            {
+                Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, k * rows, Unsafe.Add(ref x0, k), dot: false);
+            }
+        }
+        else
+        {
+            for (int k = 0; k < d; k++)
+            {
+                Unsafe.Add(ref dx0, k) = Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, k * rows, Unsafe.Add(ref x0, k), dot: true);
+            }
+        }
+
+        for (int k = 0; k < TShape.HiddenSize; k++)
+        {
+            Unsafe.Add(ref dh0, k) = Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, (d + k) * rows, Unsafe.Add(ref h0, k), dot: true);
+        }
+    }
+
+    // One column of G rows starting at p[at] (and dp[at]): dp[at .. at + G) += v·dz, and, if dot, returns column·dz
+    // (else 0). Rows as: whole blocks of Block vectors (an accumulator each), then single vectors, then the tail rows
+    // one by one (scalar fused multiply-adds: each dp element is added to exactly once).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Column<TLanes, TVector>(ref T w0, ref T dz0, ref T dp0, int at, T v, bool dot)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int rows = Rows, n = TLanes.Count;
+        ref T w = ref Unsafe.Add(ref w0, at);
+        ref T dpColumn = ref Unsafe.Add(ref dp0, at);
+        TVector scale = TLanes.Broadcast(v);
+        TVector s0 = TLanes.Zero, s1 = TLanes.Zero, s2 = TLanes.Zero, s3 = TLanes.Zero;
+        int r = 0;
+        for (; r <= rows - (Block * n); r += Block * n)
+        {
+            nuint r0 = (nuint)r, r1 = (nuint)(r + n), r2 = (nuint)(r + (2 * n)), r3 = (nuint)(r + (3 * n));
+            TVector g0 = TLanes.Load(ref dz0, r0), g1 = TLanes.Load(ref dz0, r1), g2 = TLanes.Load(ref dz0, r2), g3 = TLanes.Load(ref dz0, r3);
+            TLanes.Store(TLanes.MultiplyAdd(g0, scale, TLanes.Load(ref dpColumn, r0)), ref dpColumn, r0);
+            TLanes.Store(TLanes.MultiplyAdd(g1, scale, TLanes.Load(ref dpColumn, r1)), ref dpColumn, r1);
+            TLanes.Store(TLanes.MultiplyAdd(g2, scale, TLanes.Load(ref dpColumn, r2)), ref dpColumn, r2);
+            TLanes.Store(TLanes.MultiplyAdd(g3, scale, TLanes.Load(ref dpColumn, r3)), ref dpColumn, r3);
+            if (dot)
+            {
+                s0 = TLanes.MultiplyAdd(TLanes.Load(ref w, r0), g0, s0);
+                s1 = TLanes.MultiplyAdd(TLanes.Load(ref w, r1), g1, s1);
+                s2 = TLanes.MultiplyAdd(TLanes.Load(ref w, r2), g2, s2);
+                s3 = TLanes.MultiplyAdd(TLanes.Load(ref w, r3), g3, s3);
+            }
+        }
+
+        for (; r <= rows - n; r += n)
+        {
+            TVector g = TLanes.Load(ref dz0, (nuint)r);
+            TLanes.Store(TLanes.MultiplyAdd(g, scale, TLanes.Load(ref dpColumn, (nuint)r)), ref dpColumn, (nuint)r);
+            if (dot)
+            {
+                s0 = TLanes.MultiplyAdd(TLanes.Load(ref w, (nuint)r), g, s0);
+            }
+        }
+
+        T sum = dot ? TLanes.Sum(TLanes.Add(TLanes.Add(s0, s1), TLanes.Add(s2, s3))) : T.Zero;
+        for (; r < rows; r++)
+        {
+            T g = Unsafe.Add(ref dz0, r);
+            ref T target = ref Unsafe.Add(ref dpColumn, r);
+            target = T.FusedMultiplyAdd(g, v, target);
+            if (dot)
+            {
+                sum = T.FusedMultiplyAdd(Unsafe.Add(ref w, r), g, sum);
+            }
+        }
+
+        return sum;
     }
 }

@@ -35,6 +35,9 @@ internal interface ILanes<TVector, T>
 
     /// <summary><c>a + b</c> lane by lane.</summary>
     static abstract TVector Add(TVector a, TVector b);
+
+    /// <summary>The sum of the lanes (a horizontal add).</summary>
+    static abstract T Sum(TVector value);
 }
 
 /// <summary><see cref="Vector512{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
@@ -61,6 +64,9 @@ internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector512<T> value) => Vector512.Sum(value);
 }
 
 /// <summary><see cref="Vector256{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
@@ -87,6 +93,9 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 }
 
 /// <summary><see cref="Vector128{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
@@ -113,4 +122,7 @@ internal readonly struct Lanes128<T> : ILanes<Vector128<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector128<T> value) => Vector128.Sum(value);
 }

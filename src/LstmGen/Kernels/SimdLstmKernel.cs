@@ -3,7 +3,7 @@ using System.Numerics;
 namespace LstmGen.Kernels;
 
 /// <summary>
-/// The LSTM forward and inference steps vectorised (<see cref="SimdGateMatrix{TShape, T}"/> for the gate product,
+/// The LSTM forward, backward and inference steps vectorised (<see cref="SimdGateMatrix{TShape, T}"/> for the gate product,
 /// <see cref="VectorMath"/> for the activations over whole gate blocks and the state update): what the contract's
 /// defaults run for a kernel whose <see cref="IRecurrentKernel{TSelf, T}.Strategy"/> is <see cref="KernelStrategy.Simd"/>.
 /// State, cache and aliasing as <see cref="LstmLoopKernel{TShape, T}"/> (whose backward reads this cache):
@@ -35,6 +35,30 @@ internal static class SimdLstmKernel<TShape, T>
         Span<T> z = cache.Slice(2 * h, 4 * h);                            // z [4H], activated in place into i, f, g, o
         SimdGateMatrix<TShape, T>.PreActivations(p, x, index, cache[..h], z);
         Update(cache.Slice(h, h), z, next.Slice(h, h), cache.Slice(6 * h, h), next[..h]);
+    }
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Backward"/>
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
+    {
+        KernelArguments.Backward<TShape, T>(p, x, -1, cache, LstmLoopKernel<TShape, T>.CacheLength, dNext, StateLength, dState, dx, dp);
+        Backward(p, x, -1, cache, dNext, dState, dx, dp);
+    }
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.BackwardOneHot"/>
+    public static void BackwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dp)
+    {
+        KernelArguments.Backward<TShape, T>(p, default, KernelArguments.OneHot<TShape>(index), cache, LstmLoopKernel<TShape, T>.CacheLength, dNext, StateLength, dState, default, dp);
+        Backward(p, default, index, cache, dNext, dState, default, dp);
+    }
+
+    // dNext [2H] = [dh | dc] → dState [2H] = [dh_prev | dc_prev] (may be dNext itself), dx [D]; dp += ∂L/∂θ. The
+    // element-wise part is the loop kernel's (scalar, the same dz bit for bit); the gate product's backward is vectorised.
+    private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
+    {
+        int h = H;
+        Span<T> dz = stackalloc T[4 * h];                                // at most 16,384 values (H ≤ 4096): 128 KB of double
+        LstmLoopKernel<TShape, T>.GateGradients(cache, dNext, dz, dState.Slice(h, h));
+        SimdGateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState[..h], dp);
     }
 
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>

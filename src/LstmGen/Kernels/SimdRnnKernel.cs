@@ -3,7 +3,7 @@ using System.Numerics;
 namespace LstmGen.Kernels;
 
 /// <summary>
-/// The tanh RNN forward and inference steps vectorised (<see cref="SimdGateMatrix{TShape, T}"/> for the product,
+/// The tanh RNN forward, backward and inference steps vectorised (<see cref="SimdGateMatrix{TShape, T}"/> for the product,
 /// <see cref="VectorMath"/> for tanh): what the contract's defaults run for a kernel whose
 /// <see cref="IRecurrentKernel{TSelf, T}.Strategy"/> is <see cref="KernelStrategy.Simd"/>. State, cache and aliasing as
 /// <see cref="RnnLoopKernel{TShape, T}"/> (whose backward reads this cache): state <c>[h]</c> (H), cache
@@ -36,6 +36,29 @@ internal static class SimdRnnKernel<TShape, T>
         SimdGateMatrix<TShape, T>.PreActivations(p, x, index, cache[..h], hNew);
         VectorMath.Tanh<T>(hNew, hNew);
         hNew.CopyTo(next);
+    }
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Backward"/>
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
+    {
+        KernelArguments.Backward<TShape, T>(p, x, -1, cache, RnnLoopKernel<TShape, T>.CacheLength, dNext, StateLength, dState, dx, dp);
+        Backward(p, x, -1, cache, dNext, dState, dx, dp);
+    }
+
+    /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.BackwardOneHot"/>
+    public static void BackwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dp)
+    {
+        KernelArguments.Backward<TShape, T>(p, default, KernelArguments.OneHot<TShape>(index), cache, RnnLoopKernel<TShape, T>.CacheLength, dNext, StateLength, dState, default, dp);
+        Backward(p, default, index, cache, dNext, dState, default, dp);
+    }
+
+    // dNext [H] = dh → dState [H] = dh_prev (may be dNext itself: dz is computed in full first), dx [D]; dp += ∂L/∂θ.
+    // The element-wise part is the loop kernel's (scalar, the same dz bit for bit); the gate product's backward is vectorised.
+    private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
+    {
+        Span<T> dz = stackalloc T[H];
+        RnnLoopKernel<TShape, T>.GateGradients(cache, dNext, dz);
+        SimdGateMatrix<TShape, T>.Backward(p, x, index, cache[..H], dz, dx, dState, dp);
     }
 
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>
