@@ -7,8 +7,10 @@ namespace LstmGen.Benchmarks;
 /// <summary>
 /// The cell contract's generic path (<see cref="Recurrent{TKernel, T}"/> over a generated <c>Kernel</c>, whose step
 /// math is the runtime's generic kernels: loops for A, SIMD for B, whose cell is resolved to SIMD) against the generated
-/// typed API of the same cell, on the same data: A's BPTT per timestep (generated code: unrolled) and B's inference step
-/// (generated: SIMD, the like-for-like comparison with the generic SIMD kernel, and generated loops). The baseline of each category is the generated code.
+/// typed API of the same cell, on the same data: A's BPTT per timestep (generated code: unrolled), B's inference step
+/// (generated: SIMD, the like-for-like comparison with the generic SIMD kernel, and generated loops) and B's BPTT per
+/// timestep (one-hot inputs, class targets, softmax head: generated SIMD against the generic SIMD forward and backward).
+/// The baseline of each category is the generated code.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -30,6 +32,11 @@ public class ContractPath
     private CellBLoops.Input _inputBLoops;
     private CellB.State _sb;
     private CellBLoops.State _sbLoops;
+
+    private CellB.Gradients _gb = null!;
+    private CellB.Workspace _wb = null!;
+    private int[] _inputsB = null!, _targetsB = null!;
+    private float[] _initialB = null!, _finalB = null!, _cachesB = null!, _outputsB = null!, _dOutputsB = null!, _dInitialB = null!, _dpb = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -55,6 +62,16 @@ public class ContractPath
         _inputB = CellB.Input.FromSpan(_xb);
         _inputBLoops = CellBLoops.Input.FromSpan(_xb);
         _stateB = new float[Recurrent<CellB.Kernel, float>.StateLength];
+
+        // B's BPTT data as ConfigB sets it up: one-hot inputs and class targets, T = Data.Steps.
+        (_gb, _wb) = (new CellB.Gradients(), new CellB.Workspace(Data.Steps));
+        _inputsB = Data.Classes(2, Data.Steps, CellB.InputSize);
+        _targetsB = Data.Classes(3, Data.Steps, CellB.OutputSize);
+        int sb = Recurrent<CellB.Kernel, float>.StateLength;
+        (_initialB, _finalB, _dInitialB) = (new float[sb], new float[sb], new float[sb]);
+        _cachesB = new float[Data.Steps * Recurrent<CellB.Kernel, float>.CacheLength];
+        (_outputsB, _dOutputsB) = (new float[Data.Steps * CellB.HiddenSize], new float[Data.Steps * CellB.HiddenSize]);
+        _dpb = new float[CellB.ParameterCount];
     }
 
     [Benchmark(Baseline = true, Description = "generated LossAndGradients (unrolled)", OperationsPerInvoke = Data.Steps)]
@@ -93,5 +110,21 @@ public class ContractPath
     {
         Recurrent<CellB.Kernel, float>.Step(_flatPb, _xb, _stateB, _stateB);
         return _stateB[0];
+    }
+
+    [Benchmark(Baseline = true, Description = "generated CrossEntropyLossAndGradients (SIMD)", OperationsPerInvoke = Data.Steps)]
+    [BenchmarkCategory("B BPTT per timestep")]
+    public float GeneratedBpttB() => CellB.CrossEntropyLossAndGradients(_pb, _inputsB, _targetsB, CellB.State.Zero, _wb, _gb).Loss;
+
+    // dp is cleared first: the contract accumulates, the generated call starts its gradients from zero.
+    [Benchmark(Description = "contract forward + cross-entropy + BPTT (generic SIMD)", OperationsPerInvoke = Data.Steps)]
+    [BenchmarkCategory("B BPTT per timestep")]
+    public float ContractBpttB()
+    {
+        Array.Clear(_dpb);
+        Recurrent<CellB.Kernel, float>.ForwardSequence(_flatPb, _inputsB, _initialB, _finalB, _cachesB, _outputsB);
+        float loss = Losses<CellB.Kernel, float>.CrossEntropy(_flatPb, _outputsB, _targetsB, _dOutputsB, _dpb);
+        Recurrent<CellB.Kernel, float>.Bptt(_flatPb, _inputsB, _cachesB, _dOutputsB, _dInitialB, _dpb);
+        return loss;
     }
 }
