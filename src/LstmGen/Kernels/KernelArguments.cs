@@ -22,19 +22,19 @@ internal static class KernelArguments
         where TShape : ICellShape
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Length(p.Length, CellShape<TShape>.ParameterCount, "the parameters p", nameof(p));
+        Guard.Length(p.Length, CellShape<TShape>.ParameterCount, "the parameters p", nameof(p));
         if (index < 0)
         {
-            Length(x.Length, TShape.InputSize, "the input x (D values)", nameof(x));
+            Guard.Length(x.Length, TShape.InputSize, "the input x (D values)", nameof(x));
         }
 
-        Length(state.Length, stateLength, "the state", nameof(state));
-        Length(next.Length, stateLength, "the next state", nameof(next));
+        Guard.Length(state.Length, stateLength, "the state", nameof(state));
+        Guard.Length(next.Length, stateLength, "the next state", nameof(next));
     }
 
     /// <summary>A step cache.</summary>
     public static void Cache<T>(ReadOnlySpan<T> cache, int cacheLength) =>
-        Length(cache.Length, cacheLength, "the step cache", nameof(cache));
+        Guard.Length(cache.Length, cacheLength, "the step cache", nameof(cache));
 
     /// <summary>A backward step's arguments; <paramref name="dx"/> may be empty (no input gradient wanted).</summary>
     public static void Backward<TShape, T>(
@@ -42,21 +42,21 @@ internal static class KernelArguments
         where TShape : ICellShape
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Length(p.Length, CellShape<TShape>.ParameterCount, "the parameters p", nameof(p));
+        Guard.Length(p.Length, CellShape<TShape>.ParameterCount, "the parameters p", nameof(p));
         if (index < 0)
         {
-            Length(x.Length, TShape.InputSize, "the input x (D values)", nameof(x));
+            Guard.Length(x.Length, TShape.InputSize, "the input x (D values)", nameof(x));
         }
 
         Cache(cache, cacheLength);
-        Length(dNext.Length, stateLength, "the next state's gradient dNext", nameof(dNext));
-        Length(dState.Length, stateLength, "the state gradient dState", nameof(dState));
+        Guard.Length(dNext.Length, stateLength, "the next state's gradient dNext", nameof(dNext));
+        Guard.Length(dState.Length, stateLength, "the state gradient dState", nameof(dState));
         if (!dx.IsEmpty)
         {
-            Length(dx.Length, TShape.InputSize, "the input gradient dx (D values, or empty)", nameof(dx));
+            Guard.Length(dx.Length, TShape.InputSize, "the input gradient dx (D values, or empty)", nameof(dx));
         }
 
-        Length(dp.Length, CellShape<TShape>.ParameterCount, "the parameter gradients dp", nameof(dp));
+        Guard.Length(dp.Length, CellShape<TShape>.ParameterCount, "the parameter gradients dp", nameof(dp));
     }
 
     /// <summary>The head's parameters, hidden state and its V-long logits (or their gradient).</summary>
@@ -70,12 +70,8 @@ internal static class KernelArguments
             throw new NotSupportedException("This cell has no softmax head (OutputSize = 0).");
         }
 
-        Length(p.Length, CellShape<TShape>.ParameterCount, "the parameters p", nameof(p));
-        Length(h.Length, TShape.HiddenSize, "the hidden state h (H values)", nameof(h));
-        Length(logits.Length, TShape.OutputSize, logitsName == "logits" ? "the logits (V values)" : "the logits' gradient (V values)", logitsName);
+        Guard.Length(p.Length, CellShape<TShape>.ParameterCount, "the parameters p", nameof(p));
+        Guard.Length(h.Length, TShape.HiddenSize, "the hidden state h (H values)", nameof(h));
+        Guard.Length(logits.Length, TShape.OutputSize, logitsName == "logits" ? "the logits (V values)" : "the logits' gradient (V values)", logitsName);
     }
-
-    /// <summary><see cref="Guard.Length"/>.</summary>
-    public static void Length(int actual, int expected, string what, string parameterName) =>
-        Guard.Length(actual, expected, what, parameterName);
 }

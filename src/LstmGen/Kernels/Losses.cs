@@ -22,7 +22,7 @@ public static class Losses<TKernel, T>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
     public static T SquaredError(ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1)
     {
-        int rows = Guard.BatchSteps(outputs.Length, batchSize * TKernel.HiddenSize, "the hidden outputs (T x m x H values)", nameof(outputs)) * batchSize;
+        int rows = SequenceArguments.Steps(outputs.Length, batchSize, TKernel.HiddenSize, "the hidden outputs (T x m x H values)", nameof(outputs)) * batchSize;
         SequenceArguments.PerStep(targets.Length, rows, TKernel.HiddenSize, "the targets (as many values as the outputs)", nameof(targets));
         SequenceArguments.PerStep(dOutputs.Length, rows, TKernel.HiddenSize, "the output gradients (as many values as the outputs)", nameof(dOutputs));
         T scale = Scale(reduction, batchSize), half = T.One / (T.One + T.One), loss = T.Zero;

@@ -80,7 +80,7 @@ public static class Recurrent<TKernel, T>
     /// <exception cref="ArgumentException">A buffer's length does not fit T = xs.Length / (m·D).</exception>
     public static void ForwardSequenceBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
-        int steps = Guard.BatchSteps(xs.Length, batchSize * TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
+        int steps = SequenceArguments.Steps(xs.Length, batchSize, TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
         CheckForward(steps, batchSize, initial, final, caches, outputs);
         Forward(p, xs, default, steps, batchSize, initial, final, caches, outputs);
     }
@@ -153,7 +153,7 @@ public static class Recurrent<TKernel, T>
     /// <exception cref="ArgumentException">A buffer's length does not fit T = xs.Length / (m·D).</exception>
     public static void BpttBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dxs, Span<T> dp)
     {
-        int steps = Guard.BatchSteps(xs.Length, batchSize * TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
+        int steps = SequenceArguments.Steps(xs.Length, batchSize, TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
         CheckBackward(steps, batchSize, caches, dOutputs, dInitial, dp);
         if (!dxs.IsEmpty)
         {

@@ -3,15 +3,27 @@ namespace LstmGen.Kernels;
 /// <summary>The length checks of flat time-major sequence buffers: T steps of a fixed number of values each.</summary>
 internal static class SequenceArguments
 {
-    /// <summary>T = length / width, if the length is a whole number of steps.</summary>
-    public static int Steps(int length, int width, string what, string parameterName)
+    /// <summary>
+    /// T = length / (m·width) for a time-major buffer of m = <paramref name="batchSize"/> sequences with
+    /// <paramref name="width"/> values per element, if the length is a whole number of steps.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The length is not a whole number of steps.</exception>
+    public static int Steps(int length, int batchSize, int width, string what, string parameterName)
     {
-        if (length % width != 0)
+        if (batchSize < 1)
         {
-            throw new ArgumentException($"Expected {what} to hold a whole number of steps of {width} values, but it has {length}.", parameterName);
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "Expected a batch size of at least 1.");
         }
 
-        return length / width;
+        long step = (long)batchSize * width;
+        if (length % step != 0)
+        {
+            throw new ArgumentException(
+                $"Expected {what} to hold a whole number of steps of m x {width} = {step} values (m = {batchSize}), but it has {length}.", parameterName);
+        }
+
+        return (int)(length / step);
     }
 
     /// <summary>Checks that a buffer holds exactly <paramref name="steps"/> × <paramref name="width"/> values.</summary>

@@ -38,21 +38,20 @@ internal static class SimdGateMatrix<TShape, T>
     {
         Guard.KernelSpans(p.Length >= CellShape<TShape>.ParameterCount && h.Length >= TShape.HiddenSize && z.Length >= Rows
             && (index < 0 ? x.Length >= TShape.InputSize : index < TShape.InputSize));
-        if (IsVectorType && Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count)
+        switch (Width)
         {
-            Product<Lanes512<T>, Vector512<T>>(p, x, index, h, z);
-        }
-        else if (IsVectorType && Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count)
-        {
-            Product<Lanes256<T>, Vector256<T>>(p, x, index, h, z);
-        }
-        else if (IsVectorType && Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count)
-        {
-            Product<Lanes128<T>, Vector128<T>>(p, x, index, h, z);
-        }
-        else
-        {
-            GateMatrix<TShape, T>.PreActivations(p, x, index, h, z);
+            case 512:
+                Product<Lanes512<T>, Vector512<T>>(p, x, index, h, z);
+                break;
+            case 256:
+                Product<Lanes256<T>, Vector256<T>>(p, x, index, h, z);
+                break;
+            case 128:
+                Product<Lanes128<T>, Vector128<T>>(p, x, index, h, z);
+                break;
+            default:
+                GateMatrix<TShape, T>.PreActivations(p, x, index, h, z);
+                break;
         }
     }
 
@@ -65,30 +64,31 @@ internal static class SimdGateMatrix<TShape, T>
         Guard.KernelSpans(p.Length >= CellShape<TShape>.ParameterCount && dp.Length >= CellShape<TShape>.ParameterCount
             && h.Length >= TShape.HiddenSize && dh.Length >= TShape.HiddenSize && dz.Length >= Rows
             && (index < 0 ? x.Length >= TShape.InputSize && (dx.IsEmpty || dx.Length >= TShape.InputSize) : index < TShape.InputSize));
-        if (IsVectorType && Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count)
+        switch (Width)
         {
-            BackwardProduct<Lanes512<T>, Vector512<T>>(p, x, index, h, dz, dx, dh, dp);
-        }
-        else if (IsVectorType && Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count)
-        {
-            BackwardProduct<Lanes256<T>, Vector256<T>>(p, x, index, h, dz, dx, dh, dp);
-        }
-        else if (IsVectorType && Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count)
-        {
-            BackwardProduct<Lanes128<T>, Vector128<T>>(p, x, index, h, dz, dx, dh, dp);
-        }
-        else
-        {
-            GateMatrix<TShape, T>.Backward(p, x, index, h, dz, dx, dh, dp);
+            case 512:
+                BackwardProduct<Lanes512<T>, Vector512<T>>(p, x, index, h, dz, dx, dh, dp);
+                break;
+            case 256:
+                BackwardProduct<Lanes256<T>, Vector256<T>>(p, x, index, h, dz, dx, dh, dp);
+                break;
+            case 128:
+                BackwardProduct<Lanes128<T>, Vector128<T>>(p, x, index, h, dz, dx, dh, dp);
+                break;
+            default:
+                GateMatrix<TShape, T>.Backward(p, x, index, h, dz, dx, dh, dp);
+                break;
         }
     }
 
-    // The width the product runs at on this process (for tests): the lanes per vector, or 1 for scalar.
-    internal static int Lanes =>
-        IsVectorType && Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count ? Vector512<T>.Count
-        : IsVectorType && Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count ? Vector256<T>.Count
-        : IsVectorType && Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count ? Vector128<T>.Count
-        : 1;
+    // The vector width in bits both products run at in this process, or 0 for the scalar GateMatrix: the widest the CPU
+    // accelerates whose lanes fit in the G rows (a constant after JIT specialisation, so only one branch is kept).
+    private static int Width =>
+        !IsVectorType ? 0
+        : Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count ? 512
+        : Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count ? 256
+        : Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count ? 128
+        : 0;
 
     // G ≥ TLanes.Count here. Rows [0, G) as: whole blocks of Block vectors, then single vectors, then one vector ending at
     // row G − 1 if G is not a multiple of the lane count.

@@ -38,8 +38,8 @@ public static class SoftmaxHead<TShape, T>
     public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp)
     {
         KernelArguments.Head<TShape, T>(p, h, dLogits, nameof(dLogits));
-        KernelArguments.Length(dh.Length, TShape.HiddenSize, "dh", nameof(dh));
-        KernelArguments.Length(dp.Length, p.Length, "the parameter gradients dp", nameof(dp));
+        Guard.Length(dh.Length, TShape.HiddenSize, "dh", nameof(dh));
+        Guard.Length(dp.Length, p.Length, "the parameter gradients dp", nameof(dp));
         int v = TShape.OutputSize;
         Span<T> dBias = dp.Slice(BiasOffset, v);
         for (int r = 0; r < v; r++)

@@ -92,6 +92,20 @@ public sealed class SequenceTests
     }
 
     [Fact]
+    public void Batch_length_errors_name_the_batch_size_and_the_step_width()
+    {
+        double[] p = new double[new CellLayout(RecurrentCellKind.Lstm, 3, 5, 4).ParameterCount];
+        double[] final = new double[3 * 10], caches = new double[3 * Recurrent<Lstm3x5Head4, double>.CacheLength], outputs = new double[3 * 5];
+
+        var length = Assert.Throws<ArgumentException>("xs", () => Recurrent<Lstm3x5Head4, double>.ForwardSequenceBatch(p, new double[10], 3, default, final, caches, outputs));
+        Assert.Contains("m x 3 = 9 values (m = 3), but it has 10", length.Message, StringComparison.Ordinal);
+        var batch = Assert.Throws<ArgumentOutOfRangeException>("batchSize", () => Recurrent<Lstm3x5Head4, double>.ForwardSequenceBatch(p, new double[9], 0, default, final, caches, outputs));
+        Assert.Equal(0, batch.ActualValue);
+        var loss = Assert.Throws<ArgumentException>("outputs", () => Losses<Lstm3x5Head4, double>.SquaredError(new double[12], new double[12], new double[12], BatchReduction.Mean, 2));
+        Assert.Contains("m x 5 = 10 values (m = 2), but it has 12", loss.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_training_step_allocates_nothing()
     {
         double[] p = ContractLayouts.Flatten(new ReferenceInit(seed: 59).NextLstm(3, 5, 4));
