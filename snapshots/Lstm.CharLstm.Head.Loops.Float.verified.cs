@@ -11,769 +11,174 @@ namespace Samples;
 
 static partial class CharLstm
 {
-    /// <summary>
-    /// Input size D: the length of every input vector x.
-    /// </summary>
+    /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 10;
 
-    /// <summary>
-    /// Hidden size H: the length of the hidden state h and of the cell state c.
-    /// </summary>
+    /// <summary>Hidden size H: the length of the hidden state h and of the cell state c.</summary>
     public const int HiddenSize = 128;
 
-    /// <summary>
-    /// Output size V: the classes of the softmax head.
-    /// </summary>
+    /// <summary>Output size V: the classes of the softmax head.</summary>
     public const int OutputSize = 10;
 
-    /// <summary>
-    /// Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).
-    /// </summary>
+    /// <summary>Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).</summary>
     public const int GateRows = 512;
 
-    /// <summary>
-    /// Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.
-    /// </summary>
+    /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 72458;
 
-    /// <summary>
-    /// Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).
-    /// </summary>
+    /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 70656;
 
-    /// <summary>
-    /// Offset of the head weights W_y (V x H, column by column) in the flat parameter layout.
-    /// </summary>
+    /// <summary>Offset of the head weights W_y (V x H, column by column) in the flat parameter layout.</summary>
     public const int HeadWeightOffset = 71168;
 
-    /// <summary>
-    /// Offset of the head bias b_y (V values) in the flat parameter layout.
-    /// </summary>
+    /// <summary>Offset of the head bias b_y (V values) in the flat parameter layout.</summary>
     public const int HeadBiasOffset = 72448;
 
-    /// <summary>
-    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
-    /// </summary>
+    /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, OutputSize);
 
-    /// <summary>
-    /// The input vector x of CharLstm (D = 10): 10 value(s) of type <see cref="float"/> stored inline (a value type; nothing on the heap).
-    /// </summary>
-    /// <remarks>
-    /// Index it like an array (<c>v[0]</c>) and convert it to <see cref="global::System.Span{T}"/> implicitly;
-    /// build one from any span with <see cref="FromSpan"/>, which checks the length.
-    /// </remarks>
+    /// <summary>The input vector x of CharLstm (D = 10): values stored inline. Index it like an array; it converts to a span implicitly.</summary>
     [global::System.Runtime.CompilerServices.InlineArray(InputSize)]
     public struct Input : global::System.IEquatable<Input>
     {
         private float _element0;
 
-        /// <summary>
-        /// Copies exactly 10 value(s) into a new Input.
-        /// </summary>
-        /// <param name="values">The values; must have exactly 10 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 10 element(s).</exception>
-        public static Input FromSpan(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of CharLstm (D = 10)", nameof(values));
-            Input result = default;
-            values.CopyTo(result);
-            return result;
-        }
+        /// <summary>Copies exactly InputSize values into a new Input (the length is checked).</summary>
+        public static Input FromSpan(global::System.ReadOnlySpan<float> values) => global::LstmGen.Internal.FixedVector<Input, float>.FromSpan(values, "the input vector x of CharLstm (D = 10)");
 
-        /// <summary>
-        /// Copies the 10 value(s) into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">Where to copy; must have exactly 10 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 10 element(s).</exception>
-        public readonly void CopyTo(global::System.Span<float> destination)
-        {
-            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of CharLstm (D = 10)", nameof(destination));
-            ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
-        }
-
-        /// <summary>
-        /// Copies the values into a new array (allocates; not for hot paths).
-        /// </summary>
+        /// <summary>The values in a new array (allocates; not for hot paths).</summary>
         public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)this).ToArray();
 
-        /// <summary>
-        /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
-        /// </summary>
-        public readonly bool Equals(Input other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)this, other);
+        /// <summary>Element-wise equality (NaN equals NaN, as <c>Equals</c> of the scalar).</summary>
+        public readonly bool Equals(Input other) => global::LstmGen.Internal.FixedVector<Input, float>.Equals(this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Input other && Equals(other);
 
         /// <inheritdoc/>
-        public override readonly int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            foreach (float value in this)
-            {
-                hash.Add(value);
-            }
+        public override readonly int GetHashCode() => global::LstmGen.Internal.FixedVector<Input, float>.GetHashCode(this);
 
-            return hash.ToHashCode();
-        }
+        /// <summary>The values as <c>[v0, v1, ...]</c>, round-trip format, invariant culture.</summary>
+        public override readonly string ToString() => global::LstmGen.Internal.FixedVector<Input, float>.ToString(this);
 
-        /// <summary>
-        /// The values as <c>[v0, v1, ...]</c> in round-trip format.
-        /// </summary>
-        public override readonly string ToString() =>
-            "[" + string.Join(", ", global::System.Linq.Enumerable.Select(ToArray(), v => v.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-        /// <summary>
-        /// Element-wise equality.
-        /// </summary>
+        /// <summary>Element-wise equality.</summary>
         public static bool operator ==(Input left, Input right) => left.Equals(right);
 
-        /// <summary>
-        /// Element-wise inequality.
-        /// </summary>
+        /// <summary>Element-wise inequality.</summary>
         public static bool operator !=(Input left, Input right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// The hidden-size vector of CharLstm (H = 128): 128 value(s) of type <see cref="float"/> stored inline (a value type; nothing on the heap).
-    /// </summary>
-    /// <remarks>
-    /// Index it like an array (<c>v[0]</c>) and convert it to <see cref="global::System.Span{T}"/> implicitly;
-    /// build one from any span with <see cref="FromSpan"/>, which checks the length.
-    /// </remarks>
+    /// <summary>A hidden-size vector of CharLstm (H = 128): values stored inline. Index it like an array; it converts to a span implicitly.</summary>
     [global::System.Runtime.CompilerServices.InlineArray(HiddenSize)]
     public struct Hidden : global::System.IEquatable<Hidden>
     {
         private float _element0;
 
-        /// <summary>
-        /// Copies exactly 128 value(s) into a new Hidden.
-        /// </summary>
-        /// <param name="values">The values; must have exactly 128 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 128 element(s).</exception>
-        public static Hidden FromSpan(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of CharLstm (H = 128)", nameof(values));
-            Hidden result = default;
-            values.CopyTo(result);
-            return result;
-        }
+        /// <summary>Copies exactly HiddenSize values into a new Hidden (the length is checked).</summary>
+        public static Hidden FromSpan(global::System.ReadOnlySpan<float> values) => global::LstmGen.Internal.FixedVector<Hidden, float>.FromSpan(values, "a hidden-size vector of CharLstm (H = 128)");
 
-        /// <summary>
-        /// Copies the 128 value(s) into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">Where to copy; must have exactly 128 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 128 element(s).</exception>
-        public readonly void CopyTo(global::System.Span<float> destination)
-        {
-            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of CharLstm (H = 128)", nameof(destination));
-            ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
-        }
-
-        /// <summary>
-        /// Copies the values into a new array (allocates; not for hot paths).
-        /// </summary>
+        /// <summary>The values in a new array (allocates; not for hot paths).</summary>
         public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)this).ToArray();
 
-        /// <summary>
-        /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
-        /// </summary>
-        public readonly bool Equals(Hidden other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)this, other);
+        /// <summary>Element-wise equality (NaN equals NaN, as <c>Equals</c> of the scalar).</summary>
+        public readonly bool Equals(Hidden other) => global::LstmGen.Internal.FixedVector<Hidden, float>.Equals(this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Hidden other && Equals(other);
 
         /// <inheritdoc/>
-        public override readonly int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            foreach (float value in this)
-            {
-                hash.Add(value);
-            }
+        public override readonly int GetHashCode() => global::LstmGen.Internal.FixedVector<Hidden, float>.GetHashCode(this);
 
-            return hash.ToHashCode();
-        }
+        /// <summary>The values as <c>[v0, v1, ...]</c>, round-trip format, invariant culture.</summary>
+        public override readonly string ToString() => global::LstmGen.Internal.FixedVector<Hidden, float>.ToString(this);
 
-        /// <summary>
-        /// The values as <c>[v0, v1, ...]</c> in round-trip format.
-        /// </summary>
-        public override readonly string ToString() =>
-            "[" + string.Join(", ", global::System.Linq.Enumerable.Select(ToArray(), v => v.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-        /// <summary>
-        /// Element-wise equality.
-        /// </summary>
+        /// <summary>Element-wise equality.</summary>
         public static bool operator ==(Hidden left, Hidden right) => left.Equals(right);
 
-        /// <summary>
-        /// Element-wise inequality.
-        /// </summary>
+        /// <summary>Element-wise inequality.</summary>
         public static bool operator !=(Hidden left, Hidden right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// The output vector of CharLstm (V = 10 logits, probabilities or targets): 10 value(s) of type <see cref="float"/> stored inline (a value type; nothing on the heap).
-    /// </summary>
-    /// <remarks>
-    /// Index it like an array (<c>v[0]</c>) and convert it to <see cref="global::System.Span{T}"/> implicitly;
-    /// build one from any span with <see cref="FromSpan"/>, which checks the length.
-    /// </remarks>
+    /// <summary>An output vector of CharLstm (V = 10 logits, probabilities or targets): values stored inline. Index it like an array; it converts to a span implicitly.</summary>
     [global::System.Runtime.CompilerServices.InlineArray(OutputSize)]
     public struct Output : global::System.IEquatable<Output>
     {
         private float _element0;
 
-        /// <summary>
-        /// Copies exactly 10 value(s) into a new Output.
-        /// </summary>
-        /// <param name="values">The values; must have exactly 10 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 10 element(s).</exception>
-        public static Output FromSpan(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, OutputSize, "output vector of CharLstm (V = 10 logits, probabilities or targets)", nameof(values));
-            Output result = default;
-            values.CopyTo(result);
-            return result;
-        }
+        /// <summary>Copies exactly OutputSize values into a new Output (the length is checked).</summary>
+        public static Output FromSpan(global::System.ReadOnlySpan<float> values) => global::LstmGen.Internal.FixedVector<Output, float>.FromSpan(values, "an output vector of CharLstm (V = 10 logits, probabilities or targets)");
 
-        /// <summary>
-        /// Copies the 10 value(s) into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">Where to copy; must have exactly 10 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 10 element(s).</exception>
-        public readonly void CopyTo(global::System.Span<float> destination)
-        {
-            global::LstmGen.Internal.Guard.Length(destination.Length, OutputSize, "destination for the output vector of CharLstm (V = 10 logits, probabilities or targets)", nameof(destination));
-            ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
-        }
-
-        /// <summary>
-        /// Copies the values into a new array (allocates; not for hot paths).
-        /// </summary>
+        /// <summary>The values in a new array (allocates; not for hot paths).</summary>
         public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)this).ToArray();
 
-        /// <summary>
-        /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
-        /// </summary>
-        public readonly bool Equals(Output other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)this, other);
+        /// <summary>Element-wise equality (NaN equals NaN, as <c>Equals</c> of the scalar).</summary>
+        public readonly bool Equals(Output other) => global::LstmGen.Internal.FixedVector<Output, float>.Equals(this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Output other && Equals(other);
 
         /// <inheritdoc/>
-        public override readonly int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            foreach (float value in this)
-            {
-                hash.Add(value);
-            }
+        public override readonly int GetHashCode() => global::LstmGen.Internal.FixedVector<Output, float>.GetHashCode(this);
 
-            return hash.ToHashCode();
-        }
+        /// <summary>The values as <c>[v0, v1, ...]</c>, round-trip format, invariant culture.</summary>
+        public override readonly string ToString() => global::LstmGen.Internal.FixedVector<Output, float>.ToString(this);
 
-        /// <summary>
-        /// The values as <c>[v0, v1, ...]</c> in round-trip format.
-        /// </summary>
-        public override readonly string ToString() =>
-            "[" + string.Join(", ", global::System.Linq.Enumerable.Select(ToArray(), v => v.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-        /// <summary>
-        /// Element-wise equality.
-        /// </summary>
+        /// <summary>Element-wise equality.</summary>
         public static bool operator ==(Output left, Output right) => left.Equals(right);
 
-        /// <summary>
-        /// Element-wise inequality.
-        /// </summary>
+        /// <summary>Element-wise inequality.</summary>
         public static bool operator !=(Output left, Output right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// The recurrent state (h, c) of CharLstm, carried from one step to the next; <c>default</c> is the zero state.
-    /// </summary>
-    public readonly record struct State
+    /// <summary>The state (h, c) of CharLstm between steps: an immutable value; <see cref="Zero"/> (= default) starts a sequence.</summary>
+    public readonly record struct State(Hidden H, Hidden C)
     {
-        /// <summary>
-        /// Hidden state h (H values): the cell's output.
-        /// </summary>
-        public readonly Hidden H;
+        /// <summary>h: the hidden state.</summary>
+        public readonly Hidden H = H;
 
-        /// <summary>
-        /// Cell state c (H values): the cell's memory.
-        /// </summary>
-        public readonly Hidden C;
+        /// <summary>c: the cell state.</summary>
+        public readonly Hidden C = C;
 
-        /// <summary>
-        /// Creates a State from its fields.
-        /// </summary>
-        /// <param name="h">Hidden state h (H values): the cell's output.</param>
-        /// <param name="c">Cell state c (H values): the cell's memory.</param>
-        public State(in Hidden h, in Hidden c)
-        {
-            H = h;
-            C = c;
-        }
-
-        /// <summary>
-        /// Deconstructs into (h, c).
-        /// </summary>
-        /// <param name="h">Hidden state h (H values): the cell's output.</param>
-        /// <param name="c">Cell state c (H values): the cell's memory.</param>
-        public void Deconstruct(out Hidden h, out Hidden c)
-        {
-            h = H;
-            c = C;
-        }
-
-        /// <summary>The zero state, where a sequence usually starts.</summary>
+        /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
 
-    /// <summary>
-    /// Gradient of the loss with respect to a state: what one backward step carries to the step before it.
-    /// <c>default</c> is zero (nothing flows back from beyond the last step).
-    /// </summary>
-    public readonly record struct StateGradient
+    /// <summary>The gradient (dh, dc) carried from step to step: an immutable value.</summary>
+    public readonly record struct StateGradient(Hidden Dh, Hidden Dc)
     {
-        /// <summary>
-        /// dL/dh: gradient with respect to the hidden state.
-        /// </summary>
-        public readonly Hidden Dh;
+        /// <summary>∂L/∂h.</summary>
+        public readonly Hidden Dh = Dh;
 
-        /// <summary>
-        /// dL/dc: gradient with respect to the cell state.
-        /// </summary>
-        public readonly Hidden Dc;
-
-        /// <summary>
-        /// Creates a StateGradient from its fields.
-        /// </summary>
-        /// <param name="dh">dL/dh: gradient with respect to the hidden state.</param>
-        /// <param name="dc">dL/dc: gradient with respect to the cell state.</param>
-        public StateGradient(in Hidden dh, in Hidden dc)
-        {
-            Dh = dh;
-            Dc = dc;
-        }
-
-        /// <summary>
-        /// Deconstructs into (dh, dc).
-        /// </summary>
-        /// <param name="dh">dL/dh: gradient with respect to the hidden state.</param>
-        /// <param name="dc">dL/dc: gradient with respect to the cell state.</param>
-        public void Deconstruct(out Hidden dh, out Hidden dc)
-        {
-            dh = Dh;
-            dc = Dc;
-        }
+        /// <summary>∂L/∂c.</summary>
+        public readonly Hidden Dc = Dc;
     }
 
-    /// <summary>
-    /// What one forward step of CharLstm keeps for its backward step, and nothing more: the step's inputs
-    /// (x, h_prev, c_prev), the four gate activations and tanh(c). Immutable.
-    /// The new state is not stored: h = O ⊙ TanhC, and c is the next step's CPrev.
-    /// </summary>
-    public readonly record struct StepCache
+    /// <summary>The parameters θ of CharLstm: one flat buffer of ParameterCount = 72458 values (see <see cref="Layout"/>).</summary>
+    public sealed class Parameters : global::LstmGen.Parameters<Kernel, float>
     {
-        /// <summary>
-        /// The dense input x of this step (D values), or zero for a one-hot step (see <see cref="InputIndex"/>).
-        /// </summary>
-        public readonly Input X;
+        /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
+        public Parameters() { }
 
-        /// <summary>
-        /// The one-hot input index of a <see cref="ForwardOneHot"/> step, or -1 for a dense input.
-        /// </summary>
-        public readonly int InputIndex;
-
-        /// <summary>
-        /// The previous hidden state h_prev (H values); backward needs it for dU.
-        /// </summary>
-        public readonly Hidden HPrev;
-
-        /// <summary>
-        /// The previous cell state c_prev (H values); backward needs it for the forget gate.
-        /// </summary>
-        public readonly Hidden CPrev;
-
-        /// <summary>
-        /// Input gate i = σ(z_i).
-        /// </summary>
-        public readonly Hidden I;
-
-        /// <summary>
-        /// Forget gate f = σ(z_f).
-        /// </summary>
-        public readonly Hidden F;
-
-        /// <summary>
-        /// Candidate g = tanh(z_g) (called a, c̃, z or u in the seeds).
-        /// </summary>
-        public readonly Hidden G;
-
-        /// <summary>
-        /// Output gate o = σ(z_o).
-        /// </summary>
-        public readonly Hidden O;
-
-        /// <summary>
-        /// tanh(c) of the new cell state c.
-        /// </summary>
-        public readonly Hidden TanhC;
-
-        /// <summary>
-        /// Creates a StepCache from its fields.
-        /// </summary>
-        /// <param name="x">The dense input x of this step (D values), or zero for a one-hot step (see <see cref="InputIndex"/>).</param>
-        /// <param name="inputIndex">The one-hot input index of a <see cref="ForwardOneHot"/> step, or -1 for a dense input.</param>
-        /// <param name="hPrev">The previous hidden state h_prev (H values); backward needs it for dU.</param>
-        /// <param name="cPrev">The previous cell state c_prev (H values); backward needs it for the forget gate.</param>
-        /// <param name="i">Input gate i = σ(z_i).</param>
-        /// <param name="f">Forget gate f = σ(z_f).</param>
-        /// <param name="g">Candidate g = tanh(z_g) (called a, c̃, z or u in the seeds).</param>
-        /// <param name="o">Output gate o = σ(z_o).</param>
-        /// <param name="tanhC">tanh(c) of the new cell state c.</param>
-        public StepCache(in Input x, int inputIndex, in Hidden hPrev, in Hidden cPrev, in Hidden i, in Hidden f, in Hidden g, in Hidden o, in Hidden tanhC)
-        {
-            X = x;
-            InputIndex = inputIndex;
-            HPrev = hPrev;
-            CPrev = cPrev;
-            I = i;
-            F = f;
-            G = g;
-            O = o;
-            TanhC = tanhC;
-        }
+        /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
+        public Parameters(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
 
-    /// <summary>
-    /// The weights and biases θ of CharLstm: for each gate i, f, g, o an input matrix W (H x D = 128 x 10),
-    /// a recurrent matrix U (H x H = 128 x 128) and a bias b (H = 128), and the softmax head's W_y (V x H = 10 x 128) and b_y (V = 10); 72458 scalars in one array allocated once.
-    /// </summary>
-    /// <remarks>
-    /// Flat layout (<see cref="AsSpan"/>): the fused matrix [W | U] of 4H rows and D+H columns, column by column, so
-    /// element (r, k) is at <c>k * GateRows + r</c> with <c>r = gate * H + row</c> (gates in the order i, f, g, o);
-    /// columns 0..D-1 are W, columns D..D+H-1 are U. The bias follows at offset 70656 (4H values, same row order).
-    /// Then the head: W_y column by column from offset 71168 (element (v, j) at HeadWeightOffset + j * V + v), and b_y at 72448.
-    /// </remarks>
-    public sealed class Parameters
+    /// <summary>Gradients of a loss with respect to every parameter of CharLstm, in the layout of <see cref="Parameters"/>.</summary>
+    public sealed class Gradients : global::LstmGen.Gradients<Kernel, float>
     {
-        private readonly float[] _values = new float[ParameterCount];
+        /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
+        public Gradients() { }
 
-        /// <summary>
-        /// Creates a parameter set (all 72458 values 0).
-        /// </summary>
-        public Parameters()
-        {
-        }
-
-        /// <summary>
-        /// Creates a set from a flat span in the layout described on <see cref="Parameters"/>.
-        /// </summary>
-        /// <param name="values">Exactly 72458 values.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 72458 elements.</exception>
-        public Parameters(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of CharLstm", nameof(values));
-            values.CopyTo(_values);
-        }
-
-        /// <summary>
-        /// All 72458 values as one span, in the documented layout (writable).
-        /// </summary>
-        public global::System.Span<float> AsSpan() => _values;
-
-        /// <summary>
-        /// The flat values, for generated kernels.
-        /// </summary>
-        internal global::System.Span<float> Values => _values;
-
-        /// <summary>
-        /// The input weight <c>W_gate[row, column]</c> (H x D = 128 x 10 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <param name="column">Input element, 0 ≤ column &lt; 10.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float W(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in CharLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in CharLstm", nameof(column));
-            return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The recurrent weight <c>U_gate[row, column]</c> (H x H = 128 x 128 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <param name="column">Previous hidden element, 0 ≤ column &lt; 128.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float U(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in CharLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in CharLstm", nameof(column));
-            return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The bias <c>b_gate[row]</c> (row &lt; H = 128), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float B(global::LstmGen.LstmGate gate, int row)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of CharLstm", nameof(row));
-            return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The head weight <c>W_y[output, row]</c> (V x H = 10 x 128), as a writable reference.
-        /// </summary>
-        /// <param name="output">Output class, 0 ≤ output &lt; 10.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float Wy(int output, int row)
-        {
-            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a column of W_y in CharLstm", nameof(row));
-            return ref _values[HeadWeightOffset + (row * OutputSize) + output];
-        }
-
-        /// <summary>
-        /// The head bias <c>b_y[output]</c> (V = 10), as a writable reference.
-        /// </summary>
-        /// <param name="output">Output class, 0 ≤ output &lt; 10.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float By(int output)
-        {
-            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
-            return ref _values[HeadBiasOffset + output];
-        }
-
-        /// <summary>
-        /// Copies every value into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">The set to overwrite.</param>
-        public void CopyTo(Parameters destination)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(destination);
-            _values.CopyTo(destination._values, 0);
-        }
+        /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
+        public Gradients(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
 
-    /// <summary>
-    /// Gradients of a loss with respect to every parameter of CharLstm, in the layout of <see cref="Parameters"/>.
-    /// Backward steps add into it (<c>+=</c>); call <see cref="Clear"/> before accumulating a new batch.
-    /// </summary>
-    /// <remarks>
-    /// Flat layout (<see cref="AsSpan"/>): the fused matrix [W | U] of 4H rows and D+H columns, column by column, so
-    /// element (r, k) is at <c>k * GateRows + r</c> with <c>r = gate * H + row</c> (gates in the order i, f, g, o);
-    /// columns 0..D-1 are W, columns D..D+H-1 are U. The bias follows at offset 70656 (4H values, same row order).
-    /// Then the head: W_y column by column from offset 71168 (element (v, j) at HeadWeightOffset + j * V + v), and b_y at 72448.
-    /// </remarks>
-    public sealed class Gradients
+    /// <summary>Scratch buffers of CharLstm for the one-call training functions, allocated once and reused.</summary>
+    public sealed class Workspace : global::LstmGen.Workspace<Kernel, float>
     {
-        private readonly float[] _values = new float[ParameterCount];
-
-        /// <summary>
-        /// Creates a zero gradient set (all 72458 values 0).
-        /// </summary>
-        public Gradients()
-        {
-        }
-
-        /// <summary>
-        /// Creates a set from a flat span in the layout described on <see cref="Gradients"/>.
-        /// </summary>
-        /// <param name="values">Exactly 72458 values.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 72458 elements.</exception>
-        public Gradients(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of CharLstm", nameof(values));
-            values.CopyTo(_values);
-        }
-
-        /// <summary>
-        /// All 72458 values as one span, in the documented layout (writable).
-        /// </summary>
-        public global::System.Span<float> AsSpan() => _values;
-
-        /// <summary>
-        /// The flat values, for generated kernels.
-        /// </summary>
-        internal global::System.Span<float> Values => _values;
-
-        /// <summary>
-        /// The input weight gradient <c>W_gate[row, column]</c> (H x D = 128 x 10 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <param name="column">Input element, 0 ≤ column &lt; 10.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float W(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in CharLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in CharLstm", nameof(column));
-            return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The recurrent weight gradient <c>U_gate[row, column]</c> (H x H = 128 x 128 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <param name="column">Previous hidden element, 0 ≤ column &lt; 128.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float U(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in CharLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in CharLstm", nameof(column));
-            return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The bias gradient <c>b_gate[row]</c> (row &lt; H = 128), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float B(global::LstmGen.LstmGate gate, int row)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of CharLstm", nameof(row));
-            return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The head weight gradient <c>W_y[output, row]</c> (V x H = 10 x 128), as a writable reference.
-        /// </summary>
-        /// <param name="output">Output class, 0 ≤ output &lt; 10.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 128.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float Wy(int output, int row)
-        {
-            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a column of W_y in CharLstm", nameof(row));
-            return ref _values[HeadWeightOffset + (row * OutputSize) + output];
-        }
-
-        /// <summary>
-        /// The head bias gradient <c>b_y[output]</c> (V = 10), as a writable reference.
-        /// </summary>
-        /// <param name="output">Output class, 0 ≤ output &lt; 10.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float By(int output)
-        {
-            global::LstmGen.Internal.Guard.Index(output, OutputSize, "an output class of CharLstm", nameof(output));
-            return ref _values[HeadBiasOffset + output];
-        }
-
-        /// <summary>
-        /// Copies every value into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">The set to overwrite.</param>
-        public void CopyTo(Gradients destination)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(destination);
-            _values.CopyTo(destination._values, 0);
-        }
-
-        /// <summary>
-        /// Sets every gradient to zero, ready for a new accumulation.
-        /// </summary>
-        public void Clear() => global::System.Array.Clear(_values);
-
-        /// <summary>
-        /// The global L2 norm ‖dθ‖ over every gradient, computed without overflow (NaN or +∞ if a gradient is).
-        /// </summary>
-        public float Norm() => global::LstmGen.GradientClipping.Norm<float>(_values);
-
-        /// <summary>
-        /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.
-        /// A NaN or infinite gradient makes every gradient NaN or 0, as in PyTorch, unless <paramref name="errorIfNonFinite"/> is set.
-        /// (This clips gradients; it is not ONNX's <c>clip</c>, which clamps gate pre-activations.)
-        /// </summary>
-        /// <param name="maxNorm">Largest allowed global norm; positive and finite.</param>
-        /// <param name="errorIfNonFinite">Throw <see cref="global::System.ArgumentException"/>, leaving the gradients untouched, if one is NaN or infinite.</param>
-        /// <returns>The norm before clipping.</returns>
-        public float ClipByGlobalNorm(float maxNorm, bool errorIfNonFinite = false) =>
-            global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm, errorIfNonFinite);
-
-        /// <summary>
-        /// Gradient clipping by value: clamps every gradient to [-limit, limit] (min-char-rnn uses 5).
-        /// </summary>
-        /// <param name="limit">The bound; positive and finite.</param>
-        public void ClipByValue(float limit) => global::LstmGen.GradientClipping.ClipByValue(_values, limit);
-    }
-
-    /// <summary>
-    /// Scratch buffers for the one-call loss functions (<see cref="LossAndGradients(Parameters, global::System.ReadOnlySpan{Input}, global::System.ReadOnlySpan{Hidden}, in State, Workspace, Gradients)"/> and friends)
-    /// over up to <see cref="MaxSteps"/> steps of up to <see cref="MaxBatch"/> sequences, allocated once by the caller
-    /// and reused by every call (nothing is allocated per call). Buffers are time-major: step t of sequence b is at t * batch + b.
-    /// </summary>
-    public sealed class Workspace
-    {
-        private readonly StepCache[] _caches;
-        private readonly Hidden[] _outputs;
-        private readonly Hidden[] _outputGradients;
-        private readonly State[] _states;
-
-        /// <summary>
-        /// Allocates buffers for up to <paramref name="maxSteps"/> steps of up to <paramref name="maxBatch"/> sequences.
-        /// </summary>
-        /// <param name="maxSteps">Longest sequence the workspace will serve; at least 1.</param>
-        /// <param name="maxBatch">Largest batch the workspace will serve; at least 1.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1, or maxSteps x maxBatch exceeds <see cref="global::System.Array.MaxLength"/>.</exception>
-        public Workspace(int maxSteps, int maxBatch = 1)
-        {
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-            MaxSteps = maxSteps;
-            MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
-            _outputs = new Hidden[_caches.Length];
-            _outputGradients = new Hidden[_caches.Length];
-            _states = new State[maxBatch];
-        }
-
-        /// <summary>
-        /// Longest sequence this workspace serves.
-        /// </summary>
-        public int MaxSteps { get; }
-
-        /// <summary>
-        /// Largest batch this workspace serves.
-        /// </summary>
-        public int MaxBatch { get; }
-
-        /// <summary>
-        /// Step caches of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<StepCache> Caches => _caches;
-
-        /// <summary>
-        /// Hidden outputs h_t of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<Hidden> Outputs => _outputs;
-
-        /// <summary>
-        /// Loss gradients dL/dh_t of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<Hidden> OutputGradients => _outputGradients;
-
-        /// <summary>
-        /// Final states of the last batched call (the first batch are valid).
-        /// </summary>
-        public global::System.Span<State> States => _states;
+        /// <inheritdoc cref="global::LstmGen.Workspace{TKernel, T}.Workspace(int, int)"/>
+        public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
     /// <summary>
@@ -794,1357 +199,136 @@ static partial class CharLstm
         public static int OutputSize => 10;
     }
 
-    /// <summary>
-    /// One forward step: <c>z = W·x + U·h + b</c>; <c>i = σ(z_i)</c>, <c>f = σ(z_f)</c>, <c>g = tanh(z_g)</c>, <c>o = σ(z_o)</c>;
-    /// <c>c' = f ⊙ c + i ⊙ g</c>; <c>h' = o ⊙ tanh(c')</c>. Pure: reads its arguments, returns new values.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="x">Input x_t (D = 10).</param>
-    /// <param name="state">State (h_{t-1}, c_{t-1}); <see cref="State.Zero"/> at the start of a sequence.</param>
-    /// <returns>The new state (h_t, c_t) and the cache that <see cref="Backward"/> needs for this step.</returns>
-    public static (State State, StepCache Cache) Forward(Parameters p, in Input x, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-
-        global::System.Span<float> z = stackalloc float[GateRows];
-        // Gate pre-activations z = W·x + U·h_prev + b: one contiguous column of [W | U] per input element.
-        for (int k = 0; k < InputSize; k++)
-        {
-            float xk = x[k];
-            global::System.ReadOnlySpan<float> column = w.Slice(k * GateRows, GateRows);
-            for (int r = 0; r < GateRows; r++)
-            {
-                z[r] += column[r] * xk;
-            }
-        }
-
-        for (int k = 0; k < HiddenSize; k++)
-        {
-            float xk = state.H[k];
-            global::System.ReadOnlySpan<float> column = w.Slice((InputSize + k) * GateRows, GateRows);
-            for (int r = 0; r < GateRows; r++)
-            {
-                z[r] += column[r] * xk;
-            }
-        }
-
-        global::System.ReadOnlySpan<float> bias = w.Slice(BiasOffset, GateRows);
-        for (int r = 0; r < GateRows; r++)
-        {
-            z[r] += bias[r];
-        }
-
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
-            c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
-            h[j] = o[j] * tanhC[j];
-        }
-
-        return (new State(h, c), new StepCache(x, -1, state.H, state.C, i, f, g, o, tanhC));
-    }
-
-    /// <summary>
-    /// One forward step on a one-hot input (a class index, as in character models): the same as <see cref="Forward"/>
-    /// with x = onehot(index), but the input projection W·x is column <paramref name="index"/> of W, read directly;
-    /// no dense one-hot vector is built.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="index">The input class, 0 ≤ index &lt; D = 10.</param>
-    /// <param name="state">State (h_{t-1}, c_{t-1}).</param>
-    /// <returns>The new state and the cache (with <see cref="StepCache.InputIndex"/> = index).</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
-    public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of CharLstm", nameof(index));
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-
-        global::System.Span<float> z = stackalloc float[GateRows];
-        // Gate pre-activations z = W[:, index] + U·h_prev + b: the one-hot input selects column index of W (a gather, no multiply).
-        w.Slice(index * GateRows, GateRows).CopyTo(z);
-
-        for (int k = 0; k < HiddenSize; k++)
-        {
-            float xk = state.H[k];
-            global::System.ReadOnlySpan<float> column = w.Slice((InputSize + k) * GateRows, GateRows);
-            for (int r = 0; r < GateRows; r++)
-            {
-                z[r] += column[r] * xk;
-            }
-        }
-
-        global::System.ReadOnlySpan<float> bias = w.Slice(BiasOffset, GateRows);
-        for (int r = 0; r < GateRows; r++)
-        {
-            z[r] += bias[r];
-        }
-
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
-            c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
-            h[j] = o[j] * tanhC[j];
-        }
-
-        return (new State(h, c), new StepCache(default, index, state.H, state.C, i, f, g, o, tanhC));
-    }
-
-    /// <summary>
-    /// One backward step, the twin of <see cref="Forward"/>: given dL/dh_t from above (e.g. the loss) and the
-    /// gradient carried back from step t+1, adds this step's parameter gradients into <paramref name="grads"/>
-    /// (<c>d[W|U] += dz·[x; h_prev]ᵀ</c>, <c>db += dz</c>) and returns dL/dx_t and the gradient to carry to step t-1.
-    /// </summary>
-    /// <param name="p">Parameters θ used by the forward step (read only).</param>
-    /// <param name="cache">The cache the forward step returned.</param>
-    /// <param name="dh">dL/dh_t from above this step (the loss gradient); zero if the loss does not read h_t.</param>
-    /// <param name="carry">Gradient carried back from step t+1; <c>default</c> at the last step.</param>
-    /// <param name="grads">Caller-owned gradient accumulator; this step's gradients are added to it.</param>
-    /// <returns>dL/dx_t (D values) and the state gradient (dL/dh_{t-1}, dL/dc_{t-1}) to carry to the previous step.</returns>
-    public static (Input Dx, StateGradient Carry) Backward(Parameters p, in StepCache cache, in Hidden dh, in StateGradient carry, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-        global::System.Span<float> dw = grads.Values.Slice(0, ParameterCount);
-
-        // Per hidden unit: dh_total = dh + carried dh; through h = o ⊙ tanh(c) into o and c (adding the carried dc);
-        // through c = f ⊙ c_prev + i ⊙ g into i, f, g; then through σ' = s(1 - s) and tanh' = 1 - t² into dz.
-        global::System.Span<float> dz = stackalloc float[GateRows];
-        Hidden dcPrev = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float dhj = dh[j] + carry.Dh[j];
-            float dOj = dhj * cache.TanhC[j];
-            float dcj = carry.Dc[j] + (dhj * cache.O[j] * (1f - (cache.TanhC[j] * cache.TanhC[j])));
-            dz[j] = dcj * cache.G[j] * (cache.I[j] * (1f - cache.I[j]));
-            dz[HiddenSize + j] = dcj * cache.CPrev[j] * (cache.F[j] * (1f - cache.F[j]));
-            dz[(2 * HiddenSize) + j] = dcj * cache.I[j] * (1f - (cache.G[j] * cache.G[j]));
-            dz[(3 * HiddenSize) + j] = dOj * (cache.O[j] * (1f - cache.O[j]));
-            dcPrev[j] = dcj * cache.F[j];
-        }
-
-        // Per column k of [W | U]: d[W | U][:, k] += dz * [x; h_prev][k], and the input gradient [dx; dh_prev][k] = column · dz.
-        Input dx = default;
-        Hidden dhPrev = default;
-        for (int k = 0; k < InputSize; k++)
-        {
-            global::System.ReadOnlySpan<float> column = w.Slice(k * GateRows, GateRows);
-            global::System.Span<float> dColumn = dw.Slice(k * GateRows, GateRows);
-            // A one-hot step stores no dense x: its input is 1 at InputIndex and 0 elsewhere, so only that column changes.
-            if (cache.InputIndex < 0 || cache.InputIndex == k)
-            {
-                float xk = cache.InputIndex < 0 ? cache.X[k] : 1;
-                for (int r = 0; r < GateRows; r++)
-                {
-                    dColumn[r] += dz[r] * xk;
-                }
-            }
-
-            float sum = default;
-            for (int r = 0; r < GateRows; r++)
-            {
-                sum += column[r] * dz[r];
-            }
-
-            dx[k] = sum;
-        }
-
-        for (int k = 0; k < HiddenSize; k++)
-        {
-            global::System.ReadOnlySpan<float> column = w.Slice((InputSize + k) * GateRows, GateRows);
-            global::System.Span<float> dColumn = dw.Slice((InputSize + k) * GateRows, GateRows);
-            float xk = cache.HPrev[k];
-            float sum = default;
-            for (int r = 0; r < GateRows; r++)
-            {
-                dColumn[r] += dz[r] * xk;
-                sum += column[r] * dz[r];
-            }
-
-            dhPrev[k] = sum;
-        }
-
-        // Bias: db += dz.
-        global::System.Span<float> dBias = dw.Slice(BiasOffset, GateRows);
-        for (int r = 0; r < GateRows; r++)
-        {
-            dBias[r] += dz[r];
-        }
-
-        return (dx, new StateGradient(dhPrev, dcPrev));
-    }
-
-    /// <summary>
-    /// Streaming inference: one forward step that keeps nothing for a backward pass (no <see cref="StepCache"/>),
-    /// for running a trained cell one timestep per call. The caller carries the state from call to call:
-    /// <c>state = Step(p, x, state);</c>. Same values as <see cref="Forward"/>'s state; allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="x">Input x_t (D = 10).</param>
-    /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call; <see cref="State.Zero"/> at the start of a stream.</param>
-    /// <returns>The new state (h_t, c_t).</returns>
-    public static State Step(Parameters p, in Input x, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-
-        global::System.Span<float> z = stackalloc float[GateRows];
-        // Gate pre-activations z = W·x + U·h_prev + b: one contiguous column of [W | U] per input element.
-        for (int k = 0; k < InputSize; k++)
-        {
-            float xk = x[k];
-            global::System.ReadOnlySpan<float> column = w.Slice(k * GateRows, GateRows);
-            for (int r = 0; r < GateRows; r++)
-            {
-                z[r] += column[r] * xk;
-            }
-        }
-
-        for (int k = 0; k < HiddenSize; k++)
-        {
-            float xk = state.H[k];
-            global::System.ReadOnlySpan<float> column = w.Slice((InputSize + k) * GateRows, GateRows);
-            for (int r = 0; r < GateRows; r++)
-            {
-                z[r] += column[r] * xk;
-            }
-        }
-
-        global::System.ReadOnlySpan<float> bias = w.Slice(BiasOffset, GateRows);
-        for (int r = 0; r < GateRows; r++)
-        {
-            z[r] += bias[r];
-        }
-
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
-            c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
-            h[j] = o[j] * tanhC[j];
-        }
-
-        return new State(h, c);
-    }
-
-    /// <summary>
-    /// Streaming inference on a one-hot input (a class index): <see cref="Step(Parameters, in Input, in State)"/> with
-    /// x = onehot(index), reading column <paramref name="index"/> of W instead of multiplying. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="index">The input class, 0 ≤ index &lt; D = 10.</param>
-    /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call.</param>
-    /// <returns>The new state (h_t, c_t).</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
-    public static State StepOneHot(Parameters p, int index, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of CharLstm", nameof(index));
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-
-        global::System.Span<float> z = stackalloc float[GateRows];
-        // Gate pre-activations z = W[:, index] + U·h_prev + b: the one-hot input selects column index of W (a gather, no multiply).
-        w.Slice(index * GateRows, GateRows).CopyTo(z);
-
-        for (int k = 0; k < HiddenSize; k++)
-        {
-            float xk = state.H[k];
-            global::System.ReadOnlySpan<float> column = w.Slice((InputSize + k) * GateRows, GateRows);
-            for (int r = 0; r < GateRows; r++)
-            {
-                z[r] += column[r] * xk;
-            }
-        }
-
-        global::System.ReadOnlySpan<float> bias = w.Slice(BiasOffset, GateRows);
-        for (int r = 0; r < GateRows; r++)
-        {
-            z[r] += bias[r];
-        }
-
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            i[j] = global::LstmGen.Internal.Activations.Sigmoid(z[j]);
-            f[j] = global::LstmGen.Internal.Activations.Sigmoid(z[HiddenSize + j]);
-            g[j] = global::LstmGen.Internal.Activations.Tanh(z[(2 * HiddenSize) + j]);
-            o[j] = global::LstmGen.Internal.Activations.Sigmoid(z[(3 * HiddenSize) + j]);
-            c[j] = (f[j] * state.C[j]) + (i[j] * g[j]);
-            tanhC[j] = global::LstmGen.Internal.Activations.Tanh(c[j]);
-            h[j] = o[j] * tanhC[j];
-        }
-
-        return new State(h, c);
-    }
-
-    /// <summary>
-    /// Streaming inference with the softmax head: <see cref="Step(Parameters, in Input, in State)"/>, then
-    /// <c>softmax(W_y h_t + b_y)</c> into <paramref name="probabilities"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="x">Input x_t.</param>
-    /// <param name="state">The state from the previous call.</param>
-    /// <param name="probabilities">Receives the V class probabilities of this step.</param>
-    /// <returns>The new state.</returns>
-    public static State Step(Parameters p, in Input x, in State state, out Output probabilities)
-    {
-        State next = Step(p, x, state);
-        probabilities = Softmax(HeadForward(p, next.H));
-        return next;
-    }
-
-    /// <summary>
-    /// Streaming inference with the softmax head: <see cref="StepOneHot(Parameters, int, in State)"/>, then
-    /// <c>softmax(W_y h_t + b_y)</c> into <paramref name="probabilities"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="index">The input class, 0 ≤ index &lt; D = 10.</param>
-    /// <param name="state">The state from the previous call.</param>
-    /// <param name="probabilities">Receives the V class probabilities of this step.</param>
-    /// <returns>The new state.</returns>
-    public static State StepOneHot(Parameters p, int index, in State state, out Output probabilities)
-    {
-        State next = StepOneHot(p, index, state);
-        probabilities = Softmax(HeadForward(p, next.H));
-        return next;
-    }
-
-    /// <summary>
-    /// Runs <see cref="Forward"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
-    /// Allocates nothing: the caller owns every buffer.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="initial">State before the first step; <see cref="State.Zero"/> for a fresh sequence.</param>
-    /// <param name="caches">Receives the T step caches; exactly T elements.</param>
-    /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
-    /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of CharLstm", nameof(caches));
-        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of CharLstm", nameof(outputs));
-        State state = initial;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            (state, caches[t]) = Forward(p, inputs[t], state);
-            outputs[t] = state.H;
-        }
-
-        return state;
-    }
-
-    /// <summary>
-    /// Runs <see cref="ForwardOneHot"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
-    /// Allocates nothing: the caller owns every buffer.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices x_0 .. x_{T-1}, each in [0, D).</param>
-    /// <param name="initial">State before the first step; <see cref="State.Zero"/> for a fresh sequence.</param>
-    /// <param name="caches">Receives the T step caches; exactly T elements.</param>
-    /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
-    /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of CharLstm", nameof(caches));
-        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of CharLstm", nameof(outputs));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
-        State state = initial;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            (state, caches[t]) = ForwardOneHot(p, inputs[t], state);
-            outputs[t] = state.H;
-        }
-
-        return state;
-    }
-
-    /// <summary>
-    /// Backpropagation through time over the T = <c>caches.Length</c> steps of a forward pass: runs
-    /// <see cref="Backward"/> from the last step to the first, carrying (dh, dc) backwards, and adds every
-    /// step's parameter gradients into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ used by the forward pass (read only).</param>
-    /// <param name="caches">The T step caches of the forward pass.</param>
-    /// <param name="outputGradients">dL/dh_t from above for each step (e.g. from a loss); exactly T elements.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives dL/dx_t for each step (exactly T elements), or empty to skip them.</param>
-    /// <returns>The gradient with respect to the initial state.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads, global::System.Span<Input> inputGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of CharLstm", nameof(outputGradients));
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of CharLstm (or empty)", nameof(inputGradients));
-        }
-
-        StateGradient carry = default;
-        for (int t = caches.Length - 1; t >= 0; t--)
-        {
-            (Input dx, carry) = Backward(p, caches[t], outputGradients[t], carry, grads);
-            if (!inputGradients.IsEmpty)
-            {
-                inputGradients[t] = dx;
-            }
-        }
-
-        return carry;
-    }
-
-    /// <summary>
-    /// One forward step for a batch of m = <c>inputs.Length</c> independent samples: <see cref="Forward"/> per sample.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">The m inputs.</param>
-    /// <param name="states">The m states before the step.</param>
-    /// <param name="next">Receives the m states after the step; may be the same span as <paramref name="states"/>.</param>
-    /// <param name="caches">Receives the m step caches.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of CharLstm (one per sample)", nameof(states));
-        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of CharLstm (one per sample)", nameof(next));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of CharLstm (one per sample)", nameof(caches));
-        for (int b = 0; b < inputs.Length; b++)
-        {
-            (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
-        }
-    }
-
-    /// <summary>
-    /// One forward step for a batch of m = <c>inputs.Length</c> independent samples: <see cref="ForwardOneHot"/> per sample.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">The m one-hot input indices.</param>
-    /// <param name="states">The m states before the step.</param>
-    /// <param name="next">Receives the m states after the step; may be the same span as <paramref name="states"/>.</param>
-    /// <param name="caches">Receives the m step caches.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of CharLstm (one per sample)", nameof(states));
-        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of CharLstm (one per sample)", nameof(next));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of CharLstm (one per sample)", nameof(caches));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
-        for (int b = 0; b < inputs.Length; b++)
-        {
-            (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
-        }
-    }
-
-    /// <summary>
-    /// One backward step for a batch of m = <c>caches.Length</c> samples: <see cref="Backward"/> per sample, gradients summed into <paramref name="grads"/>.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="caches">The m caches of the forward step.</param>
-    /// <param name="outputGradients">The m gradients dL/dh_t from above.</param>
-    /// <param name="carry">The m gradients carried from step t+1 (or empty for zeros).</param>
-    /// <param name="carryOut">Receives the m gradients to carry to step t-1; may be the same span as <paramref name="carry"/>.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives the m gradients dL/dx_t, or empty to skip them.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Input> inputGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of CharLstm (one per sample)", nameof(outputGradients));
-        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of CharLstm (one per sample)", nameof(carryOut));
-        if (!carry.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of CharLstm (one per sample, or empty)", nameof(carry));
-        }
-
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of CharLstm (one per sample, or empty)", nameof(inputGradients));
-        }
-
-        for (int b = 0; b < caches.Length; b++)
-        {
-            StateGradient incoming = carry.IsEmpty ? default : carry[b];
-            (Input dx, carryOut[b]) = Backward(p, caches[b], outputGradients[b], incoming, grads);
-            if (!inputGradients.IsEmpty)
-            {
-                inputGradients[b] = dx;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward pass over a batch of m = <paramref name="batchSize"/> sequences of T = <c>inputs.Length / m</c> steps, time-major
-    /// (step t of sequence b at <c>t * m + b</c>): <see cref="Forward"/> per element. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences; at least 1 and a divisor of <c>inputs.Length</c>.</param>
-    /// <param name="initial">The m initial states, or empty for zero states.</param>
-    /// <param name="final">Receives the m final states (and holds the running states during the pass); exactly m elements.</param>
-    /// <param name="caches">Receives the T x m step caches, time-major.</param>
-    /// <param name="outputs">Receives the T x m hidden outputs, time-major.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of CharLstm (one per sequence)", nameof(final));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of CharLstm (T x m)", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of CharLstm (T x m)", nameof(outputs));
-        if (initial.IsEmpty)
-        {
-            final.Clear();
-        }
-        else
-        {
-            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of CharLstm (one per sequence, or empty)", nameof(initial));
-            initial.CopyTo(final);
-        }
-
-        for (int t = 0; t < steps; t++)
-        {
-            for (int b = 0; b < batchSize; b++)
-            {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = Forward(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward pass over a batch of m = <paramref name="batchSize"/> sequences of T = <c>inputs.Length / m</c> steps, time-major
-    /// (step t of sequence b at <c>t * m + b</c>): <see cref="ForwardOneHot"/> per element. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences; at least 1 and a divisor of <c>inputs.Length</c>.</param>
-    /// <param name="initial">The m initial states, or empty for zero states.</param>
-    /// <param name="final">Receives the m final states (and holds the running states during the pass); exactly m elements.</param>
-    /// <param name="caches">Receives the T x m step caches, time-major.</param>
-    /// <param name="outputs">Receives the T x m hidden outputs, time-major.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of CharLstm (one per sequence)", nameof(final));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of CharLstm (T x m)", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of CharLstm (T x m)", nameof(outputs));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of CharLstm (D = 10)", nameof(inputs));
-        if (initial.IsEmpty)
-        {
-            final.Clear();
-        }
-        else
-        {
-            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of CharLstm (one per sequence, or empty)", nameof(initial));
-            initial.CopyTo(final);
-        }
-
-        for (int t = 0; t < steps; t++)
-        {
-            for (int b = 0; b < batchSize; b++)
-            {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = ForwardOneHot(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Backpropagation through time over a batch of m = <paramref name="batchSize"/> sequences (time-major T x m buffers):
-    /// <see cref="Bptt"/> per sequence, in sample order, gradients summed into <paramref name="grads"/>.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="caches">The T x m step caches of the forward pass.</param>
-    /// <param name="outputGradients">The T x m gradients dL/dh_t from above.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives the T x m gradients dL/dx_t, or empty to skip them.</param>
-    /// <param name="initialGradients">Receives the m gradients with respect to the initial states, or empty to skip them.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<Input> inputGradients, global::System.Span<StateGradient> initialGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of CharLstm", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of CharLstm (T x m)", nameof(outputGradients));
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of CharLstm (T x m, or empty)", nameof(inputGradients));
-        }
-
-        if (!initialGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of CharLstm (one per sequence, or empty)", nameof(initialGradients));
-        }
-
-        for (int b = 0; b < batchSize; b++)
-        {
-            StateGradient carry = default;
-            for (int t = steps - 1; t >= 0; t--)
-            {
-                int at = (t * batchSize) + b;
-                (Input dx, carry) = Backward(p, caches[at], outputGradients[at], carry, grads);
-                if (!inputGradients.IsEmpty)
-                {
-                    inputGradients[at] = dx;
-                }
-            }
-
-            if (!initialGradients.IsEmpty)
-            {
-                initialGradients[b] = carry;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Head forward: the logits <c>z = W_y h + b_y</c> (V values). Apply <see cref="Softmax"/> for probabilities.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="h">A hidden state h_t.</param>
-    /// <returns>The V logits.</returns>
-    public static Output HeadForward(Parameters p, in Hidden h)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<float> wy = p.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);
-        global::System.ReadOnlySpan<float> by = p.Values.Slice(HeadBiasOffset, OutputSize);
-        Output logits = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float hj = h[j];
-            global::System.ReadOnlySpan<float> column = wy.Slice(j * OutputSize, OutputSize);
-            for (int v = 0; v < OutputSize; v++)
-            {
-                logits[v] += column[v] * hj;
-            }
-        }
-
-        for (int v = 0; v < OutputSize; v++)
-        {
-            logits[v] += by[v];
-        }
-
-        return logits;
-    }
-
-    /// <summary>
-    /// Head backward, the twin of <see cref="HeadForward"/>: adds <c>dW_y += dz hᵀ</c> and <c>db_y += dz</c> into <paramref name="grads"/> and returns <c>dL/dh = W_yᵀ dz</c>.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="h">The hidden state the head read.</param>
-    /// <param name="dLogits">dL/dz for the logits.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>dL/dh contributed by the head (add the carried dh in <see cref="Backward"/>).</returns>
-    public static Hidden HeadBackward(Parameters p, in Hidden h, in Output dLogits, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::System.ReadOnlySpan<float> wy = p.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);
-        global::System.Span<float> dwy = grads.Values.Slice(HeadWeightOffset, OutputSize * HiddenSize);
-        global::System.Span<float> dby = grads.Values.Slice(HeadBiasOffset, OutputSize);
-        Hidden dh = default;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float hj = h[j];
-            global::System.ReadOnlySpan<float> column = wy.Slice(j * OutputSize, OutputSize);
-            global::System.Span<float> dColumn = dwy.Slice(j * OutputSize, OutputSize);
-            float sum = default;
-            for (int v = 0; v < OutputSize; v++)
-            {
-                dColumn[v] += dLogits[v] * hj;
-                sum += column[v] * dLogits[v];
-            }
-
-            dh[j] = sum;
-        }
-
-        for (int v = 0; v < OutputSize; v++)
-        {
-            dby[v] += dLogits[v];
-        }
-
-        return dh;
-    }
-
-    /// <summary>
-    /// Numerically stable softmax (shifted by the largest logit): probabilities that sum to 1.
-    /// </summary>
-    /// <param name="logits">The logits z.</param>
-    public static Output Softmax(in Output logits)
-    {
-        Output probabilities = default;
-        global::LstmGen.Internal.SoftmaxMath.Softmax<float>(logits, probabilities);
-        return probabilities;
-    }
-
-    /// <summary>
-    /// Numerically stable log-softmax: <c>z - logΣexp(z)</c>.
-    /// </summary>
-    /// <param name="logits">The logits z.</param>
-    public static Output LogSoftmax(in Output logits)
-    {
-        Output logProbabilities = default;
-        global::LstmGen.Internal.SoftmaxMath.LogSoftmax<float>(logits, logProbabilities);
-        return logProbabilities;
-    }
-
-    /// <summary>
-    /// Cross-entropy of one step against a class index, <c>L = -log softmax(z)[target]</c>, with <c>dL/dz = softmax(z) - onehot(target)</c>.
-    /// </summary>
-    /// <param name="logits">The logits z of the step.</param>
-    /// <param name="target">The true class, 0 ≤ target &lt; V = 10.</param>
-    /// <param name="dLogits">Receives dL/dz.</param>
-    /// <returns>The loss.</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="target"/> is outside [0, V).</exception>
-    public static float CrossEntropyLoss(in Output logits, int target, out Output dLogits)
-    {
-        dLogits = default;
-        return global::LstmGen.Internal.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
-    }
-
-    /// <summary>
-    /// Cross-entropy of one step against a target distribution q, <c>L = -Σ q log softmax(z)</c>, with <c>dL/dz = softmax(z)·Σq - q</c>.
-    /// </summary>
-    /// <param name="logits">The logits z of the step.</param>
-    /// <param name="target">The target distribution q: finite, non-negative, summing to 1 within 2·V·ε (<see cref="global::LstmGen.Internal.Guard.DistributionTolerance{T}"/>).</param>
-    /// <param name="dLogits">Receives dL/dz.</param>
-    /// <returns>The loss.</returns>
-    /// <exception cref="global::System.ArgumentException"><paramref name="target"/> is not a distribution.</exception>
-    public static float CrossEntropyLoss(in Output logits, in Output target, out Output dLogits)
-    {
-        dLogits = default;
-        return global::LstmGen.Internal.SoftmaxMath.CrossEntropy<float>(logits, target, dLogits);
-    }
-
-    private static float CrossEntropyStep(Parameters p, in Hidden h, int target, float scale, Gradients grads, out Hidden dh)
-    {
-        Output logits = HeadForward(p, h);
-        float loss = CrossEntropyLoss(logits, target, out Output dLogits);
-        for (int v = 0; v < OutputSize; v++)
-        {
-            dLogits[v] *= scale;
-        }
-
-        dh = HeadBackward(p, h, dLogits, grads);
-        return loss;
-    }
-
-    private static float CrossEntropyStep(Parameters p, in Hidden h, in Output target, float scale, Gradients grads, out Hidden dh)
-    {
-        Output logits = HeadForward(p, h);
-        float loss = CrossEntropyLoss(logits, target, out Output dLogits);
-        for (int v = 0; v < OutputSize; v++)
-        {
-            dLogits[v] *= scale;
-        }
-
-        dh = HeadBackward(p, h, dLogits, grads);
-        return loss;
-    }
-
-    /// <summary>
-    /// Cross-entropy of the softmax head over a sequence against class indices, <c>L = Σ_t CE(softmax(W_y h_t + b_y), target_t)</c>:
-    /// runs the head forward and backward per step, adds dW_y and db_y into <paramref name="grads"/>, and writes the
-    /// head's dL/dh_t for <see cref="Bptt"/> (which adds the carried dh, as in seed 003).
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="outputs">The hidden outputs h_t of the forward pass.</param>
-    /// <param name="targets">The class indices, one per step.</param>
-    /// <param name="outputGradients">Receives dL/dh_t, one per step.</param>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">A class index is outside [0, V); checked before anything is written.</exception>
-    /// <param name="grads">Caller-owned gradient accumulator (head gradients).</param>
-    /// <returns>The summed loss.</returns>
-    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<int> targets, global::System.Span<Hidden> outputGradients, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
-        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        float loss = default;
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            loss += CrossEntropyStep(p, outputs[t], targets[t], 1, grads, out outputGradients[t]);
-        }
-
-        return loss;
-    }
-
-    /// <summary>
-    /// Cross-entropy of the softmax head over a sequence against target distributions, <c>L = Σ_t CE(softmax(W_y h_t + b_y), target_t)</c>:
-    /// runs the head forward and backward per step, adds dW_y and db_y into <paramref name="grads"/>, and writes the
-    /// head's dL/dh_t for <see cref="Bptt"/> (which adds the carried dh, as in seed 003).
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="outputs">The hidden outputs h_t of the forward pass.</param>
-    /// <param name="targets">The target distributions, one per step.</param>
-    /// <param name="outputGradients">Receives dL/dh_t, one per step.</param>
-    /// <exception cref="global::System.ArgumentException">A target is not a distribution (see <see cref="global::LstmGen.Internal.Guard.Distributions{T}"/>); checked before anything is written.</exception>
-    /// <param name="grads">Caller-owned gradient accumulator (head gradients).</param>
-    /// <returns>The summed loss.</returns>
-    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Output> targets, global::System.Span<Hidden> outputGradients, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
-        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        float loss = default;
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            loss += CrossEntropyStep(p, outputs[t], targets[t], 1, grads, out outputGradients[t]);
-        }
-
-        return loss;
-    }
-
-    /// <summary>
-    /// Squared-error loss of one step on the hidden state, <c>L = ½‖h − y‖²</c>, and its gradient <c>dL/dh = h − y</c>.
-    /// </summary>
-    /// <param name="h">The hidden output h_t.</param>
-    /// <param name="y">The target y_t.</param>
-    /// <param name="dh">Receives dL/dh_t = h_t − y_t.</param>
-    /// <returns>½‖h − y‖².</returns>
-    public static float MseLoss(in Hidden h, in Hidden y, out Hidden dh)
-    {
-        dh = default;
-        float loss = 0f;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float diff = h[j] - y[j];
-            dh[j] = diff;
-            loss += diff * diff;
-        }
-
-        return 0.5f * loss;
-    }
-
-    /// <summary>
-    /// Squared-error loss of a sequence, <c>L = Σ_t ½‖h_t − y_t‖²</c> (the loss of seeds 000/001), and dL/dh_t for every step.
-    /// </summary>
-    /// <param name="outputs">The hidden outputs h_t.</param>
-    /// <param name="targets">The targets y_t; same length.</param>
-    /// <param name="outputGradients">Receives dL/dh_t = h_t − y_t; same length.</param>
-    /// <returns>The summed loss.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
-    public static float MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
-    {
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of CharLstm", nameof(outputGradients));
-        float loss = 0f;
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            loss += MseLoss(outputs[t], targets[t], out outputGradients[t]);
-        }
-
-        return loss;
-    }
-
-    private static float MseStep(Parameters p, in Hidden h, in Hidden y, float scale, Gradients grads, out Hidden dh)
-    {
-        float loss = MseLoss(h, y, out dh);
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            dh[j] *= scale;
-        }
-
-        return loss;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = MseLoss(outputs, targets, outputGradients);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += MseStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// on one-hot inputs, with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices, one per step.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = MseLoss(outputs, targets, outputGradients);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += MseStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the cross-entropy of the softmax head against a class index per step,
-    /// with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a class index per step,
-    /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += CrossEntropyStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the cross-entropy of the softmax head against a class index per step,
-    /// on one-hot inputs, with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices, one per step.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a class index per step,
-    /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.Indices(targets, OutputSize, "the class indices of CharLstm (V = 10)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += CrossEntropyStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the cross-entropy of the softmax head against a target distribution per step,
-    /// with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a target distribution per step,
-    /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += CrossEntropyStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the cross-entropy of the softmax head against a target distribution per step,
-    /// on one-hot inputs, with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices, one per step.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of CharLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the cross-entropy of the softmax head against a target distribution per step,
-    /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of CharLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of CharLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.Distributions(global::System.Runtime.InteropServices.MemoryMarshal.Cast<Output, float>(targets), OutputSize, "the target distributions of CharLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of CharLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of CharLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += CrossEntropyStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// One step of stochastic gradient descent, <c>θ ← θ − learningRate · dθ</c>, in place on the caller's parameters.
-    /// </summary>
-    /// <param name="p">Parameters θ, updated in place.</param>
-    /// <param name="grads">Gradients dθ (read only; clear them before the next accumulation).</param>
-    /// <param name="learningRate">Step size; must be finite.</param>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="learningRate"/> is NaN or infinite.</exception>
-    public static void Sgd(Parameters p, Gradients grads, float learningRate)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
-    }
+    // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
+    public static State Forward(Parameters p, in Input x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (Input Dx, StateGradient Carry) Backward(Parameters p, in Input x, global::System.ReadOnlySpan<float> cache, in Hidden dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Hidden dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    public static State Step(Parameters p, in Input x, in State state) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState, TOutput}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, out TOutput)"/>
+    public static State Step(Parameters p, in Input x, in State state, out Output probabilities) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state, out probabilities);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState, TOutput}(global::LstmGen.Parameters{TKernel, T}, int, in TState, out TOutput)"/>
+    public static State StepOneHot(Parameters p, int index, in State state, out Output probabilities) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state, out probabilities);
+
+    // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads, global::System.Span<Input> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Input, Hidden, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Hidden, StateGradient>(p, inputs, caches, outputGradients, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Input> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<Input> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+
+    // The softmax head: logits z [V] = W_y h + b_y above its backward twin; softmax and cross-entropy.
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.HeadForward{THidden, TOutput}(global::LstmGen.Parameters{TKernel, T}, in THidden)"/>
+    public static Output HeadForward(Parameters p, in Hidden h) => global::LstmGen.TypedCell<Kernel, float>.HeadForward<Hidden, Output>(p, h);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.HeadBackward{THidden, TOutput}(global::LstmGen.Parameters{TKernel, T}, in THidden, in TOutput, global::LstmGen.Gradients{TKernel, T})"/>
+    public static Hidden HeadBackward(Parameters p, in Hidden h, in Output dLogits, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.HeadBackward(p, h, dLogits, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Softmax{TOutput}(in TOutput)"/>
+    public static Output Softmax(in Output logits) => global::LstmGen.TypedCell<Kernel, float>.Softmax(logits);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LogSoftmax{TOutput}(in TOutput)"/>
+    public static Output LogSoftmax(in Output logits) => global::LstmGen.TypedCell<Kernel, float>.LogSoftmax(logits);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{TOutput}(in TOutput, int, out TOutput)"/>
+    public static float CrossEntropyLoss(in Output logits, int target, out Output dLogits) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(logits, target, out dLogits);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{TOutput}(in TOutput, in TOutput, out TOutput)"/>
+    public static float CrossEntropyLoss(in Output logits, in Output target, out Output dLogits) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(logits, target, out dLogits);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{THidden}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{int}, global::System.Span{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<int> targets, global::System.Span<Hidden> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{THidden, TOutput}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TOutput}, global::System.Span{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Output> targets, global::System.Span<Hidden> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
+
+    // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
+    public static float MseLoss(in Hidden h, in Hidden y, out Hidden dh) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
+    public static float MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Input, Hidden, State>(p, inputs, targets, initial, workspace, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Hidden, State>(p, inputs, targets, initial, workspace, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Input, Hidden, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Hidden, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Input, State>(p, inputs, targets, initial, workspace, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{int}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<State>(p, inputs, targets, initial, workspace, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Input, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{int}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Input, Output, State>(p, inputs, targets, initial, workspace, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TOutput}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Output, State>(p, inputs, targets, initial, workspace, grads);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Input, Output, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TOutput}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Output> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Output, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);
 }

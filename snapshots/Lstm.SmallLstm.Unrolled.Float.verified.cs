@@ -10,626 +10,134 @@ namespace Samples;
 
 static partial class SmallLstm
 {
-    /// <summary>
-    /// Input size D: the length of every input vector x.
-    /// </summary>
+    /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 3;
 
-    /// <summary>
-    /// Hidden size H: the length of the hidden state h and of the cell state c.
-    /// </summary>
+    /// <summary>Hidden size H: the length of the hidden state h and of the cell state c.</summary>
     public const int HiddenSize = 5;
 
-    /// <summary>
-    /// Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).
-    /// </summary>
+    /// <summary>Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).</summary>
     public const int GateRows = 20;
 
-    /// <summary>
-    /// Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.
-    /// </summary>
+    /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 180;
 
-    /// <summary>
-    /// Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).
-    /// </summary>
+    /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 160;
 
-    /// <summary>
-    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
-    /// </summary>
+    /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
 
-    /// <summary>
-    /// The input vector x of SmallLstm (D = 3): 3 value(s) of type <see cref="float"/> stored inline (a value type; nothing on the heap).
-    /// </summary>
-    /// <remarks>
-    /// Index it like an array (<c>v[0]</c>) and convert it to <see cref="global::System.Span{T}"/> implicitly;
-    /// build one from any span with <see cref="FromSpan"/>, which checks the length.
-    /// </remarks>
+    /// <summary>The input vector x of SmallLstm (D = 3): values stored inline. Index it like an array; it converts to a span implicitly.</summary>
     [global::System.Runtime.CompilerServices.InlineArray(InputSize)]
     public struct Input : global::System.IEquatable<Input>
     {
         private float _element0;
 
-        /// <summary>
-        /// Copies exactly 3 value(s) into a new Input.
-        /// </summary>
-        /// <param name="values">The values; must have exactly 3 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 3 element(s).</exception>
-        public static Input FromSpan(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of SmallLstm (D = 3)", nameof(values));
-            Input result = default;
-            values.CopyTo(result);
-            return result;
-        }
+        /// <summary>Copies exactly InputSize values into a new Input (the length is checked).</summary>
+        public static Input FromSpan(global::System.ReadOnlySpan<float> values) => global::LstmGen.Internal.FixedVector<Input, float>.FromSpan(values, "the input vector x of SmallLstm (D = 3)");
 
-        /// <summary>
-        /// Copies the 3 value(s) into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">Where to copy; must have exactly 3 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 3 element(s).</exception>
-        public readonly void CopyTo(global::System.Span<float> destination)
-        {
-            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of SmallLstm (D = 3)", nameof(destination));
-            ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
-        }
-
-        /// <summary>
-        /// Copies the values into a new array (allocates; not for hot paths).
-        /// </summary>
+        /// <summary>The values in a new array (allocates; not for hot paths).</summary>
         public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)this).ToArray();
 
-        /// <summary>
-        /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
-        /// </summary>
-        public readonly bool Equals(Input other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)this, other);
+        /// <summary>Element-wise equality (NaN equals NaN, as <c>Equals</c> of the scalar).</summary>
+        public readonly bool Equals(Input other) => global::LstmGen.Internal.FixedVector<Input, float>.Equals(this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Input other && Equals(other);
 
         /// <inheritdoc/>
-        public override readonly int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            foreach (float value in this)
-            {
-                hash.Add(value);
-            }
+        public override readonly int GetHashCode() => global::LstmGen.Internal.FixedVector<Input, float>.GetHashCode(this);
 
-            return hash.ToHashCode();
-        }
+        /// <summary>The values as <c>[v0, v1, ...]</c>, round-trip format, invariant culture.</summary>
+        public override readonly string ToString() => global::LstmGen.Internal.FixedVector<Input, float>.ToString(this);
 
-        /// <summary>
-        /// The values as <c>[v0, v1, ...]</c> in round-trip format.
-        /// </summary>
-        public override readonly string ToString() =>
-            "[" + string.Join(", ", global::System.Linq.Enumerable.Select(ToArray(), v => v.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-        /// <summary>
-        /// Element-wise equality.
-        /// </summary>
+        /// <summary>Element-wise equality.</summary>
         public static bool operator ==(Input left, Input right) => left.Equals(right);
 
-        /// <summary>
-        /// Element-wise inequality.
-        /// </summary>
+        /// <summary>Element-wise inequality.</summary>
         public static bool operator !=(Input left, Input right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// The hidden-size vector of SmallLstm (H = 5): 5 value(s) of type <see cref="float"/> stored inline (a value type; nothing on the heap).
-    /// </summary>
-    /// <remarks>
-    /// Index it like an array (<c>v[0]</c>) and convert it to <see cref="global::System.Span{T}"/> implicitly;
-    /// build one from any span with <see cref="FromSpan"/>, which checks the length.
-    /// </remarks>
+    /// <summary>A hidden-size vector of SmallLstm (H = 5): values stored inline. Index it like an array; it converts to a span implicitly.</summary>
     [global::System.Runtime.CompilerServices.InlineArray(HiddenSize)]
     public struct Hidden : global::System.IEquatable<Hidden>
     {
         private float _element0;
 
-        /// <summary>
-        /// Copies exactly 5 value(s) into a new Hidden.
-        /// </summary>
-        /// <param name="values">The values; must have exactly 5 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 5 element(s).</exception>
-        public static Hidden FromSpan(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of SmallLstm (H = 5)", nameof(values));
-            Hidden result = default;
-            values.CopyTo(result);
-            return result;
-        }
+        /// <summary>Copies exactly HiddenSize values into a new Hidden (the length is checked).</summary>
+        public static Hidden FromSpan(global::System.ReadOnlySpan<float> values) => global::LstmGen.Internal.FixedVector<Hidden, float>.FromSpan(values, "a hidden-size vector of SmallLstm (H = 5)");
 
-        /// <summary>
-        /// Copies the 5 value(s) into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">Where to copy; must have exactly 5 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 5 element(s).</exception>
-        public readonly void CopyTo(global::System.Span<float> destination)
-        {
-            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of SmallLstm (H = 5)", nameof(destination));
-            ((global::System.ReadOnlySpan<float>)this).CopyTo(destination);
-        }
-
-        /// <summary>
-        /// Copies the values into a new array (allocates; not for hot paths).
-        /// </summary>
+        /// <summary>The values in a new array (allocates; not for hot paths).</summary>
         public readonly float[] ToArray() => ((global::System.ReadOnlySpan<float>)this).ToArray();
 
-        /// <summary>
-        /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
-        /// </summary>
-        public readonly bool Equals(Hidden other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<float>)this, other);
+        /// <summary>Element-wise equality (NaN equals NaN, as <c>Equals</c> of the scalar).</summary>
+        public readonly bool Equals(Hidden other) => global::LstmGen.Internal.FixedVector<Hidden, float>.Equals(this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Hidden other && Equals(other);
 
         /// <inheritdoc/>
-        public override readonly int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            foreach (float value in this)
-            {
-                hash.Add(value);
-            }
+        public override readonly int GetHashCode() => global::LstmGen.Internal.FixedVector<Hidden, float>.GetHashCode(this);
 
-            return hash.ToHashCode();
-        }
+        /// <summary>The values as <c>[v0, v1, ...]</c>, round-trip format, invariant culture.</summary>
+        public override readonly string ToString() => global::LstmGen.Internal.FixedVector<Hidden, float>.ToString(this);
 
-        /// <summary>
-        /// The values as <c>[v0, v1, ...]</c> in round-trip format.
-        /// </summary>
-        public override readonly string ToString() =>
-            "[" + string.Join(", ", global::System.Linq.Enumerable.Select(ToArray(), v => v.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-        /// <summary>
-        /// Element-wise equality.
-        /// </summary>
+        /// <summary>Element-wise equality.</summary>
         public static bool operator ==(Hidden left, Hidden right) => left.Equals(right);
 
-        /// <summary>
-        /// Element-wise inequality.
-        /// </summary>
+        /// <summary>Element-wise inequality.</summary>
         public static bool operator !=(Hidden left, Hidden right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// The recurrent state (h, c) of SmallLstm, carried from one step to the next; <c>default</c> is the zero state.
-    /// </summary>
-    public readonly record struct State
+    /// <summary>The state (h, c) of SmallLstm between steps: an immutable value; <see cref="Zero"/> (= default) starts a sequence.</summary>
+    public readonly record struct State(Hidden H, Hidden C)
     {
-        /// <summary>
-        /// Hidden state h (H values): the cell's output.
-        /// </summary>
-        public readonly Hidden H;
+        /// <summary>h: the hidden state.</summary>
+        public readonly Hidden H = H;
 
-        /// <summary>
-        /// Cell state c (H values): the cell's memory.
-        /// </summary>
-        public readonly Hidden C;
+        /// <summary>c: the cell state.</summary>
+        public readonly Hidden C = C;
 
-        /// <summary>
-        /// Creates a State from its fields.
-        /// </summary>
-        /// <param name="h">Hidden state h (H values): the cell's output.</param>
-        /// <param name="c">Cell state c (H values): the cell's memory.</param>
-        public State(in Hidden h, in Hidden c)
-        {
-            H = h;
-            C = c;
-        }
-
-        /// <summary>
-        /// Deconstructs into (h, c).
-        /// </summary>
-        /// <param name="h">Hidden state h (H values): the cell's output.</param>
-        /// <param name="c">Cell state c (H values): the cell's memory.</param>
-        public void Deconstruct(out Hidden h, out Hidden c)
-        {
-            h = H;
-            c = C;
-        }
-
-        /// <summary>The zero state, where a sequence usually starts.</summary>
+        /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
 
-    /// <summary>
-    /// Gradient of the loss with respect to a state: what one backward step carries to the step before it.
-    /// <c>default</c> is zero (nothing flows back from beyond the last step).
-    /// </summary>
-    public readonly record struct StateGradient
+    /// <summary>The gradient (dh, dc) carried from step to step: an immutable value.</summary>
+    public readonly record struct StateGradient(Hidden Dh, Hidden Dc)
     {
-        /// <summary>
-        /// dL/dh: gradient with respect to the hidden state.
-        /// </summary>
-        public readonly Hidden Dh;
+        /// <summary>∂L/∂h.</summary>
+        public readonly Hidden Dh = Dh;
 
-        /// <summary>
-        /// dL/dc: gradient with respect to the cell state.
-        /// </summary>
-        public readonly Hidden Dc;
-
-        /// <summary>
-        /// Creates a StateGradient from its fields.
-        /// </summary>
-        /// <param name="dh">dL/dh: gradient with respect to the hidden state.</param>
-        /// <param name="dc">dL/dc: gradient with respect to the cell state.</param>
-        public StateGradient(in Hidden dh, in Hidden dc)
-        {
-            Dh = dh;
-            Dc = dc;
-        }
-
-        /// <summary>
-        /// Deconstructs into (dh, dc).
-        /// </summary>
-        /// <param name="dh">dL/dh: gradient with respect to the hidden state.</param>
-        /// <param name="dc">dL/dc: gradient with respect to the cell state.</param>
-        public void Deconstruct(out Hidden dh, out Hidden dc)
-        {
-            dh = Dh;
-            dc = Dc;
-        }
+        /// <summary>∂L/∂c.</summary>
+        public readonly Hidden Dc = Dc;
     }
 
-    /// <summary>
-    /// What one forward step of SmallLstm keeps for its backward step, and nothing more: the step's inputs
-    /// (x, h_prev, c_prev), the four gate activations and tanh(c). Immutable.
-    /// The new state is not stored: h = O ⊙ TanhC, and c is the next step's CPrev.
-    /// </summary>
-    public readonly record struct StepCache
+    /// <summary>The parameters θ of SmallLstm: one flat buffer of ParameterCount = 180 values (see <see cref="Layout"/>).</summary>
+    public sealed class Parameters : global::LstmGen.Parameters<Kernel, float>
     {
-        /// <summary>
-        /// The dense input x of this step (D values), or zero for a one-hot step (see <see cref="InputIndex"/>).
-        /// </summary>
-        public readonly Input X;
+        /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
+        public Parameters() { }
 
-        /// <summary>
-        /// The one-hot input index of a <see cref="ForwardOneHot"/> step, or -1 for a dense input.
-        /// </summary>
-        public readonly int InputIndex;
-
-        /// <summary>
-        /// The previous hidden state h_prev (H values); backward needs it for dU.
-        /// </summary>
-        public readonly Hidden HPrev;
-
-        /// <summary>
-        /// The previous cell state c_prev (H values); backward needs it for the forget gate.
-        /// </summary>
-        public readonly Hidden CPrev;
-
-        /// <summary>
-        /// Input gate i = σ(z_i).
-        /// </summary>
-        public readonly Hidden I;
-
-        /// <summary>
-        /// Forget gate f = σ(z_f).
-        /// </summary>
-        public readonly Hidden F;
-
-        /// <summary>
-        /// Candidate g = tanh(z_g) (called a, c̃, z or u in the seeds).
-        /// </summary>
-        public readonly Hidden G;
-
-        /// <summary>
-        /// Output gate o = σ(z_o).
-        /// </summary>
-        public readonly Hidden O;
-
-        /// <summary>
-        /// tanh(c) of the new cell state c.
-        /// </summary>
-        public readonly Hidden TanhC;
-
-        /// <summary>
-        /// Creates a StepCache from its fields.
-        /// </summary>
-        /// <param name="x">The dense input x of this step (D values), or zero for a one-hot step (see <see cref="InputIndex"/>).</param>
-        /// <param name="inputIndex">The one-hot input index of a <see cref="ForwardOneHot"/> step, or -1 for a dense input.</param>
-        /// <param name="hPrev">The previous hidden state h_prev (H values); backward needs it for dU.</param>
-        /// <param name="cPrev">The previous cell state c_prev (H values); backward needs it for the forget gate.</param>
-        /// <param name="i">Input gate i = σ(z_i).</param>
-        /// <param name="f">Forget gate f = σ(z_f).</param>
-        /// <param name="g">Candidate g = tanh(z_g) (called a, c̃, z or u in the seeds).</param>
-        /// <param name="o">Output gate o = σ(z_o).</param>
-        /// <param name="tanhC">tanh(c) of the new cell state c.</param>
-        public StepCache(in Input x, int inputIndex, in Hidden hPrev, in Hidden cPrev, in Hidden i, in Hidden f, in Hidden g, in Hidden o, in Hidden tanhC)
-        {
-            X = x;
-            InputIndex = inputIndex;
-            HPrev = hPrev;
-            CPrev = cPrev;
-            I = i;
-            F = f;
-            G = g;
-            O = o;
-            TanhC = tanhC;
-        }
+        /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
+        public Parameters(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
 
-    /// <summary>
-    /// The weights and biases θ of SmallLstm: for each gate i, f, g, o an input matrix W (H x D = 5 x 3),
-    /// a recurrent matrix U (H x H = 5 x 5) and a bias b (H = 5); 180 scalars in one array allocated once.
-    /// </summary>
-    /// <remarks>
-    /// Flat layout (<see cref="AsSpan"/>): the fused matrix [W | U] of 4H rows and D+H columns, column by column, so
-    /// element (r, k) is at <c>k * GateRows + r</c> with <c>r = gate * H + row</c> (gates in the order i, f, g, o);
-    /// columns 0..D-1 are W, columns D..D+H-1 are U. The bias follows at offset 160 (4H values, same row order).
-    /// </remarks>
-    public sealed class Parameters
+    /// <summary>Gradients of a loss with respect to every parameter of SmallLstm, in the layout of <see cref="Parameters"/>.</summary>
+    public sealed class Gradients : global::LstmGen.Gradients<Kernel, float>
     {
-        private readonly float[] _values = new float[ParameterCount];
+        /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
+        public Gradients() { }
 
-        /// <summary>
-        /// Creates a parameter set (all 180 values 0).
-        /// </summary>
-        public Parameters()
-        {
-        }
-
-        /// <summary>
-        /// Creates a set from a flat span in the layout described on <see cref="Parameters"/>.
-        /// </summary>
-        /// <param name="values">Exactly 180 values.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 180 elements.</exception>
-        public Parameters(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of SmallLstm", nameof(values));
-            values.CopyTo(_values);
-        }
-
-        /// <summary>
-        /// All 180 values as one span, in the documented layout (writable).
-        /// </summary>
-        public global::System.Span<float> AsSpan() => _values;
-
-        /// <summary>
-        /// The flat values, for generated kernels.
-        /// </summary>
-        internal global::System.Span<float> Values => _values;
-
-        /// <summary>
-        /// The input weight <c>W_gate[row, column]</c> (H x D = 5 x 3 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Input element, 0 ≤ column &lt; 3.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float W(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SmallLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SmallLstm", nameof(column));
-            return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The recurrent weight <c>U_gate[row, column]</c> (H x H = 5 x 5 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Previous hidden element, 0 ≤ column &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float U(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SmallLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SmallLstm", nameof(column));
-            return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The bias <c>b_gate[row]</c> (row &lt; H = 5), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float B(global::LstmGen.LstmGate gate, int row)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SmallLstm", nameof(row));
-            return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// Copies every value into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">The set to overwrite.</param>
-        public void CopyTo(Parameters destination)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(destination);
-            _values.CopyTo(destination._values, 0);
-        }
+        /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
+        public Gradients(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
 
-    /// <summary>
-    /// Gradients of a loss with respect to every parameter of SmallLstm, in the layout of <see cref="Parameters"/>.
-    /// Backward steps add into it (<c>+=</c>); call <see cref="Clear"/> before accumulating a new batch.
-    /// </summary>
-    /// <remarks>
-    /// Flat layout (<see cref="AsSpan"/>): the fused matrix [W | U] of 4H rows and D+H columns, column by column, so
-    /// element (r, k) is at <c>k * GateRows + r</c> with <c>r = gate * H + row</c> (gates in the order i, f, g, o);
-    /// columns 0..D-1 are W, columns D..D+H-1 are U. The bias follows at offset 160 (4H values, same row order).
-    /// </remarks>
-    public sealed class Gradients
+    /// <summary>Scratch buffers of SmallLstm for the one-call training functions, allocated once and reused.</summary>
+    public sealed class Workspace : global::LstmGen.Workspace<Kernel, float>
     {
-        private readonly float[] _values = new float[ParameterCount];
-
-        /// <summary>
-        /// Creates a zero gradient set (all 180 values 0).
-        /// </summary>
-        public Gradients()
-        {
-        }
-
-        /// <summary>
-        /// Creates a set from a flat span in the layout described on <see cref="Gradients"/>.
-        /// </summary>
-        /// <param name="values">Exactly 180 values.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 180 elements.</exception>
-        public Gradients(global::System.ReadOnlySpan<float> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of SmallLstm", nameof(values));
-            values.CopyTo(_values);
-        }
-
-        /// <summary>
-        /// All 180 values as one span, in the documented layout (writable).
-        /// </summary>
-        public global::System.Span<float> AsSpan() => _values;
-
-        /// <summary>
-        /// The flat values, for generated kernels.
-        /// </summary>
-        internal global::System.Span<float> Values => _values;
-
-        /// <summary>
-        /// The input weight gradient <c>W_gate[row, column]</c> (H x D = 5 x 3 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Input element, 0 ≤ column &lt; 3.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float W(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SmallLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SmallLstm", nameof(column));
-            return ref _values[(column * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The recurrent weight gradient <c>U_gate[row, column]</c> (H x H = 5 x 5 per gate), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Previous hidden element, 0 ≤ column &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float U(global::LstmGen.LstmGate gate, int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SmallLstm", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SmallLstm", nameof(column));
-            return ref _values[((InputSize + column) * GateRows) + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// The bias gradient <c>b_gate[row]</c> (row &lt; H = 5), as a writable reference.
-        /// </summary>
-        /// <param name="gate">The gate: i, f, g or o.</param>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref float B(global::LstmGen.LstmGate gate, int row)
-        {
-            global::LstmGen.Internal.Guard.Index((int)gate, 4, "an LSTM gate (0..3)", nameof(gate));
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SmallLstm", nameof(row));
-            return ref _values[BiasOffset + ((int)gate * HiddenSize) + row];
-        }
-
-        /// <summary>
-        /// Copies every value into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">The set to overwrite.</param>
-        public void CopyTo(Gradients destination)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(destination);
-            _values.CopyTo(destination._values, 0);
-        }
-
-        /// <summary>
-        /// Sets every gradient to zero, ready for a new accumulation.
-        /// </summary>
-        public void Clear() => global::System.Array.Clear(_values);
-
-        /// <summary>
-        /// The global L2 norm ‖dθ‖ over every gradient, computed without overflow (NaN or +∞ if a gradient is).
-        /// </summary>
-        public float Norm() => global::LstmGen.GradientClipping.Norm<float>(_values);
-
-        /// <summary>
-        /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.
-        /// A NaN or infinite gradient makes every gradient NaN or 0, as in PyTorch, unless <paramref name="errorIfNonFinite"/> is set.
-        /// (This clips gradients; it is not ONNX's <c>clip</c>, which clamps gate pre-activations.)
-        /// </summary>
-        /// <param name="maxNorm">Largest allowed global norm; positive and finite.</param>
-        /// <param name="errorIfNonFinite">Throw <see cref="global::System.ArgumentException"/>, leaving the gradients untouched, if one is NaN or infinite.</param>
-        /// <returns>The norm before clipping.</returns>
-        public float ClipByGlobalNorm(float maxNorm, bool errorIfNonFinite = false) =>
-            global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm, errorIfNonFinite);
-
-        /// <summary>
-        /// Gradient clipping by value: clamps every gradient to [-limit, limit] (min-char-rnn uses 5).
-        /// </summary>
-        /// <param name="limit">The bound; positive and finite.</param>
-        public void ClipByValue(float limit) => global::LstmGen.GradientClipping.ClipByValue(_values, limit);
-    }
-
-    /// <summary>
-    /// Scratch buffers for the one-call loss functions (<see cref="LossAndGradients(Parameters, global::System.ReadOnlySpan{Input}, global::System.ReadOnlySpan{Hidden}, in State, Workspace, Gradients)"/> and friends)
-    /// over up to <see cref="MaxSteps"/> steps of up to <see cref="MaxBatch"/> sequences, allocated once by the caller
-    /// and reused by every call (nothing is allocated per call). Buffers are time-major: step t of sequence b is at t * batch + b.
-    /// </summary>
-    public sealed class Workspace
-    {
-        private readonly StepCache[] _caches;
-        private readonly Hidden[] _outputs;
-        private readonly Hidden[] _outputGradients;
-        private readonly State[] _states;
-
-        /// <summary>
-        /// Allocates buffers for up to <paramref name="maxSteps"/> steps of up to <paramref name="maxBatch"/> sequences.
-        /// </summary>
-        /// <param name="maxSteps">Longest sequence the workspace will serve; at least 1.</param>
-        /// <param name="maxBatch">Largest batch the workspace will serve; at least 1.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1, or maxSteps x maxBatch exceeds <see cref="global::System.Array.MaxLength"/>.</exception>
-        public Workspace(int maxSteps, int maxBatch = 1)
-        {
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-            MaxSteps = maxSteps;
-            MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
-            _outputs = new Hidden[_caches.Length];
-            _outputGradients = new Hidden[_caches.Length];
-            _states = new State[maxBatch];
-        }
-
-        /// <summary>
-        /// Longest sequence this workspace serves.
-        /// </summary>
-        public int MaxSteps { get; }
-
-        /// <summary>
-        /// Largest batch this workspace serves.
-        /// </summary>
-        public int MaxBatch { get; }
-
-        /// <summary>
-        /// Step caches of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<StepCache> Caches => _caches;
-
-        /// <summary>
-        /// Hidden outputs h_t of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<Hidden> Outputs => _outputs;
-
-        /// <summary>
-        /// Loss gradients dL/dh_t of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<Hidden> OutputGradients => _outputGradients;
-
-        /// <summary>
-        /// Final states of the last batched call (the first batch are valid).
-        /// </summary>
-        public global::System.Span<State> States => _states;
+        /// <inheritdoc cref="global::LstmGen.Workspace{TKernel, T}.Workspace(int, int)"/>
+        public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
     /// <summary>
@@ -650,1117 +158,81 @@ static partial class SmallLstm
         public static int OutputSize => 0;
     }
 
-    /// <summary>
-    /// One forward step: <c>z = W·x + U·h + b</c>; <c>i = σ(z_i)</c>, <c>f = σ(z_f)</c>, <c>g = tanh(z_g)</c>, <c>o = σ(z_o)</c>;
-    /// <c>c' = f ⊙ c + i ⊙ g</c>; <c>h' = o ⊙ tanh(c')</c>. Pure: reads its arguments, returns new values.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="x">Input x_t (D = 3).</param>
-    /// <param name="state">State (h_{t-1}, c_{t-1}); <see cref="State.Zero"/> at the start of a sequence.</param>
-    /// <returns>The new state (h_t, c_t) and the cache that <see cref="Backward"/> needs for this step.</returns>
-    public static (State State, StepCache Cache) Forward(Parameters p, in Input x, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
+    // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
+    public static State Forward(Parameters p, in Input x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
 
-        // Gate pre-activations z = W·x + U·h_prev + b, one row per line; w[k*GateRows + r] is row r of column k of [W | U].
-        float zI0 = w[0] * x[0] + w[20] * x[1] + w[40] * x[2] + w[60] * state.H[0] + w[80] * state.H[1] + w[100] * state.H[2] + w[120] * state.H[3] + w[140] * state.H[4] + w[160];
-        float zI1 = w[1] * x[0] + w[21] * x[1] + w[41] * x[2] + w[61] * state.H[0] + w[81] * state.H[1] + w[101] * state.H[2] + w[121] * state.H[3] + w[141] * state.H[4] + w[161];
-        float zI2 = w[2] * x[0] + w[22] * x[1] + w[42] * x[2] + w[62] * state.H[0] + w[82] * state.H[1] + w[102] * state.H[2] + w[122] * state.H[3] + w[142] * state.H[4] + w[162];
-        float zI3 = w[3] * x[0] + w[23] * x[1] + w[43] * x[2] + w[63] * state.H[0] + w[83] * state.H[1] + w[103] * state.H[2] + w[123] * state.H[3] + w[143] * state.H[4] + w[163];
-        float zI4 = w[4] * x[0] + w[24] * x[1] + w[44] * x[2] + w[64] * state.H[0] + w[84] * state.H[1] + w[104] * state.H[2] + w[124] * state.H[3] + w[144] * state.H[4] + w[164];
-        float zF0 = w[5] * x[0] + w[25] * x[1] + w[45] * x[2] + w[65] * state.H[0] + w[85] * state.H[1] + w[105] * state.H[2] + w[125] * state.H[3] + w[145] * state.H[4] + w[165];
-        float zF1 = w[6] * x[0] + w[26] * x[1] + w[46] * x[2] + w[66] * state.H[0] + w[86] * state.H[1] + w[106] * state.H[2] + w[126] * state.H[3] + w[146] * state.H[4] + w[166];
-        float zF2 = w[7] * x[0] + w[27] * x[1] + w[47] * x[2] + w[67] * state.H[0] + w[87] * state.H[1] + w[107] * state.H[2] + w[127] * state.H[3] + w[147] * state.H[4] + w[167];
-        float zF3 = w[8] * x[0] + w[28] * x[1] + w[48] * x[2] + w[68] * state.H[0] + w[88] * state.H[1] + w[108] * state.H[2] + w[128] * state.H[3] + w[148] * state.H[4] + w[168];
-        float zF4 = w[9] * x[0] + w[29] * x[1] + w[49] * x[2] + w[69] * state.H[0] + w[89] * state.H[1] + w[109] * state.H[2] + w[129] * state.H[3] + w[149] * state.H[4] + w[169];
-        float zG0 = w[10] * x[0] + w[30] * x[1] + w[50] * x[2] + w[70] * state.H[0] + w[90] * state.H[1] + w[110] * state.H[2] + w[130] * state.H[3] + w[150] * state.H[4] + w[170];
-        float zG1 = w[11] * x[0] + w[31] * x[1] + w[51] * x[2] + w[71] * state.H[0] + w[91] * state.H[1] + w[111] * state.H[2] + w[131] * state.H[3] + w[151] * state.H[4] + w[171];
-        float zG2 = w[12] * x[0] + w[32] * x[1] + w[52] * x[2] + w[72] * state.H[0] + w[92] * state.H[1] + w[112] * state.H[2] + w[132] * state.H[3] + w[152] * state.H[4] + w[172];
-        float zG3 = w[13] * x[0] + w[33] * x[1] + w[53] * x[2] + w[73] * state.H[0] + w[93] * state.H[1] + w[113] * state.H[2] + w[133] * state.H[3] + w[153] * state.H[4] + w[173];
-        float zG4 = w[14] * x[0] + w[34] * x[1] + w[54] * x[2] + w[74] * state.H[0] + w[94] * state.H[1] + w[114] * state.H[2] + w[134] * state.H[3] + w[154] * state.H[4] + w[174];
-        float zO0 = w[15] * x[0] + w[35] * x[1] + w[55] * x[2] + w[75] * state.H[0] + w[95] * state.H[1] + w[115] * state.H[2] + w[135] * state.H[3] + w[155] * state.H[4] + w[175];
-        float zO1 = w[16] * x[0] + w[36] * x[1] + w[56] * x[2] + w[76] * state.H[0] + w[96] * state.H[1] + w[116] * state.H[2] + w[136] * state.H[3] + w[156] * state.H[4] + w[176];
-        float zO2 = w[17] * x[0] + w[37] * x[1] + w[57] * x[2] + w[77] * state.H[0] + w[97] * state.H[1] + w[117] * state.H[2] + w[137] * state.H[3] + w[157] * state.H[4] + w[177];
-        float zO3 = w[18] * x[0] + w[38] * x[1] + w[58] * x[2] + w[78] * state.H[0] + w[98] * state.H[1] + w[118] * state.H[2] + w[138] * state.H[3] + w[158] * state.H[4] + w[178];
-        float zO4 = w[19] * x[0] + w[39] * x[1] + w[59] * x[2] + w[79] * state.H[0] + w[99] * state.H[1] + w[119] * state.H[2] + w[139] * state.H[3] + w[159] * state.H[4] + w[179];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
 
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-        c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
-        h[0] = o[0] * tanhC[0];
-        i[1] = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-        f[1] = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-        g[1] = global::LstmGen.Internal.Activations.Tanh(zG1);
-        o[1] = global::LstmGen.Internal.Activations.Sigmoid(zO1);
-        c[1] = (f[1] * state.C[1]) + (i[1] * g[1]);
-        tanhC[1] = global::LstmGen.Internal.Activations.Tanh(c[1]);
-        h[1] = o[1] * tanhC[1];
-        i[2] = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-        f[2] = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-        g[2] = global::LstmGen.Internal.Activations.Tanh(zG2);
-        o[2] = global::LstmGen.Internal.Activations.Sigmoid(zO2);
-        c[2] = (f[2] * state.C[2]) + (i[2] * g[2]);
-        tanhC[2] = global::LstmGen.Internal.Activations.Tanh(c[2]);
-        h[2] = o[2] * tanhC[2];
-        i[3] = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-        f[3] = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-        g[3] = global::LstmGen.Internal.Activations.Tanh(zG3);
-        o[3] = global::LstmGen.Internal.Activations.Sigmoid(zO3);
-        c[3] = (f[3] * state.C[3]) + (i[3] * g[3]);
-        tanhC[3] = global::LstmGen.Internal.Activations.Tanh(c[3]);
-        h[3] = o[3] * tanhC[3];
-        i[4] = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-        f[4] = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-        g[4] = global::LstmGen.Internal.Activations.Tanh(zG4);
-        o[4] = global::LstmGen.Internal.Activations.Sigmoid(zO4);
-        c[4] = (f[4] * state.C[4]) + (i[4] * g[4]);
-        tanhC[4] = global::LstmGen.Internal.Activations.Tanh(c[4]);
-        h[4] = o[4] * tanhC[4];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (Input Dx, StateGradient Carry) Backward(Parameters p, in Input x, global::System.ReadOnlySpan<float> cache, in Hidden dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
 
-        return (new State(h, c), new StepCache(x, -1, state.H, state.C, i, f, g, o, tanhC));
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Hidden dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
 
-    /// <summary>
-    /// One forward step on a one-hot input (a class index, as in character models): the same as <see cref="Forward"/>
-    /// with x = onehot(index), but the input projection W·x is column <paramref name="index"/> of W, read directly;
-    /// no dense one-hot vector is built.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="index">The input class, 0 ≤ index &lt; D = 3.</param>
-    /// <param name="state">State (h_{t-1}, c_{t-1}).</param>
-    /// <returns>The new state and the cache (with <see cref="StepCache.InputIndex"/> = index).</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
-    public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SmallLstm", nameof(index));
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-        global::System.ReadOnlySpan<float> column = w.Slice(index * GateRows, GateRows);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    public static State Step(Parameters p, in Input x, in State state) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state);
 
-        // Gate pre-activations z = W[:, index] + U·h_prev + b (the one-hot input selects a column of W), one row per line.
-        float zI0 = column[0] + w[60] * state.H[0] + w[80] * state.H[1] + w[100] * state.H[2] + w[120] * state.H[3] + w[140] * state.H[4] + w[160];
-        float zI1 = column[1] + w[61] * state.H[0] + w[81] * state.H[1] + w[101] * state.H[2] + w[121] * state.H[3] + w[141] * state.H[4] + w[161];
-        float zI2 = column[2] + w[62] * state.H[0] + w[82] * state.H[1] + w[102] * state.H[2] + w[122] * state.H[3] + w[142] * state.H[4] + w[162];
-        float zI3 = column[3] + w[63] * state.H[0] + w[83] * state.H[1] + w[103] * state.H[2] + w[123] * state.H[3] + w[143] * state.H[4] + w[163];
-        float zI4 = column[4] + w[64] * state.H[0] + w[84] * state.H[1] + w[104] * state.H[2] + w[124] * state.H[3] + w[144] * state.H[4] + w[164];
-        float zF0 = column[5] + w[65] * state.H[0] + w[85] * state.H[1] + w[105] * state.H[2] + w[125] * state.H[3] + w[145] * state.H[4] + w[165];
-        float zF1 = column[6] + w[66] * state.H[0] + w[86] * state.H[1] + w[106] * state.H[2] + w[126] * state.H[3] + w[146] * state.H[4] + w[166];
-        float zF2 = column[7] + w[67] * state.H[0] + w[87] * state.H[1] + w[107] * state.H[2] + w[127] * state.H[3] + w[147] * state.H[4] + w[167];
-        float zF3 = column[8] + w[68] * state.H[0] + w[88] * state.H[1] + w[108] * state.H[2] + w[128] * state.H[3] + w[148] * state.H[4] + w[168];
-        float zF4 = column[9] + w[69] * state.H[0] + w[89] * state.H[1] + w[109] * state.H[2] + w[129] * state.H[3] + w[149] * state.H[4] + w[169];
-        float zG0 = column[10] + w[70] * state.H[0] + w[90] * state.H[1] + w[110] * state.H[2] + w[130] * state.H[3] + w[150] * state.H[4] + w[170];
-        float zG1 = column[11] + w[71] * state.H[0] + w[91] * state.H[1] + w[111] * state.H[2] + w[131] * state.H[3] + w[151] * state.H[4] + w[171];
-        float zG2 = column[12] + w[72] * state.H[0] + w[92] * state.H[1] + w[112] * state.H[2] + w[132] * state.H[3] + w[152] * state.H[4] + w[172];
-        float zG3 = column[13] + w[73] * state.H[0] + w[93] * state.H[1] + w[113] * state.H[2] + w[133] * state.H[3] + w[153] * state.H[4] + w[173];
-        float zG4 = column[14] + w[74] * state.H[0] + w[94] * state.H[1] + w[114] * state.H[2] + w[134] * state.H[3] + w[154] * state.H[4] + w[174];
-        float zO0 = column[15] + w[75] * state.H[0] + w[95] * state.H[1] + w[115] * state.H[2] + w[135] * state.H[3] + w[155] * state.H[4] + w[175];
-        float zO1 = column[16] + w[76] * state.H[0] + w[96] * state.H[1] + w[116] * state.H[2] + w[136] * state.H[3] + w[156] * state.H[4] + w[176];
-        float zO2 = column[17] + w[77] * state.H[0] + w[97] * state.H[1] + w[117] * state.H[2] + w[137] * state.H[3] + w[157] * state.H[4] + w[177];
-        float zO3 = column[18] + w[78] * state.H[0] + w[98] * state.H[1] + w[118] * state.H[2] + w[138] * state.H[3] + w[158] * state.H[4] + w[178];
-        float zO4 = column[19] + w[79] * state.H[0] + w[99] * state.H[1] + w[119] * state.H[2] + w[139] * state.H[3] + w[159] * state.H[4] + w[179];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state);
 
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-        c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
-        h[0] = o[0] * tanhC[0];
-        i[1] = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-        f[1] = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-        g[1] = global::LstmGen.Internal.Activations.Tanh(zG1);
-        o[1] = global::LstmGen.Internal.Activations.Sigmoid(zO1);
-        c[1] = (f[1] * state.C[1]) + (i[1] * g[1]);
-        tanhC[1] = global::LstmGen.Internal.Activations.Tanh(c[1]);
-        h[1] = o[1] * tanhC[1];
-        i[2] = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-        f[2] = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-        g[2] = global::LstmGen.Internal.Activations.Tanh(zG2);
-        o[2] = global::LstmGen.Internal.Activations.Sigmoid(zO2);
-        c[2] = (f[2] * state.C[2]) + (i[2] * g[2]);
-        tanhC[2] = global::LstmGen.Internal.Activations.Tanh(c[2]);
-        h[2] = o[2] * tanhC[2];
-        i[3] = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-        f[3] = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-        g[3] = global::LstmGen.Internal.Activations.Tanh(zG3);
-        o[3] = global::LstmGen.Internal.Activations.Sigmoid(zO3);
-        c[3] = (f[3] * state.C[3]) + (i[3] * g[3]);
-        tanhC[3] = global::LstmGen.Internal.Activations.Tanh(c[3]);
-        h[3] = o[3] * tanhC[3];
-        i[4] = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-        f[4] = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-        g[4] = global::LstmGen.Internal.Activations.Tanh(zG4);
-        o[4] = global::LstmGen.Internal.Activations.Sigmoid(zO4);
-        c[4] = (f[4] * state.C[4]) + (i[4] * g[4]);
-        tanhC[4] = global::LstmGen.Internal.Activations.Tanh(c[4]);
-        h[4] = o[4] * tanhC[4];
+    // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
 
-        return (new State(h, c), new StepCache(default, index, state.H, state.C, i, f, g, o, tanhC));
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
 
-    /// <summary>
-    /// One backward step, the twin of <see cref="Forward"/>: given dL/dh_t from above (e.g. the loss) and the
-    /// gradient carried back from step t+1, adds this step's parameter gradients into <paramref name="grads"/>
-    /// (<c>d[W|U] += dz·[x; h_prev]ᵀ</c>, <c>db += dz</c>) and returns dL/dx_t and the gradient to carry to step t-1.
-    /// </summary>
-    /// <param name="p">Parameters θ used by the forward step (read only).</param>
-    /// <param name="cache">The cache the forward step returned.</param>
-    /// <param name="dh">dL/dh_t from above this step (the loss gradient); zero if the loss does not read h_t.</param>
-    /// <param name="carry">Gradient carried back from step t+1; <c>default</c> at the last step.</param>
-    /// <param name="grads">Caller-owned gradient accumulator; this step's gradients are added to it.</param>
-    /// <returns>dL/dx_t (D values) and the state gradient (dL/dh_{t-1}, dL/dc_{t-1}) to carry to the previous step.</returns>
-    public static (Input Dx, StateGradient Carry) Backward(Parameters p, in StepCache cache, in Hidden dh, in StateGradient carry, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-        global::System.Span<float> dw = grads.Values.Slice(0, ParameterCount);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads, global::System.Span<Input> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Input, Hidden, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
 
-        // Per hidden unit: dh_total = dh + carried dh; through h = o ⊙ tanh(c) into o and c (adding the carried dc);
-        // through c = f ⊙ c_prev + i ⊙ g into i, f, g; then through σ' = s(1 - s) and tanh' = 1 - t² into dz.
-        Hidden dcPrev = default;
-        float dh0 = dh[0] + carry.Dh[0];
-        float dO0 = dh0 * cache.TanhC[0];
-        float dc0 = carry.Dc[0] + (dh0 * cache.O[0] * (1f - (cache.TanhC[0] * cache.TanhC[0])));
-        float dzI0 = dc0 * cache.G[0] * (cache.I[0] * (1f - cache.I[0]));
-        float dzF0 = dc0 * cache.CPrev[0] * (cache.F[0] * (1f - cache.F[0]));
-        float dzG0 = dc0 * cache.I[0] * (1f - (cache.G[0] * cache.G[0]));
-        float dzO0 = dO0 * (cache.O[0] * (1f - cache.O[0]));
-        dcPrev[0] = dc0 * cache.F[0];
-        float dh1 = dh[1] + carry.Dh[1];
-        float dO1 = dh1 * cache.TanhC[1];
-        float dc1 = carry.Dc[1] + (dh1 * cache.O[1] * (1f - (cache.TanhC[1] * cache.TanhC[1])));
-        float dzI1 = dc1 * cache.G[1] * (cache.I[1] * (1f - cache.I[1]));
-        float dzF1 = dc1 * cache.CPrev[1] * (cache.F[1] * (1f - cache.F[1]));
-        float dzG1 = dc1 * cache.I[1] * (1f - (cache.G[1] * cache.G[1]));
-        float dzO1 = dO1 * (cache.O[1] * (1f - cache.O[1]));
-        dcPrev[1] = dc1 * cache.F[1];
-        float dh2 = dh[2] + carry.Dh[2];
-        float dO2 = dh2 * cache.TanhC[2];
-        float dc2 = carry.Dc[2] + (dh2 * cache.O[2] * (1f - (cache.TanhC[2] * cache.TanhC[2])));
-        float dzI2 = dc2 * cache.G[2] * (cache.I[2] * (1f - cache.I[2]));
-        float dzF2 = dc2 * cache.CPrev[2] * (cache.F[2] * (1f - cache.F[2]));
-        float dzG2 = dc2 * cache.I[2] * (1f - (cache.G[2] * cache.G[2]));
-        float dzO2 = dO2 * (cache.O[2] * (1f - cache.O[2]));
-        dcPrev[2] = dc2 * cache.F[2];
-        float dh3 = dh[3] + carry.Dh[3];
-        float dO3 = dh3 * cache.TanhC[3];
-        float dc3 = carry.Dc[3] + (dh3 * cache.O[3] * (1f - (cache.TanhC[3] * cache.TanhC[3])));
-        float dzI3 = dc3 * cache.G[3] * (cache.I[3] * (1f - cache.I[3]));
-        float dzF3 = dc3 * cache.CPrev[3] * (cache.F[3] * (1f - cache.F[3]));
-        float dzG3 = dc3 * cache.I[3] * (1f - (cache.G[3] * cache.G[3]));
-        float dzO3 = dO3 * (cache.O[3] * (1f - cache.O[3]));
-        dcPrev[3] = dc3 * cache.F[3];
-        float dh4 = dh[4] + carry.Dh[4];
-        float dO4 = dh4 * cache.TanhC[4];
-        float dc4 = carry.Dc[4] + (dh4 * cache.O[4] * (1f - (cache.TanhC[4] * cache.TanhC[4])));
-        float dzI4 = dc4 * cache.G[4] * (cache.I[4] * (1f - cache.I[4]));
-        float dzF4 = dc4 * cache.CPrev[4] * (cache.F[4] * (1f - cache.F[4]));
-        float dzG4 = dc4 * cache.I[4] * (1f - (cache.G[4] * cache.G[4]));
-        float dzO4 = dO4 * (cache.O[4] * (1f - cache.O[4]));
-        dcPrev[4] = dc4 * cache.F[4];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Hidden, StateGradient>(p, inputs, caches, outputGradients, grads);
 
-        // Parameter gradients: d[W | U][:, k] += dz * [x; h_prev][k]; db += dz.
-        if (cache.InputIndex >= 0)
-        {
-            // One-hot step: only column InputIndex of W meets a non-zero input.
-            global::System.Span<float> dColumn = dw.Slice(cache.InputIndex * GateRows, GateRows);
-            dColumn[0] += dzI0;
-            dColumn[1] += dzI1;
-            dColumn[2] += dzI2;
-            dColumn[3] += dzI3;
-            dColumn[4] += dzI4;
-            dColumn[5] += dzF0;
-            dColumn[6] += dzF1;
-            dColumn[7] += dzF2;
-            dColumn[8] += dzF3;
-            dColumn[9] += dzF4;
-            dColumn[10] += dzG0;
-            dColumn[11] += dzG1;
-            dColumn[12] += dzG2;
-            dColumn[13] += dzG3;
-            dColumn[14] += dzG4;
-            dColumn[15] += dzO0;
-            dColumn[16] += dzO1;
-            dColumn[17] += dzO2;
-            dColumn[18] += dzO3;
-            dColumn[19] += dzO4;
-        }
-        else
-        {
-            dw[0] += dzI0 * cache.X[0];
-            dw[1] += dzI1 * cache.X[0];
-            dw[2] += dzI2 * cache.X[0];
-            dw[3] += dzI3 * cache.X[0];
-            dw[4] += dzI4 * cache.X[0];
-            dw[5] += dzF0 * cache.X[0];
-            dw[6] += dzF1 * cache.X[0];
-            dw[7] += dzF2 * cache.X[0];
-            dw[8] += dzF3 * cache.X[0];
-            dw[9] += dzF4 * cache.X[0];
-            dw[10] += dzG0 * cache.X[0];
-            dw[11] += dzG1 * cache.X[0];
-            dw[12] += dzG2 * cache.X[0];
-            dw[13] += dzG3 * cache.X[0];
-            dw[14] += dzG4 * cache.X[0];
-            dw[15] += dzO0 * cache.X[0];
-            dw[16] += dzO1 * cache.X[0];
-            dw[17] += dzO2 * cache.X[0];
-            dw[18] += dzO3 * cache.X[0];
-            dw[19] += dzO4 * cache.X[0];
-            dw[20] += dzI0 * cache.X[1];
-            dw[21] += dzI1 * cache.X[1];
-            dw[22] += dzI2 * cache.X[1];
-            dw[23] += dzI3 * cache.X[1];
-            dw[24] += dzI4 * cache.X[1];
-            dw[25] += dzF0 * cache.X[1];
-            dw[26] += dzF1 * cache.X[1];
-            dw[27] += dzF2 * cache.X[1];
-            dw[28] += dzF3 * cache.X[1];
-            dw[29] += dzF4 * cache.X[1];
-            dw[30] += dzG0 * cache.X[1];
-            dw[31] += dzG1 * cache.X[1];
-            dw[32] += dzG2 * cache.X[1];
-            dw[33] += dzG3 * cache.X[1];
-            dw[34] += dzG4 * cache.X[1];
-            dw[35] += dzO0 * cache.X[1];
-            dw[36] += dzO1 * cache.X[1];
-            dw[37] += dzO2 * cache.X[1];
-            dw[38] += dzO3 * cache.X[1];
-            dw[39] += dzO4 * cache.X[1];
-            dw[40] += dzI0 * cache.X[2];
-            dw[41] += dzI1 * cache.X[2];
-            dw[42] += dzI2 * cache.X[2];
-            dw[43] += dzI3 * cache.X[2];
-            dw[44] += dzI4 * cache.X[2];
-            dw[45] += dzF0 * cache.X[2];
-            dw[46] += dzF1 * cache.X[2];
-            dw[47] += dzF2 * cache.X[2];
-            dw[48] += dzF3 * cache.X[2];
-            dw[49] += dzF4 * cache.X[2];
-            dw[50] += dzG0 * cache.X[2];
-            dw[51] += dzG1 * cache.X[2];
-            dw[52] += dzG2 * cache.X[2];
-            dw[53] += dzG3 * cache.X[2];
-            dw[54] += dzG4 * cache.X[2];
-            dw[55] += dzO0 * cache.X[2];
-            dw[56] += dzO1 * cache.X[2];
-            dw[57] += dzO2 * cache.X[2];
-            dw[58] += dzO3 * cache.X[2];
-            dw[59] += dzO4 * cache.X[2];
-        }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
 
-        dw[60] += dzI0 * cache.HPrev[0];
-        dw[61] += dzI1 * cache.HPrev[0];
-        dw[62] += dzI2 * cache.HPrev[0];
-        dw[63] += dzI3 * cache.HPrev[0];
-        dw[64] += dzI4 * cache.HPrev[0];
-        dw[65] += dzF0 * cache.HPrev[0];
-        dw[66] += dzF1 * cache.HPrev[0];
-        dw[67] += dzF2 * cache.HPrev[0];
-        dw[68] += dzF3 * cache.HPrev[0];
-        dw[69] += dzF4 * cache.HPrev[0];
-        dw[70] += dzG0 * cache.HPrev[0];
-        dw[71] += dzG1 * cache.HPrev[0];
-        dw[72] += dzG2 * cache.HPrev[0];
-        dw[73] += dzG3 * cache.HPrev[0];
-        dw[74] += dzG4 * cache.HPrev[0];
-        dw[75] += dzO0 * cache.HPrev[0];
-        dw[76] += dzO1 * cache.HPrev[0];
-        dw[77] += dzO2 * cache.HPrev[0];
-        dw[78] += dzO3 * cache.HPrev[0];
-        dw[79] += dzO4 * cache.HPrev[0];
-        dw[80] += dzI0 * cache.HPrev[1];
-        dw[81] += dzI1 * cache.HPrev[1];
-        dw[82] += dzI2 * cache.HPrev[1];
-        dw[83] += dzI3 * cache.HPrev[1];
-        dw[84] += dzI4 * cache.HPrev[1];
-        dw[85] += dzF0 * cache.HPrev[1];
-        dw[86] += dzF1 * cache.HPrev[1];
-        dw[87] += dzF2 * cache.HPrev[1];
-        dw[88] += dzF3 * cache.HPrev[1];
-        dw[89] += dzF4 * cache.HPrev[1];
-        dw[90] += dzG0 * cache.HPrev[1];
-        dw[91] += dzG1 * cache.HPrev[1];
-        dw[92] += dzG2 * cache.HPrev[1];
-        dw[93] += dzG3 * cache.HPrev[1];
-        dw[94] += dzG4 * cache.HPrev[1];
-        dw[95] += dzO0 * cache.HPrev[1];
-        dw[96] += dzO1 * cache.HPrev[1];
-        dw[97] += dzO2 * cache.HPrev[1];
-        dw[98] += dzO3 * cache.HPrev[1];
-        dw[99] += dzO4 * cache.HPrev[1];
-        dw[100] += dzI0 * cache.HPrev[2];
-        dw[101] += dzI1 * cache.HPrev[2];
-        dw[102] += dzI2 * cache.HPrev[2];
-        dw[103] += dzI3 * cache.HPrev[2];
-        dw[104] += dzI4 * cache.HPrev[2];
-        dw[105] += dzF0 * cache.HPrev[2];
-        dw[106] += dzF1 * cache.HPrev[2];
-        dw[107] += dzF2 * cache.HPrev[2];
-        dw[108] += dzF3 * cache.HPrev[2];
-        dw[109] += dzF4 * cache.HPrev[2];
-        dw[110] += dzG0 * cache.HPrev[2];
-        dw[111] += dzG1 * cache.HPrev[2];
-        dw[112] += dzG2 * cache.HPrev[2];
-        dw[113] += dzG3 * cache.HPrev[2];
-        dw[114] += dzG4 * cache.HPrev[2];
-        dw[115] += dzO0 * cache.HPrev[2];
-        dw[116] += dzO1 * cache.HPrev[2];
-        dw[117] += dzO2 * cache.HPrev[2];
-        dw[118] += dzO3 * cache.HPrev[2];
-        dw[119] += dzO4 * cache.HPrev[2];
-        dw[120] += dzI0 * cache.HPrev[3];
-        dw[121] += dzI1 * cache.HPrev[3];
-        dw[122] += dzI2 * cache.HPrev[3];
-        dw[123] += dzI3 * cache.HPrev[3];
-        dw[124] += dzI4 * cache.HPrev[3];
-        dw[125] += dzF0 * cache.HPrev[3];
-        dw[126] += dzF1 * cache.HPrev[3];
-        dw[127] += dzF2 * cache.HPrev[3];
-        dw[128] += dzF3 * cache.HPrev[3];
-        dw[129] += dzF4 * cache.HPrev[3];
-        dw[130] += dzG0 * cache.HPrev[3];
-        dw[131] += dzG1 * cache.HPrev[3];
-        dw[132] += dzG2 * cache.HPrev[3];
-        dw[133] += dzG3 * cache.HPrev[3];
-        dw[134] += dzG4 * cache.HPrev[3];
-        dw[135] += dzO0 * cache.HPrev[3];
-        dw[136] += dzO1 * cache.HPrev[3];
-        dw[137] += dzO2 * cache.HPrev[3];
-        dw[138] += dzO3 * cache.HPrev[3];
-        dw[139] += dzO4 * cache.HPrev[3];
-        dw[140] += dzI0 * cache.HPrev[4];
-        dw[141] += dzI1 * cache.HPrev[4];
-        dw[142] += dzI2 * cache.HPrev[4];
-        dw[143] += dzI3 * cache.HPrev[4];
-        dw[144] += dzI4 * cache.HPrev[4];
-        dw[145] += dzF0 * cache.HPrev[4];
-        dw[146] += dzF1 * cache.HPrev[4];
-        dw[147] += dzF2 * cache.HPrev[4];
-        dw[148] += dzF3 * cache.HPrev[4];
-        dw[149] += dzF4 * cache.HPrev[4];
-        dw[150] += dzG0 * cache.HPrev[4];
-        dw[151] += dzG1 * cache.HPrev[4];
-        dw[152] += dzG2 * cache.HPrev[4];
-        dw[153] += dzG3 * cache.HPrev[4];
-        dw[154] += dzG4 * cache.HPrev[4];
-        dw[155] += dzO0 * cache.HPrev[4];
-        dw[156] += dzO1 * cache.HPrev[4];
-        dw[157] += dzO2 * cache.HPrev[4];
-        dw[158] += dzO3 * cache.HPrev[4];
-        dw[159] += dzO4 * cache.HPrev[4];
-        dw[160] += dzI0;
-        dw[161] += dzI1;
-        dw[162] += dzI2;
-        dw[163] += dzI3;
-        dw[164] += dzI4;
-        dw[165] += dzF0;
-        dw[166] += dzF1;
-        dw[167] += dzF2;
-        dw[168] += dzF3;
-        dw[169] += dzF4;
-        dw[170] += dzG0;
-        dw[171] += dzG1;
-        dw[172] += dzG2;
-        dw[173] += dzG3;
-        dw[174] += dzG4;
-        dw[175] += dzO0;
-        dw[176] += dzO1;
-        dw[177] += dzO2;
-        dw[178] += dzO3;
-        dw[179] += dzO4;
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
 
-        // Gradients to the inputs of this step: dx = Wᵀ·dz, dh_prev = Uᵀ·dz, dc_prev = dc ⊙ f.
-        Input dx = default;
-        Hidden dhPrev = default;
-        dx[0] = w[0] * dzI0 + w[1] * dzI1 + w[2] * dzI2 + w[3] * dzI3 + w[4] * dzI4 + w[5] * dzF0 + w[6] * dzF1 + w[7] * dzF2 + w[8] * dzF3 + w[9] * dzF4 + w[10] * dzG0 + w[11] * dzG1 + w[12] * dzG2 + w[13] * dzG3 + w[14] * dzG4 + w[15] * dzO0 + w[16] * dzO1 + w[17] * dzO2 + w[18] * dzO3 + w[19] * dzO4;
-        dx[1] = w[20] * dzI0 + w[21] * dzI1 + w[22] * dzI2 + w[23] * dzI3 + w[24] * dzI4 + w[25] * dzF0 + w[26] * dzF1 + w[27] * dzF2 + w[28] * dzF3 + w[29] * dzF4 + w[30] * dzG0 + w[31] * dzG1 + w[32] * dzG2 + w[33] * dzG3 + w[34] * dzG4 + w[35] * dzO0 + w[36] * dzO1 + w[37] * dzO2 + w[38] * dzO3 + w[39] * dzO4;
-        dx[2] = w[40] * dzI0 + w[41] * dzI1 + w[42] * dzI2 + w[43] * dzI3 + w[44] * dzI4 + w[45] * dzF0 + w[46] * dzF1 + w[47] * dzF2 + w[48] * dzF3 + w[49] * dzF4 + w[50] * dzG0 + w[51] * dzG1 + w[52] * dzG2 + w[53] * dzG3 + w[54] * dzG4 + w[55] * dzO0 + w[56] * dzO1 + w[57] * dzO2 + w[58] * dzO3 + w[59] * dzO4;
-        dhPrev[0] = w[60] * dzI0 + w[61] * dzI1 + w[62] * dzI2 + w[63] * dzI3 + w[64] * dzI4 + w[65] * dzF0 + w[66] * dzF1 + w[67] * dzF2 + w[68] * dzF3 + w[69] * dzF4 + w[70] * dzG0 + w[71] * dzG1 + w[72] * dzG2 + w[73] * dzG3 + w[74] * dzG4 + w[75] * dzO0 + w[76] * dzO1 + w[77] * dzO2 + w[78] * dzO3 + w[79] * dzO4;
-        dhPrev[1] = w[80] * dzI0 + w[81] * dzI1 + w[82] * dzI2 + w[83] * dzI3 + w[84] * dzI4 + w[85] * dzF0 + w[86] * dzF1 + w[87] * dzF2 + w[88] * dzF3 + w[89] * dzF4 + w[90] * dzG0 + w[91] * dzG1 + w[92] * dzG2 + w[93] * dzG3 + w[94] * dzG4 + w[95] * dzO0 + w[96] * dzO1 + w[97] * dzO2 + w[98] * dzO3 + w[99] * dzO4;
-        dhPrev[2] = w[100] * dzI0 + w[101] * dzI1 + w[102] * dzI2 + w[103] * dzI3 + w[104] * dzI4 + w[105] * dzF0 + w[106] * dzF1 + w[107] * dzF2 + w[108] * dzF3 + w[109] * dzF4 + w[110] * dzG0 + w[111] * dzG1 + w[112] * dzG2 + w[113] * dzG3 + w[114] * dzG4 + w[115] * dzO0 + w[116] * dzO1 + w[117] * dzO2 + w[118] * dzO3 + w[119] * dzO4;
-        dhPrev[3] = w[120] * dzI0 + w[121] * dzI1 + w[122] * dzI2 + w[123] * dzI3 + w[124] * dzI4 + w[125] * dzF0 + w[126] * dzF1 + w[127] * dzF2 + w[128] * dzF3 + w[129] * dzF4 + w[130] * dzG0 + w[131] * dzG1 + w[132] * dzG2 + w[133] * dzG3 + w[134] * dzG4 + w[135] * dzO0 + w[136] * dzO1 + w[137] * dzO2 + w[138] * dzO3 + w[139] * dzO4;
-        dhPrev[4] = w[140] * dzI0 + w[141] * dzI1 + w[142] * dzI2 + w[143] * dzI3 + w[144] * dzI4 + w[145] * dzF0 + w[146] * dzF1 + w[147] * dzF2 + w[148] * dzF3 + w[149] * dzF4 + w[150] * dzG0 + w[151] * dzG1 + w[152] * dzG2 + w[153] * dzG3 + w[154] * dzG4 + w[155] * dzO0 + w[156] * dzO1 + w[157] * dzO2 + w[158] * dzO3 + w[159] * dzO4;
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Input> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
 
-        return (dx, new StateGradient(dhPrev, dcPrev));
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
 
-    /// <summary>
-    /// Streaming inference: one forward step that keeps nothing for a backward pass (no <see cref="StepCache"/>),
-    /// for running a trained cell one timestep per call. The caller carries the state from call to call:
-    /// <c>state = Step(p, x, state);</c>. Same values as <see cref="Forward"/>'s state; allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="x">Input x_t (D = 3).</param>
-    /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call; <see cref="State.Zero"/> at the start of a stream.</param>
-    /// <returns>The new state (h_t, c_t).</returns>
-    public static State Step(Parameters p, in Input x, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
-        // Gate pre-activations z = W·x + U·h_prev + b, one row per line; w[k*GateRows + r] is row r of column k of [W | U].
-        float zI0 = w[0] * x[0] + w[20] * x[1] + w[40] * x[2] + w[60] * state.H[0] + w[80] * state.H[1] + w[100] * state.H[2] + w[120] * state.H[3] + w[140] * state.H[4] + w[160];
-        float zI1 = w[1] * x[0] + w[21] * x[1] + w[41] * x[2] + w[61] * state.H[0] + w[81] * state.H[1] + w[101] * state.H[2] + w[121] * state.H[3] + w[141] * state.H[4] + w[161];
-        float zI2 = w[2] * x[0] + w[22] * x[1] + w[42] * x[2] + w[62] * state.H[0] + w[82] * state.H[1] + w[102] * state.H[2] + w[122] * state.H[3] + w[142] * state.H[4] + w[162];
-        float zI3 = w[3] * x[0] + w[23] * x[1] + w[43] * x[2] + w[63] * state.H[0] + w[83] * state.H[1] + w[103] * state.H[2] + w[123] * state.H[3] + w[143] * state.H[4] + w[163];
-        float zI4 = w[4] * x[0] + w[24] * x[1] + w[44] * x[2] + w[64] * state.H[0] + w[84] * state.H[1] + w[104] * state.H[2] + w[124] * state.H[3] + w[144] * state.H[4] + w[164];
-        float zF0 = w[5] * x[0] + w[25] * x[1] + w[45] * x[2] + w[65] * state.H[0] + w[85] * state.H[1] + w[105] * state.H[2] + w[125] * state.H[3] + w[145] * state.H[4] + w[165];
-        float zF1 = w[6] * x[0] + w[26] * x[1] + w[46] * x[2] + w[66] * state.H[0] + w[86] * state.H[1] + w[106] * state.H[2] + w[126] * state.H[3] + w[146] * state.H[4] + w[166];
-        float zF2 = w[7] * x[0] + w[27] * x[1] + w[47] * x[2] + w[67] * state.H[0] + w[87] * state.H[1] + w[107] * state.H[2] + w[127] * state.H[3] + w[147] * state.H[4] + w[167];
-        float zF3 = w[8] * x[0] + w[28] * x[1] + w[48] * x[2] + w[68] * state.H[0] + w[88] * state.H[1] + w[108] * state.H[2] + w[128] * state.H[3] + w[148] * state.H[4] + w[168];
-        float zF4 = w[9] * x[0] + w[29] * x[1] + w[49] * x[2] + w[69] * state.H[0] + w[89] * state.H[1] + w[109] * state.H[2] + w[129] * state.H[3] + w[149] * state.H[4] + w[169];
-        float zG0 = w[10] * x[0] + w[30] * x[1] + w[50] * x[2] + w[70] * state.H[0] + w[90] * state.H[1] + w[110] * state.H[2] + w[130] * state.H[3] + w[150] * state.H[4] + w[170];
-        float zG1 = w[11] * x[0] + w[31] * x[1] + w[51] * x[2] + w[71] * state.H[0] + w[91] * state.H[1] + w[111] * state.H[2] + w[131] * state.H[3] + w[151] * state.H[4] + w[171];
-        float zG2 = w[12] * x[0] + w[32] * x[1] + w[52] * x[2] + w[72] * state.H[0] + w[92] * state.H[1] + w[112] * state.H[2] + w[132] * state.H[3] + w[152] * state.H[4] + w[172];
-        float zG3 = w[13] * x[0] + w[33] * x[1] + w[53] * x[2] + w[73] * state.H[0] + w[93] * state.H[1] + w[113] * state.H[2] + w[133] * state.H[3] + w[153] * state.H[4] + w[173];
-        float zG4 = w[14] * x[0] + w[34] * x[1] + w[54] * x[2] + w[74] * state.H[0] + w[94] * state.H[1] + w[114] * state.H[2] + w[134] * state.H[3] + w[154] * state.H[4] + w[174];
-        float zO0 = w[15] * x[0] + w[35] * x[1] + w[55] * x[2] + w[75] * state.H[0] + w[95] * state.H[1] + w[115] * state.H[2] + w[135] * state.H[3] + w[155] * state.H[4] + w[175];
-        float zO1 = w[16] * x[0] + w[36] * x[1] + w[56] * x[2] + w[76] * state.H[0] + w[96] * state.H[1] + w[116] * state.H[2] + w[136] * state.H[3] + w[156] * state.H[4] + w[176];
-        float zO2 = w[17] * x[0] + w[37] * x[1] + w[57] * x[2] + w[77] * state.H[0] + w[97] * state.H[1] + w[117] * state.H[2] + w[137] * state.H[3] + w[157] * state.H[4] + w[177];
-        float zO3 = w[18] * x[0] + w[38] * x[1] + w[58] * x[2] + w[78] * state.H[0] + w[98] * state.H[1] + w[118] * state.H[2] + w[138] * state.H[3] + w[158] * state.H[4] + w[178];
-        float zO4 = w[19] * x[0] + w[39] * x[1] + w[59] * x[2] + w[79] * state.H[0] + w[99] * state.H[1] + w[119] * state.H[2] + w[139] * state.H[3] + w[159] * state.H[4] + w[179];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-        c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
-        h[0] = o[0] * tanhC[0];
-        i[1] = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-        f[1] = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-        g[1] = global::LstmGen.Internal.Activations.Tanh(zG1);
-        o[1] = global::LstmGen.Internal.Activations.Sigmoid(zO1);
-        c[1] = (f[1] * state.C[1]) + (i[1] * g[1]);
-        tanhC[1] = global::LstmGen.Internal.Activations.Tanh(c[1]);
-        h[1] = o[1] * tanhC[1];
-        i[2] = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-        f[2] = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-        g[2] = global::LstmGen.Internal.Activations.Tanh(zG2);
-        o[2] = global::LstmGen.Internal.Activations.Sigmoid(zO2);
-        c[2] = (f[2] * state.C[2]) + (i[2] * g[2]);
-        tanhC[2] = global::LstmGen.Internal.Activations.Tanh(c[2]);
-        h[2] = o[2] * tanhC[2];
-        i[3] = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-        f[3] = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-        g[3] = global::LstmGen.Internal.Activations.Tanh(zG3);
-        o[3] = global::LstmGen.Internal.Activations.Sigmoid(zO3);
-        c[3] = (f[3] * state.C[3]) + (i[3] * g[3]);
-        tanhC[3] = global::LstmGen.Internal.Activations.Tanh(c[3]);
-        h[3] = o[3] * tanhC[3];
-        i[4] = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-        f[4] = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-        g[4] = global::LstmGen.Internal.Activations.Tanh(zG4);
-        o[4] = global::LstmGen.Internal.Activations.Sigmoid(zO4);
-        c[4] = (f[4] * state.C[4]) + (i[4] * g[4]);
-        tanhC[4] = global::LstmGen.Internal.Activations.Tanh(c[4]);
-        h[4] = o[4] * tanhC[4];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<Input> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
 
-        return new State(h, c);
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
-    /// <summary>
-    /// Streaming inference on a one-hot input (a class index): <see cref="Step(Parameters, in Input, in State)"/> with
-    /// x = onehot(index), reading column <paramref name="index"/> of W instead of multiplying. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="index">The input class, 0 ≤ index &lt; D = 3.</param>
-    /// <param name="state">The state (h_{t-1}, c_{t-1}) from the previous call.</param>
-    /// <returns>The new state (h_t, c_t).</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
-    public static State StepOneHot(Parameters p, int index, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SmallLstm", nameof(index));
-        global::System.ReadOnlySpan<float> w = p.Values.Slice(0, ParameterCount);
-        global::System.ReadOnlySpan<float> column = w.Slice(index * GateRows, GateRows);
+    // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
+    public static float MseLoss(in Hidden h, in Hidden y, out Hidden dh) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
 
-        // Gate pre-activations z = W[:, index] + U·h_prev + b (the one-hot input selects a column of W), one row per line.
-        float zI0 = column[0] + w[60] * state.H[0] + w[80] * state.H[1] + w[100] * state.H[2] + w[120] * state.H[3] + w[140] * state.H[4] + w[160];
-        float zI1 = column[1] + w[61] * state.H[0] + w[81] * state.H[1] + w[101] * state.H[2] + w[121] * state.H[3] + w[141] * state.H[4] + w[161];
-        float zI2 = column[2] + w[62] * state.H[0] + w[82] * state.H[1] + w[102] * state.H[2] + w[122] * state.H[3] + w[142] * state.H[4] + w[162];
-        float zI3 = column[3] + w[63] * state.H[0] + w[83] * state.H[1] + w[103] * state.H[2] + w[123] * state.H[3] + w[143] * state.H[4] + w[163];
-        float zI4 = column[4] + w[64] * state.H[0] + w[84] * state.H[1] + w[104] * state.H[2] + w[124] * state.H[3] + w[144] * state.H[4] + w[164];
-        float zF0 = column[5] + w[65] * state.H[0] + w[85] * state.H[1] + w[105] * state.H[2] + w[125] * state.H[3] + w[145] * state.H[4] + w[165];
-        float zF1 = column[6] + w[66] * state.H[0] + w[86] * state.H[1] + w[106] * state.H[2] + w[126] * state.H[3] + w[146] * state.H[4] + w[166];
-        float zF2 = column[7] + w[67] * state.H[0] + w[87] * state.H[1] + w[107] * state.H[2] + w[127] * state.H[3] + w[147] * state.H[4] + w[167];
-        float zF3 = column[8] + w[68] * state.H[0] + w[88] * state.H[1] + w[108] * state.H[2] + w[128] * state.H[3] + w[148] * state.H[4] + w[168];
-        float zF4 = column[9] + w[69] * state.H[0] + w[89] * state.H[1] + w[109] * state.H[2] + w[129] * state.H[3] + w[149] * state.H[4] + w[169];
-        float zG0 = column[10] + w[70] * state.H[0] + w[90] * state.H[1] + w[110] * state.H[2] + w[130] * state.H[3] + w[150] * state.H[4] + w[170];
-        float zG1 = column[11] + w[71] * state.H[0] + w[91] * state.H[1] + w[111] * state.H[2] + w[131] * state.H[3] + w[151] * state.H[4] + w[171];
-        float zG2 = column[12] + w[72] * state.H[0] + w[92] * state.H[1] + w[112] * state.H[2] + w[132] * state.H[3] + w[152] * state.H[4] + w[172];
-        float zG3 = column[13] + w[73] * state.H[0] + w[93] * state.H[1] + w[113] * state.H[2] + w[133] * state.H[3] + w[153] * state.H[4] + w[173];
-        float zG4 = column[14] + w[74] * state.H[0] + w[94] * state.H[1] + w[114] * state.H[2] + w[134] * state.H[3] + w[154] * state.H[4] + w[174];
-        float zO0 = column[15] + w[75] * state.H[0] + w[95] * state.H[1] + w[115] * state.H[2] + w[135] * state.H[3] + w[155] * state.H[4] + w[175];
-        float zO1 = column[16] + w[76] * state.H[0] + w[96] * state.H[1] + w[116] * state.H[2] + w[136] * state.H[3] + w[156] * state.H[4] + w[176];
-        float zO2 = column[17] + w[77] * state.H[0] + w[97] * state.H[1] + w[117] * state.H[2] + w[137] * state.H[3] + w[157] * state.H[4] + w[177];
-        float zO3 = column[18] + w[78] * state.H[0] + w[98] * state.H[1] + w[118] * state.H[2] + w[138] * state.H[3] + w[158] * state.H[4] + w[178];
-        float zO4 = column[19] + w[79] * state.H[0] + w[99] * state.H[1] + w[119] * state.H[2] + w[139] * state.H[3] + w[159] * state.H[4] + w[179];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
+    public static float MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
 
-        // Activations: i, f, o = σ(z); g = tanh(z). Then c = f ⊙ c_prev + i ⊙ g and h = o ⊙ tanh(c).
-        Hidden i = default, f = default, g = default, o = default, c = default, tanhC = default, h = default;
-        i[0] = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-        f[0] = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-        g[0] = global::LstmGen.Internal.Activations.Tanh(zG0);
-        o[0] = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-        c[0] = (f[0] * state.C[0]) + (i[0] * g[0]);
-        tanhC[0] = global::LstmGen.Internal.Activations.Tanh(c[0]);
-        h[0] = o[0] * tanhC[0];
-        i[1] = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-        f[1] = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-        g[1] = global::LstmGen.Internal.Activations.Tanh(zG1);
-        o[1] = global::LstmGen.Internal.Activations.Sigmoid(zO1);
-        c[1] = (f[1] * state.C[1]) + (i[1] * g[1]);
-        tanhC[1] = global::LstmGen.Internal.Activations.Tanh(c[1]);
-        h[1] = o[1] * tanhC[1];
-        i[2] = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-        f[2] = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-        g[2] = global::LstmGen.Internal.Activations.Tanh(zG2);
-        o[2] = global::LstmGen.Internal.Activations.Sigmoid(zO2);
-        c[2] = (f[2] * state.C[2]) + (i[2] * g[2]);
-        tanhC[2] = global::LstmGen.Internal.Activations.Tanh(c[2]);
-        h[2] = o[2] * tanhC[2];
-        i[3] = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-        f[3] = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-        g[3] = global::LstmGen.Internal.Activations.Tanh(zG3);
-        o[3] = global::LstmGen.Internal.Activations.Sigmoid(zO3);
-        c[3] = (f[3] * state.C[3]) + (i[3] * g[3]);
-        tanhC[3] = global::LstmGen.Internal.Activations.Tanh(c[3]);
-        h[3] = o[3] * tanhC[3];
-        i[4] = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-        f[4] = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-        g[4] = global::LstmGen.Internal.Activations.Tanh(zG4);
-        o[4] = global::LstmGen.Internal.Activations.Sigmoid(zO4);
-        c[4] = (f[4] * state.C[4]) + (i[4] * g[4]);
-        tanhC[4] = global::LstmGen.Internal.Activations.Tanh(c[4]);
-        h[4] = o[4] * tanhC[4];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Input, Hidden, State>(p, inputs, targets, initial, workspace, grads);
 
-        return new State(h, c);
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Hidden, State>(p, inputs, targets, initial, workspace, grads);
 
-    /// <summary>
-    /// Runs <see cref="Forward"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
-    /// Allocates nothing: the caller owns every buffer.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="initial">State before the first step; <see cref="State.Zero"/> for a fresh sequence.</param>
-    /// <param name="caches">Receives the T step caches; exactly T elements.</param>
-    /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
-    /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallLstm", nameof(caches));
-        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallLstm", nameof(outputs));
-        State state = initial;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            (state, caches[t]) = Forward(p, inputs[t], state);
-            outputs[t] = state.H;
-        }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Input, Hidden, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
-        return state;
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Hidden, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
-    /// <summary>
-    /// Runs <see cref="ForwardOneHot"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
-    /// Allocates nothing: the caller owns every buffer.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices x_0 .. x_{T-1}, each in [0, D).</param>
-    /// <param name="initial">State before the first step; <see cref="State.Zero"/> for a fresh sequence.</param>
-    /// <param name="caches">Receives the T step caches; exactly T elements.</param>
-    /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
-    /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallLstm", nameof(caches));
-        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallLstm", nameof(outputs));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallLstm (D = 3)", nameof(inputs));
-        State state = initial;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            (state, caches[t]) = ForwardOneHot(p, inputs[t], state);
-            outputs[t] = state.H;
-        }
-
-        return state;
-    }
-
-    /// <summary>
-    /// Backpropagation through time over the T = <c>caches.Length</c> steps of a forward pass: runs
-    /// <see cref="Backward"/> from the last step to the first, carrying (dh, dc) backwards, and adds every
-    /// step's parameter gradients into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ used by the forward pass (read only).</param>
-    /// <param name="caches">The T step caches of the forward pass.</param>
-    /// <param name="outputGradients">dL/dh_t from above for each step (e.g. from a loss); exactly T elements.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives dL/dx_t for each step (exactly T elements), or empty to skip them.</param>
-    /// <returns>The gradient with respect to the initial state.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads, global::System.Span<Input> inputGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of SmallLstm", nameof(outputGradients));
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of SmallLstm (or empty)", nameof(inputGradients));
-        }
-
-        StateGradient carry = default;
-        for (int t = caches.Length - 1; t >= 0; t--)
-        {
-            (Input dx, carry) = Backward(p, caches[t], outputGradients[t], carry, grads);
-            if (!inputGradients.IsEmpty)
-            {
-                inputGradients[t] = dx;
-            }
-        }
-
-        return carry;
-    }
-
-    /// <summary>
-    /// One forward step for a batch of m = <c>inputs.Length</c> independent samples: <see cref="Forward"/> per sample.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">The m inputs.</param>
-    /// <param name="states">The m states before the step.</param>
-    /// <param name="next">Receives the m states after the step; may be the same span as <paramref name="states"/>.</param>
-    /// <param name="caches">Receives the m step caches.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SmallLstm (one per sample)", nameof(states));
-        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallLstm (one per sample)", nameof(next));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallLstm (one per sample)", nameof(caches));
-        for (int b = 0; b < inputs.Length; b++)
-        {
-            (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
-        }
-    }
-
-    /// <summary>
-    /// One forward step for a batch of m = <c>inputs.Length</c> independent samples: <see cref="ForwardOneHot"/> per sample.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">The m one-hot input indices.</param>
-    /// <param name="states">The m states before the step.</param>
-    /// <param name="next">Receives the m states after the step; may be the same span as <paramref name="states"/>.</param>
-    /// <param name="caches">Receives the m step caches.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SmallLstm (one per sample)", nameof(states));
-        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallLstm (one per sample)", nameof(next));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallLstm (one per sample)", nameof(caches));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallLstm (D = 3)", nameof(inputs));
-        for (int b = 0; b < inputs.Length; b++)
-        {
-            (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
-        }
-    }
-
-    /// <summary>
-    /// One backward step for a batch of m = <c>caches.Length</c> samples: <see cref="Backward"/> per sample, gradients summed into <paramref name="grads"/>.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="caches">The m caches of the forward step.</param>
-    /// <param name="outputGradients">The m gradients dL/dh_t from above.</param>
-    /// <param name="carry">The m gradients carried from step t+1 (or empty for zeros).</param>
-    /// <param name="carryOut">Receives the m gradients to carry to step t-1; may be the same span as <paramref name="carry"/>.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives the m gradients dL/dx_t, or empty to skip them.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Input> inputGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SmallLstm (one per sample)", nameof(outputGradients));
-        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SmallLstm (one per sample)", nameof(carryOut));
-        if (!carry.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SmallLstm (one per sample, or empty)", nameof(carry));
-        }
-
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SmallLstm (one per sample, or empty)", nameof(inputGradients));
-        }
-
-        for (int b = 0; b < caches.Length; b++)
-        {
-            StateGradient incoming = carry.IsEmpty ? default : carry[b];
-            (Input dx, carryOut[b]) = Backward(p, caches[b], outputGradients[b], incoming, grads);
-            if (!inputGradients.IsEmpty)
-            {
-                inputGradients[b] = dx;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward pass over a batch of m = <paramref name="batchSize"/> sequences of T = <c>inputs.Length / m</c> steps, time-major
-    /// (step t of sequence b at <c>t * m + b</c>): <see cref="Forward"/> per element. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences; at least 1 and a divisor of <c>inputs.Length</c>.</param>
-    /// <param name="initial">The m initial states, or empty for zero states.</param>
-    /// <param name="final">Receives the m final states (and holds the running states during the pass); exactly m elements.</param>
-    /// <param name="caches">Receives the T x m step caches, time-major.</param>
-    /// <param name="outputs">Receives the T x m hidden outputs, time-major.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SmallLstm (one per sequence)", nameof(final));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallLstm (T x m)", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallLstm (T x m)", nameof(outputs));
-        if (initial.IsEmpty)
-        {
-            final.Clear();
-        }
-        else
-        {
-            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SmallLstm (one per sequence, or empty)", nameof(initial));
-            initial.CopyTo(final);
-        }
-
-        for (int t = 0; t < steps; t++)
-        {
-            for (int b = 0; b < batchSize; b++)
-            {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = Forward(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward pass over a batch of m = <paramref name="batchSize"/> sequences of T = <c>inputs.Length / m</c> steps, time-major
-    /// (step t of sequence b at <c>t * m + b</c>): <see cref="ForwardOneHot"/> per element. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences; at least 1 and a divisor of <c>inputs.Length</c>.</param>
-    /// <param name="initial">The m initial states, or empty for zero states.</param>
-    /// <param name="final">Receives the m final states (and holds the running states during the pass); exactly m elements.</param>
-    /// <param name="caches">Receives the T x m step caches, time-major.</param>
-    /// <param name="outputs">Receives the T x m hidden outputs, time-major.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SmallLstm (one per sequence)", nameof(final));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallLstm (T x m)", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallLstm (T x m)", nameof(outputs));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallLstm (D = 3)", nameof(inputs));
-        if (initial.IsEmpty)
-        {
-            final.Clear();
-        }
-        else
-        {
-            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SmallLstm (one per sequence, or empty)", nameof(initial));
-            initial.CopyTo(final);
-        }
-
-        for (int t = 0; t < steps; t++)
-        {
-            for (int b = 0; b < batchSize; b++)
-            {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = ForwardOneHot(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Backpropagation through time over a batch of m = <paramref name="batchSize"/> sequences (time-major T x m buffers):
-    /// <see cref="Bptt"/> per sequence, in sample order, gradients summed into <paramref name="grads"/>.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="caches">The T x m step caches of the forward pass.</param>
-    /// <param name="outputGradients">The T x m gradients dL/dh_t from above.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives the T x m gradients dL/dx_t, or empty to skip them.</param>
-    /// <param name="initialGradients">Receives the m gradients with respect to the initial states, or empty to skip them.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<Input> inputGradients, global::System.Span<StateGradient> initialGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SmallLstm", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SmallLstm (T x m)", nameof(outputGradients));
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SmallLstm (T x m, or empty)", nameof(inputGradients));
-        }
-
-        if (!initialGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SmallLstm (one per sequence, or empty)", nameof(initialGradients));
-        }
-
-        for (int b = 0; b < batchSize; b++)
-        {
-            StateGradient carry = default;
-            for (int t = steps - 1; t >= 0; t--)
-            {
-                int at = (t * batchSize) + b;
-                (Input dx, carry) = Backward(p, caches[at], outputGradients[at], carry, grads);
-                if (!inputGradients.IsEmpty)
-                {
-                    inputGradients[at] = dx;
-                }
-            }
-
-            if (!initialGradients.IsEmpty)
-            {
-                initialGradients[b] = carry;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Squared-error loss of one step on the hidden state, <c>L = ½‖h − y‖²</c>, and its gradient <c>dL/dh = h − y</c>.
-    /// </summary>
-    /// <param name="h">The hidden output h_t.</param>
-    /// <param name="y">The target y_t.</param>
-    /// <param name="dh">Receives dL/dh_t = h_t − y_t.</param>
-    /// <returns>½‖h − y‖².</returns>
-    public static float MseLoss(in Hidden h, in Hidden y, out Hidden dh)
-    {
-        dh = default;
-        float loss = 0f;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            float diff = h[j] - y[j];
-            dh[j] = diff;
-            loss += diff * diff;
-        }
-
-        return 0.5f * loss;
-    }
-
-    /// <summary>
-    /// Squared-error loss of a sequence, <c>L = Σ_t ½‖h_t − y_t‖²</c> (the loss of seeds 000/001), and dL/dh_t for every step.
-    /// </summary>
-    /// <param name="outputs">The hidden outputs h_t.</param>
-    /// <param name="targets">The targets y_t; same length.</param>
-    /// <param name="outputGradients">Receives dL/dh_t = h_t − y_t; same length.</param>
-    /// <returns>The summed loss.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
-    public static float MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
-    {
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of SmallLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SmallLstm", nameof(outputGradients));
-        float loss = 0f;
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            loss += MseLoss(outputs[t], targets[t], out outputGradients[t]);
-        }
-
-        return loss;
-    }
-
-    private static float MseStep(Parameters p, in Hidden h, in Hidden y, float scale, Gradients grads, out Hidden dh)
-    {
-        float loss = MseLoss(h, y, out dh);
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            dh[j] *= scale;
-        }
-
-        return loss;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = MseLoss(outputs, targets, outputGradients);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += MseStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// on one-hot inputs, with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices, one per step.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallLstm", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallLstm (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        float loss = MseLoss(outputs, targets, outputGradients);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallLstm", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallLstm (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallLstm (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallLstm (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        float scale = reduction == global::LstmGen.BatchReduction.Mean ? 1f / batchSize : 1f;
-        float loss = 0f;
-        for (int b = 0; b < batchSize; b++)
-        {
-            float sampleLoss = 0f;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += MseStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// One step of stochastic gradient descent, <c>θ ← θ − learningRate · dθ</c>, in place on the caller's parameters.
-    /// </summary>
-    /// <param name="p">Parameters θ, updated in place.</param>
-    /// <param name="grads">Gradients dθ (read only; clear them before the next accumulation).</param>
-    /// <param name="learningRate">Step size; must be finite.</param>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="learningRate"/> is NaN or infinite.</exception>
-    public static void Sgd(Parameters p, Gradients grads, float learningRate)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);
 }

@@ -10,559 +10,128 @@ namespace Samples;
 
 static partial class SmallRnn
 {
-    /// <summary>
-    /// Input size D: the length of every input vector x.
-    /// </summary>
+    /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 3;
 
-    /// <summary>
-    /// Hidden size H: the length of the hidden state h.
-    /// </summary>
+    /// <summary>Hidden size H: the length of the hidden state h.</summary>
     public const int HiddenSize = 5;
 
-    /// <summary>
-    /// Rows of the fused matrix [W | U]: H.
-    /// </summary>
+    /// <summary>Rows of the fused matrix [W | U]: H.</summary>
     public const int GateRows = 5;
 
-    /// <summary>
-    /// Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.
-    /// </summary>
+    /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 45;
 
-    /// <summary>
-    /// Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).
-    /// </summary>
+    /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 40;
 
-    /// <summary>
-    /// Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).
-    /// </summary>
+    /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.TanhRnn, InputSize, HiddenSize, 0);
 
-    /// <summary>
-    /// The input vector x of SmallRnn (D = 3): 3 value(s) of type <see cref="double"/> stored inline (a value type; nothing on the heap).
-    /// </summary>
-    /// <remarks>
-    /// Index it like an array (<c>v[0]</c>) and convert it to <see cref="global::System.Span{T}"/> implicitly;
-    /// build one from any span with <see cref="FromSpan"/>, which checks the length.
-    /// </remarks>
+    /// <summary>The input vector x of SmallRnn (D = 3): values stored inline. Index it like an array; it converts to a span implicitly.</summary>
     [global::System.Runtime.CompilerServices.InlineArray(InputSize)]
     public struct Input : global::System.IEquatable<Input>
     {
         private double _element0;
 
-        /// <summary>
-        /// Copies exactly 3 value(s) into a new Input.
-        /// </summary>
-        /// <param name="values">The values; must have exactly 3 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 3 element(s).</exception>
-        public static Input FromSpan(global::System.ReadOnlySpan<double> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, InputSize, "input vector x of SmallRnn (D = 3)", nameof(values));
-            Input result = default;
-            values.CopyTo(result);
-            return result;
-        }
+        /// <summary>Copies exactly InputSize values into a new Input (the length is checked).</summary>
+        public static Input FromSpan(global::System.ReadOnlySpan<double> values) => global::LstmGen.Internal.FixedVector<Input, double>.FromSpan(values, "the input vector x of SmallRnn (D = 3)");
 
-        /// <summary>
-        /// Copies the 3 value(s) into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">Where to copy; must have exactly 3 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 3 element(s).</exception>
-        public readonly void CopyTo(global::System.Span<double> destination)
-        {
-            global::LstmGen.Internal.Guard.Length(destination.Length, InputSize, "destination for the input vector x of SmallRnn (D = 3)", nameof(destination));
-            ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
-        }
-
-        /// <summary>
-        /// Copies the values into a new array (allocates; not for hot paths).
-        /// </summary>
+        /// <summary>The values in a new array (allocates; not for hot paths).</summary>
         public readonly double[] ToArray() => ((global::System.ReadOnlySpan<double>)this).ToArray();
 
-        /// <summary>
-        /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
-        /// </summary>
-        public readonly bool Equals(Input other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<double>)this, other);
+        /// <summary>Element-wise equality (NaN equals NaN, as <c>Equals</c> of the scalar).</summary>
+        public readonly bool Equals(Input other) => global::LstmGen.Internal.FixedVector<Input, double>.Equals(this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Input other && Equals(other);
 
         /// <inheritdoc/>
-        public override readonly int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            foreach (double value in this)
-            {
-                hash.Add(value);
-            }
+        public override readonly int GetHashCode() => global::LstmGen.Internal.FixedVector<Input, double>.GetHashCode(this);
 
-            return hash.ToHashCode();
-        }
+        /// <summary>The values as <c>[v0, v1, ...]</c>, round-trip format, invariant culture.</summary>
+        public override readonly string ToString() => global::LstmGen.Internal.FixedVector<Input, double>.ToString(this);
 
-        /// <summary>
-        /// The values as <c>[v0, v1, ...]</c> in round-trip format.
-        /// </summary>
-        public override readonly string ToString() =>
-            "[" + string.Join(", ", global::System.Linq.Enumerable.Select(ToArray(), v => v.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-        /// <summary>
-        /// Element-wise equality.
-        /// </summary>
+        /// <summary>Element-wise equality.</summary>
         public static bool operator ==(Input left, Input right) => left.Equals(right);
 
-        /// <summary>
-        /// Element-wise inequality.
-        /// </summary>
+        /// <summary>Element-wise inequality.</summary>
         public static bool operator !=(Input left, Input right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// The hidden-size vector of SmallRnn (H = 5): 5 value(s) of type <see cref="double"/> stored inline (a value type; nothing on the heap).
-    /// </summary>
-    /// <remarks>
-    /// Index it like an array (<c>v[0]</c>) and convert it to <see cref="global::System.Span{T}"/> implicitly;
-    /// build one from any span with <see cref="FromSpan"/>, which checks the length.
-    /// </remarks>
+    /// <summary>A hidden-size vector of SmallRnn (H = 5): values stored inline. Index it like an array; it converts to a span implicitly.</summary>
     [global::System.Runtime.CompilerServices.InlineArray(HiddenSize)]
     public struct Hidden : global::System.IEquatable<Hidden>
     {
         private double _element0;
 
-        /// <summary>
-        /// Copies exactly 5 value(s) into a new Hidden.
-        /// </summary>
-        /// <param name="values">The values; must have exactly 5 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 5 element(s).</exception>
-        public static Hidden FromSpan(global::System.ReadOnlySpan<double> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, HiddenSize, "hidden-size vector of SmallRnn (H = 5)", nameof(values));
-            Hidden result = default;
-            values.CopyTo(result);
-            return result;
-        }
+        /// <summary>Copies exactly HiddenSize values into a new Hidden (the length is checked).</summary>
+        public static Hidden FromSpan(global::System.ReadOnlySpan<double> values) => global::LstmGen.Internal.FixedVector<Hidden, double>.FromSpan(values, "a hidden-size vector of SmallRnn (H = 5)");
 
-        /// <summary>
-        /// Copies the 5 value(s) into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">Where to copy; must have exactly 5 element(s).</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> does not have 5 element(s).</exception>
-        public readonly void CopyTo(global::System.Span<double> destination)
-        {
-            global::LstmGen.Internal.Guard.Length(destination.Length, HiddenSize, "destination for the hidden-size vector of SmallRnn (H = 5)", nameof(destination));
-            ((global::System.ReadOnlySpan<double>)this).CopyTo(destination);
-        }
-
-        /// <summary>
-        /// Copies the values into a new array (allocates; not for hot paths).
-        /// </summary>
+        /// <summary>The values in a new array (allocates; not for hot paths).</summary>
         public readonly double[] ToArray() => ((global::System.ReadOnlySpan<double>)this).ToArray();
 
-        /// <summary>
-        /// Element-wise equality (<see cref="double.Equals(double)"/> semantics: NaN equals NaN).
-        /// </summary>
-        public readonly bool Equals(Hidden other) => global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<double>)this, other);
+        /// <summary>Element-wise equality (NaN equals NaN, as <c>Equals</c> of the scalar).</summary>
+        public readonly bool Equals(Hidden other) => global::LstmGen.Internal.FixedVector<Hidden, double>.Equals(this, other);
 
         /// <inheritdoc/>
         public override readonly bool Equals(object? obj) => obj is Hidden other && Equals(other);
 
         /// <inheritdoc/>
-        public override readonly int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            foreach (double value in this)
-            {
-                hash.Add(value);
-            }
+        public override readonly int GetHashCode() => global::LstmGen.Internal.FixedVector<Hidden, double>.GetHashCode(this);
 
-            return hash.ToHashCode();
-        }
+        /// <summary>The values as <c>[v0, v1, ...]</c>, round-trip format, invariant culture.</summary>
+        public override readonly string ToString() => global::LstmGen.Internal.FixedVector<Hidden, double>.ToString(this);
 
-        /// <summary>
-        /// The values as <c>[v0, v1, ...]</c> in round-trip format.
-        /// </summary>
-        public override readonly string ToString() =>
-            "[" + string.Join(", ", global::System.Linq.Enumerable.Select(ToArray(), v => v.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-        /// <summary>
-        /// Element-wise equality.
-        /// </summary>
+        /// <summary>Element-wise equality.</summary>
         public static bool operator ==(Hidden left, Hidden right) => left.Equals(right);
 
-        /// <summary>
-        /// Element-wise inequality.
-        /// </summary>
+        /// <summary>Element-wise inequality.</summary>
         public static bool operator !=(Hidden left, Hidden right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// The recurrent state h of SmallRnn, carried from one step to the next; <c>default</c> is the zero state.
-    /// </summary>
-    public readonly record struct State
+    /// <summary>The state h of SmallRnn between steps: an immutable value; <see cref="Zero"/> (= default) starts a sequence.</summary>
+    public readonly record struct State(Hidden H)
     {
-        /// <summary>
-        /// Hidden state h (H values): the cell's output.
-        /// </summary>
-        public readonly Hidden H;
+        /// <summary>h: the hidden state.</summary>
+        public readonly Hidden H = H;
 
-        /// <summary>
-        /// Creates a State from its fields.
-        /// </summary>
-        /// <param name="h">Hidden state h (H values): the cell's output.</param>
-        public State(in Hidden h)
-        {
-            H = h;
-        }
-
-        /// <summary>
-        /// Deconstructs into (h).
-        /// </summary>
-        /// <param name="h">Hidden state h (H values): the cell's output.</param>
-        public void Deconstruct(out Hidden h)
-        {
-            h = H;
-        }
-
-        /// <summary>The zero state, where a sequence usually starts.</summary>
+        /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
 
-    /// <summary>
-    /// Gradient of the loss with respect to a state: what one backward step carries to the step before it.
-    /// <c>default</c> is zero (nothing flows back from beyond the last step).
-    /// </summary>
-    public readonly record struct StateGradient
+    /// <summary>The gradient (dh, dc) carried from step to step: an immutable value.</summary>
+    public readonly record struct StateGradient(Hidden Dh)
     {
-        /// <summary>
-        /// dL/dh: gradient with respect to the hidden state.
-        /// </summary>
-        public readonly Hidden Dh;
-
-        /// <summary>
-        /// Creates a StateGradient from its fields.
-        /// </summary>
-        /// <param name="dh">dL/dh: gradient with respect to the hidden state.</param>
-        public StateGradient(in Hidden dh)
-        {
-            Dh = dh;
-        }
-
-        /// <summary>
-        /// Deconstructs into (dh).
-        /// </summary>
-        /// <param name="dh">dL/dh: gradient with respect to the hidden state.</param>
-        public void Deconstruct(out Hidden dh)
-        {
-            dh = Dh;
-        }
+        /// <summary>∂L/∂h.</summary>
+        public readonly Hidden Dh = Dh;
     }
 
-    /// <summary>
-    /// What one forward step of SmallRnn keeps for its backward step: the step's inputs (x, h_prev) and the new h. Immutable.
-    /// </summary>
-    public readonly record struct StepCache
+    /// <summary>The parameters θ of SmallRnn: one flat buffer of ParameterCount = 45 values (see <see cref="Layout"/>).</summary>
+    public sealed class Parameters : global::LstmGen.Parameters<Kernel, double>
     {
-        /// <summary>
-        /// The dense input x of this step (D values), or zero for a one-hot step (see <see cref="InputIndex"/>).
-        /// </summary>
-        public readonly Input X;
+        /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
+        public Parameters() { }
 
-        /// <summary>
-        /// The one-hot input index of a <see cref="ForwardOneHot"/> step, or -1 for a dense input.
-        /// </summary>
-        public readonly int InputIndex;
-
-        /// <summary>
-        /// The previous hidden state h_prev (H values); backward needs it for dU.
-        /// </summary>
-        public readonly Hidden HPrev;
-
-        /// <summary>
-        /// The new hidden state h = tanh(z); backward needs it for tanh' = 1 - h².
-        /// </summary>
-        public readonly Hidden H;
-
-        /// <summary>
-        /// Creates a StepCache from its fields.
-        /// </summary>
-        /// <param name="x">The dense input x of this step (D values), or zero for a one-hot step (see <see cref="InputIndex"/>).</param>
-        /// <param name="inputIndex">The one-hot input index of a <see cref="ForwardOneHot"/> step, or -1 for a dense input.</param>
-        /// <param name="hPrev">The previous hidden state h_prev (H values); backward needs it for dU.</param>
-        /// <param name="h">The new hidden state h = tanh(z); backward needs it for tanh' = 1 - h².</param>
-        public StepCache(in Input x, int inputIndex, in Hidden hPrev, in Hidden h)
-        {
-            X = x;
-            InputIndex = inputIndex;
-            HPrev = hPrev;
-            H = h;
-        }
+        /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
+        public Parameters(global::System.ReadOnlySpan<double> values) : base(values) { }
     }
 
-    /// <summary>
-    /// The weights and biases θ of SmallRnn: an input matrix W (H x D = 5 x 3),
-    /// a recurrent matrix U (H x H = 5 x 5) and a bias b (H = 5); 45 scalars in one array allocated once.
-    /// </summary>
-    /// <remarks>
-    /// Flat layout (<see cref="AsSpan"/>): the fused matrix [W | U] of H rows and D+H columns, column by column, so
-    /// element (r, k) is at <c>k * GateRows + r</c>;
-    /// columns 0..D-1 are W, columns D..D+H-1 are U. The bias follows at offset 40 (H values, same row order).
-    /// </remarks>
-    public sealed class Parameters
+    /// <summary>Gradients of a loss with respect to every parameter of SmallRnn, in the layout of <see cref="Parameters"/>.</summary>
+    public sealed class Gradients : global::LstmGen.Gradients<Kernel, double>
     {
-        private readonly double[] _values = new double[ParameterCount];
+        /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
+        public Gradients() { }
 
-        /// <summary>
-        /// Creates a parameter set (all 45 values 0).
-        /// </summary>
-        public Parameters()
-        {
-        }
-
-        /// <summary>
-        /// Creates a set from a flat span in the layout described on <see cref="Parameters"/>.
-        /// </summary>
-        /// <param name="values">Exactly 45 values.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 45 elements.</exception>
-        public Parameters(global::System.ReadOnlySpan<double> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat parameters of SmallRnn", nameof(values));
-            values.CopyTo(_values);
-        }
-
-        /// <summary>
-        /// All 45 values as one span, in the documented layout (writable).
-        /// </summary>
-        public global::System.Span<double> AsSpan() => _values;
-
-        /// <summary>
-        /// The flat values, for generated kernels.
-        /// </summary>
-        internal global::System.Span<double> Values => _values;
-
-        /// <summary>
-        /// The input weight <c>W[row, column]</c> (H x D = 5 x 3), as a writable reference.
-        /// </summary>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Input element, 0 ≤ column &lt; 3.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref double W(int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SmallRnn", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SmallRnn", nameof(column));
-            return ref _values[(column * GateRows) + row];
-        }
-
-        /// <summary>
-        /// The recurrent weight <c>U[row, column]</c> (H x H = 5 x 5), as a writable reference.
-        /// </summary>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Previous hidden element, 0 ≤ column &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref double U(int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SmallRnn", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SmallRnn", nameof(column));
-            return ref _values[((InputSize + column) * GateRows) + row];
-        }
-
-        /// <summary>
-        /// The bias <c>b[row]</c> (row &lt; H = 5), as a writable reference.
-        /// </summary>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref double B(int row)
-        {
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SmallRnn", nameof(row));
-            return ref _values[BiasOffset + row];
-        }
-
-        /// <summary>
-        /// Copies every value into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">The set to overwrite.</param>
-        public void CopyTo(Parameters destination)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(destination);
-            _values.CopyTo(destination._values, 0);
-        }
+        /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
+        public Gradients(global::System.ReadOnlySpan<double> values) : base(values) { }
     }
 
-    /// <summary>
-    /// Gradients of a loss with respect to every parameter of SmallRnn, in the layout of <see cref="Parameters"/>.
-    /// Backward steps add into it (<c>+=</c>); call <see cref="Clear"/> before accumulating a new batch.
-    /// </summary>
-    /// <remarks>
-    /// Flat layout (<see cref="AsSpan"/>): the fused matrix [W | U] of H rows and D+H columns, column by column, so
-    /// element (r, k) is at <c>k * GateRows + r</c>;
-    /// columns 0..D-1 are W, columns D..D+H-1 are U. The bias follows at offset 40 (H values, same row order).
-    /// </remarks>
-    public sealed class Gradients
+    /// <summary>Scratch buffers of SmallRnn for the one-call training functions, allocated once and reused.</summary>
+    public sealed class Workspace : global::LstmGen.Workspace<Kernel, double>
     {
-        private readonly double[] _values = new double[ParameterCount];
-
-        /// <summary>
-        /// Creates a zero gradient set (all 45 values 0).
-        /// </summary>
-        public Gradients()
-        {
-        }
-
-        /// <summary>
-        /// Creates a set from a flat span in the layout described on <see cref="Gradients"/>.
-        /// </summary>
-        /// <param name="values">Exactly 45 values.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="values"/> does not have 45 elements.</exception>
-        public Gradients(global::System.ReadOnlySpan<double> values)
-        {
-            global::LstmGen.Internal.Guard.Length(values.Length, ParameterCount, "flat gradients of SmallRnn", nameof(values));
-            values.CopyTo(_values);
-        }
-
-        /// <summary>
-        /// All 45 values as one span, in the documented layout (writable).
-        /// </summary>
-        public global::System.Span<double> AsSpan() => _values;
-
-        /// <summary>
-        /// The flat values, for generated kernels.
-        /// </summary>
-        internal global::System.Span<double> Values => _values;
-
-        /// <summary>
-        /// The input weight gradient <c>W[row, column]</c> (H x D = 5 x 3), as a writable reference.
-        /// </summary>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Input element, 0 ≤ column &lt; 3.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref double W(int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of W in SmallRnn", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, InputSize, "a column of W in SmallRnn", nameof(column));
-            return ref _values[(column * GateRows) + row];
-        }
-
-        /// <summary>
-        /// The recurrent weight gradient <c>U[row, column]</c> (H x H = 5 x 5), as a writable reference.
-        /// </summary>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <param name="column">Previous hidden element, 0 ≤ column &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref double U(int row, int column)
-        {
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a row of U in SmallRnn", nameof(row));
-            global::LstmGen.Internal.Guard.Index(column, HiddenSize, "a column of U in SmallRnn", nameof(column));
-            return ref _values[((InputSize + column) * GateRows) + row];
-        }
-
-        /// <summary>
-        /// The bias gradient <c>b[row]</c> (row &lt; H = 5), as a writable reference.
-        /// </summary>
-        /// <param name="row">Hidden unit, 0 ≤ row &lt; 5.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is out of range.</exception>
-        public ref double B(int row)
-        {
-            global::LstmGen.Internal.Guard.Index(row, HiddenSize, "a bias row of SmallRnn", nameof(row));
-            return ref _values[BiasOffset + row];
-        }
-
-        /// <summary>
-        /// Copies every value into <paramref name="destination"/>.
-        /// </summary>
-        /// <param name="destination">The set to overwrite.</param>
-        public void CopyTo(Gradients destination)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(destination);
-            _values.CopyTo(destination._values, 0);
-        }
-
-        /// <summary>
-        /// Sets every gradient to zero, ready for a new accumulation.
-        /// </summary>
-        public void Clear() => global::System.Array.Clear(_values);
-
-        /// <summary>
-        /// The global L2 norm ‖dθ‖ over every gradient, computed without overflow (NaN or +∞ if a gradient is).
-        /// </summary>
-        public double Norm() => global::LstmGen.GradientClipping.Norm<double>(_values);
-
-        /// <summary>
-        /// Gradient clipping by global norm: if ‖dθ‖ &gt; <paramref name="maxNorm"/>, scales every gradient by maxNorm / ‖dθ‖.
-        /// A NaN or infinite gradient makes every gradient NaN or 0, as in PyTorch, unless <paramref name="errorIfNonFinite"/> is set.
-        /// (This clips gradients; it is not ONNX's <c>clip</c>, which clamps gate pre-activations.)
-        /// </summary>
-        /// <param name="maxNorm">Largest allowed global norm; positive and finite.</param>
-        /// <param name="errorIfNonFinite">Throw <see cref="global::System.ArgumentException"/>, leaving the gradients untouched, if one is NaN or infinite.</param>
-        /// <returns>The norm before clipping.</returns>
-        public double ClipByGlobalNorm(double maxNorm, bool errorIfNonFinite = false) =>
-            global::LstmGen.GradientClipping.ClipByGlobalNorm(_values, maxNorm, errorIfNonFinite);
-
-        /// <summary>
-        /// Gradient clipping by value: clamps every gradient to [-limit, limit] (min-char-rnn uses 5).
-        /// </summary>
-        /// <param name="limit">The bound; positive and finite.</param>
-        public void ClipByValue(double limit) => global::LstmGen.GradientClipping.ClipByValue(_values, limit);
-    }
-
-    /// <summary>
-    /// Scratch buffers for the one-call loss functions (<see cref="LossAndGradients(Parameters, global::System.ReadOnlySpan{Input}, global::System.ReadOnlySpan{Hidden}, in State, Workspace, Gradients)"/> and friends)
-    /// over up to <see cref="MaxSteps"/> steps of up to <see cref="MaxBatch"/> sequences, allocated once by the caller
-    /// and reused by every call (nothing is allocated per call). Buffers are time-major: step t of sequence b is at t * batch + b.
-    /// </summary>
-    public sealed class Workspace
-    {
-        private readonly StepCache[] _caches;
-        private readonly Hidden[] _outputs;
-        private readonly Hidden[] _outputGradients;
-        private readonly State[] _states;
-
-        /// <summary>
-        /// Allocates buffers for up to <paramref name="maxSteps"/> steps of up to <paramref name="maxBatch"/> sequences.
-        /// </summary>
-        /// <param name="maxSteps">Longest sequence the workspace will serve; at least 1.</param>
-        /// <param name="maxBatch">Largest batch the workspace will serve; at least 1.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A size is less than 1, or maxSteps x maxBatch exceeds <see cref="global::System.Array.MaxLength"/>.</exception>
-        public Workspace(int maxSteps, int maxBatch = 1)
-        {
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-            MaxSteps = maxSteps;
-            MaxBatch = maxBatch;
-            _caches = new StepCache[global::LstmGen.Internal.Guard.BufferLength(maxSteps, maxBatch, nameof(maxSteps), nameof(maxBatch))];
-            _outputs = new Hidden[_caches.Length];
-            _outputGradients = new Hidden[_caches.Length];
-            _states = new State[maxBatch];
-        }
-
-        /// <summary>
-        /// Longest sequence this workspace serves.
-        /// </summary>
-        public int MaxSteps { get; }
-
-        /// <summary>
-        /// Largest batch this workspace serves.
-        /// </summary>
-        public int MaxBatch { get; }
-
-        /// <summary>
-        /// Step caches of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<StepCache> Caches => _caches;
-
-        /// <summary>
-        /// Hidden outputs h_t of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<Hidden> Outputs => _outputs;
-
-        /// <summary>
-        /// Loss gradients dL/dh_t of the last call (the first T * batch are valid).
-        /// </summary>
-        public global::System.Span<Hidden> OutputGradients => _outputGradients;
-
-        /// <summary>
-        /// Final states of the last batched call (the first batch are valid).
-        /// </summary>
-        public global::System.Span<State> States => _states;
+        /// <inheritdoc cref="global::LstmGen.Workspace{TKernel, T}.Workspace(int, int)"/>
+        public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
     /// <summary>
@@ -583,754 +152,81 @@ static partial class SmallRnn
         public static int OutputSize => 0;
     }
 
-    /// <summary>
-    /// One forward step: <c>h' = tanh(W·x + U·h + b)</c>. Pure: reads its arguments, returns new values.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="x">Input x_t (D = 3).</param>
-    /// <param name="state">State h_{t-1}; <see cref="State.Zero"/> at the start of a sequence.</param>
-    /// <returns>The new state h_t and the cache that <see cref="Backward"/> needs for this step.</returns>
-    public static (State State, StepCache Cache) Forward(Parameters p, in Input x, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
+    // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
+    public static State Forward(Parameters p, in Input x, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
 
-        // Gate pre-activations z = W·x + U·h_prev + b, one row per line; w[k*GateRows + r] is row r of column k of [W | U].
-        double zH0 = w[0] * x[0] + w[5] * x[1] + w[10] * x[2] + w[15] * state.H[0] + w[20] * state.H[1] + w[25] * state.H[2] + w[30] * state.H[3] + w[35] * state.H[4] + w[40];
-        double zH1 = w[1] * x[0] + w[6] * x[1] + w[11] * x[2] + w[16] * state.H[0] + w[21] * state.H[1] + w[26] * state.H[2] + w[31] * state.H[3] + w[36] * state.H[4] + w[41];
-        double zH2 = w[2] * x[0] + w[7] * x[1] + w[12] * x[2] + w[17] * state.H[0] + w[22] * state.H[1] + w[27] * state.H[2] + w[32] * state.H[3] + w[37] * state.H[4] + w[42];
-        double zH3 = w[3] * x[0] + w[8] * x[1] + w[13] * x[2] + w[18] * state.H[0] + w[23] * state.H[1] + w[28] * state.H[2] + w[33] * state.H[3] + w[38] * state.H[4] + w[43];
-        double zH4 = w[4] * x[0] + w[9] * x[1] + w[14] * x[2] + w[19] * state.H[0] + w[24] * state.H[1] + w[29] * state.H[2] + w[34] * state.H[3] + w[39] * state.H[4] + w[44];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
 
-        // Activation: h = tanh(z).
-        Hidden h = default;
-        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (Input Dx, StateGradient Carry) Backward(Parameters p, in Input x, global::System.ReadOnlySpan<double> cache, in Hidden dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
 
-        return (new State(h), new StepCache(x, -1, state.H, h));
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Hidden dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
 
-    /// <summary>
-    /// One forward step on a one-hot input (a class index, as in character models): the same as <see cref="Forward"/>
-    /// with x = onehot(index), but the input projection W·x is column <paramref name="index"/> of W, read directly;
-    /// no dense one-hot vector is built.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="index">The input class, 0 ≤ index &lt; D = 3.</param>
-    /// <param name="state">State h_{t-1}.</param>
-    /// <returns>The new state and the cache (with <see cref="StepCache.InputIndex"/> = index).</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
-    public static (State State, StepCache Cache) ForwardOneHot(Parameters p, int index, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SmallRnn", nameof(index));
-        global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
-        global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    public static State Step(Parameters p, in Input x, in State state) => global::LstmGen.TypedCell<Kernel, double>.Step(p, x, state);
 
-        // Gate pre-activations z = W[:, index] + U·h_prev + b (the one-hot input selects a column of W), one row per line.
-        double zH0 = column[0] + w[15] * state.H[0] + w[20] * state.H[1] + w[25] * state.H[2] + w[30] * state.H[3] + w[35] * state.H[4] + w[40];
-        double zH1 = column[1] + w[16] * state.H[0] + w[21] * state.H[1] + w[26] * state.H[2] + w[31] * state.H[3] + w[36] * state.H[4] + w[41];
-        double zH2 = column[2] + w[17] * state.H[0] + w[22] * state.H[1] + w[27] * state.H[2] + w[32] * state.H[3] + w[37] * state.H[4] + w[42];
-        double zH3 = column[3] + w[18] * state.H[0] + w[23] * state.H[1] + w[28] * state.H[2] + w[33] * state.H[3] + w[38] * state.H[4] + w[43];
-        double zH4 = column[4] + w[19] * state.H[0] + w[24] * state.H[1] + w[29] * state.H[2] + w[34] * state.H[3] + w[39] * state.H[4] + w[44];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, double>.StepOneHot(p, index, state);
 
-        // Activation: h = tanh(z).
-        Hidden h = default;
-        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
+    // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
 
-        return (new State(h), new StepCache(default, index, state.H, h));
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
 
-    /// <summary>
-    /// One backward step, the twin of <see cref="Forward"/>: given dL/dh_t from above (e.g. the loss) and the
-    /// gradient carried back from step t+1, adds this step's parameter gradients into <paramref name="grads"/>
-    /// (<c>d[W|U] += dz·[x; h_prev]ᵀ</c>, <c>db += dz</c>) and returns dL/dx_t and the gradient to carry to step t-1.
-    /// </summary>
-    /// <param name="p">Parameters θ used by the forward step (read only).</param>
-    /// <param name="cache">The cache the forward step returned.</param>
-    /// <param name="dh">dL/dh_t from above this step (the loss gradient); zero if the loss does not read h_t.</param>
-    /// <param name="carry">Gradient carried back from step t+1; <c>default</c> at the last step.</param>
-    /// <param name="grads">Caller-owned gradient accumulator; this step's gradients are added to it.</param>
-    /// <returns>dL/dx_t (D values) and the state gradient (dL/dh_{t-1}) to carry to the previous step.</returns>
-    public static (Input Dx, StateGradient Carry) Backward(Parameters p, in StepCache cache, in Hidden dh, in StateGradient carry, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
-        global::System.Span<double> dw = grads.Values.Slice(0, ParameterCount);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads, global::System.Span<Input> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Input, Hidden, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
 
-        // Per hidden unit: dh_total = dh + carried dh, then through tanh' = 1 - h² into dz.
-        double dh0 = dh[0] + carry.Dh[0];
-        double dzH0 = dh0 * (1.0 - (cache.H[0] * cache.H[0]));
-        double dh1 = dh[1] + carry.Dh[1];
-        double dzH1 = dh1 * (1.0 - (cache.H[1] * cache.H[1]));
-        double dh2 = dh[2] + carry.Dh[2];
-        double dzH2 = dh2 * (1.0 - (cache.H[2] * cache.H[2]));
-        double dh3 = dh[3] + carry.Dh[3];
-        double dzH3 = dh3 * (1.0 - (cache.H[3] * cache.H[3]));
-        double dh4 = dh[4] + carry.Dh[4];
-        double dzH4 = dh4 * (1.0 - (cache.H[4] * cache.H[4]));
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Hidden, StateGradient>(p, inputs, caches, outputGradients, grads);
 
-        // Parameter gradients: d[W | U][:, k] += dz * [x; h_prev][k]; db += dz.
-        if (cache.InputIndex >= 0)
-        {
-            // One-hot step: only column InputIndex of W meets a non-zero input.
-            global::System.Span<double> dColumn = dw.Slice(cache.InputIndex * GateRows, GateRows);
-            dColumn[0] += dzH0;
-            dColumn[1] += dzH1;
-            dColumn[2] += dzH2;
-            dColumn[3] += dzH3;
-            dColumn[4] += dzH4;
-        }
-        else
-        {
-            dw[0] += dzH0 * cache.X[0];
-            dw[1] += dzH1 * cache.X[0];
-            dw[2] += dzH2 * cache.X[0];
-            dw[3] += dzH3 * cache.X[0];
-            dw[4] += dzH4 * cache.X[0];
-            dw[5] += dzH0 * cache.X[1];
-            dw[6] += dzH1 * cache.X[1];
-            dw[7] += dzH2 * cache.X[1];
-            dw[8] += dzH3 * cache.X[1];
-            dw[9] += dzH4 * cache.X[1];
-            dw[10] += dzH0 * cache.X[2];
-            dw[11] += dzH1 * cache.X[2];
-            dw[12] += dzH2 * cache.X[2];
-            dw[13] += dzH3 * cache.X[2];
-            dw[14] += dzH4 * cache.X[2];
-        }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
 
-        dw[15] += dzH0 * cache.HPrev[0];
-        dw[16] += dzH1 * cache.HPrev[0];
-        dw[17] += dzH2 * cache.HPrev[0];
-        dw[18] += dzH3 * cache.HPrev[0];
-        dw[19] += dzH4 * cache.HPrev[0];
-        dw[20] += dzH0 * cache.HPrev[1];
-        dw[21] += dzH1 * cache.HPrev[1];
-        dw[22] += dzH2 * cache.HPrev[1];
-        dw[23] += dzH3 * cache.HPrev[1];
-        dw[24] += dzH4 * cache.HPrev[1];
-        dw[25] += dzH0 * cache.HPrev[2];
-        dw[26] += dzH1 * cache.HPrev[2];
-        dw[27] += dzH2 * cache.HPrev[2];
-        dw[28] += dzH3 * cache.HPrev[2];
-        dw[29] += dzH4 * cache.HPrev[2];
-        dw[30] += dzH0 * cache.HPrev[3];
-        dw[31] += dzH1 * cache.HPrev[3];
-        dw[32] += dzH2 * cache.HPrev[3];
-        dw[33] += dzH3 * cache.HPrev[3];
-        dw[34] += dzH4 * cache.HPrev[3];
-        dw[35] += dzH0 * cache.HPrev[4];
-        dw[36] += dzH1 * cache.HPrev[4];
-        dw[37] += dzH2 * cache.HPrev[4];
-        dw[38] += dzH3 * cache.HPrev[4];
-        dw[39] += dzH4 * cache.HPrev[4];
-        dw[40] += dzH0;
-        dw[41] += dzH1;
-        dw[42] += dzH2;
-        dw[43] += dzH3;
-        dw[44] += dzH4;
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
 
-        // Gradients to the inputs of this step: dx = Wᵀ·dz, dh_prev = Uᵀ·dz.
-        Input dx = default;
-        Hidden dhPrev = default;
-        dx[0] = w[0] * dzH0 + w[1] * dzH1 + w[2] * dzH2 + w[3] * dzH3 + w[4] * dzH4;
-        dx[1] = w[5] * dzH0 + w[6] * dzH1 + w[7] * dzH2 + w[8] * dzH3 + w[9] * dzH4;
-        dx[2] = w[10] * dzH0 + w[11] * dzH1 + w[12] * dzH2 + w[13] * dzH3 + w[14] * dzH4;
-        dhPrev[0] = w[15] * dzH0 + w[16] * dzH1 + w[17] * dzH2 + w[18] * dzH3 + w[19] * dzH4;
-        dhPrev[1] = w[20] * dzH0 + w[21] * dzH1 + w[22] * dzH2 + w[23] * dzH3 + w[24] * dzH4;
-        dhPrev[2] = w[25] * dzH0 + w[26] * dzH1 + w[27] * dzH2 + w[28] * dzH3 + w[29] * dzH4;
-        dhPrev[3] = w[30] * dzH0 + w[31] * dzH1 + w[32] * dzH2 + w[33] * dzH3 + w[34] * dzH4;
-        dhPrev[4] = w[35] * dzH0 + w[36] * dzH1 + w[37] * dzH2 + w[38] * dzH3 + w[39] * dzH4;
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Input> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
 
-        return (dx, new StateGradient(dhPrev));
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
 
-    /// <summary>
-    /// Streaming inference: one forward step that keeps nothing for a backward pass (no <see cref="StepCache"/>),
-    /// for running a trained cell one timestep per call. The caller carries the state from call to call:
-    /// <c>state = Step(p, x, state);</c>. Same values as <see cref="Forward"/>'s state; allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="x">Input x_t (D = 3).</param>
-    /// <param name="state">The state h_{t-1} from the previous call; <see cref="State.Zero"/> at the start of a stream.</param>
-    /// <returns>The new state h_t.</returns>
-    public static State Step(Parameters p, in Input x, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
-        // Gate pre-activations z = W·x + U·h_prev + b, one row per line; w[k*GateRows + r] is row r of column k of [W | U].
-        double zH0 = w[0] * x[0] + w[5] * x[1] + w[10] * x[2] + w[15] * state.H[0] + w[20] * state.H[1] + w[25] * state.H[2] + w[30] * state.H[3] + w[35] * state.H[4] + w[40];
-        double zH1 = w[1] * x[0] + w[6] * x[1] + w[11] * x[2] + w[16] * state.H[0] + w[21] * state.H[1] + w[26] * state.H[2] + w[31] * state.H[3] + w[36] * state.H[4] + w[41];
-        double zH2 = w[2] * x[0] + w[7] * x[1] + w[12] * x[2] + w[17] * state.H[0] + w[22] * state.H[1] + w[27] * state.H[2] + w[32] * state.H[3] + w[37] * state.H[4] + w[42];
-        double zH3 = w[3] * x[0] + w[8] * x[1] + w[13] * x[2] + w[18] * state.H[0] + w[23] * state.H[1] + w[28] * state.H[2] + w[33] * state.H[3] + w[38] * state.H[4] + w[43];
-        double zH4 = w[4] * x[0] + w[9] * x[1] + w[14] * x[2] + w[19] * state.H[0] + w[24] * state.H[1] + w[29] * state.H[2] + w[34] * state.H[3] + w[39] * state.H[4] + w[44];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Hidden> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
-        // Activation: h = tanh(z).
-        Hidden h = default;
-        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<Input> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
 
-        return new State(h);
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
-    /// <summary>
-    /// Streaming inference on a one-hot input (a class index): <see cref="Step(Parameters, in Input, in State)"/> with
-    /// x = onehot(index), reading column <paramref name="index"/> of W instead of multiplying. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="index">The input class, 0 ≤ index &lt; D = 3.</param>
-    /// <param name="state">The state h_{t-1} from the previous call.</param>
-    /// <returns>The new state h_t.</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, D).</exception>
-    public static State StepOneHot(Parameters p, int index, in State state)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Index(index, InputSize, "a one-hot input index of SmallRnn", nameof(index));
-        global::System.ReadOnlySpan<double> w = p.Values.Slice(0, ParameterCount);
-        global::System.ReadOnlySpan<double> column = w.Slice(index * GateRows, GateRows);
+    // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
+    public static double MseLoss(in Hidden h, in Hidden y, out Hidden dh) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
 
-        // Gate pre-activations z = W[:, index] + U·h_prev + b (the one-hot input selects a column of W), one row per line.
-        double zH0 = column[0] + w[15] * state.H[0] + w[20] * state.H[1] + w[25] * state.H[2] + w[30] * state.H[3] + w[35] * state.H[4] + w[40];
-        double zH1 = column[1] + w[16] * state.H[0] + w[21] * state.H[1] + w[26] * state.H[2] + w[31] * state.H[3] + w[36] * state.H[4] + w[41];
-        double zH2 = column[2] + w[17] * state.H[0] + w[22] * state.H[1] + w[27] * state.H[2] + w[32] * state.H[3] + w[37] * state.H[4] + w[42];
-        double zH3 = column[3] + w[18] * state.H[0] + w[23] * state.H[1] + w[28] * state.H[2] + w[33] * state.H[3] + w[38] * state.H[4] + w[43];
-        double zH4 = column[4] + w[19] * state.H[0] + w[24] * state.H[1] + w[29] * state.H[2] + w[34] * state.H[3] + w[39] * state.H[4] + w[44];
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
+    public static double MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
 
-        // Activation: h = tanh(z).
-        Hidden h = default;
-        h[0] = global::LstmGen.Internal.Activations.Tanh(zH0);
-        h[1] = global::LstmGen.Internal.Activations.Tanh(zH1);
-        h[2] = global::LstmGen.Internal.Activations.Tanh(zH2);
-        h[3] = global::LstmGen.Internal.Activations.Tanh(zH3);
-        h[4] = global::LstmGen.Internal.Activations.Tanh(zH4);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Input, Hidden, State>(p, inputs, targets, initial, workspace, grads);
 
-        return new State(h);
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Hidden, State>(p, inputs, targets, initial, workspace, grads);
 
-    /// <summary>
-    /// Runs <see cref="Forward"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
-    /// Allocates nothing: the caller owns every buffer.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="initial">State before the first step; <see cref="State.Zero"/> for a fresh sequence.</param>
-    /// <param name="caches">Receives the T step caches; exactly T elements.</param>
-    /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
-    /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Input> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallRnn", nameof(caches));
-        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallRnn", nameof(outputs));
-        State state = initial;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            (state, caches[t]) = Forward(p, inputs[t], state);
-            outputs[t] = state.H;
-        }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Input, Hidden, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
-        return state;
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Hidden, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
-    /// <summary>
-    /// Runs <see cref="ForwardOneHot"/> over a sequence of T = <c>inputs.Length</c> steps, writing each step's cache and hidden output.
-    /// Allocates nothing: the caller owns every buffer.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices x_0 .. x_{T-1}, each in [0, D).</param>
-    /// <param name="initial">State before the first step; <see cref="State.Zero"/> for a fresh sequence.</param>
-    /// <param name="caches">Receives the T step caches; exactly T elements.</param>
-    /// <param name="outputs">Receives the T hidden outputs h_0 .. h_{T-1}; exactly T elements.</param>
-    /// <returns>The state after the last step, or <paramref name="initial"/> if T = 0.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside [0, D); checked before anything is written.</exception>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.SameLength(caches.Length, inputs.Length, "the step caches of SmallRnn", nameof(caches));
-        global::LstmGen.Internal.Guard.SameLength(outputs.Length, inputs.Length, "the hidden outputs of SmallRnn", nameof(outputs));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
-        State state = initial;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            (state, caches[t]) = ForwardOneHot(p, inputs[t], state);
-            outputs[t] = state.H;
-        }
-
-        return state;
-    }
-
-    /// <summary>
-    /// Backpropagation through time over the T = <c>caches.Length</c> steps of a forward pass: runs
-    /// <see cref="Backward"/> from the last step to the first, carrying dh backwards, and adds every
-    /// step's parameter gradients into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ used by the forward pass (read only).</param>
-    /// <param name="caches">The T step caches of the forward pass.</param>
-    /// <param name="outputGradients">dL/dh_t from above for each step (e.g. from a loss); exactly T elements.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives dL/dx_t for each step (exactly T elements), or empty to skip them.</param>
-    /// <returns>The gradient with respect to the initial state.</returns>
-    /// <exception cref="global::System.ArgumentException">A buffer's length differs from T.</exception>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, Gradients grads, global::System.Span<Input> inputGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, caches.Length, "the output gradients dL/dh of SmallRnn", nameof(outputGradients));
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.SameLength(inputGradients.Length, caches.Length, "the input gradients dL/dx of SmallRnn (or empty)", nameof(inputGradients));
-        }
-
-        StateGradient carry = default;
-        for (int t = caches.Length - 1; t >= 0; t--)
-        {
-            (Input dx, carry) = Backward(p, caches[t], outputGradients[t], carry, grads);
-            if (!inputGradients.IsEmpty)
-            {
-                inputGradients[t] = dx;
-            }
-        }
-
-        return carry;
-    }
-
-    /// <summary>
-    /// One forward step for a batch of m = <c>inputs.Length</c> independent samples: <see cref="Forward"/> per sample.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">The m inputs.</param>
-    /// <param name="states">The m states before the step.</param>
-    /// <param name="next">Receives the m states after the step; may be the same span as <paramref name="states"/>.</param>
-    /// <param name="caches">Receives the m step caches.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
-        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
-        for (int b = 0; b < inputs.Length; b++)
-        {
-            (next[b], caches[b]) = Forward(p, inputs[b], states[b]);
-        }
-    }
-
-    /// <summary>
-    /// One forward step for a batch of m = <c>inputs.Length</c> independent samples: <see cref="ForwardOneHot"/> per sample.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">The m one-hot input indices.</param>
-    /// <param name="states">The m states before the step.</param>
-    /// <param name="next">Receives the m states after the step; may be the same span as <paramref name="states"/>.</param>
-    /// <param name="caches">Receives the m step caches.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<StepCache> caches)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::LstmGen.Internal.Guard.Length(states.Length, inputs.Length, "the batch states of SmallRnn (one per sample)", nameof(states));
-        global::LstmGen.Internal.Guard.Length(next.Length, inputs.Length, "the next batch states of SmallRnn (one per sample)", nameof(next));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batch caches of SmallRnn (one per sample)", nameof(caches));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
-        for (int b = 0; b < inputs.Length; b++)
-        {
-            (next[b], caches[b]) = ForwardOneHot(p, inputs[b], states[b]);
-        }
-    }
-
-    /// <summary>
-    /// One backward step for a batch of m = <c>caches.Length</c> samples: <see cref="Backward"/> per sample, gradients summed into <paramref name="grads"/>.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="caches">The m caches of the forward step.</param>
-    /// <param name="outputGradients">The m gradients dL/dh_t from above.</param>
-    /// <param name="carry">The m gradients carried from step t+1 (or empty for zeros).</param>
-    /// <param name="carryOut">Receives the m gradients to carry to step t-1; may be the same span as <paramref name="carry"/>.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives the m gradients dL/dx_t, or empty to skip them.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length differs from m.</exception>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Input> inputGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batch output gradients of SmallRnn (one per sample)", nameof(outputGradients));
-        global::LstmGen.Internal.Guard.Length(carryOut.Length, caches.Length, "the batch carried gradients of SmallRnn (one per sample)", nameof(carryOut));
-        if (!carry.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(carry.Length, caches.Length, "the incoming carried gradients of SmallRnn (one per sample, or empty)", nameof(carry));
-        }
-
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batch input gradients of SmallRnn (one per sample, or empty)", nameof(inputGradients));
-        }
-
-        for (int b = 0; b < caches.Length; b++)
-        {
-            StateGradient incoming = carry.IsEmpty ? default : carry[b];
-            (Input dx, carryOut[b]) = Backward(p, caches[b], outputGradients[b], incoming, grads);
-            if (!inputGradients.IsEmpty)
-            {
-                inputGradients[b] = dx;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward pass over a batch of m = <paramref name="batchSize"/> sequences of T = <c>inputs.Length / m</c> steps, time-major
-    /// (step t of sequence b at <c>t * m + b</c>): <see cref="Forward"/> per element. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences; at least 1 and a divisor of <c>inputs.Length</c>.</param>
-    /// <param name="initial">The m initial states, or empty for zero states.</param>
-    /// <param name="final">Receives the m final states (and holds the running states during the pass); exactly m elements.</param>
-    /// <param name="caches">Receives the T x m step caches, time-major.</param>
-    /// <param name="outputs">Receives the T x m hidden outputs, time-major.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
-        if (initial.IsEmpty)
-        {
-            final.Clear();
-        }
-        else
-        {
-            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
-            initial.CopyTo(final);
-        }
-
-        for (int t = 0; t < steps; t++)
-        {
-            for (int b = 0; b < batchSize; b++)
-            {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = Forward(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward pass over a batch of m = <paramref name="batchSize"/> sequences of T = <c>inputs.Length / m</c> steps, time-major
-    /// (step t of sequence b at <c>t * m + b</c>): <see cref="ForwardOneHot"/> per element. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences; at least 1 and a divisor of <c>inputs.Length</c>.</param>
-    /// <param name="initial">The m initial states, or empty for zero states.</param>
-    /// <param name="final">Receives the m final states (and holds the running states during the pass); exactly m elements.</param>
-    /// <param name="caches">Receives the T x m step caches, time-major.</param>
-    /// <param name="outputs">Receives the T x m hidden outputs, time-major.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<StepCache> caches, global::System.Span<Hidden> outputs)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(final.Length, batchSize, "the final states of SmallRnn (one per sequence)", nameof(final));
-        global::LstmGen.Internal.Guard.Length(caches.Length, inputs.Length, "the batched step caches of SmallRnn (T x m)", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputs.Length, inputs.Length, "the batched hidden outputs of SmallRnn (T x m)", nameof(outputs));
-        global::LstmGen.Internal.Guard.Indices(inputs, InputSize, "the one-hot input indices of SmallRnn (D = 3)", nameof(inputs));
-        if (initial.IsEmpty)
-        {
-            final.Clear();
-        }
-        else
-        {
-            global::LstmGen.Internal.Guard.Length(initial.Length, batchSize, "the initial states of SmallRnn (one per sequence, or empty)", nameof(initial));
-            initial.CopyTo(final);
-        }
-
-        for (int t = 0; t < steps; t++)
-        {
-            for (int b = 0; b < batchSize; b++)
-            {
-                int at = (t * batchSize) + b;
-                (final[b], caches[at]) = ForwardOneHot(p, inputs[at], final[b]);
-                outputs[at] = final[b].H;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Backpropagation through time over a batch of m = <paramref name="batchSize"/> sequences (time-major T x m buffers):
-    /// <see cref="Bptt"/> per sequence, in sample order, gradients summed into <paramref name="grads"/>.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="caches">The T x m step caches of the forward pass.</param>
-    /// <param name="outputGradients">The T x m gradients dL/dh_t from above.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="inputGradients">Receives the T x m gradients dL/dx_t, or empty to skip them.</param>
-    /// <param name="initialGradients">Receives the m gradients with respect to the initial states, or empty to skip them.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not fit T x m.</exception>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<StepCache> caches, global::System.ReadOnlySpan<Hidden> outputGradients, int batchSize, Gradients grads, global::System.Span<Input> inputGradients, global::System.Span<StateGradient> initialGradients)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(caches.Length, batchSize, "the batched step caches of SmallRnn", nameof(caches));
-        global::LstmGen.Internal.Guard.Length(outputGradients.Length, caches.Length, "the batched output gradients of SmallRnn (T x m)", nameof(outputGradients));
-        if (!inputGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(inputGradients.Length, caches.Length, "the batched input gradients of SmallRnn (T x m, or empty)", nameof(inputGradients));
-        }
-
-        if (!initialGradients.IsEmpty)
-        {
-            global::LstmGen.Internal.Guard.Length(initialGradients.Length, batchSize, "the initial-state gradients of SmallRnn (one per sequence, or empty)", nameof(initialGradients));
-        }
-
-        for (int b = 0; b < batchSize; b++)
-        {
-            StateGradient carry = default;
-            for (int t = steps - 1; t >= 0; t--)
-            {
-                int at = (t * batchSize) + b;
-                (Input dx, carry) = Backward(p, caches[at], outputGradients[at], carry, grads);
-                if (!inputGradients.IsEmpty)
-                {
-                    inputGradients[at] = dx;
-                }
-            }
-
-            if (!initialGradients.IsEmpty)
-            {
-                initialGradients[b] = carry;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Squared-error loss of one step on the hidden state, <c>L = ½‖h − y‖²</c>, and its gradient <c>dL/dh = h − y</c>.
-    /// </summary>
-    /// <param name="h">The hidden output h_t.</param>
-    /// <param name="y">The target y_t.</param>
-    /// <param name="dh">Receives dL/dh_t = h_t − y_t.</param>
-    /// <returns>½‖h − y‖².</returns>
-    public static double MseLoss(in Hidden h, in Hidden y, out Hidden dh)
-    {
-        dh = default;
-        double loss = 0.0;
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            double diff = h[j] - y[j];
-            dh[j] = diff;
-            loss += diff * diff;
-        }
-
-        return 0.5 * loss;
-    }
-
-    /// <summary>
-    /// Squared-error loss of a sequence, <c>L = Σ_t ½‖h_t − y_t‖²</c> (the loss of seeds 000/001), and dL/dh_t for every step.
-    /// </summary>
-    /// <param name="outputs">The hidden outputs h_t.</param>
-    /// <param name="targets">The targets y_t; same length.</param>
-    /// <param name="outputGradients">Receives dL/dh_t = h_t − y_t; same length.</param>
-    /// <returns>The summed loss.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ.</exception>
-    public static double MseLoss(global::System.ReadOnlySpan<Hidden> outputs, global::System.ReadOnlySpan<Hidden> targets, global::System.Span<Hidden> outputGradients)
-    {
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, outputs.Length, "the targets of SmallRnn", nameof(targets));
-        global::LstmGen.Internal.Guard.SameLength(outputGradients.Length, outputs.Length, "the output gradients of SmallRnn", nameof(outputGradients));
-        double loss = 0.0;
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            loss += MseLoss(outputs[t], targets[t], out outputGradients[t]);
-        }
-
-        return loss;
-    }
-
-    private static double MseStep(Parameters p, in Hidden h, in Hidden y, double scale, Gradients grads, out Hidden dh)
-    {
-        double loss = MseLoss(h, y, out dh);
-        for (int j = 0; j < HiddenSize; j++)
-        {
-            dh[j] *= scale;
-        }
-
-        return loss;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">Inputs x_0 .. x_{T-1}.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallRnn", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallRnn (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        double loss = MseLoss(outputs, targets, outputGradients);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m inputs, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Input> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        double scale = reduction == global::LstmGen.BatchReduction.Mean ? 1.0 / batchSize : 1.0;
-        double loss = 0.0;
-        for (int b = 0; b < batchSize; b++)
-        {
-            double sampleLoss = 0.0;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += MseStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of one sequence in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// on one-hot inputs, with every gradient added into <paramref name="grads"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">One-hot input indices, one per step.</param>
-    /// <param name="targets">Targets, one per step.</param>
-    /// <param name="initial">State before the first step.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps; after the call it holds this sequence's caches and outputs.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <returns>The summed loss and the state after the last step.</returns>
-    /// <exception cref="global::System.ArgumentException">The lengths differ or the workspace is too short.</exception>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, in State initial, Workspace workspace, Gradients grads)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        global::LstmGen.Internal.Guard.SameLength(targets.Length, inputs.Length, "the targets of SmallRnn", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.Caches.Length, inputs.Length, "the workspace of SmallRnn (MaxSteps x MaxBatch)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        State final = ForwardSequence(p, inputs, initial, caches, outputs);
-        double loss = MseLoss(outputs, targets, outputGradients);
-        Bptt(p, caches, outputGradients, grads, default);
-        return (loss, final);
-    }
-
-    /// <summary>
-    /// Forward, loss and backward of a batch of m = <paramref name="batchSize"/> sequences in one call: the squared-error loss <c>Σ_t ½‖h_t − y_t‖²</c> on the hidden outputs,
-    /// on one-hot inputs, time-major buffers (step t of sequence b at <c>t * m + b</c>).
-    /// With <see cref="global::LstmGen.BatchReduction.Sum"/> the loss and gradients are exactly (bit for bit) the sums of running the
-    /// sequences one by one; with <see cref="global::LstmGen.BatchReduction.Mean"/> every dL/dh (or dL/dz of the head) is scaled by 1/m.
-    /// The final states are left in <see cref="Workspace.States"/>. Allocates nothing.
-    /// </summary>
-    /// <param name="p">Parameters θ (read only).</param>
-    /// <param name="inputs">T x m one-hot input indices, time-major.</param>
-    /// <param name="targets">T x m targets, time-major.</param>
-    /// <param name="batchSize">m, the number of sequences.</param>
-    /// <param name="reduction">Sum or mean over the batch.</param>
-    /// <param name="workspace">Caller-owned scratch buffers with at least T steps and m sequences.</param>
-    /// <param name="grads">Caller-owned gradient accumulator.</param>
-    /// <param name="initial">The m initial states, or empty (the default) for zero states.</param>
-    /// <returns>The loss, summed or averaged over the batch.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not fit T x m or the workspace is too small.</exception>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Hidden> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int steps = global::LstmGen.Internal.Guard.BatchSteps(inputs.Length, batchSize, "the batched inputs of SmallRnn", nameof(inputs));
-        global::LstmGen.Internal.Guard.Length(targets.Length, inputs.Length, "the batched targets of SmallRnn (T x m)", nameof(targets));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxBatch, batchSize, "the workspace of SmallRnn (MaxBatch)", nameof(workspace));
-        global::LstmGen.Internal.Guard.MinLength(workspace.MaxSteps, steps, "the workspace of SmallRnn (MaxSteps)", nameof(workspace));
-        global::System.Span<StepCache> caches = workspace.Caches.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputs = workspace.Outputs.Slice(0, inputs.Length);
-        global::System.Span<Hidden> outputGradients = workspace.OutputGradients.Slice(0, inputs.Length);
-        ForwardSequenceBatch(p, inputs, batchSize, initial, workspace.States.Slice(0, batchSize), caches, outputs);
-
-        // Sample by sample, as if each sequence ran alone: per-sample sums first, then the batch sum.
-        double scale = reduction == global::LstmGen.BatchReduction.Mean ? 1.0 / batchSize : 1.0;
-        double loss = 0.0;
-        for (int b = 0; b < batchSize; b++)
-        {
-            double sampleLoss = 0.0;
-            for (int t = 0; t < steps; t++)
-            {
-                int at = (t * batchSize) + b;
-                sampleLoss += MseStep(p, outputs[at], targets[at], scale, grads, out outputGradients[at]);
-            }
-
-            loss += sampleLoss;
-        }
-
-        BpttBatch(p, caches, outputGradients, batchSize, grads, default, default);
-        return loss * scale;
-    }
-
-    /// <summary>
-    /// One step of stochastic gradient descent, <c>θ ← θ − learningRate · dθ</c>, in place on the caller's parameters.
-    /// </summary>
-    /// <param name="p">Parameters θ, updated in place.</param>
-    /// <param name="grads">Gradients dθ (read only; clear them before the next accumulation).</param>
-    /// <param name="learningRate">Step size; must be finite.</param>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="learningRate"/> is NaN or infinite.</exception>
-    public static void Sgd(Parameters p, Gradients grads, double learningRate)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(p);
-        global::System.ArgumentNullException.ThrowIfNull(grads);
-        global::LstmGen.Internal.Optimizers.Sgd(p.Values, grads.Values, learningRate);
-    }
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);
 }

@@ -22,6 +22,9 @@ internal static class RuntimeNames
     /// <summary>Softmax, log-softmax and cross-entropy of output heads.</summary>
     public const string SoftmaxMath = Internal + ".SoftmaxMath";
 
+    /// <summary>The members of generated fixed-size vectors, written once.</summary>
+    public const string FixedVector = Internal + ".FixedVector";
+
     /// <summary>The SGD update.</summary>
     public const string Optimizers = Internal + ".Optimizers";
 }

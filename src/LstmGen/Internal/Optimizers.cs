@@ -33,6 +33,24 @@ public static class Optimizers
     }
 
     /// <inheritdoc cref="Sgd(Span{double}, ReadOnlySpan{double}, double)"/>
+    public static void Sgd<T>(Span<T> parameters, ReadOnlySpan<T> gradients, T learningRate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            Sgd(System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(parameters), System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(gradients), double.CreateTruncating(learningRate));
+        }
+        else if (typeof(T) == typeof(float))
+        {
+            Sgd(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(parameters), System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(gradients), float.CreateTruncating(learningRate));
+        }
+        else
+        {
+            throw new NotSupportedException($"Expected double or float parameters, but got {typeof(T).Name}.");
+        }
+    }
+
+    /// <inheritdoc cref="Sgd(Span{double}, ReadOnlySpan{double}, double)"/>
     public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
     {
         CheckSgdArguments(parameters.Length, gradients.Length, float.IsFinite(learningRate), learningRate);

@@ -1,0 +1,170 @@
+using LstmGen.Generators.Model;
+
+namespace LstmGen.Generators.Emit;
+
+/// <summary>
+/// Emits the cell's typed functions (<c>TinyLstm.Step(p, x, state)</c> …): each one line that forwards to the runtime's
+/// <c>LstmGen.TypedCell&lt;Kernel, T&gt;</c>, written once for every cell, and inherits its documentation from there.
+/// Forward above backward; then sequences, batches, the head, losses and the optimiser.
+/// </summary>
+internal static class FacadeEmitter
+{
+    private const string Cref = "global::LstmGen.TypedCell{TKernel, T}";
+    private const string P = "global::LstmGen.Parameters{TKernel, T}";
+    private const string G = "global::LstmGen.Gradients{TKernel, T}";
+    private const string Ws = "global::LstmGen.Workspace{TKernel, T}";
+    private const string Ros = "global::System.ReadOnlySpan";
+    private const string Sp = "global::System.Span";
+
+    public static void Emit(SourceWriter w, CellSpec spec)
+    {
+        string t = ScalarSyntax.For(spec.Scalar).Keyword;
+        string call = $"global::LstmGen.TypedCell<Kernel, {t}>";
+        var f = new Writer(w, call);
+
+        w.Line("// One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].");
+        f.Fn($"Forward{{TIn, TState}}({P}, in TIn, in TState, {Sp}{{T}})",
+            $"State Forward(Parameters p, in Input x, in State state, {Sp}<{t}> cache)", "Forward(p, x, state, cache)");
+        f.Fn($"ForwardOneHot{{TState}}({P}, int, in TState, {Sp}{{T}})",
+            $"State ForwardOneHot(Parameters p, int index, in State state, {Sp}<{t}> cache)", "ForwardOneHot(p, index, state, cache)");
+        f.Fn($"Backward{{TIn, THidden, TStateGradient}}({P}, in TIn, {Ros}{{T}}, in THidden, in TStateGradient, {G})",
+            $"(Input Dx, StateGradient Carry) Backward(Parameters p, in Input x, {Ros}<{t}> cache, in Hidden dh, in StateGradient carry, Gradients grads)",
+            "Backward(p, x, cache, dh, carry, grads)");
+        f.Fn($"BackwardOneHot{{THidden, TStateGradient}}({P}, int, {Ros}{{T}}, in THidden, in TStateGradient, {G})",
+            $"StateGradient BackwardOneHot(Parameters p, int index, {Ros}<{t}> cache, in Hidden dh, in StateGradient carry, Gradients grads)",
+            "BackwardOneHot(p, index, cache, dh, carry, grads)");
+        f.Fn($"Step{{TIn, TState}}({P}, in TIn, in TState)", "State Step(Parameters p, in Input x, in State state)", "Step(p, x, state)");
+        f.Fn($"StepOneHot{{TState}}({P}, int, in TState)", "State StepOneHot(Parameters p, int index, in State state)", "StepOneHot(p, index, state)");
+        if (spec.HasHead)
+        {
+            f.Fn($"Step{{TIn, TState, TOutput}}({P}, in TIn, in TState, out TOutput)",
+                "State Step(Parameters p, in Input x, in State state, out Output probabilities)", "Step(p, x, state, out probabilities)");
+            f.Fn($"StepOneHot{{TState, TOutput}}({P}, int, in TState, out TOutput)",
+                "State StepOneHot(Parameters p, int index, in State state, out Output probabilities)", "StepOneHot(p, index, state, out probabilities)");
+        }
+
+        w.Line("// Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).");
+        f.Fn($"ForwardSequence{{TIn, THidden, TState}}({P}, {Ros}{{TIn}}, in TState, {Sp}{{T}}, {Sp}{{THidden}})",
+            $"State ForwardSequence(Parameters p, {Ros}<Input> inputs, in State initial, {Sp}<{t}> caches, {Sp}<Hidden> outputs)",
+            "ForwardSequence(p, inputs, initial, caches, outputs)");
+        f.Fn($"ForwardSequence{{THidden, TState}}({P}, {Ros}{{int}}, in TState, {Sp}{{T}}, {Sp}{{THidden}})",
+            $"State ForwardSequence(Parameters p, {Ros}<int> inputs, in State initial, {Sp}<{t}> caches, {Sp}<Hidden> outputs)",
+            "ForwardSequence(p, inputs, initial, caches, outputs)");
+        f.Fn($"Bptt{{TIn, THidden, TStateGradient}}({P}, {Ros}{{TIn}}, {Ros}{{T}}, {Ros}{{THidden}}, {G}, {Sp}{{TIn}})",
+            $"StateGradient Bptt(Parameters p, {Ros}<Input> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, Gradients grads, {Sp}<Input> inputGradients)",
+            "Bptt<Input, Hidden, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients)");
+        f.Fn($"Bptt{{THidden, TStateGradient}}({P}, {Ros}{{int}}, {Ros}{{T}}, {Ros}{{THidden}}, {G})",
+            $"StateGradient Bptt(Parameters p, {Ros}<int> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, Gradients grads)",
+            "Bptt<Hidden, StateGradient>(p, inputs, caches, outputGradients, grads)");
+        f.Fn($"ForwardBatch{{TIn, TState}}({P}, {Ros}{{TIn}}, {Ros}{{TState}}, {Sp}{{TState}}, {Sp}{{T}})",
+            $"void ForwardBatch(Parameters p, {Ros}<Input> inputs, {Ros}<State> states, {Sp}<State> next, {Sp}<{t}> caches)",
+            "ForwardBatch(p, inputs, states, next, caches)");
+        f.Fn($"ForwardBatch{{TState}}({P}, {Ros}{{int}}, {Ros}{{TState}}, {Sp}{{TState}}, {Sp}{{T}})",
+            $"void ForwardBatch(Parameters p, {Ros}<int> inputs, {Ros}<State> states, {Sp}<State> next, {Sp}<{t}> caches)",
+            "ForwardBatch(p, inputs, states, next, caches)");
+        f.Fn($"BackwardBatch{{TIn, THidden, TStateGradient}}({P}, {Ros}{{TIn}}, {Ros}{{T}}, {Ros}{{THidden}}, {Ros}{{TStateGradient}}, {Sp}{{TStateGradient}}, {G}, {Sp}{{TIn}})",
+            $"void BackwardBatch(Parameters p, {Ros}<Input> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, {Ros}<StateGradient> carry, {Sp}<StateGradient> carryOut, Gradients grads, {Sp}<Input> inputGradients)",
+            "BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients)");
+        f.Fn($"BackwardBatch{{THidden, TStateGradient}}({P}, {Ros}{{int}}, {Ros}{{T}}, {Ros}{{THidden}}, {Ros}{{TStateGradient}}, {Sp}{{TStateGradient}}, {G})",
+            $"void BackwardBatch(Parameters p, {Ros}<int> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, {Ros}<StateGradient> carry, {Sp}<StateGradient> carryOut, Gradients grads)",
+            "BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads)");
+        f.Fn($"ForwardSequenceBatch{{TIn, THidden, TState}}({P}, {Ros}{{TIn}}, int, {Ros}{{TState}}, {Sp}{{TState}}, {Sp}{{T}}, {Sp}{{THidden}})",
+            $"void ForwardSequenceBatch(Parameters p, {Ros}<Input> inputs, int batchSize, {Ros}<State> initial, {Sp}<State> final, {Sp}<{t}> caches, {Sp}<Hidden> outputs)",
+            "ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs)");
+        f.Fn($"ForwardSequenceBatch{{THidden, TState}}({P}, {Ros}{{int}}, int, {Ros}{{TState}}, {Sp}{{TState}}, {Sp}{{T}}, {Sp}{{THidden}})",
+            $"void ForwardSequenceBatch(Parameters p, {Ros}<int> inputs, int batchSize, {Ros}<State> initial, {Sp}<State> final, {Sp}<{t}> caches, {Sp}<Hidden> outputs)",
+            "ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs)");
+        f.Fn($"BpttBatch{{TIn, THidden, TStateGradient}}({P}, {Ros}{{TIn}}, {Ros}{{T}}, {Ros}{{THidden}}, int, {G}, {Sp}{{TIn}}, {Sp}{{TStateGradient}})",
+            $"void BpttBatch(Parameters p, {Ros}<Input> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, int batchSize, Gradients grads, {Sp}<Input> inputGradients, {Sp}<StateGradient> initialGradients)",
+            "BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients)");
+        f.Fn($"BpttBatch{{THidden, TStateGradient}}({P}, {Ros}{{int}}, {Ros}{{T}}, {Ros}{{THidden}}, int, {G}, {Sp}{{TStateGradient}})",
+            $"void BpttBatch(Parameters p, {Ros}<int> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, int batchSize, Gradients grads, {Sp}<StateGradient> initialGradients)",
+            "BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients)");
+
+        if (spec.HasHead)
+        {
+            EmitHead(w, f, t);
+        }
+
+        w.Line("// Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.");
+        f.Fn("MseLoss{THidden}(in THidden, in THidden, out THidden)", "{t} MseLoss(in Hidden h, in Hidden y, out Hidden dh)".Replace("{t}", t), "MseLoss(h, y, out dh)");
+        f.Fn($"MseLoss{{THidden}}({Ros}{{THidden}}, {Ros}{{THidden}}, {Sp}{{THidden}})",
+            $"{t} MseLoss({Ros}<Hidden> outputs, {Ros}<Hidden> targets, {Sp}<Hidden> outputGradients)", "MseLoss(outputs, targets, outputGradients)");
+        Training(f, t, "LossAndGradients", "Hidden", "THidden");
+        if (spec.HasHead)
+        {
+            Training(f, t, "CrossEntropyLossAndGradients", "int", null);
+            Training(f, t, "CrossEntropyLossAndGradients", "Output", "TOutput");
+        }
+
+        f.Fn($"Sgd({P}, {G}, T)", $"void Sgd(Parameters p, Gradients grads, {t} learningRate)", "Sgd(p, grads, learningRate)", last: true);
+    }
+
+    private static void EmitHead(SourceWriter w, Writer f, string t)
+    {
+        w.Line("// The softmax head: logits z [V] = W_y h + b_y above its backward twin; softmax and cross-entropy.");
+        f.Fn($"HeadForward{{THidden, TOutput}}({P}, in THidden)", "Output HeadForward(Parameters p, in Hidden h)", "HeadForward<Hidden, Output>(p, h)");
+        f.Fn($"HeadBackward{{THidden, TOutput}}({P}, in THidden, in TOutput, {G})",
+            "Hidden HeadBackward(Parameters p, in Hidden h, in Output dLogits, Gradients grads)", "HeadBackward(p, h, dLogits, grads)");
+        f.Fn("Softmax{TOutput}(in TOutput)", "Output Softmax(in Output logits)", "Softmax(logits)");
+        f.Fn("LogSoftmax{TOutput}(in TOutput)", "Output LogSoftmax(in Output logits)", "LogSoftmax(logits)");
+        f.Fn("CrossEntropyLoss{TOutput}(in TOutput, int, out TOutput)", $"{t} CrossEntropyLoss(in Output logits, int target, out Output dLogits)",
+            "CrossEntropyLoss(logits, target, out dLogits)");
+        f.Fn("CrossEntropyLoss{TOutput}(in TOutput, in TOutput, out TOutput)", $"{t} CrossEntropyLoss(in Output logits, in Output target, out Output dLogits)",
+            "CrossEntropyLoss(logits, target, out dLogits)");
+        f.Fn($"CrossEntropyLoss{{THidden}}({P}, {Ros}{{THidden}}, {Ros}{{int}}, {Sp}{{THidden}}, {G})",
+            $"{t} CrossEntropyLoss(Parameters p, {Ros}<Hidden> outputs, {Ros}<int> targets, {Sp}<Hidden> outputGradients, Gradients grads)",
+            "CrossEntropyLoss(p, outputs, targets, outputGradients, grads)");
+        f.Fn($"CrossEntropyLoss{{THidden, TOutput}}({P}, {Ros}{{THidden}}, {Ros}{{TOutput}}, {Sp}{{THidden}}, {G})",
+            $"{t} CrossEntropyLoss(Parameters p, {Ros}<Hidden> outputs, {Ros}<Output> targets, {Sp}<Hidden> outputGradients, Gradients grads)",
+            "CrossEntropyLoss(p, outputs, targets, outputGradients, grads)");
+    }
+
+    // The four one-call forms of a loss (dense and one-hot inputs, one sequence and a batch); targets of type
+    // `target` (generic name `generic`, or null for class indices).
+    private static void Training(Writer f, string t, string name, string target, string? generic)
+    {
+        string targetCref = generic ?? "int";
+        string denseArgs = generic is null ? "TIn, TState" : $"TIn, {generic}, TState";
+        string oneHotArgs = generic is null ? "TState" : $"{generic}, TState";
+        string denseCall = generic is null ? "<Input, State>" : $"<Input, {target}, State>";
+        string oneHotCall = generic is null ? "<State>" : $"<{target}, State>";
+        string single = $"{Ws}, {G})";
+        f.Fn($"{name}{{{denseArgs}}}({P}, {Ros}{{TIn}}, {Ros}{{{targetCref}}}, in TState, {single}",
+            $"({t} Loss, State Final) {name}(Parameters p, {Ros}<Input> inputs, {Ros}<{target}> targets, in State initial, Workspace workspace, Gradients grads)",
+            $"{name}{denseCall}(p, inputs, targets, initial, workspace, grads)");
+        f.Fn($"{name}{{{oneHotArgs}}}({P}, {Ros}{{int}}, {Ros}{{{targetCref}}}, in TState, {single}",
+            $"({t} Loss, State Final) {name}(Parameters p, {Ros}<int> inputs, {Ros}<{target}> targets, in State initial, Workspace workspace, Gradients grads)",
+            $"{name}{oneHotCall}(p, inputs, targets, initial, workspace, grads)");
+        string batch = $"int, global::LstmGen.BatchReduction, {Ws}, {G}, {Ros}{{TState}})";
+        f.Fn($"{name}Batch{{{denseArgs}}}({P}, {Ros}{{TIn}}, {Ros}{{{targetCref}}}, {batch}",
+            $"{t} {name}Batch(Parameters p, {Ros}<Input> inputs, {Ros}<{target}> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, {Ros}<State> initial = default)",
+            $"{name}Batch{denseCall}(p, inputs, targets, batchSize, reduction, workspace, grads, initial)");
+        f.Fn($"{name}Batch{{{oneHotArgs}}}({P}, {Ros}{{int}}, {Ros}{{{targetCref}}}, {batch}",
+            $"{t} {name}Batch(Parameters p, {Ros}<int> inputs, {Ros}<{target}> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, {Ros}<State> initial = default)",
+            $"{name}Batch{oneHotCall}(p, inputs, targets, batchSize, reduction, workspace, grads, initial)");
+    }
+
+    /// <summary>Writes one forwarding function: its inherited documentation and its one-line body.</summary>
+    private sealed class Writer
+    {
+        private readonly SourceWriter w;
+        private readonly string call;
+
+        public Writer(SourceWriter w, string call)
+        {
+            this.w = w;
+            this.call = call;
+        }
+
+        public void Fn(string cref, string signature, string body, bool last = false)
+        {
+            w.Line($"/// <inheritdoc cref=\"{Cref}.{cref}\"/>");
+            w.Line($"public static {signature} => {call}.{body};");
+            if (!last)
+            {
+                w.Line();
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Numerics;
+using LstmGen.Internal;
+using LstmGen.Kernels;
+
+namespace LstmGen;
+
+/// <summary>
+/// One flat buffer of a cell's parameters θ (or of their gradients), laid out as <see cref="CellLayout"/> describes,
+/// with named, writable views of each weight. <see cref="Parameters{TKernel, T}"/> and
+/// <see cref="Gradients{TKernel, T}"/> are the two kinds; a generated cell derives its own <c>Parameters</c> and
+/// <c>Gradients</c> from them.
+/// </summary>
+/// <typeparam name="TKernel">The cell's kernel.</typeparam>
+/// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+public abstract class ParameterBuffer<TKernel, T>
+    where TKernel : struct, IRecurrentKernel<TKernel, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] _values;
+
+    /// <summary>A buffer of <see cref="Count"/> zeros.</summary>
+    private protected ParameterBuffer() => _values = new T[Count];
+
+    /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not hold exactly <see cref="Count"/> values.</exception>
+    private protected ParameterBuffer(ReadOnlySpan<T> values, string what)
+    {
+        Guard.Length(values.Length, Count, $"flat {what} of {CellNames<TKernel>.Name}", nameof(values));
+        _values = values.ToArray();
+    }
+
+    /// <summary>The number of values: <see cref="CellLayout.ParameterCount"/> of the cell.</summary>
+    public static int Count => CellShape<TKernel>.ParameterCount;
+
+    /// <summary>Where each value lives (the cell's <see cref="CellLayout"/>).</summary>
+    public static CellLayout Layout => CellShape<TKernel>.Layout;
+
+    /// <summary>All values as one writable span, in the order of <see cref="Layout"/>.</summary>
+    public Span<T> AsSpan() => _values;
+
+    /// <summary>The array itself, for the runtime's kernels.</summary>
+    internal T[] Values => _values;
+
+    /// <summary>LSTM: the input weight <c>W_gate[row, column]</c> (H x D), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is a tanh RNN (one gate: use <see cref="W(int, int)"/>).</exception>
+    public ref T W(LstmGate gate, int row, int column) =>
+        ref _values[Layout.InputWeightIndex(LstmRow(gate, row, "W"), Checked(column, TKernel.InputSize, "a column of W", nameof(column)))];
+
+    /// <summary>LSTM: the recurrent weight <c>U_gate[row, column]</c> (H x H), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is a tanh RNN (one gate: use <see cref="U(int, int)"/>).</exception>
+    public ref T U(LstmGate gate, int row, int column) =>
+        ref _values[Layout.RecurrentWeightIndex(LstmRow(gate, row, "U"), Checked(column, TKernel.HiddenSize, "a column of U", nameof(column)))];
+
+    /// <summary>LSTM: the bias <c>b_gate[row]</c> (H), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is a tanh RNN (one gate: use <see cref="B(int)"/>).</exception>
+    public ref T B(LstmGate gate, int row) => ref _values[Layout.BiasIndex(LstmRow(gate, row, "b"))];
+
+    /// <summary>Tanh RNN: the input weight <c>W[row, column]</c> (H x D), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is an LSTM (four gates: use <see cref="W(LstmGate, int, int)"/>).</exception>
+    public ref T W(int row, int column) =>
+        ref _values[Layout.InputWeightIndex(RnnRow(row, "W"), Checked(column, TKernel.InputSize, "a column of W", nameof(column)))];
+
+    /// <summary>Tanh RNN: the recurrent weight <c>U[row, column]</c> (H x H), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is an LSTM (four gates: use <see cref="U(LstmGate, int, int)"/>).</exception>
+    public ref T U(int row, int column) =>
+        ref _values[Layout.RecurrentWeightIndex(RnnRow(row, "U"), Checked(column, TKernel.HiddenSize, "a column of U", nameof(column)))];
+
+    /// <summary>Tanh RNN: the bias <c>b[row]</c> (H), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is an LSTM (four gates: use <see cref="B(LstmGate, int)"/>).</exception>
+    public ref T B(int row) => ref _values[Layout.BiasIndex(RnnRow(row, "b"))];
+
+    /// <summary>The softmax head's weight <c>W_y[output, row]</c> (V x H), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell has no softmax head.</exception>
+    public ref T Wy(int output, int row) =>
+        ref _values[Layout.HeadWeightIndex(HeadRow(output), Checked(row, TKernel.HiddenSize, "a column of W_y", nameof(row)))];
+
+    /// <summary>The softmax head's bias <c>b_y[output]</c> (V), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell has no softmax head.</exception>
+    public ref T By(int output) => ref _values[Layout.HeadBiasIndex(HeadRow(output))];
+
+    private static int Checked(int index, int count, string what, string parameterName)
+    {
+        Guard.Index(index, count, $"{what} in {CellNames<TKernel>.Name}", parameterName);
+        return index;
+    }
+
+    private static int LstmRow(LstmGate gate, int row, string matrix)
+    {
+        if (TKernel.Kind != RecurrentCellKind.Lstm)
+        {
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is a tanh RNN with one gate: use {matrix}(row{(matrix == "b" ? "" : ", column")}) without a gate.");
+        }
+
+        if ((uint)gate > (uint)LstmGate.Output)
+        {
+            throw new ArgumentOutOfRangeException(nameof(gate), gate, "Expected an LstmGate: Input, Forget, Candidate or Output.");
+        }
+
+        return ((int)gate * TKernel.HiddenSize) + Checked(row, TKernel.HiddenSize, $"a row of {matrix}", nameof(row));
+    }
+
+    private static int RnnRow(int row, string matrix)
+    {
+        if (TKernel.Kind == RecurrentCellKind.Lstm)
+        {
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is an LSTM with four gates: use {matrix}(gate, row{(matrix == "b" ? "" : ", column")}).");
+        }
+
+        return Checked(row, TKernel.HiddenSize, $"a row of {matrix}", nameof(row));
+    }
+
+    private static int HeadRow(int output)
+    {
+        if (TKernel.OutputSize == 0)
+        {
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} has no softmax head (OutputSize = 0).");
+        }
+
+        return Checked(output, TKernel.OutputSize, "an output row of the head", nameof(output));
+    }
+}

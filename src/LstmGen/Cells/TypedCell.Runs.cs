@@ -1,0 +1,178 @@
+using LstmGen.Internal;
+using LstmGen.Kernels;
+
+namespace LstmGen;
+
+public static partial class TypedCell<TKernel, T>
+{
+    /// <summary>The arguments every one-call training function shares.</summary>
+    private readonly ref struct TrainingRun
+    {
+        public TrainingRun(Parameters<TKernel, T> p, Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads, int steps, int batchSize, BatchReduction reduction)
+        {
+            ArgumentNullException.ThrowIfNull(p);
+            ArgumentNullException.ThrowIfNull(workspace);
+            ArgumentNullException.ThrowIfNull(grads);
+            if (batchSize == 1)
+            {
+                Guard.MinLength(workspace.MaxSteps * workspace.MaxBatch, steps, $"the workspace of {Name} (MaxSteps x MaxBatch)", nameof(workspace));
+            }
+            else
+            {
+                Guard.MinLength(workspace.MaxBatch, batchSize, $"the workspace of {Name} (MaxBatch)", nameof(workspace));
+                Guard.MinLength(workspace.MaxSteps, steps, $"the workspace of {Name} (MaxSteps)", nameof(workspace));
+            }
+
+            if (reduction is not (BatchReduction.Sum or BatchReduction.Mean))
+            {
+                throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected BatchReduction.Sum or BatchReduction.Mean.");
+            }
+
+            P = p;
+            Workspace = workspace;
+            Grads = grads;
+            Steps = steps;
+            BatchSize = batchSize;
+            Scale = reduction == BatchReduction.Mean ? T.One / T.CreateTruncating(batchSize) : T.One;
+        }
+
+        public Parameters<TKernel, T> P { get; }
+
+        public Workspace<TKernel, T> Workspace { get; }
+
+        public Gradients<TKernel, T> Grads { get; }
+
+        public int Steps { get; }
+
+        public int BatchSize { get; }
+
+        public T Scale { get; }
+    }
+
+    /// <summary>What the loss compares the outputs with: hidden-size targets (squared error), classes or distributions (head cross-entropy).</summary>
+    private readonly ref struct Targets
+    {
+        private Targets(ReadOnlySpan<T> values, ReadOnlySpan<int> classes, bool squared)
+        {
+            Values = values;
+            ClassIndices = classes;
+            IsSquaredError = squared;
+        }
+
+        public ReadOnlySpan<T> Values { get; }
+
+        public ReadOnlySpan<int> ClassIndices { get; }
+
+        public bool IsSquaredError { get; }
+
+        public static Targets Squared(ReadOnlySpan<T> values) => new(values, default, squared: true);
+
+        public static Targets Classes(ReadOnlySpan<int> classes) => new(default, classes, squared: false);
+
+        public static Targets Distributions(ReadOnlySpan<T> values) => new(values, default, squared: false);
+
+        // Checked before anything is written: the head exists, classes are in range, distributions are distributions.
+        public void Check()
+        {
+            if (IsSquaredError)
+            {
+                return;
+            }
+
+            if (V == 0)
+            {
+                throw new NotSupportedException($"{Name} has no softmax head (OutputSize = 0).");
+            }
+
+            if (Values.IsEmpty)
+            {
+                Guard.Indices(ClassIndices, V, $"the class indices of {Name} (V = {V})", "targets");
+            }
+            else
+            {
+                Guard.Distributions(Values, V, $"the target distributions of {Name}", "targets");
+            }
+        }
+    }
+
+    // Forward over the batch, the loss sample by sample (each sequence's steps summed first, then the batch, as if
+    // each sequence ran alone), then BPTT from the loss's gradients. Time-major rows: step t of sequence b is t·m + b.
+    private static T Batch(in TrainingRun run, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Targets targets, ReadOnlySpan<T> initial)
+    {
+        targets.Check();
+        int m = run.BatchSize, rows = run.Steps * m;
+        Workspace<TKernel, T> ws = run.Workspace;
+        ReadOnlySpan<T> p = run.P.Values;
+        Span<T> caches = ws.Caches[..(rows * TKernel.CacheLength)], outputs = ws.Outputs[..(rows * H)], dOutputs = ws.OutputGradients[..(rows * H)];
+        Span<T> final = ws.States[..(m * S)], dInitial = ws.StateGradients[..(m * S)];
+        if (indices.IsEmpty)
+        {
+            Recurrent<TKernel, T>.ForwardSequenceBatch(p, xs, m, initial, final, caches, outputs);
+        }
+        else
+        {
+            Recurrent<TKernel, T>.ForwardSequenceBatch(p, indices, m, initial, final, caches, outputs);
+        }
+
+        T loss = T.Zero;
+        for (int b = 0; b < m; b++)
+        {
+            T sampleLoss = T.Zero;
+            for (int t = 0; t < run.Steps; t++)
+            {
+                int at = (t * m) + b;
+                sampleLoss += StepLoss(run, targets, at, outputs.Slice(at * H, H), dOutputs.Slice(at * H, H));
+            }
+
+            loss += sampleLoss;
+        }
+
+        if (indices.IsEmpty)
+        {
+            Recurrent<TKernel, T>.BpttBatch(p, xs, m, caches, dOutputs, dInitial, default, run.Grads.Values);
+        }
+        else
+        {
+            Recurrent<TKernel, T>.BpttBatch(p, indices, m, caches, dOutputs, dInitial, run.Grads.Values);
+        }
+
+        return loss * run.Scale;
+    }
+
+    // The loss of row `at` and its gradient ∂L/∂h (scaled by 1/m for a mean); the head adds its own gradients.
+    private static T StepLoss(in TrainingRun run, Targets targets, int at, ReadOnlySpan<T> h, Span<T> dh)
+    {
+        if (targets.IsSquaredError)
+        {
+            return SquaredErrorStep(h, targets.Values.Slice(at * H, H), dh, run.Scale);
+        }
+
+        // V ≤ 4,096 (the analyzer's limit): at most 2 × 32 KB of stack.
+        Span<T> logits = stackalloc T[V], dLogits = stackalloc T[V];
+        TKernel.HeadForward(run.P.Values, h, logits);
+        T loss = targets.Values.IsEmpty
+            ? SoftmaxMath.CrossEntropy<T>(logits, targets.ClassIndices[at], dLogits)
+            : SoftmaxMath.CrossEntropy<T>(logits, targets.Values.Slice(at * V, V), dLogits);
+        for (int r = 0; r < V; r++)
+        {
+            dLogits[r] *= run.Scale;
+        }
+
+        TKernel.HeadBackward(run.P.Values, h, dLogits, dh, run.Grads.Values);
+        return loss;
+    }
+
+    // ½‖h − y‖², dh = scale·(h − y).
+    private static T SquaredErrorStep(ReadOnlySpan<T> h, ReadOnlySpan<T> y, Span<T> dh, T scale)
+    {
+        T half = T.One / (T.One + T.One), loss = T.Zero;
+        for (int j = 0; j < h.Length; j++)
+        {
+            T difference = h[j] - y[j];
+            dh[j] = scale * difference;
+            loss += half * difference * difference;
+        }
+
+        return loss;
+    }
+}

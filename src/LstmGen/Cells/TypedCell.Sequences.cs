@@ -1,0 +1,270 @@
+using System.Buffers;
+using LstmGen.Internal;
+using LstmGen.Kernels;
+
+namespace LstmGen;
+
+public static partial class TypedCell<TKernel, T>
+{
+    /// <summary>
+    /// Runs <see cref="Forward"/> over T = <c>inputs.Length</c> steps from <paramref name="initial"/>: writes each step's cache
+    /// (caches: [T × CacheLength]) and hidden output h_t, and returns the state after the last step.
+    /// </summary>
+    public static TState ForwardSequence<TIn, THidden, TState>(
+        Parameters<TKernel, T> p, ReadOnlySpan<TIn> inputs, in TState initial, Span<T> caches, Span<THidden> outputs)
+        where TIn : unmanaged
+        where THidden : unmanaged
+        where TState : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        TState final = default;
+        Recurrent<TKernel, T>.ForwardSequence(p.Values, In(inputs, D), In(initial, S), Out(ref final, S), caches, Out(outputs, H));
+        return final;
+    }
+
+    /// <summary><see cref="ForwardSequence{TIn, THidden, TState}"/> on one-hot inputs: T class indices in [0, D).</summary>
+    public static TState ForwardSequence<THidden, TState>(
+        Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, in TState initial, Span<T> caches, Span<THidden> outputs)
+        where THidden : unmanaged
+        where TState : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        TState final = default;
+        Recurrent<TKernel, T>.ForwardSequence(p.Values, inputs, In(initial, S), Out(ref final, S), caches, Out(outputs, H));
+        return final;
+    }
+
+    /// <summary>
+    /// Backpropagation through time over the caches of <see cref="ForwardSequence{TIn, THidden, TState}"/> (the same
+    /// inputs): from ∂L/∂h_t adds ∂L/∂θ into <paramref name="grads"/>, writes ∂L/∂x_t into
+    /// <paramref name="inputGradients"/> unless it is empty, and returns ∂L/∂(initial state).
+    /// </summary>
+    public static TStateGradient Bptt<TIn, THidden, TStateGradient>(
+        Parameters<TKernel, T> p, ReadOnlySpan<TIn> inputs, ReadOnlySpan<T> caches, ReadOnlySpan<THidden> outputGradients,
+        Gradients<TKernel, T> grads, Span<TIn> inputGradients)
+        where TIn : unmanaged
+        where THidden : unmanaged
+        where TStateGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(grads);
+        TStateGradient dInitial = default;
+        Recurrent<TKernel, T>.Bptt(p.Values, In(inputs, D), caches, In(outputGradients, H), Out(ref dInitial, S), Out(inputGradients, D), grads.Values);
+        return dInitial;
+    }
+
+    /// <summary><see cref="Bptt{TIn, THidden, TStateGradient}"/> for one-hot inputs (no input gradient).</summary>
+    public static TStateGradient Bptt<THidden, TStateGradient>(
+        Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, ReadOnlySpan<T> caches, ReadOnlySpan<THidden> outputGradients, Gradients<TKernel, T> grads)
+        where THidden : unmanaged
+        where TStateGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(grads);
+        TStateGradient dInitial = default;
+        Recurrent<TKernel, T>.Bptt(p.Values, inputs, caches, In(outputGradients, H), Out(ref dInitial, S), grads.Values);
+        return dInitial;
+    }
+
+    /// <summary>
+    /// One step of m = <c>states.Length</c> sequences: <c>next[b], cache b = Forward(inputs[b], states[b])</c>
+    /// (caches: [m × CacheLength]; <paramref name="next"/> may be <paramref name="states"/>).
+    /// </summary>
+    public static void ForwardBatch<TIn, TState>(Parameters<TKernel, T> p, ReadOnlySpan<TIn> inputs, ReadOnlySpan<TState> states, Span<TState> next, Span<T> caches)
+        where TIn : unmanaged
+        where TState : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        Guard.Length(inputs.Length, states.Length, $"the inputs of {Name} (one per state)", nameof(inputs));
+        ForwardBatchCore(p, In(inputs, D), default, states, next, caches);
+    }
+
+    /// <summary><see cref="ForwardBatch{TIn, TState}"/> on one-hot inputs: one class index in [0, D) per state.</summary>
+    public static void ForwardBatch<TState>(Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, ReadOnlySpan<TState> states, Span<TState> next, Span<T> caches)
+        where TState : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        Guard.Length(inputs.Length, states.Length, $"the one-hot inputs of {Name} (one per state)", nameof(inputs));
+        Guard.Indices(inputs, D, $"the one-hot input indices of {Name}", nameof(inputs));
+        ForwardBatchCore(p, default, inputs, states, next, caches);
+    }
+
+    /// <summary>
+    /// The backward twin of <see cref="ForwardBatch{TIn, TState}"/>: for each sequence b, <see cref="Backward"/> from
+    /// ∂L/∂h [b] and <paramref name="carry"/>[b] into <paramref name="carryOut"/>[b] (which may be the carry itself), and
+    /// ∂L/∂x into <paramref name="inputGradients"/>[b] unless it is empty.
+    /// </summary>
+    public static void BackwardBatch<TIn, THidden, TStateGradient>(
+        Parameters<TKernel, T> p, ReadOnlySpan<TIn> inputs, ReadOnlySpan<T> caches, ReadOnlySpan<THidden> outputGradients,
+        ReadOnlySpan<TStateGradient> carry, Span<TStateGradient> carryOut, Gradients<TKernel, T> grads, Span<TIn> inputGradients)
+        where TIn : unmanaged
+        where THidden : unmanaged
+        where TStateGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(grads);
+        if (!inputGradients.IsEmpty)
+        {
+            Guard.Length(inputGradients.Length, inputs.Length, $"the input gradients of {Name} (one per input, or empty)", nameof(inputGradients));
+        }
+
+        BackwardBatchCore(p, In(inputs, D), default, caches, outputGradients, carry, carryOut, grads, Out(inputGradients, D));
+    }
+
+    /// <summary><see cref="BackwardBatch{TIn, THidden, TStateGradient}"/> for one-hot inputs (no input gradient).</summary>
+    public static void BackwardBatch<THidden, TStateGradient>(
+        Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, ReadOnlySpan<T> caches, ReadOnlySpan<THidden> outputGradients,
+        ReadOnlySpan<TStateGradient> carry, Span<TStateGradient> carryOut, Gradients<TKernel, T> grads)
+        where THidden : unmanaged
+        where TStateGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(grads);
+        Guard.Indices(inputs, D, $"the one-hot input indices of {Name}", nameof(inputs));
+        BackwardBatchCore(p, default, inputs, caches, outputGradients, carry, carryOut, grads, default);
+    }
+
+    /// <summary>
+    /// Runs m = <paramref name="batchSize"/> sequences, time-major (step t of sequence b is element t·m + b of
+    /// <paramref name="inputs"/>, of the caches [T × m × CacheLength] and of <paramref name="outputs"/>), from
+    /// <paramref name="initial"/> (m states, or empty for zero states) into <paramref name="final"/> (m states).
+    /// </summary>
+    public static void ForwardSequenceBatch<TIn, THidden, TState>(
+        Parameters<TKernel, T> p, ReadOnlySpan<TIn> inputs, int batchSize, ReadOnlySpan<TState> initial, Span<TState> final, Span<T> caches, Span<THidden> outputs)
+        where TIn : unmanaged
+        where THidden : unmanaged
+        where TState : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        Recurrent<TKernel, T>.ForwardSequenceBatch(p.Values, In(inputs, D), batchSize, In(initial, S), Out(final, S), caches, Out(outputs, H));
+    }
+
+    /// <summary><see cref="ForwardSequenceBatch{TIn, THidden, TState}"/> on one-hot inputs (T × m class indices in [0, D)).</summary>
+    public static void ForwardSequenceBatch<THidden, TState>(
+        Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, int batchSize, ReadOnlySpan<TState> initial, Span<TState> final, Span<T> caches, Span<THidden> outputs)
+        where THidden : unmanaged
+        where TState : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        Recurrent<TKernel, T>.ForwardSequenceBatch(p.Values, inputs, batchSize, In(initial, S), Out(final, S), caches, Out(outputs, H));
+    }
+
+    /// <summary>
+    /// BPTT over the caches of <see cref="ForwardSequenceBatch{TIn, THidden, TState}"/> (the same inputs), time-major:
+    /// adds every sequence's ∂L/∂θ into <paramref name="grads"/>; writes ∂L/∂x [T × m] and ∂L/∂(initial states) [m]
+    /// unless those spans are empty.
+    /// </summary>
+    public static void BpttBatch<TIn, THidden, TStateGradient>(
+        Parameters<TKernel, T> p, ReadOnlySpan<TIn> inputs, ReadOnlySpan<T> caches, ReadOnlySpan<THidden> outputGradients, int batchSize,
+        Gradients<TKernel, T> grads, Span<TIn> inputGradients, Span<TStateGradient> initialGradients)
+        where TIn : unmanaged
+        where THidden : unmanaged
+        where TStateGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(grads);
+        ReadOnlySpan<T> xs = In(inputs, D);
+        ReadOnlySpan<T> dOutputs = In(outputGradients, H);
+        Span<T> dxs = Out(inputGradients, D);
+        if (!initialGradients.IsEmpty)
+        {
+            Recurrent<TKernel, T>.BpttBatch(p.Values, xs, batchSize, caches, dOutputs, Out(initialGradients, S), dxs, grads.Values);
+            return;
+        }
+
+        T[] scratch = ArrayPool<T>.Shared.Rent(Math.Max(batchSize, 1) * S);
+        try
+        {
+            Recurrent<TKernel, T>.BpttBatch(p.Values, xs, batchSize, caches, dOutputs, scratch.AsSpan(0, Math.Max(batchSize, 1) * S), dxs, grads.Values);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary><see cref="BpttBatch{TIn, THidden, TStateGradient}"/> for one-hot inputs (no input gradient).</summary>
+    public static void BpttBatch<THidden, TStateGradient>(
+        Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, ReadOnlySpan<T> caches, ReadOnlySpan<THidden> outputGradients, int batchSize,
+        Gradients<TKernel, T> grads, Span<TStateGradient> initialGradients)
+        where THidden : unmanaged
+        where TStateGradient : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(grads);
+        ReadOnlySpan<T> dOutputs = In(outputGradients, H);
+        if (!initialGradients.IsEmpty)
+        {
+            Recurrent<TKernel, T>.BpttBatch(p.Values, inputs, batchSize, caches, dOutputs, Out(initialGradients, S), grads.Values);
+            return;
+        }
+
+        T[] scratch = ArrayPool<T>.Shared.Rent(Math.Max(batchSize, 1) * S);
+        try
+        {
+            Recurrent<TKernel, T>.BpttBatch(p.Values, inputs, batchSize, caches, dOutputs, scratch.AsSpan(0, Math.Max(batchSize, 1) * S), grads.Values);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(scratch);
+        }
+    }
+
+    private static void ForwardBatchCore<TState>(Parameters<TKernel, T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<TState> states, Span<TState> next, Span<T> caches)
+        where TState : unmanaged
+    {
+        int m = states.Length, c = TKernel.CacheLength;
+        Guard.Length(next.Length, m, $"the next states of {Name} (one per state)", nameof(next));
+        Guard.Length(caches.Length, m * c, $"the step caches of {Name} (m x CacheLength = {m} x {c} values)", nameof(caches));
+        ReadOnlySpan<T> from = In(states, S);
+        Span<T> to = Out(next, S);
+        for (int b = 0; b < m; b++)
+        {
+            ReadOnlySpan<T> state = from.Slice(b * S, S);
+            Span<T> result = to.Slice(b * S, S), cache = caches.Slice(b * c, c);
+            if (indices.IsEmpty)
+            {
+                TKernel.Forward(p.Values, xs.Slice(b * D, D), state, result, cache);
+            }
+            else
+            {
+                TKernel.ForwardOneHot(p.Values, indices[b], state, result, cache);
+            }
+        }
+    }
+
+    private static void BackwardBatchCore<THidden, TStateGradient>(
+        Parameters<TKernel, T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, ReadOnlySpan<THidden> outputGradients,
+        ReadOnlySpan<TStateGradient> carry, Span<TStateGradient> carryOut, Gradients<TKernel, T> grads, Span<T> dxs)
+        where THidden : unmanaged
+        where TStateGradient : unmanaged
+    {
+        int m = indices.IsEmpty ? xs.Length / D : indices.Length, c = TKernel.CacheLength;
+        Guard.Length(caches.Length, m * c, $"the step caches of {Name} (m x CacheLength = {m} x {c} values)", nameof(caches));
+        Guard.Length(outputGradients.Length, m, $"the output gradients of {Name} (one per input)", nameof(outputGradients));
+        Guard.Length(carry.Length, m, $"the carried gradients of {Name} (one per input)", nameof(carry));
+        Guard.Length(carryOut.Length, m, $"the carried gradients out of {Name} (one per input)", nameof(carryOut));
+        ReadOnlySpan<T> dh = In(outputGradients, H), dIn = In(carry, S);
+        Span<T> dOut = Out(carryOut, S);
+        for (int b = 0; b < m; b++)
+        {
+            // dNext = (dh + carry.dh, carry.dc), formed in carryOut[b] (which may alias carry[b]).
+            Span<T> dNext = dOut.Slice(b * S, S);
+            dIn.Slice(b * S, S).CopyTo(dNext);
+            for (int j = 0; j < H; j++)
+            {
+                dNext[j] += dh[(b * H) + j];
+            }
+
+            ReadOnlySpan<T> cache = caches.Slice(b * c, c);
+            if (indices.IsEmpty)
+            {
+                TKernel.Backward(p.Values, xs.Slice(b * D, D), cache, dNext, dNext, dxs.IsEmpty ? default : dxs.Slice(b * D, D), grads.Values);
+            }
+            else
+            {
+                TKernel.BackwardOneHot(p.Values, indices[b], cache, dNext, dNext, grads.Values);
+            }
+        }
+    }
+}
