@@ -22,6 +22,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.BatchReduction",
         "LstmGen.CellLayout",
         "LstmGen.GradientClipping",
+        "LstmGen.Gradients`2",
         "LstmGen.Interop.AtomicFile",
         "LstmGen.Interop.Layouts.GateOrder",
         "LstmGen.Interop.Layouts.KerasLayout",
@@ -51,16 +52,22 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.LstmCellAttribute",
         "LstmGen.LstmGate",
         "LstmGen.OutputHead",
+        "LstmGen.ParameterBuffer`2",
+        "LstmGen.Parameters`2",
         "LstmGen.RecurrentCellAttribute",
         "LstmGen.RecurrentCellKind",
         "LstmGen.RnnCellAttribute",
         "LstmGen.ScalarType",
+        "LstmGen.StepCache`2",
+        "LstmGen.TypedCell`2",
+        "LstmGen.Workspace`2",
     ];
 
     /// <summary>The helpers generated code calls (it lives in the user's assembly, so they must be public). Sorted.</summary>
     private static readonly string[] ApprovedInternal =
     [
         "LstmGen.Internal.Activations",
+        "LstmGen.Internal.FixedVector`2",
         "LstmGen.Internal.Guard",
         "LstmGen.Internal.Optimizers",
         "LstmGen.Internal.SoftmaxMath",
@@ -92,25 +99,4 @@ public sealed partial class PublicSurfaceTests
             Assert.True(attribute?.State == EditorBrowsableState.Never, $"{helper.FullName} lacks [EditorBrowsable(EditorBrowsableState.Never)]");
         }
     }
-
-    [Fact]
-    public void No_per_width_kernel_of_a_generated_cell_is_visible_outside_the_cell()
-    {
-        Type[] cells = [.. typeof(PublicSurfaceTests).Assembly.GetTypes().Where(t => t.GetCustomAttributes<RecurrentCellAttribute>().Any())];
-        var kernels = cells
-            .SelectMany(cell => cell.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
-            .Where(method => PerWidthKernel().IsMatch(method.Name))
-            .ToArray();
-        Assert.Contains(kernels, k => k.Name == "GatePreActivations512");
-        Assert.Contains(kernels, k => k.Name == "GateBackward4x128");
-        string[] visible = [.. kernels.Where(k => !k.IsPrivate).Select(k => $"{k.DeclaringType!.Name}.{k.Name} ({Visibility(k)})")];
-        Assert.True(visible.Length == 0, $"Per-width kernels visible outside their cell: {string.Join(", ", visible)}");
-    }
-
-    private static string Visibility(MethodInfo method) =>
-        method.IsPublic ? "public" : method.IsAssembly ? "internal" : method.IsFamily ? "protected" : method.IsFamilyOrAssembly ? "protected internal" : "private protected";
-
-    /// <summary>A kernel of one vector width: a name ending in 512, 256 or 128 (4x512 etc. for the 4-sample kernels).</summary>
-    [GeneratedRegex("^[A-Za-z]+(4x)?(512|256|128)$")]
-    private static partial Regex PerWidthKernel();
 }

@@ -18,42 +18,26 @@ internal static class GeneratedMemberNames
         "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset",
         // CellMembersEmitter: the Layout property and its getter (a user method get_Layout would clash with it)
         "Layout", "get_Layout",
-        // VectorTypeEmitter, StateTypesEmitter, ParameterBufferEmitter, WorkspaceEmitter: nested types
-        "Input", "Hidden", "State", "StateGradient", "StepCache", "Parameters", "Gradients", "Workspace",
+        // ValueTypesEmitter, BufferTypesEmitter: nested types
+        "Input", "Hidden", "State", "StateGradient", "Parameters", "Gradients", "Workspace",
         // KernelEmitter: the cell contract's value type
         "Kernel",
-        // StepEmitter, StreamingStepEmitter, SequenceEmitter, BatchEmitter
-        "Forward", "ForwardOneHot", "Step", "StepOneHot", "Backward", "ForwardSequence", "Bptt",
+        // FacadeEmitter: the cache length and the typed functions
+        "CacheLength", "get_CacheLength",
+        "Forward", "ForwardOneHot", "Backward", "BackwardOneHot", "Step", "StepOneHot", "ForwardSequence", "Bptt",
         "ForwardBatch", "BackwardBatch", "ForwardSequenceBatch", "BpttBatch",
-        // LossEmitter, OptimizerEmitter
-        "MseLoss", "MseStep", "LossAndGradients", "LossAndGradientsBatch", "Sgd",
+        "MseLoss", "LossAndGradients", "LossAndGradientsBatch", "Sgd",
     ];
 
     /// <summary>Members added by a softmax head (<c>Output = OutputHead.Softmax</c>).</summary>
     public static readonly ImmutableArray<string> HeadOnly =
     [
         "OutputSize", "HeadWeightOffset", "HeadBiasOffset", "Output",
-        "HeadForward", "HeadBackward", "Softmax", "LogSoftmax", "CrossEntropyLoss", "CrossEntropyStep",
+        "HeadForward", "HeadBackward", "Softmax", "LogSoftmax", "CrossEntropyLoss",
         "CrossEntropyLossAndGradients", "CrossEntropyLossAndGradientsBatch",
     ];
 
-    /// <summary>
-    /// Private helpers of the SIMD kernels (SimdKernels, SimdMatVecEmitter, SimdBackwardEmitter, SimdBatchEmitter,
-    /// SimdBatchBackwardEmitter, HeadEmitter): which ones a cell gets depends on its sizes and strategy (one per vector width that fits), so all
-    /// of them are reserved for every cell, and a cell keeps its names valid when its size or strategy changes.
-    /// </summary>
-    public static readonly ImmutableArray<string> KernelHelpers =
-    [
-        "ForwardActivations",
-        "GatePreActivations", "GatePreActivations128", "GatePreActivations256", "GatePreActivations512",
-        "GatePreActivations4", "GatePreActivations4x128", "GatePreActivations4x256", "GatePreActivations4x512",
-        "GateBackward", "GateBackward128", "GateBackward256", "GateBackward512",
-        "GateBackward4", "GateBackward4x128", "GateBackward4x256", "GateBackward4x512",
-        "HeadLogits", "HeadLogits128", "HeadLogits256", "HeadLogits512",
-        "HeadGradients", "HeadGradients128", "HeadGradients256", "HeadGradients512",
-    ];
-
-    private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.Concat(KernelHelpers).ToImmutableHashSet();
+    private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.ToImmutableHashSet();
     private static readonly ImmutableHashSet<string> WithHead = WithoutHead.Union(HeadOnly);
 
     /// <summary>The names reserved for a cell with or without a softmax head (LSTM and RNN cells share them).</summary>

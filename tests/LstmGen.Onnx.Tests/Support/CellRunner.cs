@@ -109,7 +109,8 @@ internal sealed class CellRunner<S, TP, TIn, THid, TState, TCache, TOut> : ICell
         }
 
         TState[] final = new TState[batch];
-        TCache[] caches = new TCache[steps * batch];
+        // Flat step caches: the contract's CacheLength per step (7H for an LSTM, 2H for a tanh RNN).
+        TCache[] caches = new TCache[steps * batch * (Layout.Kind == RecurrentCellKind.Lstm ? 7 : 2) * h];
         THid[] outputs = new THid[steps * batch];
         _forward(p, inputs, batch, initial, final, caches, outputs);
 

@@ -22,6 +22,8 @@ internal static class FacadeEmitter
         string call = $"global::LstmGen.TypedCell<Kernel, {t}>";
         var f = new Writer(w, call);
 
+        w.Doc("summary", "Values in one step's cache (<see cref=\"global::LstmGen.StepCache{TKernel, T}\"/> names them): size a buffer of caches as T × m × CacheLength.");
+        w.Line($"public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, {t}>.CacheLength;").Line();
         w.Line("// One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].");
         f.Fn($"Forward{{TIn, TState}}({P}, in TIn, in TState, {Sp}{{T}})",
             $"State Forward(Parameters p, in Input x, in State state, {Sp}<{t}> cache)", "Forward(p, x, state, cache)");
