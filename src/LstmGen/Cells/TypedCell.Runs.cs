@@ -15,12 +15,12 @@ public static partial class TypedCell<TKernel, T>
             ArgumentNullException.ThrowIfNull(grads);
             if (batchSize == 1)
             {
-                Guard.MinLength(workspace.MaxSteps * workspace.MaxBatch, steps, $"the workspace of {Name} (MaxSteps x MaxBatch)", nameof(workspace));
+                Guard.MinLength(workspace.MaxSteps * workspace.MaxBatch, steps, Say.WorkspaceRows, nameof(workspace));
             }
             else
             {
-                Guard.MinLength(workspace.MaxBatch, batchSize, $"the workspace of {Name} (MaxBatch)", nameof(workspace));
-                Guard.MinLength(workspace.MaxSteps, steps, $"the workspace of {Name} (MaxSteps)", nameof(workspace));
+                Guard.MinLength(workspace.MaxBatch, batchSize, Say.WorkspaceBatch, nameof(workspace));
+                Guard.MinLength(workspace.MaxSteps, steps, Say.WorkspaceSteps, nameof(workspace));
             }
 
             if (reduction is not (BatchReduction.Sum or BatchReduction.Mean))
@@ -81,16 +81,16 @@ public static partial class TypedCell<TKernel, T>
 
             if (V == 0)
             {
-                throw new NotSupportedException($"{Name} has no softmax head (OutputSize = 0).");
+                throw new NotSupportedException(Say.NoHead);
             }
 
             if (Values.IsEmpty)
             {
-                Guard.Indices(ClassIndices, V, $"the class indices of {Name} (V = {V})", "targets");
+                Guard.Indices(ClassIndices, V, Say.ClassIndices, "targets");
             }
             else
             {
-                Guard.Distributions(Values, V, $"the target distributions of {Name}", "targets");
+                Guard.Distributions(Values, V, Say.Distributions, "targets");
             }
         }
     }

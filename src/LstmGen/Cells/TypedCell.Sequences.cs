@@ -17,6 +17,7 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
+        CheckSequence(inputs.Length, caches.Length, outputs.Length);
         TState final = default;
         Recurrent<TKernel, T>.ForwardSequence(p.Values, In(inputs, D), In(initial, S), Out(ref final, S), caches, Out(outputs, H));
         return final;
@@ -29,6 +30,7 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
+        CheckSequence(inputs.Length, caches.Length, outputs.Length);
         OneHot(inputs);
         TState final = default;
         Recurrent<TKernel, T>.ForwardSequence(p.Values, inputs, In(initial, S), Out(ref final, S), caches, Out(outputs, H));
@@ -49,6 +51,7 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
+        CheckBptt(inputs.Length, caches.Length, outputGradients.Length, inputGradients.Length, Say.OutputGradients, Say.InputGradients);
         TStateGradient dInitial = default;
         Recurrent<TKernel, T>.Bptt(p.Values, In(inputs, D), caches, In(outputGradients, H), Out(ref dInitial, S), Out(inputGradients, D), grads.Values);
         return dInitial;
@@ -62,6 +65,7 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
+        CheckBptt(inputs.Length, caches.Length, outputGradients.Length, 0, Say.OutputGradients, Say.InputGradients);
         OneHot(inputs);
         TStateGradient dInitial = default;
         Recurrent<TKernel, T>.Bptt(p.Values, inputs, caches, In(outputGradients, H), Out(ref dInitial, S), grads.Values);
@@ -77,7 +81,7 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
-        Guard.Length(inputs.Length, states.Length, $"the inputs of {Name} (one per state)", nameof(inputs));
+        Guard.Length(inputs.Length, states.Length, Say.InputsPerState, nameof(inputs));
         ForwardBatchCore(p, In(inputs, D), default, states, next, caches);
     }
 
@@ -86,8 +90,8 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
-        Guard.Length(inputs.Length, states.Length, $"the one-hot inputs of {Name} (one per state)", nameof(inputs));
-        Guard.Indices(inputs, D, $"the one-hot input indices of {Name}", nameof(inputs));
+        Guard.Length(inputs.Length, states.Length, Say.InputsPerState, nameof(inputs));
+        Guard.Indices(inputs, D, Say.OneHotIndices, nameof(inputs));
         ForwardBatchCore(p, default, inputs, states, next, caches);
     }
 
@@ -107,7 +111,7 @@ public static partial class TypedCell<TKernel, T>
         ArgumentNullException.ThrowIfNull(grads);
         if (!inputGradients.IsEmpty)
         {
-            Guard.Length(inputGradients.Length, inputs.Length, $"the input gradients of {Name} (one per input, or empty)", nameof(inputGradients));
+            Guard.Length(inputGradients.Length, inputs.Length, Say.InputGradients, nameof(inputGradients));
         }
 
         BackwardBatchCore(p, In(inputs, D), default, caches, outputGradients, carry, carryOut, grads, Out(inputGradients, D));
@@ -122,7 +126,7 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
-        Guard.Indices(inputs, D, $"the one-hot input indices of {Name}", nameof(inputs));
+        Guard.Indices(inputs, D, Say.OneHotIndices, nameof(inputs));
         BackwardBatchCore(p, default, inputs, caches, outputGradients, carry, carryOut, grads, default);
     }
 
@@ -138,7 +142,7 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
-        BatchSteps(inputs.Length, batchSize);
+        CheckSequenceBatch(inputs.Length, batchSize, initial.Length, final.Length, caches.Length, outputs.Length);
         Recurrent<TKernel, T>.ForwardSequenceBatch(p.Values, In(inputs, D), batchSize, In(initial, S), Out(final, S), caches, Out(outputs, H));
     }
 
@@ -149,7 +153,7 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
-        BatchSteps(inputs.Length, batchSize);
+        CheckSequenceBatch(inputs.Length, batchSize, initial.Length, final.Length, caches.Length, outputs.Length);
         OneHot(inputs);
         Recurrent<TKernel, T>.ForwardSequenceBatch(p.Values, inputs, batchSize, In(initial, S), Out(final, S), caches, Out(outputs, H));
     }
@@ -168,7 +172,7 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
-        BatchSteps(inputs.Length, batchSize);
+        CheckBpttBatch(inputs.Length, batchSize, caches.Length, outputGradients.Length, inputGradients.Length, initialGradients.Length);
         ReadOnlySpan<T> xs = In(inputs, D);
         ReadOnlySpan<T> dOutputs = In(outputGradients, H);
         Span<T> dxs = Out(inputGradients, D);
@@ -198,7 +202,7 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
-        BatchSteps(inputs.Length, batchSize);
+        CheckBpttBatch(inputs.Length, batchSize, caches.Length, outputGradients.Length, 0, initialGradients.Length);
         OneHot(inputs);
         ReadOnlySpan<T> dOutputs = In(outputGradients, H);
         if (!initialGradients.IsEmpty)
@@ -219,17 +223,46 @@ public static partial class TypedCell<TKernel, T>
     }
 
     // The caller's argument is `inputs`: checked here, so that errors name it (the contract names its own `xs`/`indices`).
-    private static void OneHot(ReadOnlySpan<int> inputs) => Guard.Indices(inputs, D, $"the one-hot input indices of {Name}", "inputs");
+    private static void OneHot(ReadOnlySpan<int> inputs) => Guard.Indices(inputs, D, Say.OneHotIndices, "inputs");
 
-    private static void BatchSteps(int length, int batchSize) =>
-        SequenceArguments.Steps(length, batchSize, 1, $"the batched inputs of {Name} (T x m)", "inputs");
+    private static int BatchSteps(int length, int batchSize) =>
+        SequenceArguments.Steps(length, batchSize, 1, Say.BatchedInputs, "inputs");
+
+    private static void CheckSequence(int steps, int caches, int outputs)
+    {
+        CheckCaches(caches, steps, "caches");
+        CheckRows(outputs, steps, Say.Outputs, "outputs");
+    }
+
+    private static void CheckBptt(int rows, int caches, int outputGradients, int inputGradients, string outputGradientsWhat, string inputGradientsWhat)
+    {
+        CheckCaches(caches, rows, "caches");
+        CheckRows(outputGradients, rows, outputGradientsWhat, "outputGradients");
+        CheckRows(inputGradients, rows, inputGradientsWhat, "inputGradients", optional: true);
+    }
+
+    private static void CheckSequenceBatch(int inputs, int batchSize, int initial, int final, int caches, int outputs)
+    {
+        BatchSteps(inputs, batchSize);
+        CheckRows(initial, batchSize, Say.InitialStates, "initial", optional: true);
+        CheckRows(final, batchSize, Say.FinalStates, "final");
+        CheckCaches(caches, inputs, "caches");
+        CheckRows(outputs, inputs, Say.BatchedOutputs, "outputs");
+    }
+
+    private static void CheckBpttBatch(int inputs, int batchSize, int caches, int outputGradients, int inputGradients, int initialGradients)
+    {
+        BatchSteps(inputs, batchSize);
+        CheckBptt(inputs, caches, outputGradients, inputGradients, Say.BatchedOutputGradients, Say.BatchedInputGradients);
+        CheckRows(initialGradients, batchSize, Say.InitialGradients, "initialGradients", optional: true);
+    }
 
     private static void ForwardBatchCore<TState>(Parameters<TKernel, T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<TState> states, Span<TState> next, Span<T> caches)
         where TState : unmanaged
     {
         int m = states.Length, c = TKernel.CacheLength;
-        Guard.Length(next.Length, m, $"the next states of {Name} (one per state)", nameof(next));
-        Guard.Length(caches.Length, m * c, $"the step caches of {Name} (m x CacheLength = {m} x {c} values)", nameof(caches));
+        Guard.Length(next.Length, m, Say.NextStates, nameof(next));
+        CheckCaches(caches.Length, m, nameof(caches));
         ReadOnlySpan<T> from = In(states, S);
         Span<T> to = Out(next, S);
         for (int b = 0; b < m; b++)
@@ -254,10 +287,10 @@ public static partial class TypedCell<TKernel, T>
         where TStateGradient : unmanaged
     {
         int m = indices.IsEmpty ? xs.Length / D : indices.Length, c = TKernel.CacheLength;
-        Guard.Length(caches.Length, m * c, $"the step caches of {Name} (m x CacheLength = {m} x {c} values)", nameof(caches));
-        Guard.Length(outputGradients.Length, m, $"the output gradients of {Name} (one per input)", nameof(outputGradients));
-        Guard.Length(carry.Length, m, $"the carried gradients of {Name} (one per input)", nameof(carry));
-        Guard.Length(carryOut.Length, m, $"the carried gradients out of {Name} (one per input)", nameof(carryOut));
+        CheckCaches(caches.Length, m, nameof(caches));
+        Guard.Length(outputGradients.Length, m, Say.OutputGradientsPerInput, nameof(outputGradients));
+        Guard.Length(carry.Length, m, Say.Carry, nameof(carry));
+        Guard.Length(carryOut.Length, m, Say.CarryOut, nameof(carryOut));
         ReadOnlySpan<T> dh = In(outputGradients, H), dIn = In(carry, S);
         Span<T> dOut = Out(carryOut, S);
         for (int b = 0; b < m; b++)

@@ -19,8 +19,8 @@ public static partial class TypedCell<TKernel, T>
     public static T MseLoss<THidden>(ReadOnlySpan<THidden> outputs, ReadOnlySpan<THidden> targets, Span<THidden> outputGradients)
         where THidden : unmanaged
     {
-        Guard.SameLength(targets.Length, outputs.Length, $"the targets of {Name}", nameof(targets));
-        Guard.SameLength(outputGradients.Length, outputs.Length, $"the output gradients of {Name}", nameof(outputGradients));
+        Guard.SameLength(targets.Length, outputs.Length, Say.Targets, nameof(targets));
+        Guard.SameLength(outputGradients.Length, outputs.Length, Say.OutputGradients, nameof(outputGradients));
         return Losses<TKernel, T>.SquaredError(In(outputs, H), In(targets, H), Out(outputGradients, H));
     }
 
@@ -33,7 +33,10 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
-        Guard.SameLength(targets.Length, outputs.Length, $"the targets of {Name}", nameof(targets));
+        Guard.SameLength(targets.Length, outputs.Length, Say.Targets, nameof(targets));
+        Guard.SameLength(outputGradients.Length, outputs.Length, Say.OutputGradients, nameof(outputGradients));
+        Head();
+        Guard.Indices(targets, V, Say.ClassIndices, nameof(targets));
         return Losses<TKernel, T>.CrossEntropy(p.Values, In(outputs, H), targets, Out(outputGradients, H), grads.Values);
     }
 
@@ -44,8 +47,10 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
-        Guard.SameLength(targets.Length, outputs.Length, $"the targets of {Name}", nameof(targets));
-        Guard.SameLength(outputGradients.Length, outputs.Length, $"the output gradients of {Name}", nameof(outputGradients));
+        Guard.SameLength(targets.Length, outputs.Length, Say.Targets, nameof(targets));
+        Guard.SameLength(outputGradients.Length, outputs.Length, Say.OutputGradients, nameof(outputGradients));
+        Head();
+        Guard.Distributions(In(targets, V), V, Say.Distributions, nameof(targets));
         return Losses<TKernel, T>.CrossEntropy(p.Values, In(outputs, H), In(targets, V), Out(outputGradients, H), grads.Values);
     }
 
@@ -61,7 +66,7 @@ public static partial class TypedCell<TKernel, T>
         where THidden : unmanaged
         where TState : unmanaged
     {
-        Guard.SameLength(targets.Length, inputs.Length, $"the targets of {Name}", nameof(targets));
+        Guard.SameLength(targets.Length, inputs.Length, Say.Targets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, inputs.Length, 1, BatchReduction.Sum);
         return Single(run, In(inputs, D), default, Targets.Squared(In(targets, H)), initial);
     }
@@ -72,7 +77,7 @@ public static partial class TypedCell<TKernel, T>
         where THidden : unmanaged
         where TState : unmanaged
     {
-        Guard.SameLength(targets.Length, inputs.Length, $"the targets of {Name}", nameof(targets));
+        Guard.SameLength(targets.Length, inputs.Length, Say.Targets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, inputs.Length, 1, BatchReduction.Sum);
         return Single(run, default, inputs, Targets.Squared(In(targets, H)), initial);
     }
@@ -90,8 +95,8 @@ public static partial class TypedCell<TKernel, T>
         where THidden : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, $"the batched inputs of {Name} (T x m)", nameof(inputs));
-        Guard.Length(targets.Length, inputs.Length, $"the batched targets of {Name} (T x m)", nameof(targets));
+        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, In(inputs, D), default, Targets.Squared(In(targets, H)), In(initial, S));
     }
@@ -103,8 +108,8 @@ public static partial class TypedCell<TKernel, T>
         where THidden : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, $"the batched inputs of {Name} (T x m)", nameof(inputs));
-        Guard.Length(targets.Length, inputs.Length, $"the batched targets of {Name} (T x m)", nameof(targets));
+        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, default, inputs, Targets.Squared(In(targets, H)), In(initial, S));
     }
@@ -118,7 +123,7 @@ public static partial class TypedCell<TKernel, T>
         where TIn : unmanaged
         where TState : unmanaged
     {
-        Guard.SameLength(targets.Length, inputs.Length, $"the targets of {Name}", nameof(targets));
+        Guard.SameLength(targets.Length, inputs.Length, Say.Targets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, inputs.Length, 1, BatchReduction.Sum);
         return Single(run, In(inputs, D), default, Targets.Classes(targets), initial);
     }
@@ -128,7 +133,7 @@ public static partial class TypedCell<TKernel, T>
         Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, in TState initial, Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads)
         where TState : unmanaged
     {
-        Guard.SameLength(targets.Length, inputs.Length, $"the targets of {Name}", nameof(targets));
+        Guard.SameLength(targets.Length, inputs.Length, Say.Targets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, inputs.Length, 1, BatchReduction.Sum);
         return Single(run, default, inputs, Targets.Classes(targets), initial);
     }
@@ -140,7 +145,7 @@ public static partial class TypedCell<TKernel, T>
         where TOutput : unmanaged
         where TState : unmanaged
     {
-        Guard.SameLength(targets.Length, inputs.Length, $"the targets of {Name}", nameof(targets));
+        Guard.SameLength(targets.Length, inputs.Length, Say.Targets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, inputs.Length, 1, BatchReduction.Sum);
         return Single(run, In(inputs, D), default, Targets.Distributions(In(targets, V)), initial);
     }
@@ -151,7 +156,7 @@ public static partial class TypedCell<TKernel, T>
         where TOutput : unmanaged
         where TState : unmanaged
     {
-        Guard.SameLength(targets.Length, inputs.Length, $"the targets of {Name}", nameof(targets));
+        Guard.SameLength(targets.Length, inputs.Length, Say.Targets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, inputs.Length, 1, BatchReduction.Sum);
         return Single(run, default, inputs, Targets.Distributions(In(targets, V)), initial);
     }
@@ -163,8 +168,8 @@ public static partial class TypedCell<TKernel, T>
         where TIn : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, $"the batched inputs of {Name} (T x m)", nameof(inputs));
-        Guard.Length(targets.Length, inputs.Length, $"the batched targets of {Name} (T x m)", nameof(targets));
+        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, In(inputs, D), default, Targets.Classes(targets), In(initial, S));
     }
@@ -175,8 +180,8 @@ public static partial class TypedCell<TKernel, T>
         Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads, ReadOnlySpan<TState> initial = default)
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, $"the batched inputs of {Name} (T x m)", nameof(inputs));
-        Guard.Length(targets.Length, inputs.Length, $"the batched targets of {Name} (T x m)", nameof(targets));
+        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, default, inputs, Targets.Classes(targets), In(initial, S));
     }
@@ -189,8 +194,8 @@ public static partial class TypedCell<TKernel, T>
         where TOutput : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, $"the batched inputs of {Name} (T x m)", nameof(inputs));
-        Guard.Length(targets.Length, inputs.Length, $"the batched targets of {Name} (T x m)", nameof(targets));
+        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, In(inputs, D), default, Targets.Distributions(In(targets, V)), In(initial, S));
     }
@@ -202,8 +207,8 @@ public static partial class TypedCell<TKernel, T>
         where TOutput : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, $"the batched inputs of {Name} (T x m)", nameof(inputs));
-        Guard.Length(targets.Length, inputs.Length, $"the batched targets of {Name} (T x m)", nameof(targets));
+        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, default, inputs, Targets.Distributions(In(targets, V)), In(initial, S));
     }
@@ -215,6 +220,14 @@ public static partial class TypedCell<TKernel, T>
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
         Optimizers.Sgd<T>(p.Values, grads.Values, learningRate);
+    }
+
+    private static void Head()
+    {
+        if (V == 0)
+        {
+            throw new NotSupportedException(Say.NoHead);
+        }
     }
 
     private static (T Loss, TState Final) Single<TState>(in TrainingRun run, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Targets targets, in TState initial)
