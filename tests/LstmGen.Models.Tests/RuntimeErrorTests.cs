@@ -156,6 +156,21 @@ public sealed class RuntimeErrorTests
         Assert.All(next, s => Assert.Equal(default, s));
     }
 
+    [Fact]
+    public void One_hot_index_out_of_range_in_bptt_leaves_gradients_untouched()
+    {
+        var caches = new double[4 * Cell.CacheLength];
+        var dh = new Cell.Hidden[4];
+
+        var sequence = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.Bptt(_p, [0, 1, 2, 99], caches, dh, _grads));
+        var batch = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.BpttBatch(_p, [0, 1, 2, -1], caches, dh, 2, _grads, default));
+
+        Assert.Equal("inputs", sequence.ParamName);
+        Assert.Equal("inputs", batch.ParamName);
+        Assert.Contains("element 3", sequence.Message, StringComparison.Ordinal);
+        Assert.All(_grads.AsSpan().ToArray(), g => Assert.Equal(0.0, g));
+    }
+
     [Theory]
     [InlineData(int.MaxValue, 2)]
     [InlineData(2, int.MaxValue)]
