@@ -17,7 +17,7 @@ public sealed class RuntimeErrorTests
     [InlineData(Cell.InputSize)]
     public void One_hot_index_out_of_range(int index)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.ForwardOneHot(_p, index, Cell.State.Zero));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.ForwardOneHot(_p, index, Cell.State.Zero, new double[Cell.CacheLength]));
         Assert.Equal("index", e.ParamName);
         Assert.Contains($"{Cell.InputSize}", e.Message, StringComparison.Ordinal);
     }
@@ -123,7 +123,7 @@ public sealed class RuntimeErrorTests
     [Fact]
     public void One_hot_index_out_of_range_in_a_sequence_leaves_buffers_untouched()
     {
-        var caches = new Cell.StepCache[5];
+        var caches = new double[5 * Cell.CacheLength];
         var outputs = new Cell.Hidden[5];
         outputs.AsSpan().Fill(Cell.Hidden.FromSpan([7, 7, 7, 7, 7]));
 
@@ -132,7 +132,7 @@ public sealed class RuntimeErrorTests
         Assert.Equal("inputs", e.ParamName);
         Assert.Contains("element 3", e.Message, StringComparison.Ordinal);
         Assert.All(outputs, h => Assert.Equal(7.0, h[0]));
-        Assert.All(caches, c => Assert.Equal(default, c));
+        Assert.All(caches, c => Assert.Equal(0.0, c));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class RuntimeErrorTests
     {
         var final = new Cell.State[2];
         final.AsSpan().Fill(new Cell.State(Cell.Hidden.FromSpan([7, 7, 7, 7, 7])));
-        var caches = new Cell.StepCache[4];
+        var caches = new double[4 * Cell.CacheLength];
         var outputs = new Cell.Hidden[4];
         var next = new Cell.State[4];
 
@@ -152,8 +152,23 @@ public sealed class RuntimeErrorTests
         Assert.Equal("inputs", step.ParamName);
         Assert.All(final, s => Assert.Equal(7.0, s.H[0]));
         Assert.All(outputs, h => Assert.Equal(0.0, h[0]));
-        Assert.All(caches, c => Assert.Equal(default, c));
+        Assert.All(caches, c => Assert.Equal(0.0, c));
         Assert.All(next, s => Assert.Equal(default, s));
+    }
+
+    [Fact]
+    public void One_hot_index_out_of_range_in_bptt_leaves_gradients_untouched()
+    {
+        var caches = new double[4 * Cell.CacheLength];
+        var dh = new Cell.Hidden[4];
+
+        var sequence = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.Bptt(_p, [0, 1, 2, 99], caches, dh, _grads));
+        var batch = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.BpttBatch(_p, [0, 1, 2, -1], caches, dh, 2, _grads, default));
+
+        Assert.Equal("inputs", sequence.ParamName);
+        Assert.Equal("inputs", batch.ParamName);
+        Assert.Contains("element 3", sequence.Message, StringComparison.Ordinal);
+        Assert.All(_grads.AsSpan().ToArray(), g => Assert.Equal(0.0, g));
     }
 
     [Theory]
@@ -173,14 +188,15 @@ public sealed class RuntimeErrorTests
     public void Batch_length_messages_name_one_unit()
     {
         var initial = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, new Cell.State[2], new Cell.State[3], new Cell.StepCache[6], new Cell.Hidden[6]));
+            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, new Cell.State[2], new Cell.State[3], new double[6 * Cell.CacheLength], new Cell.Hidden[6]));
         var caches = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, default, new Cell.State[3], new Cell.StepCache[5], new Cell.Hidden[6]));
-        var step = Assert.Throws<ArgumentException>(() => Cell.ForwardBatch(_p, new Cell.Input[3], new Cell.State[2], new Cell.State[3], new Cell.StepCache[3]));
+            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, default, new Cell.State[3], new double[5 * Cell.CacheLength], new Cell.Hidden[6]));
+        var step = Assert.Throws<ArgumentException>(() => Cell.ForwardBatch(_p, new Cell.Input[3], new Cell.State[2], new Cell.State[3], new double[3 * Cell.CacheLength]));
 
-        Assert.Contains("one per sequence", initial.Message, StringComparison.Ordinal);
+        // 0.2: the runtime counts initial states in values (m x S) and names a batch step's inputs "one per state".
+        Assert.Contains("m x S values", initial.Message, StringComparison.Ordinal);
         Assert.Contains("T x m", caches.Message, StringComparison.Ordinal);
-        Assert.Contains("one per sample", step.Message, StringComparison.Ordinal);
+        Assert.Contains("one per state", step.Message, StringComparison.Ordinal);
         Assert.All(new[] { initial, caches, step }, e => Assert.DoesNotContain("timestep", e.Message, StringComparison.Ordinal));
     }
 
@@ -198,7 +214,7 @@ public sealed class RuntimeErrorTests
     public void Batch_size_below_one(int batchSize)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], batchSize, new Cell.State[3], new Cell.State[3], new Cell.StepCache[6], new Cell.Hidden[6]));
+            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], batchSize, new Cell.State[3], new Cell.State[3], new double[6 * Cell.CacheLength], new Cell.Hidden[6]));
         Assert.Equal("batchSize", e.ParamName);
     }
 
@@ -206,16 +222,16 @@ public sealed class RuntimeErrorTests
     public void Batch_inputs_not_a_multiple_of_the_batch_size()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Cell.Input[7], 3, new Cell.State[3], new Cell.State[3], new Cell.StepCache[7], new Cell.Hidden[7]));
-        Assert.Contains("multiple", e.Message, StringComparison.OrdinalIgnoreCase);
+            Cell.ForwardSequenceBatch(_p, new Cell.Input[7], 3, new Cell.State[3], new Cell.State[3], new double[7 * Cell.CacheLength], new Cell.Hidden[7]));
+        Assert.Contains("whole number of steps", e.Message, StringComparison.OrdinalIgnoreCase);   // 0.2 wording of "a multiple of m x D"
     }
 
     [Fact]
     public void Batch_initial_states_of_the_wrong_count()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, new Cell.State[2], new Cell.State[3], new Cell.StepCache[6], new Cell.Hidden[6]));
-        Assert.Contains("3", e.Message, StringComparison.Ordinal);
+            Cell.ForwardSequenceBatch(_p, new Cell.Input[6], 3, new Cell.State[2], new Cell.State[3], new double[6 * Cell.CacheLength], new Cell.Hidden[6]));
+        Assert.Contains($"{3 * Cell.HiddenSize}", e.Message, StringComparison.Ordinal);   // 0.2 counts values: 3 states x S (= H for an RNN)
     }
 
     [Fact]

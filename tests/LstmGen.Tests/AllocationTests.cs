@@ -33,7 +33,8 @@ public sealed class AllocationTests
         Small.Input[] xs = [.. problem.Xs.Select(x => Small.Input.FromSpan(x))];
         Small.Hidden[] ys = [.. problem.Ys.Select(y => Small.Hidden.FromSpan(y))];
         var initial = new Small.State(Small.Hidden.FromSpan(problem.H0), Small.Hidden.FromSpan(problem.C0));
-        var caches = new Small.StepCache[Steps];
+        int cacheLength = Small.CacheLength;
+        var caches = new double[Steps * cacheLength];
         var outputs = new Small.Hidden[Steps];
         var dh = new Small.Hidden[Steps];
         var dx = new Small.Input[Steps];
@@ -41,20 +42,19 @@ public sealed class AllocationTests
         var workspace = new Small.Workspace(Steps);
         Small.ForwardSequence(p, xs, initial, caches, outputs);
         Small.MseLoss(outputs, ys, dh);
-        (Small.State State, Small.StepCache Cache) step = default;
         Small.State state = initial;
         (Small.Input Dx, Small.StateGradient Carry) back = default;
         Small.Hidden dhOne = default;
         double sink = 0;
         return new()
         {
-            ["Forward"] = () => step = Small.Forward(p, xs[0], initial),
+            ["Forward"] = () => state = Small.Forward(p, xs[0], initial, caches.AsSpan(0, cacheLength)),
             ["Step"] = () => state = Small.Step(p, xs[0], state),
             ["StepOneHot"] = () => state = Small.StepOneHot(p, 1, state),
-            ["Backward"] = () => back = Small.Backward(p, caches[Steps - 1], dh[Steps - 1], back.Carry, grads),
+            ["Backward"] = () => back = Small.Backward(p, xs[Steps - 1], caches.AsSpan((Steps - 1) * cacheLength, cacheLength), dh[Steps - 1], back.Carry, grads),
             ["ForwardSequence"] = () => Small.ForwardSequence(p, xs, initial, caches, outputs),
-            ["Bptt"] = () => Small.Bptt(p, caches, dh, grads, dx),
-            ["Bptt (no dx)"] = () => Small.Bptt(p, caches, dh, grads, default),
+            ["Bptt"] = () => Small.Bptt(p, xs, caches, dh, grads, dx),
+            ["Bptt (no dx)"] = () => Small.Bptt(p, xs, caches, dh, grads, default),
             ["MseLoss (one step)"] = () => sink += Small.MseLoss(outputs[0], ys[0], out dhOne),
             ["MseLoss (sequence)"] = () => sink += Small.MseLoss(outputs, ys, dh),
             ["LossAndGradients"] = () => sink += Small.LossAndGradients(p, xs, ys, initial, workspace, grads).Loss,
@@ -71,7 +71,8 @@ public sealed class AllocationTests
         Large.Input[] xs = [.. problem.Xs.Select(x => Large.Input.FromSpan(x))];
         Large.Hidden[] ys = [.. problem.Ys.Select(y => Large.Hidden.FromSpan(y))];
         var initial = new Large.State(Large.Hidden.FromSpan(problem.H0), Large.Hidden.FromSpan(problem.C0));
-        var caches = new Large.StepCache[Steps];
+        int cacheLength = Large.CacheLength;
+        var caches = new double[Steps * cacheLength];
         var outputs = new Large.Hidden[Steps];
         var dh = new Large.Hidden[Steps];
         var dx = new Large.Input[Steps];
@@ -79,20 +80,19 @@ public sealed class AllocationTests
         var workspace = new Large.Workspace(Steps);
         Large.ForwardSequence(p, xs, initial, caches, outputs);
         Large.MseLoss(outputs, ys, dh);
-        (Large.State State, Large.StepCache Cache) step = default;
         Large.State state = initial;
         (Large.Input Dx, Large.StateGradient Carry) back = default;
         Large.Hidden dhOne = default;
         double sink = 0;
         return new()
         {
-            ["Forward"] = () => step = Large.Forward(p, xs[0], initial),
+            ["Forward"] = () => state = Large.Forward(p, xs[0], initial, caches.AsSpan(0, cacheLength)),
             ["Step"] = () => state = Large.Step(p, xs[0], state),
             ["StepOneHot"] = () => state = Large.StepOneHot(p, 1, state),
-            ["Backward"] = () => back = Large.Backward(p, caches[Steps - 1], dh[Steps - 1], back.Carry, grads),
+            ["Backward"] = () => back = Large.Backward(p, xs[Steps - 1], caches.AsSpan((Steps - 1) * cacheLength, cacheLength), dh[Steps - 1], back.Carry, grads),
             ["ForwardSequence"] = () => Large.ForwardSequence(p, xs, initial, caches, outputs),
-            ["Bptt"] = () => Large.Bptt(p, caches, dh, grads, dx),
-            ["Bptt (no dx)"] = () => Large.Bptt(p, caches, dh, grads, default),
+            ["Bptt"] = () => Large.Bptt(p, xs, caches, dh, grads, dx),
+            ["Bptt (no dx)"] = () => Large.Bptt(p, xs, caches, dh, grads, default),
             ["MseLoss (one step)"] = () => sink += Large.MseLoss(outputs[0], ys[0], out dhOne),
             ["MseLoss (sequence)"] = () => sink += Large.MseLoss(outputs, ys, dh),
             ["LossAndGradients"] = () => sink += Large.LossAndGradients(p, xs, ys, initial, workspace, grads).Loss,

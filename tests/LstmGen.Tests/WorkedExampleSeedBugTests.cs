@@ -131,7 +131,7 @@ public sealed class WorkedExampleSeedBugTests
     private static Cell.Gradients NoCarryBackward0()
     {
         var grads = new Cell.Gradients();
-        Cell.Backward(Run.P, Run.Forward[0].Cache, Run.Loss[0].Dh, default, grads);
+        Cell.Backward(Run.P, Run.Xs[0], Run.Caches[0], Run.Loss[0].Dh, default, grads);
         return grads;
     }
 

@@ -32,7 +32,8 @@ public sealed class WorkedExampleTests
     [Fact]
     public void Forward_t0_matches_seeds()
     {
-        var (state, k) = Run.Forward[0];
+        var state = Run.States[0];
+        var k = Run.Cache(0);
         var check = new PrintedChecks();
         check.Check("001 In[149] a0", "0.8177540779702877", k.G[0]);
         check.Check("001 In[149] i0", "0.9608342772032357", k.I[0]);
@@ -49,7 +50,8 @@ public sealed class WorkedExampleTests
     [Fact]
     public void Forward_t1_matches_seeds()
     {
-        var (state, k) = Run.Forward[1];
+        var state = Run.States[1];
+        var k = Run.Cache(1);
         var check = new PrintedChecks();
         check.Check("001 In[151] a1", "0.8498040223194213", k.G[0]);
         check.Check("001 In[151] i1", "0.9811839683254171", k.I[0]);
@@ -163,7 +165,8 @@ public sealed class WorkedExampleTests
     /// </summary>
     private static void CheckSeed000Forward(PrintedChecks check, string cell, int t, string[] scalars, string xh, string state)
     {
-        var (s, k) = Run.Forward[t];
+        var s = Run.States[t];
+        var k = Run.Cache(t);
         double[] ours = [k.F[0], k.I[0], k.G[0], k.O[0], k.F[0] * k.CPrev[0], k.I[0] * k.G[0], s.C[0], k.TanhC[0], s.H[0]];
         string[] names = ["hf", "hi", "ha", "ho", "forget_state", "input_state_update", "state_out", "tanh_state", "x_out"];
         for (int n = 0; n < ours.Length; n++)
@@ -171,7 +174,7 @@ public sealed class WorkedExampleTests
             check.Check($"{cell} {names[n]}", scalars[n], ours[n]);
         }
 
-        check.CheckArray($"{cell} xh = [x, h_prev]", xh, k.X[0], k.X[1], k.HPrev[0]);
+        check.CheckArray($"{cell} xh = [x, h_prev]", xh, Run.Xs[t][0], Run.Xs[t][1], k.HPrev[0]);   // x is the caller's (0.2 caches hold h_prev, not x)
         check.CheckArray($"{cell} state = c_prev", state, k.CPrev[0]);
     }
 }

@@ -26,7 +26,8 @@ internal static class RnnSmallDoubleOperations
         Cell.Hidden[] ys = [.. Enumerable.Range(0, n).Select(_ => Cell.Hidden.FromSpan([.. Enumerable.Range(0, Cell.HiddenSize).Select(_ => (Scalar)random.NextDouble())]))];
         var initial = new Cell.State[batch];
         var final = new Cell.State[batch];
-        var caches = new Cell.StepCache[n];
+        int cacheLength = Cell.CacheLength;
+        var caches = new Scalar[n * cacheLength];
         var outputs = new Cell.Hidden[n];
         var dh = new Cell.Hidden[n];
         var dx = new Cell.Input[n];
@@ -37,24 +38,29 @@ internal static class RnnSmallDoubleOperations
         Cell.ForwardSequenceBatch(p, xs, batch, initial, final, caches, outputs);
         Cell.Output logits = Cell.HeadForward(p, outputs[0]), dLogits = default, probabilities = default;
         Cell.Hidden dhHead = default;
-        (Cell.State State, Cell.StepCache Cache) step = default;
+        Cell.State stepped = default;
+        Cell.StateGradient carried = default;
         (Cell.Input Dx, Cell.StateGradient Carry) back = default;
         Cell.State streamed = default;
         Scalar sink = 0;
         return new()
         {
-            ["Forward"] = () => step = Cell.Forward(p, xs[0], step.State),
-            ["ForwardOneHot"] = () => step = Cell.ForwardOneHot(p, indices[0], step.State),
-            ["Backward"] = () => back = Cell.Backward(p, caches[0], dh[0], back.Carry, grads),
-            ["ForwardSequence (dense)"] = () => streamed = Cell.ForwardSequence(p, xs.AsSpan(0, steps), initial[0], caches.AsSpan(0, steps), outputs.AsSpan(0, steps)),
-            ["ForwardSequence (one-hot)"] = () => streamed = Cell.ForwardSequence(p, indices.AsSpan(0, steps), initial[0], caches.AsSpan(0, steps), outputs.AsSpan(0, steps)),
-            ["Bptt"] = () => back.Carry = Cell.Bptt(p, caches.AsSpan(0, steps), dh.AsSpan(0, steps), grads, dx.AsSpan(0, steps)),
-            ["ForwardBatch (dense)"] = () => Cell.ForwardBatch(p, xs.AsSpan(0, batch), initial, final, caches.AsSpan(0, batch)),
-            ["ForwardBatch (one-hot)"] = () => Cell.ForwardBatch(p, indices.AsSpan(0, batch), initial, final, caches.AsSpan(0, batch)),
-            ["BackwardBatch"] = () => Cell.BackwardBatch(p, caches.AsSpan(0, batch), dh.AsSpan(0, batch), carry, carryOut, grads, dx.AsSpan(0, batch)),
+            ["Forward"] = () => stepped = Cell.Forward(p, xs[0], stepped, caches.AsSpan(0, cacheLength)),
+            ["ForwardOneHot"] = () => stepped = Cell.ForwardOneHot(p, indices[0], stepped, caches.AsSpan(0, cacheLength)),
+            ["Backward"] = () => back = Cell.Backward(p, xs[0], caches.AsSpan(0, cacheLength), dh[0], back.Carry, grads),
+            ["BackwardOneHot"] = () => carried = Cell.BackwardOneHot(p, indices[0], caches.AsSpan(0, cacheLength), dh[0], carried, grads),
+            ["ForwardSequence (dense)"] = () => streamed = Cell.ForwardSequence(p, xs.AsSpan(0, steps), initial[0], caches.AsSpan(0, steps * cacheLength), outputs.AsSpan(0, steps)),
+            ["ForwardSequence (one-hot)"] = () => streamed = Cell.ForwardSequence(p, indices.AsSpan(0, steps), initial[0], caches.AsSpan(0, steps * cacheLength), outputs.AsSpan(0, steps)),
+            ["Bptt (dense)"] = () => back.Carry = Cell.Bptt(p, xs.AsSpan(0, steps), caches.AsSpan(0, steps * cacheLength), dh.AsSpan(0, steps), grads, dx.AsSpan(0, steps)),
+            ["Bptt (one-hot)"] = () => carried = Cell.Bptt(p, indices.AsSpan(0, steps), caches.AsSpan(0, steps * cacheLength), dh.AsSpan(0, steps), grads),
+            ["ForwardBatch (dense)"] = () => Cell.ForwardBatch(p, xs.AsSpan(0, batch), initial, final, caches.AsSpan(0, batch * cacheLength)),
+            ["ForwardBatch (one-hot)"] = () => Cell.ForwardBatch(p, indices.AsSpan(0, batch), initial, final, caches.AsSpan(0, batch * cacheLength)),
+            ["BackwardBatch (dense)"] = () => Cell.BackwardBatch(p, xs.AsSpan(0, batch), caches.AsSpan(0, batch * cacheLength), dh.AsSpan(0, batch), carry, carryOut, grads, dx.AsSpan(0, batch)),
+            ["BackwardBatch (one-hot)"] = () => Cell.BackwardBatch(p, indices.AsSpan(0, batch), caches.AsSpan(0, batch * cacheLength), dh.AsSpan(0, batch), carry, carryOut, grads),
             ["ForwardSequenceBatch (dense)"] = () => Cell.ForwardSequenceBatch(p, xs, batch, initial, final, caches, outputs),
             ["ForwardSequenceBatch (one-hot)"] = () => Cell.ForwardSequenceBatch(p, indices, batch, initial, final, caches, outputs),
-            ["BpttBatch"] = () => Cell.BpttBatch(p, caches, dh, batch, grads, dx, carry),
+            ["BpttBatch (dense)"] = () => Cell.BpttBatch(p, xs, caches, dh, batch, grads, dx, carry),
+            ["BpttBatch (one-hot)"] = () => Cell.BpttBatch(p, indices, caches, dh, batch, grads, carry),
             ["HeadForward"] = () => logits = Cell.HeadForward(p, outputs[1]),
             ["HeadBackward"] = () => dhHead = Cell.HeadBackward(p, outputs[1], logits, grads),
             ["Softmax"] = () => probabilities = Cell.Softmax(logits),

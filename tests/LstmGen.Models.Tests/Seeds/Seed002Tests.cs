@@ -29,7 +29,7 @@ public sealed class Seed002Tests
         Cell.Input[] xs = [.. Enumerable.Repeat(ones, Batch)];
         var zero = new Cell.State[Batch];
         var next = new Cell.State[Batch];
-        var caches = new Cell.StepCache[Batch];
+        var caches = new double[Batch * Cell.CacheLength];
 
         // L = Σ_b Σ_j (1 − h_bj) = 512 − Σ h. Finite differences are taken of −Σ h: the constant 512 has no derivative
         // but would add 2.2e-16·512/ε ≈ 1e-7 of cancellation error to every central difference.
@@ -43,7 +43,7 @@ public sealed class Seed002Tests
         var grads = new Cell.Gradients();
         Cell.Hidden minusOne = default;
         ((Span<double>)minusOne).Fill(-1.0);
-        Cell.BackwardBatch(p, caches, [.. Enumerable.Repeat(minusOne, Batch)], new Cell.StateGradient[Batch], new Cell.StateGradient[Batch], grads, default);
+        Cell.BackwardBatch(p, xs, caches, [.. Enumerable.Repeat(minusOne, Batch)], new Cell.StateGradient[Batch], new Cell.StateGradient[Batch], grads, default);
 
         var check = new GradientCheck();
         int seedOutputGateFailures = 0, seedBiasFailures = 0;
@@ -58,7 +58,7 @@ public sealed class Seed002Tests
 
                 double fdBias = SlotDifference.Central(ref p.B(gate, j), Loss);
                 check.Compare($"db_{gate}[{j}]", fdBias, grads.B(gate, j));
-                Cell.StepCache cache = caches[0];
+                var cache = new StepCache<Cell.Kernel, double>(caches.AsSpan(0, Cell.CacheLength));
                 double a = PreActivation(p, gate, j);
                 double dA = grads.B(gate, j) / Batch;                   // per-sample d_at (the 32 samples are identical)
                 if (!GradientCheck.Agrees(fdBias, Batch * a * dA))        // d_at_bias = at * d_at, summed

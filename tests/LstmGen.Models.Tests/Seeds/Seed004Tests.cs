@@ -63,13 +63,13 @@ public sealed class Seed004Tests
     public void Lstm_backward_without_the_carry_fails_the_finite_difference_check_and_ours_passes()
     {
         var run = new MseSequence(4004);
-        var (p, caches, dh) = (run.P, run.Caches, run.Dh);
+        var (p, xs, caches, dh) = (run.P, run.Xs, run.Caches, run.Dh);
         var ours = new Lstm.Gradients();
-        Lstm.Bptt(p, caches, dh, ours, default);
+        Lstm.Bptt(p, xs, caches, dh, ours, default);
         var seeds = new Lstm.Gradients();
         for (int t = Steps - 1; t >= 0; t--)
         {
-            Lstm.Backward(p, caches[t], dh[t], default, seeds);   // lstm_cell_backward(da[:, :, t], dc_prevt = 0, ...)
+            Lstm.Backward(p, xs[t], MseSequence.Cache(caches, t), dh[t], default, seeds);   // lstm_cell_backward(da[:, :, t], dc_prevt = 0, ...)
         }
 
         AssertOursPassSeedsFail(p, ours, seeds, run.Loss);
@@ -86,21 +86,21 @@ public sealed class Seed004Tests
     public void Aliased_activations_give_a_gradient_that_fails_the_finite_difference_check()
     {
         var run = new MseSequence(4005);
-        var (p, caches, outputs, dh, ys) = (run.P, run.Caches, run.Outputs, run.Dh, run.Ys);
+        var (p, xs, caches, outputs, dh, ys) = (run.P, run.Xs, run.Caches, run.Outputs, run.Dh, run.Ys);
         Lstm.State final = Lstm.ForwardSequence(p, run.Xs, Lstm.State.Zero, caches, outputs);
         var aliased = new Lstm.Hidden[Steps];
         var daFromAliased = new Lstm.Hidden[Steps];
         for (int t = 0; t < Steps; t++)
         {
-            aliased[t] = t + 1 < Steps ? caches[t + 1].CPrev : final.C;   // activations[:, :, t] after c[:, :, t] = c_next
+            aliased[t] = t + 1 < Steps ? Lstm.Hidden.FromSpan(new StepCache<Lstm.Kernel, double>(MseSequence.Cache(caches, t + 1)).CPrev) : final.C;   // activations[:, :, t] after c[:, :, t] = c_next
             Assert.NotEqual(outputs[t], aliased[t]);
         }
 
         Lstm.MseLoss(aliased, ys, daFromAliased);
         var ours = new Lstm.Gradients();
-        Lstm.Bptt(p, caches, dh, ours, default);
+        Lstm.Bptt(p, xs, caches, dh, ours, default);
         var seeds = new Lstm.Gradients();
-        Lstm.Bptt(p, caches, daFromAliased, seeds, default);
+        Lstm.Bptt(p, xs, caches, daFromAliased, seeds, default);
 
         AssertOursPassSeedsFail(p, ours, seeds, run.Loss);
     }
@@ -150,11 +150,15 @@ public sealed class Seed004Tests
 
         public Lstm.Hidden[] Ys { get; } = new Lstm.Hidden[Steps];
 
-        public Lstm.StepCache[] Caches { get; } = new Lstm.StepCache[Steps];
+        /// <summary>The step caches, flat: step t at [t · CacheLength, (t + 1) · CacheLength).</summary>
+        public double[] Caches { get; } = new double[Steps * Lstm.CacheLength];
 
         public Lstm.Hidden[] Outputs { get; } = new Lstm.Hidden[Steps];
 
         public Lstm.Hidden[] Dh { get; } = new Lstm.Hidden[Steps];
+
+        /// <summary>Step <paramref name="t"/>'s cache within <paramref name="caches"/>.</summary>
+        public static ReadOnlySpan<double> Cache(double[] caches, int t) => caches.AsSpan(t * Lstm.CacheLength, Lstm.CacheLength);
 
         public double Loss()
         {

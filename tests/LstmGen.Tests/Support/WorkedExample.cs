@@ -23,8 +23,11 @@ internal sealed class WorkedExample
 
     public Cell.Hidden[] Ys { get; } = [Cell.Hidden.FromSpan([0.5]), Cell.Hidden.FromSpan([1.25])];
 
-    /// <summary>Forward results per step: new state and cache.</summary>
-    public (Cell.State State, Cell.StepCache Cache)[] Forward { get; } = new (Cell.State, Cell.StepCache)[2];
+    /// <summary>Forward results per step: the new state.</summary>
+    public Cell.State[] States { get; } = new Cell.State[2];
+
+    /// <summary>Forward results per step: the step's cache [CacheLength] (see <see cref="Cache"/>).</summary>
+    public double[][] Caches { get; } = [new double[Cell.CacheLength], new double[Cell.CacheLength]];
 
     /// <summary>Per-step loss ½(h_t − y_t)² and its gradient h_t − y_t (the seeds' delta).</summary>
     public (double Loss, Cell.Hidden Dh)[] Loss { get; } = new (double, Cell.Hidden)[2];
@@ -44,11 +47,11 @@ internal sealed class WorkedExample
     public static WorkedExample Compute()
     {
         var run = new WorkedExample();
-        run.Forward[0] = Cell.Forward(run.P, run.Xs[0], Cell.State.Zero);
-        run.Forward[1] = Cell.Forward(run.P, run.Xs[1], run.Forward[0].State);
+        run.States[0] = Cell.Forward(run.P, run.Xs[0], Cell.State.Zero, run.Caches[0]);
+        run.States[1] = Cell.Forward(run.P, run.Xs[1], run.States[0], run.Caches[1]);
         for (int t = 0; t < 2; t++)
         {
-            double loss = Cell.MseLoss(run.Forward[t].State.H, run.Ys[t], out Cell.Hidden dh);
+            double loss = Cell.MseLoss(run.States[t].H, run.Ys[t], out Cell.Hidden dh);
             run.Loss[t] = (loss, dh);
         }
 
@@ -56,7 +59,7 @@ internal sealed class WorkedExample
         for (int t = 1; t >= 0; t--)
         {
             var grads = new Cell.Gradients();
-            var (dx, next) = Cell.Backward(run.P, run.Forward[t].Cache, run.Loss[t].Dh, carry, grads);
+            var (dx, next) = Cell.Backward(run.P, run.Xs[t], run.Caches[t], run.Loss[t].Dh, carry, grads);
             run.Backward[t] = (dx, next, grads);
             carry = next;
         }
@@ -91,7 +94,10 @@ internal sealed class WorkedExample
         Cell.LossAndGradients(p, Xs, Ys, Cell.State.Zero, new Cell.Workspace(2), new Cell.Gradients()).Loss;
 
     /// <summary>dc_t, the gradient reaching c_t (the seeds' dCt): the carried dc_{t−1} = dc_t ⊙ f_t divided by f_t (within 2 ulps).</summary>
-    public double Dc(int t) => Backward[t].Carry.Dc[0] / Forward[t].Cache.F[0];
+    public double Dc(int t) => Backward[t].Carry.Dc[0] / Cache(t).F[0];
+
+    /// <summary>Step <paramref name="t"/>'s cache, named.</summary>
+    public StepCache<Cell.Kernel, double> Cache(int t) => new(Caches[t]);
 
     /// <summary>A gradient set's values in the seeds' stacked order: W rows [x0, x1], U and b for a, i, f, o.</summary>
     public static (double[][] W, double[] U, double[] B) SeedOrdered(Cell.Gradients g) => (
