@@ -14,7 +14,7 @@ public static partial class TypedCell<TKernel, T>
         public static readonly string OutputGradients = $"the output gradients of {Name}";
         public static readonly string Outputs = $"the hidden outputs of {Name}";
         public static readonly string InputGradients = $"the input gradients of {Name} (one per input, or empty)";
-        public static readonly string Caches = $"the step caches of {Name} ({TKernel.CacheLength} values per step)";
+        public static readonly string Caches = $"the step caches of {Name} (T x m steps of CacheLength = {TKernel.CacheLength} values)";
         public static readonly string BatchedInputs = $"the batched inputs of {Name} (T x m)";
         public static readonly string BatchedTargets = $"the batched targets of {Name} (T x m)";
         public static readonly string BatchedOutputs = $"the batched hidden outputs of {Name} (T x m)";
@@ -23,11 +23,11 @@ public static partial class TypedCell<TKernel, T>
         public static readonly string InitialStates = $"the initial states of {Name} (one per sequence, or empty)";
         public static readonly string FinalStates = $"the final states of {Name} (one per sequence)";
         public static readonly string InitialGradients = $"the initial states' gradients of {Name} (one per sequence, or empty)";
-        public static readonly string InputsPerState = $"the inputs of {Name} (one per state)";
-        public static readonly string NextStates = $"the next states of {Name} (one per state)";
-        public static readonly string OutputGradientsPerInput = $"the output gradients of {Name} (one per input)";
-        public static readonly string Carry = $"the carried gradients of {Name} (one per input)";
-        public static readonly string CarryOut = $"the carried gradients out of {Name} (one per input)";
+        public static readonly string InputsPerState = $"the inputs of {Name} (one per sample)";
+        public static readonly string NextStates = $"the next states of {Name} (one per sample)";
+        public static readonly string OutputGradientsPerInput = $"the output gradients of {Name} (one per sample)";
+        public static readonly string Carry = $"the carried gradients of {Name} (one per sample)";
+        public static readonly string CarryOut = $"the carried gradients out of {Name} (one per sample)";
         public static readonly string OneHotIndices = $"the one-hot input indices of {Name}";
         public static readonly string ClassIndices = $"the class indices of {Name} (V = {TKernel.OutputSize})";
         public static readonly string Distributions = $"the target distributions of {Name}";

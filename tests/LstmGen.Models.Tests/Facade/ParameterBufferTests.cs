@@ -64,7 +64,7 @@ public sealed class ParameterBufferTests
     [Fact]
     public void A_flat_copy_must_have_the_parameter_count()
     {
-        var error = Assert.Throws<ArgumentException>("values", () => new FacadeRnn.Parameters(new float[17]));
+        var error = Assert.Throws<ArgumentException>("values", () => new FacadeRnn.Parameters(Enumerable.Repeat(0f, 17).ToArray()));
         Assert.Contains("18", error.Message, StringComparison.Ordinal);
         var g = new FacadeRnn.Gradients(Enumerable.Range(1, 18).Select(i => (float)i).ToArray());
         var copy = new FacadeRnn.Gradients();
