@@ -202,6 +202,9 @@ static partial class SimdLstm
         public static global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd;
     }
 
+    /// <summary>Values in one step's cache (<see cref="global::LstmGen.StepCache{TKernel, T}"/> names them): size a buffer of caches as T × m × CacheLength.</summary>
+    public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, float>.CacheLength;
+
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
     public static State Forward(Parameters p, in Input x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);

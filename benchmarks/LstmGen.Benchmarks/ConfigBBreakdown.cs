@@ -8,7 +8,7 @@ public class ConfigBBreakdown
 {
     private CellB.Parameters _p = null!;
     private CellB.Gradients _grads = null!;
-    private CellB.StepCache[] _caches = null!;
+    private float[] _caches = null!;   // [T × CacheLength]
     private CellB.Hidden[] _outputs = null!, _dh = null!;
     private int[] _inputs = null!, _targets = null!;
     private CellB.State _state;
@@ -20,7 +20,7 @@ public class ConfigBBreakdown
         _grads = new CellB.Gradients();
         _inputs = Data.Classes(2, Data.Steps, CellB.InputSize);
         _targets = Data.Classes(3, Data.Steps, CellB.OutputSize);
-        (_caches, _outputs, _dh) = (new CellB.StepCache[Data.Steps], new CellB.Hidden[Data.Steps], new CellB.Hidden[Data.Steps]);
+        (_caches, _outputs, _dh) = (new float[Data.Steps * CellB.CacheLength], new CellB.Hidden[Data.Steps], new CellB.Hidden[Data.Steps]);
         CellB.ForwardSequence(_p, _inputs, CellB.State.Zero, _caches, _outputs);
         CellB.CrossEntropyLoss(_p, _outputs, _targets, _dh, _grads);
     }
@@ -42,5 +42,5 @@ public class ConfigBBreakdown
     public float CrossEntropy() => CellB.CrossEntropyLoss(_p, _outputs, _targets, _dh, _grads);
 
     [Benchmark(Description = "Bptt, per step", OperationsPerInvoke = Data.Steps)]
-    public float Bptt() => CellB.Bptt(_p, _caches, _dh, _grads, default).Dh[0];
+    public float Bptt() => CellB.Bptt(_p, _inputs, _caches, _dh, _grads).Dh[0];
 }

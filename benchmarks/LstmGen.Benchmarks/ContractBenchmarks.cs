@@ -5,12 +5,12 @@ using LstmGen.Kernels;
 namespace LstmGen.Benchmarks;
 
 /// <summary>
-/// The cell contract's generic path (<see cref="Recurrent{TKernel, T}"/> over a generated <c>Kernel</c>, whose step
-/// math is the runtime's generic kernels: loops for A, SIMD for B, whose cell is resolved to SIMD) against the generated
-/// typed API of the same cell, on the same data: A's BPTT per timestep (generated code: unrolled), B's inference step
-/// (generated: SIMD, the like-for-like comparison with the generic SIMD kernel, and generated loops) and B's BPTT per
-/// timestep (one-hot inputs, class targets, softmax head: generated SIMD against the generic SIMD forward and backward).
-/// The baseline of each category is the generated code.
+/// The cell contract called directly (<see cref="Recurrent{TKernel, T}"/> over a generated <c>Kernel</c>, flat spans)
+/// against the generated typed API of the same cell, on the same data. Since 0.2 the typed API is a thin facade that
+/// forwards to the same contract (<c>TypedCell</c>), so each category measures the facade's cost (typed values viewed
+/// as spans, argument checks, workspace slicing): A's BPTT per timestep (generic loops), B's inference step (SIMD, and
+/// the Loops twin) and B's BPTT per timestep (one-hot inputs, class targets, softmax head; SIMD).
+/// The baseline of each category is the typed API.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -74,7 +74,7 @@ public class ContractPath
         _dpb = new float[CellB.ParameterCount];
     }
 
-    [Benchmark(Baseline = true, Description = "generated LossAndGradients (unrolled)", OperationsPerInvoke = Data.Steps)]
+    [Benchmark(Baseline = true, Description = "typed LossAndGradients (loops)", OperationsPerInvoke = Data.Steps)]
     [BenchmarkCategory("A BPTT per timestep")]
     public double GeneratedBpttA() => CellA.LossAndGradients(_pa, _xs, _ys, CellA.State.Zero, _wa, _ga).Loss;
 
@@ -88,7 +88,7 @@ public class ContractPath
         return loss;
     }
 
-    [Benchmark(Baseline = true, Description = "generated Step (SIMD)")]
+    [Benchmark(Baseline = true, Description = "typed Step (SIMD)")]
     [BenchmarkCategory("B inference")]
     public float GeneratedStepB()
     {
@@ -96,7 +96,7 @@ public class ContractPath
         return _sb.H[0];
     }
 
-    [Benchmark(Description = "generated Step (loops)")]
+    [Benchmark(Description = "typed Step (loops)")]
     [BenchmarkCategory("B inference")]
     public float GeneratedLoopsStepB()
     {
@@ -112,11 +112,11 @@ public class ContractPath
         return _stateB[0];
     }
 
-    [Benchmark(Baseline = true, Description = "generated CrossEntropyLossAndGradients (SIMD)", OperationsPerInvoke = Data.Steps)]
+    [Benchmark(Baseline = true, Description = "typed CrossEntropyLossAndGradients (SIMD)", OperationsPerInvoke = Data.Steps)]
     [BenchmarkCategory("B BPTT per timestep")]
     public float GeneratedBpttB() => CellB.CrossEntropyLossAndGradients(_pb, _inputsB, _targetsB, CellB.State.Zero, _wb, _gb).Loss;
 
-    // dp is cleared first: the contract accumulates, the generated call starts its gradients from zero.
+    // dp is cleared first: the contract accumulates, the typed call starts its gradients from zero.
     [Benchmark(Description = "contract forward + cross-entropy + BPTT (generic SIMD)", OperationsPerInvoke = Data.Steps)]
     [BenchmarkCategory("B BPTT per timestep")]
     public float ContractBpttB()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LstmGen.Benchmarks.Baselines;
 using LstmGen.Internal;
+using LstmGen.Kernels;
 
 namespace LstmGen.Benchmarks;
 
@@ -14,19 +15,22 @@ internal static partial class Probe
 {
     private const int Repeats = 300;
 
-    /// <summary>The probe; with <paramref name="gemvOnly"/>, B's generated gate product against the bound GEMV, interleaved 4 times.</summary>
+    /// <summary>The probe; with <paramref name="gemvOnly"/>, B's one-hot step through the contract against the bound GEMV, interleaved 4 times.</summary>
     public static void Run(bool gemvOnly)
     {
         if (gemvOnly)
         {
+            // The generated per-width gate kernels are gone: the public contract's one-hot step (gate product U·h plus the
+            // one-hot column, activations and state update) is what B's inference runs, against the bound GEMV alone.
             var pp = new CellB.Parameters(Data.Uniform<float>(1, CellB.ParameterCount, 0.1));
             float[] u = Data.Uniform<float>(4, 512 * 128, 0.1), hh = Data.Uniform<float>(2, 128, 1), zz = new float[512];
             float[] uu = new float[CellB.ParameterCount];
             pp.AsSpan().CopyTo(uu);
-            PrivateKernel.GateProduct gates512 = PrivateKernel.GatePreActivations(typeof(CellB), 512);
+            int s = Recurrent<CellB.Kernel, float>.StateLength;
+            float[] state = Data.Uniform<float>(2, s, 1), next = new float[s];
             for (int i = 0; i < 4; i++)
             {
-                Print("generated GatePreActivations512 (one-hot)", 1, () => { gates512(pp.AsSpan(), default, 3, hh, zz); return zz; });
+                Print("contract Recurrent.StepOneHot (whole step)", 1, () => { Recurrent<CellB.Kernel, float>.StepOneHot(pp.AsSpan(), 3, state, next); return next; });
                 Print("bound GEMV", 1, () => { BoundKernels.Gemv(u, hh, zz, 512, 128); return zz; });
                 Print("bound GEMV on the parameter array's U", 1, () => { BoundKernels.Gemv(uu.AsSpan(10 * 512, 512 * 128), hh, zz, 512, 128); return zz; });
             }
@@ -63,10 +67,10 @@ internal static partial class Probe
             Print("B breakdown: Bptt", Data.Steps, () => breakdown.Bptt());
 
             var p = new CellB.Parameters(Data.Uniform<float>(1, CellB.ParameterCount, 0.1));
-            float[] h = Data.Uniform<float>(2, CellB.HiddenSize, 1), z = new float[CellB.GateRows], g = new float[CellB.HiddenSize];
+            float[] z = Data.Uniform<float>(2, CellB.GateRows, 1), g = new float[CellB.HiddenSize];
             float[] c0 = Data.Uniform<float>(3, CellB.HiddenSize, 1), c1 = new float[CellB.HiddenSize], t1 = new float[CellB.HiddenSize], h1 = new float[CellB.HiddenSize];
-            PrivateKernel.GateProduct gatesB = PrivateKernel.GatePreActivations(typeof(CellB), 512);
-            Print("B parts: generated GatePreActivations512 (one-hot)", 1, () => { gatesB(p.AsSpan(), default, 3, h, z); return z; });
+            float[] stateB = Data.Uniform<float>(2, 2 * CellB.HiddenSize, 1), nextB = new float[2 * CellB.HiddenSize];
+            Print("B parts: contract Recurrent.StepOneHot (whole step)", 1, () => { Recurrent<CellB.Kernel, float>.StepOneHot(p.AsSpan(), 3, stateB, nextB); return nextB; });
             Print("B parts: VectorMath.Sigmoid over H", 1, () => { VectorMath.Sigmoid<float>(z.AsSpan(0, 128), g); return g; });
             Print("B parts: VectorMath.Tanh over H", 1, () => { VectorMath.Tanh<float>(z.AsSpan(0, 128), g); return g; });
             Print("B parts: VectorMath.LstmState", 1, () => { VectorMath.LstmState<float>(z.AsSpan(0, 128), z.AsSpan(128, 128), z.AsSpan(256, 128), z.AsSpan(384, 128), c0, c1, t1, h1); return h1; });

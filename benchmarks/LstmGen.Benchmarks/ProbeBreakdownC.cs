@@ -12,19 +12,21 @@ internal static partial class Probe
         int[] inputs = Data.Classes(2, Data.Steps * batch, CellB.InputSize);
         int[] targets = Data.Classes(3, Data.Steps * batch, CellB.OutputSize);
         CellB.CrossEntropyLossAndGradientsBatch(p, inputs, targets, batch, BatchReduction.Sum, workspace, grads);
+        var final = new CellB.State[batch];
+        CellB.Hidden[] outputs = new CellB.Hidden[Data.Steps * batch], outputGradients = new CellB.Hidden[Data.Steps * batch];
         for (int round = 0; round < 2; round++)
         {
             Print("C whole: CrossEntropyLossAndGradientsBatch", Data.Steps, () => CellB.CrossEntropyLossAndGradientsBatch(p, inputs, targets, batch, BatchReduction.Sum, workspace, grads));
             Print("C part: ForwardSequenceBatch (one-hot)", Data.Steps, () =>
             {
-                CellB.ForwardSequenceBatch(p, inputs, batch, default, workspace.States[..batch], workspace.Caches[..(Data.Steps * batch)], workspace.Outputs[..(Data.Steps * batch)]);
+                CellB.ForwardSequenceBatch(p, inputs, batch, default, final, workspace.Caches[..(Data.Steps * batch * CellB.CacheLength)], outputs);
                 return 0;
             });
             Print("C part: head (CrossEntropyLoss per sample)", Data.Steps, () =>
-                CellB.CrossEntropyLoss(p, workspace.Outputs[..(Data.Steps * batch)], targets, workspace.OutputGradients[..(Data.Steps * batch)], grads));
+                CellB.CrossEntropyLoss(p, outputs, targets, outputGradients, grads));
             Print("C part: BpttBatch", Data.Steps, () =>
             {
-                CellB.BpttBatch(p, workspace.Caches[..(Data.Steps * batch)], workspace.OutputGradients[..(Data.Steps * batch)], batch, grads, default, default);
+                CellB.BpttBatch(p, inputs, workspace.Caches[..(Data.Steps * batch * CellB.CacheLength)], outputGradients, batch, grads, default);
                 return 0;
             });
         }

@@ -11,6 +11,10 @@ namespace LstmGen.Benchmarks;
 /// the streaming <c>Step</c> (per call), <c>ForwardSequence</c> and <c>LossAndGradients</c> (forward, squared-error loss
 /// and BPTT; both per timestep over T = 25).
 /// <para>
+/// Since 0.2 no straight-line code is generated: a cell declared <c>Unrolled</c> runs the contract's generic loop
+/// kernels, so the "unrolled" column measures those loops against the SIMD kernels at the same sizes.
+/// </para>
+/// <para>
 /// How it measures, and why. Each operation is a <see cref="Subject"/> whose timed loop calls the generated method through
 /// a delegate bound once to the static method (no closure: the loop reads the arguments from locals, and the state it
 /// carries stays in a local), so the call costs the same for both strategies. Every subject is warmed up for 0.5 s first,
@@ -74,36 +78,36 @@ internal static class ThresholdProbe
         Type parameters = Nested("Parameters");
         Type scalar = parameters.GetMethod("AsSpan")!.ReturnType.GetGenericArguments()[0];
         MethodInfo build = typeof(ThresholdProbe).GetMethod(nameof(Build), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(scalar, parameters, Nested("Input"), Nested("Hidden"), Nested("State"), Nested("StepCache"), Nested("Workspace"), Nested("Gradients"));
+            .MakeGenericMethod(scalar, parameters, Nested("Input"), Nested("Hidden"), Nested("State"), Nested("Workspace"), Nested("Gradients"));
         return (Subject[])build.Invoke(null, [cell])!;
     }
 
-    private static Subject[] Build<T, TP, TI, TH, TS, TC, TW, TG>(Type cell)
+    private static Subject[] Build<T, TP, TI, TH, TS, TW, TG>(Type cell)
         where T : unmanaged, IFloatingPoint<T>
         where TP : class, new()
         where TI : struct
         where TH : struct
         where TS : struct
-        where TC : struct
         where TG : class, new()
     {
         int inputSize = (int)cell.GetField("InputSize")!.GetRawConstantValue()!;
         int hiddenSize = (int)cell.GetField("HiddenSize")!.GetRawConstantValue()!;
         int count = (int)cell.GetField("ParameterCount")!.GetRawConstantValue()!;
+        int cacheLength = (int)cell.GetProperty("CacheLength")!.GetValue(null)!;
         var p = new TP();
         Data.Uniform<T>(1, count, 0.3).CopyTo(Bind<AsSpanFn<TP, T>>(typeof(TP).GetMethod("AsSpan")!)(p));
         TI[] xs = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector<TI, T>(Data.Uniform<T>(t, inputSize, 1.0)))];
         TH[] ys = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector<TH, T>(Data.Uniform<T>(100 + t, hiddenSize, 0.5)))];
         var workspace = (TW)Activator.CreateInstance(typeof(TW), Data.Steps, 1)!;
         var step = Bind<StepFn<TP, TI, TS>>(cell.GetMethod("Step", [typeof(TP), typeof(TI).MakeByRefType(), typeof(TS).MakeByRefType()])!);
-        var forward = Bind<ForwardFn<TP, TI, TS, TC, TH>>(
-            cell.GetMethod("ForwardSequence", [typeof(TP), typeof(ReadOnlySpan<TI>), typeof(TS).MakeByRefType(), typeof(Span<TC>), typeof(Span<TH>)])!);
+        var forward = Bind<ForwardFn<T, TP, TI, TS, TH>>(
+            cell.GetMethod("ForwardSequence", [typeof(TP), typeof(ReadOnlySpan<TI>), typeof(TS).MakeByRefType(), typeof(Span<T>), typeof(Span<TH>)])!);
         var loss = Bind<LossFn<T, TP, TI, TH, TS, TW, TG>>(
             cell.GetMethod("LossAndGradients", [typeof(TP), typeof(ReadOnlySpan<TI>), typeof(ReadOnlySpan<TH>), typeof(TS).MakeByRefType(), typeof(TW), typeof(TG)])!);
         return
         [
             new StepSubject<TP, TI, TS>(cell, step, p, xs[0]),
-            new ForwardSubject<TP, TI, TS, TC, TH>(cell, forward, p, xs),
+            new ForwardSubject<T, TP, TI, TS, TH>(cell, forward, p, xs, cacheLength),
             new LossSubject<T, TP, TI, TH, TS, TW, TG>(cell, loss, p, xs, ys, workspace, new TG()),
         ];
     }
@@ -125,7 +129,7 @@ internal static class ThresholdProbe
 
     private delegate TS StepFn<TP, TI, TS>(TP p, in TI x, in TS state);
 
-    private delegate TS ForwardFn<TP, TI, TS, TC, TH>(TP p, ReadOnlySpan<TI> inputs, in TS initial, Span<TC> caches, Span<TH> outputs);
+    private delegate TS ForwardFn<T, TP, TI, TS, TH>(TP p, ReadOnlySpan<TI> inputs, in TS initial, Span<T> caches, Span<TH> outputs);
 
     private delegate (T Loss, TS Final) LossFn<T, TP, TI, TH, TS, TW, TG>(TP p, ReadOnlySpan<TI> inputs, ReadOnlySpan<TH> targets, in TS initial, TW workspace, TG grads);
 
@@ -200,20 +204,20 @@ internal static class ThresholdProbe
         }
     }
 
-    private sealed class ForwardSubject<TP, TI, TS, TC, TH>(Type cell, ForwardFn<TP, TI, TS, TC, TH> forward, TP p, TI[] xs)
+    private sealed class ForwardSubject<T, TP, TI, TS, TH>(Type cell, ForwardFn<T, TP, TI, TS, TH> forward, TP p, TI[] xs, int cacheLength)
         : Subject(cell, "ForwardSequence/t", Data.Steps)
         where TS : struct
     {
-        private readonly TC[] _caches = new TC[xs.Length];
+        private readonly T[] _caches = new T[xs.Length * cacheLength];   // [T × CacheLength], flat
         private readonly TH[] _outputs = new TH[xs.Length];
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         protected override void RunBatch(int calls)
         {
-            ForwardFn<TP, TI, TS, TC, TH> call = forward;
+            ForwardFn<T, TP, TI, TS, TH> call = forward;
             TP parameters = p;
             ReadOnlySpan<TI> inputs = xs;
-            Span<TC> caches = _caches;
+            Span<T> caches = _caches;
             Span<TH> outputs = _outputs;
             TS initial = default;
             for (int i = 0; i < calls; i++)

@@ -12,7 +12,7 @@ namespace LstmGen.Benchmarks;
 /// Entry point. <c>--quick</c>: a short job (1 warm-up, 5 iterations of ~100 ms, in process; under 1 minute for all
 /// configurations). Without it: the full job (3 warm-ups, 15 iterations of ~250 ms, in process; about 5 minutes). Other arguments go to BenchmarkDotNet
 /// (e.g. <c>--filter *ConfigB*</c>); without a filter every configuration runs. <c>--probe</c> prints Stopwatch minima
-/// instead (see <see cref="Probe"/>); <c>--probe-gemv</c> compares B's generated gate product with the bound GEMV;
+/// instead (see <see cref="Probe"/>); <c>--probe-gemv</c> compares B's one-hot contract step with the bound GEMV;
 /// <c>--probe-c</c> splits C's BPTT into its parts;
 /// <c>--probe-threshold</c> compares unrolled and SIMD kernels around the unroll budget (see <see cref="ThresholdProbe"/>).
 /// </summary>

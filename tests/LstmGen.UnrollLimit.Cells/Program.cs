@@ -53,11 +53,22 @@ public static class Program
         LstmAtLimitDouble.State s = LstmAtLimitDouble.State.Zero;
         Call("Step", () => LstmAtLimitDouble.Step(p, default, s));
         Call("StepOneHot", () => LstmAtLimitDouble.StepOneHot(p, 0, s));
-        Call("Forward", () => LstmAtLimitDouble.Forward(p, default, s));
-        Call("ForwardOneHot", () => LstmAtLimitDouble.ForwardOneHot(p, 0, s));
-        Call("Backward", () => LstmAtLimitDouble.Backward(p, LstmAtLimitDouble.Forward(p, default, s).Cache, default, default, grads));
-        Call("ForwardBatch", () => LstmAtLimitDouble.ForwardBatch(p, new LstmAtLimitDouble.Input[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.StepCache[2]));
-        Call("BackwardBatch", () => LstmAtLimitDouble.BackwardBatch(p, new LstmAtLimitDouble.StepCache[2], new LstmAtLimitDouble.Hidden[2], new LstmAtLimitDouble.StateGradient[2], new LstmAtLimitDouble.StateGradient[2], grads, new LstmAtLimitDouble.Input[2]));
+        Call("Forward", () => LstmAtLimitDouble.Forward(p, default, s, new double[LstmAtLimitDouble.CacheLength]));
+        Call("ForwardOneHot", () => LstmAtLimitDouble.ForwardOneHot(p, 0, s, new double[LstmAtLimitDouble.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new double[LstmAtLimitDouble.CacheLength];
+            LstmAtLimitDouble.Forward(p, default, s, cache);
+            LstmAtLimitDouble.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new double[LstmAtLimitDouble.CacheLength];
+            LstmAtLimitDouble.ForwardOneHot(p, 0, s, cache);
+            LstmAtLimitDouble.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => LstmAtLimitDouble.ForwardBatch(p, new LstmAtLimitDouble.Input[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.State[2], new double[2 * LstmAtLimitDouble.CacheLength]));
+        Call("BackwardBatch", () => LstmAtLimitDouble.BackwardBatch(p, new LstmAtLimitDouble.Input[2], new double[2 * LstmAtLimitDouble.CacheLength], new LstmAtLimitDouble.Hidden[2], new LstmAtLimitDouble.StateGradient[2], new LstmAtLimitDouble.StateGradient[2], grads, new LstmAtLimitDouble.Input[2]));
         Call("LossAndGradients", () => LstmAtLimitDouble.LossAndGradients(p, new LstmAtLimitDouble.Input[3], new LstmAtLimitDouble.Hidden[3], s, workspace, grads));
         Call("LossAndGradientsBatch", () => LstmAtLimitDouble.LossAndGradientsBatch(p, new LstmAtLimitDouble.Input[6], new LstmAtLimitDouble.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
     }
@@ -70,11 +81,22 @@ public static class Program
         LstmAtLimitFloat.State s = LstmAtLimitFloat.State.Zero;
         Call("Step", () => LstmAtLimitFloat.Step(p, default, s));
         Call("StepOneHot", () => LstmAtLimitFloat.StepOneHot(p, 0, s));
-        Call("Forward", () => LstmAtLimitFloat.Forward(p, default, s));
-        Call("ForwardOneHot", () => LstmAtLimitFloat.ForwardOneHot(p, 0, s));
-        Call("Backward", () => LstmAtLimitFloat.Backward(p, LstmAtLimitFloat.Forward(p, default, s).Cache, default, default, grads));
-        Call("ForwardBatch", () => LstmAtLimitFloat.ForwardBatch(p, new LstmAtLimitFloat.Input[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.StepCache[2]));
-        Call("BackwardBatch", () => LstmAtLimitFloat.BackwardBatch(p, new LstmAtLimitFloat.StepCache[2], new LstmAtLimitFloat.Hidden[2], new LstmAtLimitFloat.StateGradient[2], new LstmAtLimitFloat.StateGradient[2], grads, new LstmAtLimitFloat.Input[2]));
+        Call("Forward", () => LstmAtLimitFloat.Forward(p, default, s, new float[LstmAtLimitFloat.CacheLength]));
+        Call("ForwardOneHot", () => LstmAtLimitFloat.ForwardOneHot(p, 0, s, new float[LstmAtLimitFloat.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new float[LstmAtLimitFloat.CacheLength];
+            LstmAtLimitFloat.Forward(p, default, s, cache);
+            LstmAtLimitFloat.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new float[LstmAtLimitFloat.CacheLength];
+            LstmAtLimitFloat.ForwardOneHot(p, 0, s, cache);
+            LstmAtLimitFloat.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => LstmAtLimitFloat.ForwardBatch(p, new LstmAtLimitFloat.Input[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.State[2], new float[2 * LstmAtLimitFloat.CacheLength]));
+        Call("BackwardBatch", () => LstmAtLimitFloat.BackwardBatch(p, new LstmAtLimitFloat.Input[2], new float[2 * LstmAtLimitFloat.CacheLength], new LstmAtLimitFloat.Hidden[2], new LstmAtLimitFloat.StateGradient[2], new LstmAtLimitFloat.StateGradient[2], grads, new LstmAtLimitFloat.Input[2]));
         Call("LossAndGradients", () => LstmAtLimitFloat.LossAndGradients(p, new LstmAtLimitFloat.Input[3], new LstmAtLimitFloat.Hidden[3], s, workspace, grads));
         Call("LossAndGradientsBatch", () => LstmAtLimitFloat.LossAndGradientsBatch(p, new LstmAtLimitFloat.Input[6], new LstmAtLimitFloat.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
     }
@@ -87,11 +109,22 @@ public static class Program
         LstmWidestInput.State s = LstmWidestInput.State.Zero;
         Call("Step", () => LstmWidestInput.Step(p, default, s));
         Call("StepOneHot", () => LstmWidestInput.StepOneHot(p, 0, s));
-        Call("Forward", () => LstmWidestInput.Forward(p, default, s));
-        Call("ForwardOneHot", () => LstmWidestInput.ForwardOneHot(p, 0, s));
-        Call("Backward", () => LstmWidestInput.Backward(p, LstmWidestInput.Forward(p, default, s).Cache, default, default, grads));
-        Call("ForwardBatch", () => LstmWidestInput.ForwardBatch(p, new LstmWidestInput.Input[2], new LstmWidestInput.State[2], new LstmWidestInput.State[2], new LstmWidestInput.StepCache[2]));
-        Call("BackwardBatch", () => LstmWidestInput.BackwardBatch(p, new LstmWidestInput.StepCache[2], new LstmWidestInput.Hidden[2], new LstmWidestInput.StateGradient[2], new LstmWidestInput.StateGradient[2], grads, new LstmWidestInput.Input[2]));
+        Call("Forward", () => LstmWidestInput.Forward(p, default, s, new double[LstmWidestInput.CacheLength]));
+        Call("ForwardOneHot", () => LstmWidestInput.ForwardOneHot(p, 0, s, new double[LstmWidestInput.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new double[LstmWidestInput.CacheLength];
+            LstmWidestInput.Forward(p, default, s, cache);
+            LstmWidestInput.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new double[LstmWidestInput.CacheLength];
+            LstmWidestInput.ForwardOneHot(p, 0, s, cache);
+            LstmWidestInput.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => LstmWidestInput.ForwardBatch(p, new LstmWidestInput.Input[2], new LstmWidestInput.State[2], new LstmWidestInput.State[2], new double[2 * LstmWidestInput.CacheLength]));
+        Call("BackwardBatch", () => LstmWidestInput.BackwardBatch(p, new LstmWidestInput.Input[2], new double[2 * LstmWidestInput.CacheLength], new LstmWidestInput.Hidden[2], new LstmWidestInput.StateGradient[2], new LstmWidestInput.StateGradient[2], grads, new LstmWidestInput.Input[2]));
         Call("LossAndGradients", () => LstmWidestInput.LossAndGradients(p, new LstmWidestInput.Input[3], new LstmWidestInput.Hidden[3], s, workspace, grads));
         Call("LossAndGradientsBatch", () => LstmWidestInput.LossAndGradientsBatch(p, new LstmWidestInput.Input[6], new LstmWidestInput.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
     }
@@ -104,11 +137,22 @@ public static class Program
         LstmWidestHidden.State s = LstmWidestHidden.State.Zero;
         Call("Step", () => LstmWidestHidden.Step(p, default, s));
         Call("StepOneHot", () => LstmWidestHidden.StepOneHot(p, 0, s));
-        Call("Forward", () => LstmWidestHidden.Forward(p, default, s));
-        Call("ForwardOneHot", () => LstmWidestHidden.ForwardOneHot(p, 0, s));
-        Call("Backward", () => LstmWidestHidden.Backward(p, LstmWidestHidden.Forward(p, default, s).Cache, default, default, grads));
-        Call("ForwardBatch", () => LstmWidestHidden.ForwardBatch(p, new LstmWidestHidden.Input[2], new LstmWidestHidden.State[2], new LstmWidestHidden.State[2], new LstmWidestHidden.StepCache[2]));
-        Call("BackwardBatch", () => LstmWidestHidden.BackwardBatch(p, new LstmWidestHidden.StepCache[2], new LstmWidestHidden.Hidden[2], new LstmWidestHidden.StateGradient[2], new LstmWidestHidden.StateGradient[2], grads, new LstmWidestHidden.Input[2]));
+        Call("Forward", () => LstmWidestHidden.Forward(p, default, s, new float[LstmWidestHidden.CacheLength]));
+        Call("ForwardOneHot", () => LstmWidestHidden.ForwardOneHot(p, 0, s, new float[LstmWidestHidden.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new float[LstmWidestHidden.CacheLength];
+            LstmWidestHidden.Forward(p, default, s, cache);
+            LstmWidestHidden.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new float[LstmWidestHidden.CacheLength];
+            LstmWidestHidden.ForwardOneHot(p, 0, s, cache);
+            LstmWidestHidden.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => LstmWidestHidden.ForwardBatch(p, new LstmWidestHidden.Input[2], new LstmWidestHidden.State[2], new LstmWidestHidden.State[2], new float[2 * LstmWidestHidden.CacheLength]));
+        Call("BackwardBatch", () => LstmWidestHidden.BackwardBatch(p, new LstmWidestHidden.Input[2], new float[2 * LstmWidestHidden.CacheLength], new LstmWidestHidden.Hidden[2], new LstmWidestHidden.StateGradient[2], new LstmWidestHidden.StateGradient[2], grads, new LstmWidestHidden.Input[2]));
         Call("LossAndGradients", () => LstmWidestHidden.LossAndGradients(p, new LstmWidestHidden.Input[3], new LstmWidestHidden.Hidden[3], s, workspace, grads));
         Call("LossAndGradientsBatch", () => LstmWidestHidden.LossAndGradientsBatch(p, new LstmWidestHidden.Input[6], new LstmWidestHidden.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
     }
@@ -121,11 +165,22 @@ public static class Program
         RnnAtLimitDouble.State s = RnnAtLimitDouble.State.Zero;
         Call("Step", () => RnnAtLimitDouble.Step(p, default, s));
         Call("StepOneHot", () => RnnAtLimitDouble.StepOneHot(p, 0, s));
-        Call("Forward", () => RnnAtLimitDouble.Forward(p, default, s));
-        Call("ForwardOneHot", () => RnnAtLimitDouble.ForwardOneHot(p, 0, s));
-        Call("Backward", () => RnnAtLimitDouble.Backward(p, RnnAtLimitDouble.Forward(p, default, s).Cache, default, default, grads));
-        Call("ForwardBatch", () => RnnAtLimitDouble.ForwardBatch(p, new RnnAtLimitDouble.Input[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.StepCache[2]));
-        Call("BackwardBatch", () => RnnAtLimitDouble.BackwardBatch(p, new RnnAtLimitDouble.StepCache[2], new RnnAtLimitDouble.Hidden[2], new RnnAtLimitDouble.StateGradient[2], new RnnAtLimitDouble.StateGradient[2], grads, new RnnAtLimitDouble.Input[2]));
+        Call("Forward", () => RnnAtLimitDouble.Forward(p, default, s, new double[RnnAtLimitDouble.CacheLength]));
+        Call("ForwardOneHot", () => RnnAtLimitDouble.ForwardOneHot(p, 0, s, new double[RnnAtLimitDouble.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new double[RnnAtLimitDouble.CacheLength];
+            RnnAtLimitDouble.Forward(p, default, s, cache);
+            RnnAtLimitDouble.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new double[RnnAtLimitDouble.CacheLength];
+            RnnAtLimitDouble.ForwardOneHot(p, 0, s, cache);
+            RnnAtLimitDouble.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => RnnAtLimitDouble.ForwardBatch(p, new RnnAtLimitDouble.Input[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.State[2], new double[2 * RnnAtLimitDouble.CacheLength]));
+        Call("BackwardBatch", () => RnnAtLimitDouble.BackwardBatch(p, new RnnAtLimitDouble.Input[2], new double[2 * RnnAtLimitDouble.CacheLength], new RnnAtLimitDouble.Hidden[2], new RnnAtLimitDouble.StateGradient[2], new RnnAtLimitDouble.StateGradient[2], grads, new RnnAtLimitDouble.Input[2]));
         Call("LossAndGradients", () => RnnAtLimitDouble.LossAndGradients(p, new RnnAtLimitDouble.Input[3], new RnnAtLimitDouble.Hidden[3], s, workspace, grads));
         Call("LossAndGradientsBatch", () => RnnAtLimitDouble.LossAndGradientsBatch(p, new RnnAtLimitDouble.Input[6], new RnnAtLimitDouble.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
     }
@@ -138,11 +193,22 @@ public static class Program
         RnnWidestInput.State s = RnnWidestInput.State.Zero;
         Call("Step", () => RnnWidestInput.Step(p, default, s));
         Call("StepOneHot", () => RnnWidestInput.StepOneHot(p, 0, s));
-        Call("Forward", () => RnnWidestInput.Forward(p, default, s));
-        Call("ForwardOneHot", () => RnnWidestInput.ForwardOneHot(p, 0, s));
-        Call("Backward", () => RnnWidestInput.Backward(p, RnnWidestInput.Forward(p, default, s).Cache, default, default, grads));
-        Call("ForwardBatch", () => RnnWidestInput.ForwardBatch(p, new RnnWidestInput.Input[2], new RnnWidestInput.State[2], new RnnWidestInput.State[2], new RnnWidestInput.StepCache[2]));
-        Call("BackwardBatch", () => RnnWidestInput.BackwardBatch(p, new RnnWidestInput.StepCache[2], new RnnWidestInput.Hidden[2], new RnnWidestInput.StateGradient[2], new RnnWidestInput.StateGradient[2], grads, new RnnWidestInput.Input[2]));
+        Call("Forward", () => RnnWidestInput.Forward(p, default, s, new float[RnnWidestInput.CacheLength]));
+        Call("ForwardOneHot", () => RnnWidestInput.ForwardOneHot(p, 0, s, new float[RnnWidestInput.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new float[RnnWidestInput.CacheLength];
+            RnnWidestInput.Forward(p, default, s, cache);
+            RnnWidestInput.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new float[RnnWidestInput.CacheLength];
+            RnnWidestInput.ForwardOneHot(p, 0, s, cache);
+            RnnWidestInput.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => RnnWidestInput.ForwardBatch(p, new RnnWidestInput.Input[2], new RnnWidestInput.State[2], new RnnWidestInput.State[2], new float[2 * RnnWidestInput.CacheLength]));
+        Call("BackwardBatch", () => RnnWidestInput.BackwardBatch(p, new RnnWidestInput.Input[2], new float[2 * RnnWidestInput.CacheLength], new RnnWidestInput.Hidden[2], new RnnWidestInput.StateGradient[2], new RnnWidestInput.StateGradient[2], grads, new RnnWidestInput.Input[2]));
         Call("LossAndGradients", () => RnnWidestInput.LossAndGradients(p, new RnnWidestInput.Input[3], new RnnWidestInput.Hidden[3], s, workspace, grads));
         Call("LossAndGradientsBatch", () => RnnWidestInput.LossAndGradientsBatch(p, new RnnWidestInput.Input[6], new RnnWidestInput.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
     }
@@ -155,11 +221,22 @@ public static class Program
         RnnWidestHiddenWithHead.State s = RnnWidestHiddenWithHead.State.Zero;
         Call("Step", () => RnnWidestHiddenWithHead.Step(p, default, s));
         Call("StepOneHot", () => RnnWidestHiddenWithHead.StepOneHot(p, 0, s));
-        Call("Forward", () => RnnWidestHiddenWithHead.Forward(p, default, s));
-        Call("ForwardOneHot", () => RnnWidestHiddenWithHead.ForwardOneHot(p, 0, s));
-        Call("Backward", () => RnnWidestHiddenWithHead.Backward(p, RnnWidestHiddenWithHead.Forward(p, default, s).Cache, default, default, grads));
-        Call("ForwardBatch", () => RnnWidestHiddenWithHead.ForwardBatch(p, new RnnWidestHiddenWithHead.Input[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.StepCache[2]));
-        Call("BackwardBatch", () => RnnWidestHiddenWithHead.BackwardBatch(p, new RnnWidestHiddenWithHead.StepCache[2], new RnnWidestHiddenWithHead.Hidden[2], new RnnWidestHiddenWithHead.StateGradient[2], new RnnWidestHiddenWithHead.StateGradient[2], grads, new RnnWidestHiddenWithHead.Input[2]));
+        Call("Forward", () => RnnWidestHiddenWithHead.Forward(p, default, s, new double[RnnWidestHiddenWithHead.CacheLength]));
+        Call("ForwardOneHot", () => RnnWidestHiddenWithHead.ForwardOneHot(p, 0, s, new double[RnnWidestHiddenWithHead.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new double[RnnWidestHiddenWithHead.CacheLength];
+            RnnWidestHiddenWithHead.Forward(p, default, s, cache);
+            RnnWidestHiddenWithHead.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new double[RnnWidestHiddenWithHead.CacheLength];
+            RnnWidestHiddenWithHead.ForwardOneHot(p, 0, s, cache);
+            RnnWidestHiddenWithHead.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => RnnWidestHiddenWithHead.ForwardBatch(p, new RnnWidestHiddenWithHead.Input[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.State[2], new double[2 * RnnWidestHiddenWithHead.CacheLength]));
+        Call("BackwardBatch", () => RnnWidestHiddenWithHead.BackwardBatch(p, new RnnWidestHiddenWithHead.Input[2], new double[2 * RnnWidestHiddenWithHead.CacheLength], new RnnWidestHiddenWithHead.Hidden[2], new RnnWidestHiddenWithHead.StateGradient[2], new RnnWidestHiddenWithHead.StateGradient[2], grads, new RnnWidestHiddenWithHead.Input[2]));
         Call("LossAndGradients", () => RnnWidestHiddenWithHead.LossAndGradients(p, new RnnWidestHiddenWithHead.Input[3], new RnnWidestHiddenWithHead.Hidden[3], s, workspace, grads));
         Call("LossAndGradientsBatch", () => RnnWidestHiddenWithHead.LossAndGradientsBatch(p, new RnnWidestHiddenWithHead.Input[6], new RnnWidestHiddenWithHead.Hidden[6], 2, BatchReduction.Mean, workspace, grads));
         Call("CrossEntropyLossAndGradients", () => RnnWidestHiddenWithHead.CrossEntropyLossAndGradients(p, new int[3], new int[3], s, workspace, grads));

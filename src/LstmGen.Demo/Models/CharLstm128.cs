@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LstmGen.Demo.Models;
 
 /// <summary>The demo's default character model: seed 003's LSTM with a softmax head, vocabulary up to 64, H = 128, float.</summary>
@@ -55,7 +57,7 @@ public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharMode
     {
         _grads.Clear();
         float loss = CharLstm128.CrossEntropyLossAndGradientsBatch(_p, inputs, targets, batchSize, BatchReduction.Mean, _workspace, _grads, _training.AsSpan(0, batchSize));
-        _workspace.States[..batchSize].CopyTo(_training);
+        MemoryMarshal.Cast<float, CharLstm128.State>(_workspace.States)[..batchSize].CopyTo(_training);   // rows [h | c]
         return loss;
     }
 
@@ -68,8 +70,8 @@ public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharMode
         for (int b = 0; b < _training.Length; b++)
         {
             Span<float> stream = destination.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
-            _training[b].H.CopyTo(stream[..HiddenSize]);
-            _training[b].C.CopyTo(stream[HiddenSize..]);
+            ((ReadOnlySpan<float>)_training[b].H).CopyTo(stream[..HiddenSize]);
+            ((ReadOnlySpan<float>)_training[b].C).CopyTo(stream[HiddenSize..]);
         }
     }
 
@@ -90,6 +92,7 @@ public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharMode
     public override void Generate(int index, Span<float> logits)
     {
         _generation = CharLstm128.StepOneHot(_p, index, _generation);   // streaming inference: no cache written
-        CharLstm128.HeadForward(_p, _generation.H).CopyTo(logits);
+        CharLstm128.Output output = CharLstm128.HeadForward(_p, _generation.H);
+        ((ReadOnlySpan<float>)output).CopyTo(logits);
     }
 }

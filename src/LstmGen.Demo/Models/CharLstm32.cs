@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LstmGen.Demo.Models;
 
 /// <summary>A smaller, faster character model: LSTM with a softmax head, vocabulary up to 64, H = 32, float.</summary>
@@ -55,7 +57,7 @@ public sealed class CharLstm32Model(int maxWindow, int maxBatch = 1) : CharModel
     {
         _grads.Clear();
         float loss = CharLstm32.CrossEntropyLossAndGradientsBatch(_p, inputs, targets, batchSize, BatchReduction.Mean, _workspace, _grads, _training.AsSpan(0, batchSize));
-        _workspace.States[..batchSize].CopyTo(_training);
+        MemoryMarshal.Cast<float, CharLstm32.State>(_workspace.States)[..batchSize].CopyTo(_training);   // rows [h | c]
         return loss;
     }
 
@@ -68,8 +70,8 @@ public sealed class CharLstm32Model(int maxWindow, int maxBatch = 1) : CharModel
         for (int b = 0; b < _training.Length; b++)
         {
             Span<float> stream = destination.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
-            _training[b].H.CopyTo(stream[..HiddenSize]);
-            _training[b].C.CopyTo(stream[HiddenSize..]);
+            ((ReadOnlySpan<float>)_training[b].H).CopyTo(stream[..HiddenSize]);
+            ((ReadOnlySpan<float>)_training[b].C).CopyTo(stream[HiddenSize..]);
         }
     }
 
@@ -90,6 +92,7 @@ public sealed class CharLstm32Model(int maxWindow, int maxBatch = 1) : CharModel
     public override void Generate(int index, Span<float> logits)
     {
         _generation = CharLstm32.StepOneHot(_p, index, _generation);   // streaming inference: no cache written
-        CharLstm32.HeadForward(_p, _generation.H).CopyTo(logits);
+        CharLstm32.Output output = CharLstm32.HeadForward(_p, _generation.H);
+        ((ReadOnlySpan<float>)output).CopyTo(logits);
     }
 }

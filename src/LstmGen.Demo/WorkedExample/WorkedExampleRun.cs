@@ -44,10 +44,11 @@ public static class WorkedExampleRun
         var rows = new List<WorkedExampleRow>();
 
         // Forward, one step at a time (the seeds print each step).
-        var (state0, cache0) = Cell.Forward(p, xs[0], Cell.State.Zero);
-        var (state1, cache1) = Cell.Forward(p, xs[1], state0);
-        AddForward(rows, "Forward, t = 0", cache0, state0, SeedPrints.Forward0);
-        AddForward(rows, "Forward, t = 1", cache1, state1, SeedPrints.Forward1);
+        double[] cache0 = new double[Cell.CacheLength], cache1 = new double[Cell.CacheLength];
+        Cell.State state0 = Cell.Forward(p, xs[0], Cell.State.Zero, cache0);
+        Cell.State state1 = Cell.Forward(p, xs[1], state0, cache1);
+        AddForward(rows, "Forward, t = 0", new StepCache<Cell.Kernel, double>(cache0), state0, SeedPrints.Forward0);
+        AddForward(rows, "Forward, t = 1", new StepCache<Cell.Kernel, double>(cache1), state1, SeedPrints.Forward1);
         double loss0 = Cell.MseLoss(state0.H, ys[0], out Cell.Hidden dh0);
         double loss1 = Cell.MseLoss(state1.H, ys[1], out Cell.Hidden dh1);
         rows.Add(new("Loss ½(h − y)²", "L_0", loss0, SeedPrints.Loss0));
@@ -55,9 +56,9 @@ public static class WorkedExampleRun
 
         // Backward, last step first, each step into its own gradient set so that dz (= this step's db) shows.
         var step1 = new Cell.Gradients();
-        var (dx1, carry1) = Cell.Backward(p, cache1, dh1, default, step1);
+        var (dx1, carry1) = Cell.Backward(p, xs[1], cache1, dh1, default, step1);
         var step0 = new Cell.Gradients();
-        var (dx0, carry0) = Cell.Backward(p, cache0, dh0, carry1, step0);
+        var (dx0, carry0) = Cell.Backward(p, xs[0], cache0, dh0, carry1, step0);
         AddBackward(rows, "Backward, t = 1", dh1[0], dh1[0], step1, dx1, carry1, SeedPrints.Backward1);
         AddBackward(rows, "Backward, t = 0", dh0[0], dh0[0] + carry1.Dh[0], step0, dx0, carry0, SeedPrints.Backward0);
 
@@ -78,7 +79,7 @@ public static class WorkedExampleRun
         return rows;
     }
 
-    private static void AddForward(List<WorkedExampleRow> rows, string section, in Cell.StepCache cache, in Cell.State state, SeedPrints.ForwardStep seed)
+    private static void AddForward(List<WorkedExampleRow> rows, string section, StepCache<Cell.Kernel, double> cache, in Cell.State state, SeedPrints.ForwardStep seed)
     {
         rows.Add(new(section, "i  input gate", cache.I[0], seed.I));
         rows.Add(new(section, "f  forget gate", cache.F[0], seed.F));
