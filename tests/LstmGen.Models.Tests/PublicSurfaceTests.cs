@@ -62,6 +62,7 @@ public sealed partial class PublicSurfaceTests
     [
         "LstmGen.Internal.Activations",
         "LstmGen.Internal.Guard",
+        "LstmGen.Internal.KernelChecks",
         "LstmGen.Internal.Optimizers",
         "LstmGen.Internal.SoftmaxMath",
         "LstmGen.Internal.VectorMath",
