@@ -5,8 +5,9 @@ using LstmGen.Kernels;
 namespace LstmGen.Benchmarks;
 
 /// <summary>
-/// The cell contract's generic path (<see cref="Recurrent{TKernel, T}"/> over a generated <c>Kernel</c>, whose step
-/// math is the runtime's generic kernels: loops for A, SIMD for B, whose cell is resolved to SIMD) against the generated
+/// The cell contract's generic path (<see cref="Recurrent{TKernel, T}"/> over a kernel: for A both A's generated
+/// <c>Kernel</c>, whose step members are straight-line overrides, and <see cref="CellALoopsKernel"/>, the runtime's generic
+/// loop kernels at A's sizes; for B the generated <c>Kernel</c>, resolved to the generic SIMD kernels) against the generated
 /// typed API of the same cell, on the same data: A's BPTT per timestep (generated code: unrolled), B's inference step
 /// (generated: SIMD, the like-for-like comparison with the generic SIMD kernel, and generated loops) and B's BPTT per
 /// timestep (one-hot inputs, class targets, softmax head: generated SIMD against the generic SIMD forward and backward).
@@ -80,13 +81,11 @@ public class ContractPath
 
     [Benchmark(Description = "contract forward + loss + BPTT (generic loops)", OperationsPerInvoke = Data.Steps)]
     [BenchmarkCategory("A BPTT per timestep")]
-    public double ContractBpttA()
-    {
-        Recurrent<CellA.Kernel, double>.ForwardSequence(_flatPa, _flatXs, _initial, _final, _caches, _outputs);
-        double loss = Losses<CellA.Kernel, double>.SquaredError(_outputs, _flatYs, _dOutputs);
-        Recurrent<CellA.Kernel, double>.Bptt(_flatPa, _flatXs, _caches, _dOutputs, _dInitial, default, _dpa);
-        return loss;
-    }
+    public double ContractBpttA() => ContractBptt<CellALoopsKernel>();
+
+    [Benchmark(Description = "contract forward + loss + BPTT (straight-line Kernel)", OperationsPerInvoke = Data.Steps)]
+    [BenchmarkCategory("A BPTT per timestep")]
+    public double ContractStraightLineBpttA() => ContractBptt<CellA.Kernel>();
 
     [Benchmark(Baseline = true, Description = "generated Step (SIMD)")]
     [BenchmarkCategory("B inference")]
@@ -125,6 +124,16 @@ public class ContractPath
         Recurrent<CellB.Kernel, float>.ForwardSequence(_flatPb, _inputsB, _initialB, _finalB, _cachesB, _outputsB);
         float loss = Losses<CellB.Kernel, float>.CrossEntropy(_flatPb, _outputsB, _targetsB, _dOutputsB, _dpb);
         Recurrent<CellB.Kernel, float>.Bptt(_flatPb, _inputsB, _cachesB, _dOutputsB, _dInitialB, _dpb);
+        return loss;
+    }
+
+    // A's sequence through the contract with TKernel's step members (A's sizes either way, so the buffers are shared).
+    private double ContractBptt<TKernel>()
+        where TKernel : struct, IRecurrentKernel<TKernel, double>
+    {
+        Recurrent<TKernel, double>.ForwardSequence(_flatPa, _flatXs, _initial, _final, _caches, _outputs);
+        double loss = Losses<TKernel, double>.SquaredError(_outputs, _flatYs, _dOutputs);
+        Recurrent<TKernel, double>.Bptt(_flatPa, _flatXs, _caches, _dOutputs, _dInitial, default, _dpa);
         return loss;
     }
 }
