@@ -19,9 +19,10 @@ internal static class UnrolledKernelEmitter
         IUnrolledCellMath math = spec.Kind == CellKind.Lstm ? new UnrolledLstmMath(cell) : new UnrolledRnnMath(cell);
         string rs = cell.ReadOnlySpan, s = cell.Span;
 
-        w.Line($"// Straight-line step members: state {math.StateShape} [{cell.StateLength}], cache {math.CacheShape} [{cell.CacheLength}];");
-        w.Line($"// p is [W | U] column by column ({cell.G} rows each), then b{(spec.HasHead ? ", then the head's W_y and b_y" : string.Empty)}. Every member reads all");
-        w.Line("// it needs before it writes, so next may be state and dState may be dNext.");
+        w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}];");
+        w.Line($"// p: [W | U] column by column ({cell.G} rows each), then b{(spec.HasHead ? ", then the head's W_y and b_y" : string.Empty)}.");
+        w.Line("// After the checks, spans are sliced to constant lengths: the JIT drops the bounds checks of constant indices.");
+        w.Line("// Each member reads all it needs before it writes: next may be state, and dState may be dNext.");
         w.Line();
 
         Member(w, cell, "Forward", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next"), (s, "cache")], ["p", "x", "cache", "next"],
