@@ -7,6 +7,21 @@ namespace LstmGen.Benchmarks;
 [LstmCell(2, 1)]
 public static partial class CellA;
 
+/// <summary>
+/// A's sizes as a contract kernel that overrides nothing, so every step runs the runtime's generic loop kernels (CellA's
+/// generated Kernel overrides them with straight-line code): ContractPath's "generic loops" row.
+/// </summary>
+public readonly struct CellALoopsKernel : LstmGen.Kernels.IRecurrentKernel<CellALoopsKernel, double>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.Lstm;
+
+    public static int InputSize => CellA.InputSize;
+
+    public static int HiddenSize => CellA.HiddenSize;
+
+    public static int OutputSize => 0;
+}
+
 /// <summary>B and C: LSTM D = 10 (one-hot), H = 128, softmax head V = 10, float (SIMD).</summary>
 [LstmCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
 public static partial class CellB;

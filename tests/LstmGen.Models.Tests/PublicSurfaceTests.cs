@@ -69,6 +69,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.Internal.Activations",
         "LstmGen.Internal.FixedVector`2",
         "LstmGen.Internal.Guard",
+        "LstmGen.Internal.KernelChecks",
         "LstmGen.Internal.Optimizers",
         "LstmGen.Internal.SoftmaxMath",
         "LstmGen.Internal.VectorMath",

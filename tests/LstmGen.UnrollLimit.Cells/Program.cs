@@ -1,9 +1,10 @@
 namespace LstmGen.UnrollLimit.Cells;
 
 /// <summary>
-/// Calls every generated method of the cell named by the first argument once, with zero parameters, so the JIT compiles
-/// each (an <see cref="InvalidProgramException"/> is the JIT refusing a method). Prints one line per call; exit code 0
-/// when every call returned, 1 when one threw (the exception is printed), 2 for an unknown cell name.
+/// Calls every generated method of the cell named by the first argument once (its <c>Kernel</c>'s members, see
+/// <see cref="KernelCalls"/>, then the typed API), with zero parameters, so the JIT compiles each (an
+/// <see cref="InvalidProgramException"/> is the JIT refusing a method). Prints one line per call; exit code 0 when every
+/// call returned, 1 when one threw (the exception is printed), 2 for an unknown cell name.
 /// </summary>
 public static class Program
 {
@@ -47,6 +48,7 @@ public static class Program
 
     private static void RunLstmAtLimitDouble()
     {
+        KernelCalls.Run<LstmAtLimitDouble.Kernel, double>(Call);
         var p = new LstmAtLimitDouble.Parameters();
         var grads = new LstmAtLimitDouble.Gradients();
         var workspace = new LstmAtLimitDouble.Workspace(3, 2);
@@ -75,6 +77,7 @@ public static class Program
 
     private static void RunLstmAtLimitFloat()
     {
+        KernelCalls.Run<LstmAtLimitFloat.Kernel, float>(Call);
         var p = new LstmAtLimitFloat.Parameters();
         var grads = new LstmAtLimitFloat.Gradients();
         var workspace = new LstmAtLimitFloat.Workspace(3, 2);
@@ -103,6 +106,7 @@ public static class Program
 
     private static void RunLstmWidestInput()
     {
+        KernelCalls.Run<LstmWidestInput.Kernel, double>(Call);
         var p = new LstmWidestInput.Parameters();
         var grads = new LstmWidestInput.Gradients();
         var workspace = new LstmWidestInput.Workspace(3, 2);
@@ -131,6 +135,7 @@ public static class Program
 
     private static void RunLstmWidestHidden()
     {
+        KernelCalls.Run<LstmWidestHidden.Kernel, float>(Call);
         var p = new LstmWidestHidden.Parameters();
         var grads = new LstmWidestHidden.Gradients();
         var workspace = new LstmWidestHidden.Workspace(3, 2);
@@ -159,6 +164,7 @@ public static class Program
 
     private static void RunRnnAtLimitDouble()
     {
+        KernelCalls.Run<RnnAtLimitDouble.Kernel, double>(Call);
         var p = new RnnAtLimitDouble.Parameters();
         var grads = new RnnAtLimitDouble.Gradients();
         var workspace = new RnnAtLimitDouble.Workspace(3, 2);
@@ -187,6 +193,7 @@ public static class Program
 
     private static void RunRnnWidestInput()
     {
+        KernelCalls.Run<RnnWidestInput.Kernel, float>(Call);
         var p = new RnnWidestInput.Parameters();
         var grads = new RnnWidestInput.Gradients();
         var workspace = new RnnWidestInput.Workspace(3, 2);
@@ -215,6 +222,7 @@ public static class Program
 
     private static void RunRnnWidestHiddenWithHead()
     {
+        KernelCalls.Run<RnnWidestHiddenWithHead.Kernel, double>(Call);
         var p = new RnnWidestHiddenWithHead.Parameters();
         var grads = new RnnWidestHiddenWithHead.Gradients();
         var workspace = new RnnWidestHiddenWithHead.Workspace(3, 2);

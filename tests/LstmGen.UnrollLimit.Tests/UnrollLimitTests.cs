@@ -2,7 +2,8 @@ namespace LstmGen.UnrollLimit.Tests;
 
 /// <summary>
 /// Every forced-unrolled cell at <see cref="KernelBudget.MaxForcedUnrolledMultiplyAdds"/> (LSTM and RNN, double and
-/// float, the largest D and the largest H, one with a softmax head) runs every generated method in a child process,
+/// float, the largest D and the largest H, one with a softmax head) runs every generated method (its Kernel's straight-line
+/// members through the contract, then the typed API) in a child process,
 /// under this machine's default instruction set (AVX-512 where the CPU has it), with AVX-512 off and with hardware
 /// intrinsics off, each with tiered compilation (Tier0 first) and without it (fully optimised at once). A child that
 /// does not exit 0, such as the JIT's InvalidProgramException, fails the test with the child's output.
@@ -39,6 +40,7 @@ public sealed class UnrollLimitTests
             .Append($"DOTNET_TieredCompilation={(tiered ? 1 : 0)}");
         (int exitCode, string output) = CellsApp.Run(cell, variables);
         Assert.True(exitCode == 0, $"{cell} under {instructionSet} (tiered: {tiered}) exited with {exitCode}:\n{output}");
+        Assert.Contains("Kernel.StepOneHot: ok", output, StringComparison.Ordinal);
         Assert.Contains("LossAndGradientsBatch: ok", output, StringComparison.Ordinal);
     }
 

@@ -7,8 +7,8 @@ namespace LstmGen.Generators.Emit;
 /// (<c>LstmGen.Kernels.IRecurrentKernel</c>) with the cell's sizes as constants, so that the generic runtime
 /// (<c>Recurrent</c>, <c>Losses</c>) serves this cell with its sizes folded in by the JIT. The step math is the
 /// contract's default: the runtime's generic SIMD kernels for a cell whose resolved kernel is SIMD (it says so with
-/// <c>Strategy</c>), its generic loop kernels otherwise; the cell's specialised straight-line kernels are to override
-/// it (issue 13, docs/architecture.md).
+/// <c>Strategy</c>), its generic loop kernels for a loops cell; an unrolled cell overrides every step member with
+/// straight-line code (<see cref="Unrolled.UnrolledKernelEmitter"/>).
 /// </summary>
 internal static class KernelEmitter
 {
@@ -24,10 +24,14 @@ internal static class KernelEmitter
         Size(w, $"global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.{(spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn")}");
         Size(w, "int InputSize => " + spec.InputSize);
         Size(w, "int HiddenSize => " + spec.HiddenSize);
-        Size(w, "int OutputSize => " + spec.OutputSize, last: spec.ResolvedKernel != Kernel.Simd);
+        Size(w, "int OutputSize => " + spec.OutputSize, last: spec.ResolvedKernel == Kernel.Loops);
         if (spec.ResolvedKernel == Kernel.Simd)
         {
             Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd", last: true);
+        }
+        else if (spec.ResolvedKernel == Kernel.Unrolled)
+        {
+            Unrolled.UnrolledKernelEmitter.Emit(w, spec);
         }
 
         w.Close();

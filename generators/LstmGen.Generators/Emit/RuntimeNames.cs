@@ -13,6 +13,9 @@ internal static class RuntimeNames
     /// <summary>Argument checks.</summary>
     public const string Guard = Internal + ".Guard";
 
+    /// <summary>The argument checks of the kernel contract's members, for straight-line overrides.</summary>
+    public const string KernelChecks = Internal + ".KernelChecks";
+
     /// <summary>Scalar σ and tanh.</summary>
     public const string Activations = Internal + ".Activations";
 

@@ -74,4 +74,15 @@ internal static class KernelArguments
         Guard.Length(h.Length, TShape.HiddenSize, "the hidden state h (H values)", nameof(h));
         Guard.Length(logits.Length, TShape.OutputSize, logitsName == "logits" ? "the logits (V values)" : "the logits' gradient (V values)", logitsName);
     }
+
+    /// <summary>The head's backward arguments: <see cref="Head"/> for the logits' gradient, then dh [H] and dp.</summary>
+    /// <exception cref="NotSupportedException">The cell has no head.</exception>
+    public static void HeadBackward<TShape, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp)
+        where TShape : ICellShape
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Head<TShape, T>(p, h, dLogits, nameof(dLogits));
+        Guard.Length(dh.Length, TShape.HiddenSize, "dh", nameof(dh));
+        Guard.Length(dp.Length, p.Length, "the parameter gradients dp", nameof(dp));
+    }
 }

@@ -37,9 +37,7 @@ public static class SoftmaxHead<TShape, T>
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadBackward"/>
     public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp)
     {
-        KernelArguments.Head<TShape, T>(p, h, dLogits, nameof(dLogits));
-        Guard.Length(dh.Length, TShape.HiddenSize, "dh", nameof(dh));
-        Guard.Length(dp.Length, p.Length, "the parameter gradients dp", nameof(dp));
+        KernelArguments.HeadBackward<TShape, T>(p, h, dLogits, dh, dp);
         int v = TShape.OutputSize;
         Span<T> dBias = dp.Slice(BiasOffset, v);
         for (int r = 0; r < v; r++)

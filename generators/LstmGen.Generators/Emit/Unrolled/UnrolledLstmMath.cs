@@ -1,0 +1,93 @@
+namespace LstmGen.Generators.Emit.Unrolled;
+
+/// <summary>
+/// The LSTM's element-wise step, as <c>LstmLoopKernel</c> computes it: gates i, f, g, o; state [h | c];
+/// cache [h_prev | c_prev | i | f | g | o | tanh c].
+/// </summary>
+internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
+{
+    private int H => cell.H;
+
+    private string One => cell.Scalar.One;
+
+    public string StateShape => "[h | c]";
+
+    public string CacheShape => "[h_prev | c_prev | i | f | g | o | tanh c]";
+
+    public void EmitStateViews(SourceWriter w) =>
+        w.Line($"{cell.ReadOnlySpan} hPrev = state.Slice(0, {H}), cPrev = state.Slice({H}, {H});");
+
+    public void EmitActivations(SourceWriter w)
+    {
+        w.Line("// i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.");
+        string t = cell.T;
+        for (int j = 0; j < H; j++)
+        {
+            w.Line($"{t} i{j} = {cell.Sigmoid(cell.Z(j))};");
+            w.Line($"{t} f{j} = {cell.Sigmoid(cell.Z(H + j))};");
+            w.Line($"{t} g{j} = {cell.Tanh(cell.Z((2 * H) + j))};");
+            w.Line($"{t} o{j} = {cell.Sigmoid(cell.Z((3 * H) + j))};");
+            w.Line($"{t} c{j} = (f{j} * cPrev[{j}]) + (i{j} * g{j});");
+            w.Line($"{t} tanhC{j} = {cell.Tanh($"c{j}")};");
+        }
+    }
+
+    public void EmitCacheWrites(SourceWriter w)
+    {
+        string[] blocks = ["i", "f", "g", "o", "tanhC"];
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            for (int j = 0; j < H; j++)
+            {
+                w.Line($"cache[{((2 + b) * H) + j}] = {blocks[b]}{j};");
+            }
+        }
+    }
+
+    public void EmitNextWrites(SourceWriter w)
+    {
+        for (int j = 0; j < H; j++)
+        {
+            w.Line($"next[{j}] = o{j} * tanhC{j};");
+        }
+
+        for (int j = 0; j < H; j++)
+        {
+            w.Line($"next[{H + j}] = c{j};");
+        }
+    }
+
+    public void EmitCacheViews(SourceWriter w)
+    {
+        w.Line($"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {H}), cPrev = cache.Slice({H}, {H});");
+        w.Line($"{cell.ReadOnlySpan} i = cache.Slice({2 * H}, {H}), f = cache.Slice({3 * H}, {H}), g = cache.Slice({4 * H}, {H}), o = cache.Slice({5 * H}, {H});");
+        w.Line($"{cell.ReadOnlySpan} tanhC = cache.Slice({6 * H}, {H});");
+    }
+
+    public void EmitGateGradients(SourceWriter w)
+    {
+        w.Line($"// dNext [{2 * H}] = [dh | dc] → dz [{cell.G}] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through");
+        w.Line("// c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².");
+        string t = cell.T;
+        for (int j = 0; j < H; j++)
+        {
+            w.Line($"{t} dh{j} = dNext[{j}];");
+            w.Line($"{t} dO{j} = dh{j} * tanhC[{j}];");
+            w.Line($"{t} dc{j} = dNext[{H + j}] + (dh{j} * o[{j}] * ({One} - (tanhC[{j}] * tanhC[{j}])));");
+            w.Line($"{t} {cell.Dz(j)} = dc{j} * g[{j}] * i[{j}] * ({One} - i[{j}]);");
+            w.Line($"{t} {cell.Dz(H + j)} = dc{j} * cPrev[{j}] * f[{j}] * ({One} - f[{j}]);");
+            w.Line($"{t} {cell.Dz((2 * H) + j)} = dc{j} * i[{j}] * ({One} - (g[{j}] * g[{j}]));");
+            w.Line($"{t} {cell.Dz((3 * H) + j)} = dO{j} * o[{j}] * ({One} - o[{j}]);");
+        }
+    }
+
+    public void EmitStateGradientTail(SourceWriter w)
+    {
+        w.Line();
+        w.Line($"// dc_prev [{H}] = dc ⊙ f.");
+        for (int j = 0; j < H; j++)
+        {
+            w.Line($"dState[{H + j}] = dc{j} * f[{j}];");
+        }
+    }
+}
