@@ -100,6 +100,11 @@ public static partial class TypedCell<TKernel, T>
     private static T Batch(in TrainingRun run, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Targets targets, ReadOnlySpan<T> initial)
     {
         targets.Check();
+        if (!indices.IsEmpty)
+        {
+            OneHot(indices);
+        }
+
         int m = run.BatchSize, rows = run.Steps * m;
         Workspace<TKernel, T> ws = run.Workspace;
         ReadOnlySpan<T> p = run.P.Values;

@@ -29,6 +29,7 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
+        OneHot(inputs);
         TState final = default;
         Recurrent<TKernel, T>.ForwardSequence(p.Values, inputs, In(initial, S), Out(ref final, S), caches, Out(outputs, H));
         return final;
@@ -61,6 +62,7 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
+        OneHot(inputs);
         TStateGradient dInitial = default;
         Recurrent<TKernel, T>.Bptt(p.Values, inputs, caches, In(outputGradients, H), Out(ref dInitial, S), grads.Values);
         return dInitial;
@@ -136,6 +138,7 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
+        BatchSteps(inputs.Length, batchSize);
         Recurrent<TKernel, T>.ForwardSequenceBatch(p.Values, In(inputs, D), batchSize, In(initial, S), Out(final, S), caches, Out(outputs, H));
     }
 
@@ -146,6 +149,8 @@ public static partial class TypedCell<TKernel, T>
         where TState : unmanaged
     {
         ArgumentNullException.ThrowIfNull(p);
+        BatchSteps(inputs.Length, batchSize);
+        OneHot(inputs);
         Recurrent<TKernel, T>.ForwardSequenceBatch(p.Values, inputs, batchSize, In(initial, S), Out(final, S), caches, Out(outputs, H));
     }
 
@@ -163,6 +168,7 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
+        BatchSteps(inputs.Length, batchSize);
         ReadOnlySpan<T> xs = In(inputs, D);
         ReadOnlySpan<T> dOutputs = In(outputGradients, H);
         Span<T> dxs = Out(inputGradients, D);
@@ -192,6 +198,8 @@ public static partial class TypedCell<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(grads);
+        BatchSteps(inputs.Length, batchSize);
+        OneHot(inputs);
         ReadOnlySpan<T> dOutputs = In(outputGradients, H);
         if (!initialGradients.IsEmpty)
         {
@@ -209,6 +217,12 @@ public static partial class TypedCell<TKernel, T>
             ArrayPool<T>.Shared.Return(scratch);
         }
     }
+
+    // The caller's argument is `inputs`: checked here, so that errors name it (the contract names its own `xs`/`indices`).
+    private static void OneHot(ReadOnlySpan<int> inputs) => Guard.Indices(inputs, D, $"the one-hot input indices of {Name}", "inputs");
+
+    private static void BatchSteps(int length, int batchSize) =>
+        SequenceArguments.Steps(length, batchSize, 1, $"the batched inputs of {Name} (T x m)", "inputs");
 
     private static void ForwardBatchCore<TState>(Parameters<TKernel, T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<TState> states, Span<TState> next, Span<T> caches)
         where TState : unmanaged
