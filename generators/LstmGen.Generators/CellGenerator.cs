@@ -53,6 +53,12 @@ public sealed class CellGenerator : IIncrementalGenerator
 
         /// <summary>Valid specs with hint names unique ignoring case, as emitted.</summary>
         public const string Emitted = "LstmGen.Emitted";
+
+        /// <summary>The namespace of the assembly's shared vectors, from its name.</summary>
+        public const string VectorNamespace = "LstmGen.VectorNamespace";
+
+        /// <summary>The distinct vector sizes of every valid cell, with that namespace.</summary>
+        public const string VectorSizes = "LstmGen.VectorSizes";
     }
 
     /// <inheritdoc/>
@@ -61,9 +67,25 @@ public sealed class CellGenerator : IIncrementalGenerator
         // 1. Find classes carrying a cell attribute and read them into equatable specs (symbols stay inside the transform);
         // 2. drop invalid declarations (the analyzers explain them);
         // 3. make hint names unique ignoring case (cells named Cell and CELL would otherwise make AddSource throw);
-        // 4. emit one file per cell.
-        IncrementalValuesProvider<CellSpec> lstm = ValidCells(context, LstmAttributeName, CellKind.Lstm, Steps.ParseLstm, Steps.ValidLstm);
-        IncrementalValuesProvider<CellSpec> rnn = ValidCells(context, RnnAttributeName, CellKind.Rnn, Steps.ParseRnn, Steps.ValidRnn);
+        // 4. emit one file per cell, and one file of the vector types the cells share (one per distinct size).
+        IncrementalValueProvider<string> vectorNamespace = context.CompilationProvider
+            .Select(static (compilation, _) => VectorNamespace.For(compilation.AssemblyName))
+            .WithTrackingName(Steps.VectorNamespace);
+        IncrementalValuesProvider<CellSpec> lstm = WithVectors(ValidCells(context, LstmAttributeName, CellKind.Lstm, Steps.ParseLstm, Steps.ValidLstm), vectorNamespace);
+        IncrementalValuesProvider<CellSpec> rnn = WithVectors(ValidCells(context, RnnAttributeName, CellKind.Rnn, Steps.ParseRnn, Steps.ValidRnn), vectorNamespace);
+        IncrementalValueProvider<VectorSet> vectors = lstm.Select(static (spec, _) => VectorSizes(spec)).Collect()
+            .Combine(rnn.Select(static (spec, _) => VectorSizes(spec)).Collect())
+            .Combine(vectorNamespace)
+            .Select(static (all, _) => new VectorSet(
+                all.Right, new EquatableArray<int>(all.Left.Left.AddRange(all.Left.Right).SelectMany(sizes => sizes).Distinct().OrderBy(n => n))))
+            .WithTrackingName(Steps.VectorSizes);
+        context.RegisterSourceOutput(vectors, static (output, set) =>
+        {
+            if (set.Sizes.Length > 0)
+            {
+                output.AddSource(VectorTypesEmitter.HintName, VectorTypesEmitter.Emit(set));
+            }
+        });
         IncrementalValueProvider<EquatableArray<string>> collisions = lstm.Select(static (spec, _) => spec.HintName).Collect()
             .Combine(rnn.Select(static (spec, _) => spec.HintName).Collect())
             .Select(static (names, _) => CaseCollisions(names.Left.AddRange(names.Right)))
@@ -71,6 +93,13 @@ public sealed class CellGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(UniqueHintNames(lstm, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
         context.RegisterSourceOutput(UniqueHintNames(rnn, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
     }
+
+    private static IncrementalValuesProvider<CellSpec> WithVectors(IncrementalValuesProvider<CellSpec> cells, IncrementalValueProvider<string> vectorNamespace) =>
+        cells.Combine(vectorNamespace).Select(static (pair, _) => pair.Left with { VectorNamespace = pair.Right });
+
+    /// <summary>The vector sizes a cell uses: D, H and, with a head, V.</summary>
+    private static int[] VectorSizes(CellSpec spec) =>
+        spec.HasHead ? [spec.InputSize, spec.HiddenSize, spec.OutputSize] : [spec.InputSize, spec.HiddenSize];
 
     private static IncrementalValuesProvider<CellSpec> UniqueHintNames(
         IncrementalValuesProvider<CellSpec> cells, IncrementalValueProvider<EquatableArray<string>> collisions) =>

@@ -12,6 +12,7 @@ public sealed class CommandLineBuildTests
 {
     private const string Program = """
         using LstmGen;
+        using LstmGen.Vectors.Sample;
 
         namespace Sample;
 
@@ -23,7 +24,7 @@ public sealed class CommandLineBuildTests
 
         public static class Use
         {
-            public static TinyLstm.Input Input() => TinyLstm.Input.FromSpan(new double[3]);
+            public static Vector2<double> Input() => Vector2<double>.FromSpan(new double[3]);
         }
         """;
 
@@ -45,10 +46,10 @@ public sealed class CommandLineBuildTests
                 output,
                 StringComparison.Ordinal);
             Assert.Contains(
-                "error LSTM0101: An array of length 3 is passed to TinyLstm.Input.FromSpan, which needs exactly 2 values (D = 2, the input size of TinyLstm)",
+                "error LSTM0101: An array of length 3 is passed to Vector2<double>.FromSpan, which needs exactly 2 values (the 2 values of a Vector2)",
                 output,
                 StringComparison.Ordinal);
-            Assert.Contains("Program.cs(6,21)", output, StringComparison.Ordinal);
+            Assert.Contains("Program.cs(7,21)", output, StringComparison.Ordinal);
             Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
             Assert.DoesNotContain("CS8784", output, StringComparison.Ordinal);
             Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
@@ -79,7 +80,9 @@ public sealed class CommandLineBuildTests
 
             Assert.True(exitCode == 0, "The build should succeed:\n" + output);
             Assert.DoesNotContain("CS0016", output, StringComparison.Ordinal);
-            string written = Assert.Single(Directory.GetFiles(Path.Combine(directory, "obj"), "*.g.cs", SearchOption.AllDirectories));
+            string written = Assert.Single(
+                Directory.GetFiles(Path.Combine(directory, "obj"), "*.g.cs", SearchOption.AllDirectories),
+                file => Path.GetFileName(file) != LstmGen.Generators.Emit.VectorTypesEmitter.HintName);
             Assert.Contains(Path.Combine("generated", "LstmGen.Generators", "LstmGen.Generators.CellGenerator"), written, StringComparison.Ordinal);
             Assert.Contains(name, await File.ReadAllTextAsync(written), StringComparison.Ordinal);
         }

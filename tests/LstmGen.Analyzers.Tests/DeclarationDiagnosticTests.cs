@@ -170,7 +170,7 @@ public sealed class DeclarationDiagnosticTests
 
     [Fact]
     public Task Cell_named_like_a_generated_member_is_LSTM0012() =>
-        Check("[LstmCell(2, 1)]\npublic static partial class {|LSTM0012:Input|};");
+        Check("[LstmCell(2, 1)]\npublic static partial class {|LSTM0012:State|};");
 
     [Fact]
     public Task Inherited_member_with_a_generated_name_is_LSTM0012() =>

@@ -53,8 +53,8 @@ public sealed class GeneratedMemberNamesTests
     private static string[] GeneratedMembers(string attribute)
     {
         string user = "using LstmGen;\nnamespace Samples;\n" + attribute + "\npublic static partial class Cell;";
-        (string _, string text) = Assert.Single(GeneratedCode.For(user));
-        CSharpCompilation compilation = Compilations.Create(user, text);
+        (string _, string text) = Assert.Single(GeneratedCode.CellsFor(user));
+        CSharpCompilation compilation = Compilations.Create([user, text, .. GeneratedCode.For(user).Select(file => file.Text).Where(t => t != text)]);
 
         INamedTypeSymbol cell = compilation.GetTypeByMetadataName("Samples.Cell")!;
         return cell.GetMembers()

@@ -30,7 +30,7 @@ public sealed class GeneratorAnalyzerAgreementTests
         { "LSTM0010", "[RnnCell(2, 1, Output = OutputHead.Softmax)] public static partial class Cell;" },
         { "LSTM0011", "[RnnCell(2, 1, OutputSize = 3)] public static partial class Cell;" },
         { "LSTM0012", "[LstmCell(2, 1)] public static partial class Cell { public static void Forward() { } }" },
-        { "LSTM0012", "[LstmCell(2, 1)] public static partial class Hidden;" },
+        { "LSTM0012", "[LstmCell(2, 1)] public static partial class StateGradient;" },
         { "LSTM0012", "public class Base { protected class State { } } [LstmCell(2, 1)] public partial class Cell : Base;" },
         { "LSTM0014", "[LstmCell(2, 1)] public abstract partial class Cell;" },
         { "LSTM0014", "[LstmCell(2, 1)] public partial record Cell;" },
@@ -119,6 +119,9 @@ public sealed class GeneratorAnalyzerAgreementTests
         Assert.Empty(generatorDiagnostics);
 
         ImmutableArray<Diagnostic> lstm = (await AnalyzerRun.RunAsync(output)).Where(d => d.Id.StartsWith("LSTM", StringComparison.Ordinal)).ToImmutableArray();
-        return (result.GeneratedSources, lstm, output);
+        // The cells' files: the assembly's shared vectors (one more file whenever a cell is generated) are left out.
+        ImmutableArray<GeneratedSourceResult> cells = [.. result.GeneratedSources.Where(s => s.HintName != Generators.Emit.VectorTypesEmitter.HintName)];
+        Assert.Equal(cells.IsEmpty ? 0 : 1, result.GeneratedSources.Length - cells.Length);
+        return (cells, lstm, output);
     }
 }

@@ -25,20 +25,20 @@ public sealed class HintNameLengthTests
     public void A_long_hint_name_fits_a_file_name_keeps_a_readable_prefix_and_ends_with_the_hash_of_the_full_name()
     {
         Assert.Equal(100, LongName.Length);
-        (string hintName, string _) = Assert.Single(GeneratedCode.For(Source(LongName)));
+        (string hintName, string _) = Assert.Single(GeneratedCode.CellsFor(Source(LongName)));
 
         Assert.True(HintNames.MaxUtf8Bytes <= 255, "a file name has at most 255 bytes");
         Assert.InRange(Encoding.UTF8.GetByteCount(hintName), 1, HintNames.MaxUtf8Bytes);
         Assert.StartsWith(Namespace + ".长短期记忆", hintName, StringComparison.Ordinal);
         Assert.EndsWith("." + Fnv1a64Hex(Namespace + "." + LongName) + ".g.cs", hintName, StringComparison.Ordinal);
-        Assert.Equal(hintName, Assert.Single(GeneratedCode.For(Source(LongName))).HintName);
+        Assert.Equal(hintName, Assert.Single(GeneratedCode.CellsFor(Source(LongName))).HintName);
     }
 
     [Fact]
     public void Two_long_names_that_share_the_prefix_get_distinct_hint_names()
     {
         string other = LongName[..^1] + "乙";
-        string[] hintNames = GeneratedCode.For(Source(LongName, other)).Select(g => g.HintName).ToArray();
+        string[] hintNames = GeneratedCode.CellsFor(Source(LongName, other)).Select(g => g.HintName).ToArray();
 
         Assert.Equal(2, hintNames.Length);
         Assert.NotEqual(hintNames[0], hintNames[1]);
@@ -47,7 +47,7 @@ public sealed class HintNameLengthTests
 
     [Fact]
     public void A_short_hint_name_is_the_plain_full_name() =>
-        Assert.Equal(Namespace + ".TinyLstm.g.cs", Assert.Single(GeneratedCode.For(Source("TinyLstm"))).HintName);
+        Assert.Equal(Namespace + ".TinyLstm.g.cs", Assert.Single(GeneratedCode.CellsFor(Source("TinyLstm"))).HintName);
 
     [Fact]
     public void The_reference_hash_matches_the_published_FNV_1a_test_vectors()

@@ -31,6 +31,15 @@ public sealed class GeneratedSourceSnapshotTests
     public Task Nested_in_global_namespace() =>
         VerifyGenerated(CellSources.NestedGlobal, "Outer.NestedLstm.g.cs", "Lstm.Nested.Global");
 
+    /// <summary>The vectors two cells of the assembly share: one type per distinct size (D = 10, H = 128 and V = 10 give two).</summary>
+    [Fact]
+    public async Task Shared_vectors()
+    {
+        GeneratorRun run = GeneratorHarness.Run(CellSources.CharLstm);
+        Assert.Null(run.Exception);
+        await Verify(run.VectorsSourceText, "cs").UseFileName("Vectors.CharLstm");
+    }
+
     private static async Task VerifyGenerated(string declaration, string expectedHintName, string snapshotName)
     {
         GeneratorRun run = GeneratorHarness.Run(declaration);

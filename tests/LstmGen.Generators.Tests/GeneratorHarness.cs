@@ -77,8 +77,8 @@ internal static class GeneratorHarness
         var rerun = outputs.Where(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).ToList();
         Assert.True(rerun.Count == 0, "A second run with an unrelated file added re-ran steps:\n" + TrackedSteps.Describe(rerun));
         Assert.Equal(
-            first.GeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())),
-            second.GeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())));
+            first.AllGeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())),
+            second.AllGeneratedSources.Select(g => (g.HintName, g.SourceText.ToString())));
     }
 
     /// <summary>

@@ -22,11 +22,18 @@ internal sealed record GeneratorRun(
     /// <summary>The exception the generator threw, if any (a generator bug).</summary>
     public Exception? Exception => Single.Exception;
 
-    /// <summary>Every generated source, in the generator's order.</summary>
-    public ImmutableArray<GeneratedSourceResult> GeneratedSources => Single.GeneratedSources;
+    /// <summary>Every generated source, in the generator's order: one per cell, and the assembly's shared vectors.</summary>
+    public ImmutableArray<GeneratedSourceResult> AllGeneratedSources => Single.GeneratedSources;
 
-    /// <summary>The text of the one generated file; fails if there is not exactly one.</summary>
+    /// <summary>The cells' generated sources (every file but the shared vectors), in the generator's order.</summary>
+    public ImmutableArray<GeneratedSourceResult> GeneratedSources =>
+        [.. AllGeneratedSources.Where(source => source.HintName != Emit.VectorTypesEmitter.HintName)];
+
+    /// <summary>The text of the one generated cell file; fails if there is not exactly one.</summary>
     public string SingleSourceText => GeneratedSources.Single().SourceText.ToString();
+
+    /// <summary>The text of the shared vectors' file; fails if there is none.</summary>
+    public string VectorsSourceText => AllGeneratedSources.Single(source => source.HintName == Emit.VectorTypesEmitter.HintName).SourceText.ToString();
 
     /// <summary>Warnings and errors of the output compilation (user code plus generated code).</summary>
     public ImmutableArray<Diagnostic> OutputDiagnostics => GeneratorHarness.WarningsAndErrors(OutputCompilation);

@@ -32,7 +32,7 @@ public sealed class InvalidDeclarationSilenceTests
         { "file-local class", "[LstmCell(2, 1)] file static partial class Cell;" },
         { "one declaration not partial", "[LstmCell(2, 1)] public partial class Cell { } public class Cell { }" },
         { "user member with a generated name", "[LstmCell(2, 1)] public static partial class Cell { public static void Forward() { } }" },
-        { "cell named like a generated member", "[LstmCell(2, 1)] public static partial class Input;" },
+        { "cell named like a generated member", "[LstmCell(2, 1)] public static partial class State;" },
         { "inherited member with a generated name", "public class Base { public int Sgd; } [LstmCell(2, 1)] public partial class Cell : Base;" },
         { "softmax without output size", "[LstmCell(2, 1, Output = OutputHead.Softmax)] public static partial class Cell;" },
         { "output size without head", "[LstmCell(2, 1, OutputSize = 3)] public static partial class Cell;" },

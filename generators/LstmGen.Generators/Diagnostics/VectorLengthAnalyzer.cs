@@ -12,7 +12,7 @@ namespace LstmGen.Generators.Diagnostics;
 
 /// <summary>
 /// LSTM0101: a buffer whose length is known at compile time is passed to a generated entry point that requires another
-/// length: <c>Input/Hidden/Output.FromSpan</c>, <c>Input/Hidden/Output.CopyTo</c>, and the <c>Parameters</c> and
+/// length: <c>VectorN&lt;T&gt;.FromSpan</c> of the shared vectors (N values), and the <c>Parameters</c> and
 /// <c>Gradients</c> constructors that take a flat span. Works on operations, so it tolerates syntax errors elsewhere.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -48,23 +48,34 @@ public sealed class VectorLengthAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, ConcurrentDictionary<INamedTypeSymbol, CellSpec?> cells)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        if (method is not { Name: "FromSpan" or "CopyTo", Parameters.Length: 1 } || invocation.Arguments.Length != 1
-            || CellOf(method.ContainingType, cells, context.CancellationToken) is not { } spec)
+        if (method is not { Name: "FromSpan", IsStatic: true, Parameters.Length: 1 } || invocation.Arguments.Length != 1
+            || SharedVectorLength(method.ContainingType) is not { } length)
         {
             return;
         }
 
-        (int length, string what)? required = method.ContainingType.Name switch
+        INamedTypeSymbol vector = method.ContainingType;
+        Check(context, invocation.Arguments[0], $"{vector.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.FromSpan", length, $"the {length} values of a {vector.Name}");
+    }
+
+    /// <summary>N of a generated shared vector <c>LstmGen.Vectors.….VectorN&lt;T&gt;</c> (its <c>[InlineArray(N)]</c>), or <c>null</c>.</summary>
+    private static int? SharedVectorLength(INamedTypeSymbol? type)
+    {
+        if (type is not { Arity: 1, IsValueType: true } || !type.Name.StartsWith("Vector", System.StringComparison.Ordinal)
+            || !type.ContainingNamespace.ToDisplayString().StartsWith(Emit.VectorNamespace.Root + ".", System.StringComparison.Ordinal))
         {
-            "Input" => (spec.InputSize, $"D = {spec.InputSize}, the input size of {spec.TypeName}"),
-            "Hidden" => (spec.HiddenSize, $"H = {spec.HiddenSize}, the hidden size of {spec.TypeName}"),
-            "Output" when spec.HasHead => (spec.OutputSize, $"V = {spec.OutputSize}, the output size of {spec.TypeName}"),
-            _ => null,
-        };
-        if (required is { } r)
-        {
-            Check(context, invocation.Arguments[0], $"{spec.TypeName}.{method.ContainingType.Name}.{method.Name}", r.length, r.what);
+            return null;
         }
+
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "InlineArrayAttribute" } && attribute.ConstructorArguments is [{ Value: int length }])
+            {
+                return length;
+            }
+        }
+
+        return null;
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, ConcurrentDictionary<INamedTypeSymbol, CellSpec?> cells)

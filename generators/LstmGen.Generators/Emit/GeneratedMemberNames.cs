@@ -19,7 +19,7 @@ internal static class GeneratedMemberNames
         // CellMembersEmitter: the Layout property and its getter (a user method get_Layout would clash with it)
         "Layout", "get_Layout",
         // ValueTypesEmitter, BufferTypesEmitter: nested types
-        "Input", "Hidden", "State", "StateGradient", "Parameters", "Gradients", "Workspace",
+        "State", "StateGradient", "Parameters", "Gradients", "Workspace",
         // KernelEmitter: the cell contract's value type
         "Kernel",
         // FacadeEmitter: the cache length and the typed functions
@@ -32,7 +32,7 @@ internal static class GeneratedMemberNames
     /// <summary>Members added by a softmax head (<c>Output = OutputHead.Softmax</c>).</summary>
     public static readonly ImmutableArray<string> HeadOnly =
     [
-        "OutputSize", "HeadWeightOffset", "HeadBiasOffset", "Output",
+        "OutputSize", "HeadWeightOffset", "HeadBiasOffset",
         "HeadForward", "HeadBackward", "Softmax", "LogSoftmax", "CrossEntropyLoss",
         "CrossEntropyLossAndGradients", "CrossEntropyLossAndGradientsBatch",
     ];

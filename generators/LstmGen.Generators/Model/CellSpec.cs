@@ -97,6 +97,18 @@ internal sealed record CellSpec(
     /// <summary>"LSTM" or "RNN", for comments and docs.</summary>
     public string KindName => Kind == CellKind.Lstm ? "LSTM" : "tanh RNN";
 
+    /// <summary>
+    /// The namespace of the assembly's shared fixed-size vectors (<see cref="Emit.VectorTypesEmitter"/>), set by the
+    /// pipeline from the compilation's assembly name; empty until then.
+    /// </summary>
+    public string VectorNamespace { get; init; } = "";
+
+    /// <summary>The scalar keyword, <c>double</c> or <c>float</c>.</summary>
+    public string ScalarKeyword => Scalar == Scalar.Float ? "float" : "double";
+
+    /// <summary>The shared vector type of <paramref name="length"/> values of this cell's scalar, as generated code names it.</summary>
+    public string Vector(int length) => $"Vector{length}<{ScalarKeyword}>";
+
     /// <summary>The kernel strategy actually emitted (see <see cref="KernelChoice"/>).</summary>
     public Kernel ResolvedKernel => KernelChoice.Resolve(this);
 }

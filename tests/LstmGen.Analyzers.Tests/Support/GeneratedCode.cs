@@ -22,4 +22,8 @@ internal static class GeneratedCode
 
         return result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToImmutableArray();
     }
+
+    /// <summary>The cells' generated files: <see cref="For"/> without the assembly's shared vectors.</summary>
+    public static ImmutableArray<(string HintName, string Text)> CellsFor(params string[] sources) =>
+        [.. For(sources).Where(file => file.HintName != Generators.Emit.VectorTypesEmitter.HintName)];
 }

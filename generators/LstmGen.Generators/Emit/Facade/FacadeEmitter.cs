@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LstmGen.Generators.Model;
 
 namespace LstmGen.Generators.Emit;
@@ -20,7 +21,7 @@ internal static class FacadeEmitter
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         string call = $"global::LstmGen.TypedCell<Kernel, {t}>";
-        var f = new Writer(w, call);
+        var f = new Writer(w, call, spec);
 
         w.Doc("summary", "Values in one step's cache (<see cref=\"global::LstmGen.StepCache{TKernel, T}\"/> names them): size a buffer of caches as T × m × CacheLength.");
         w.Line($"public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, {t}>.CacheLength;").Line();
@@ -148,25 +149,37 @@ internal static class FacadeEmitter
     }
 
     /// <summary>Writes one forwarding function: its inherited documentation and its one-line body.</summary>
+    /// <remarks>Signatures and bodies name the vectors by role (<c>Input</c>, <c>Hidden</c>, <c>Output</c>); the writer
+    /// puts the assembly's shared vector type of that size in their place (<c>Vector2&lt;double&gt;</c>).</remarks>
     private sealed class Writer
     {
+        private static readonly Regex Roles = new(@"\b(Input|Hidden|Output)\b");
         private readonly SourceWriter w;
         private readonly string call;
+        private readonly CellSpec spec;
 
-        public Writer(SourceWriter w, string call)
+        public Writer(SourceWriter w, string call, CellSpec spec)
         {
             this.w = w;
             this.call = call;
+            this.spec = spec;
         }
 
         public void Fn(string cref, string signature, string body, bool last = false)
         {
             w.Line($"/// <inheritdoc cref=\"{Cref}.{cref}\"/>");
-            w.Line($"public static {signature} => {call}.{body};");
+            w.Line($"public static {Typed(signature)} => {call}.{Typed(body)};");
             if (!last)
             {
                 w.Line();
             }
         }
+
+        private string Typed(string text) => Roles.Replace(text, role => spec.Vector(role.Value switch
+        {
+            "Input" => spec.InputSize,
+            "Hidden" => spec.HiddenSize,
+            _ => spec.OutputSize,
+        }));
     }
 }
