@@ -9,8 +9,6 @@
 
 namespace Samples;
 
-using global::LstmGen.Vectors.LstmGen.Generators.Tests.Input;
-
 static partial class CharLstm
 {
     /// <summary>Input size D: the length of every input vector x.</summary>

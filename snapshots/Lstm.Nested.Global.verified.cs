@@ -6,8 +6,6 @@
 //   and rows are grouped by gate i, f, g, o; then the bias b (4H), rows in the same order.
 #nullable enable
 
-using global::LstmGen.Vectors.LstmGen.Generators.Tests.Input;
-
 partial class Outer
 {
     static partial class NestedLstm

@@ -8,8 +8,6 @@
 
 namespace Samples;
 
-using global::LstmGen.Vectors.LstmGen.Generators.Tests.Input;
-
 static partial class SmallLstm
 {
     /// <summary>Input size D: the length of every input vector x.</summary>

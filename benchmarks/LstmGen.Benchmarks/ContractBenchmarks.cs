@@ -22,16 +22,16 @@ public class ContractPath
     private CellA.Parameters _pa = null!;
     private CellA.Gradients _ga = null!;
     private CellA.Workspace _wa = null!;
-    private CellA.Input[] _xs = null!;
-    private CellA.Hidden[] _ys = null!;
+    private Vector2<double>[] _xs = null!;
+    private Vector1<double>[] _ys = null!;
     private double[] _flatPa = null!, _flatXs = null!, _flatYs = null!, _dpa = null!;
     private double[] _initial = null!, _final = null!, _caches = null!, _outputs = null!, _dOutputs = null!, _dInitial = null!;
 
     private CellB.Parameters _pb = null!;
     private CellBLoops.Parameters _pbLoops = null!;
     private float[] _flatPb = null!, _xb = null!, _stateB = null!;
-    private CellB.Input _inputB;
-    private CellBLoops.Input _inputBLoops;
+    private Vector10<float> _inputB;
+    private Vector10<float> _inputBLoops;
     private CellB.State _sb;
     private CellBLoops.State _sbLoops;
 
@@ -49,8 +49,8 @@ public class ContractPath
         _wa = new CellA.Workspace(Data.Steps);
         _flatXs = Data.Uniform<double>(2, Data.Steps * CellA.InputSize, 1.0);
         _flatYs = Data.Uniform<double>(3, Data.Steps * CellA.HiddenSize, 0.5);
-        _xs = [.. Enumerable.Range(0, Data.Steps).Select(t => CellA.Input.FromSpan(_flatXs.AsSpan(t * CellA.InputSize, CellA.InputSize)))];
-        _ys = [.. Enumerable.Range(0, Data.Steps).Select(t => CellA.Hidden.FromSpan(_flatYs.AsSpan(t * CellA.HiddenSize, CellA.HiddenSize)))];
+        _xs = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector2<double>.FromSpan(_flatXs.AsSpan(t * CellA.InputSize, CellA.InputSize)))];
+        _ys = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector1<double>.FromSpan(_flatYs.AsSpan(t * CellA.HiddenSize, CellA.HiddenSize)))];
         _dpa = new double[CellA.ParameterCount];
         int s = Recurrent<CellA.Kernel, double>.StateLength;
         (_initial, _final, _dInitial) = (new double[s], new double[s], new double[s]);
@@ -61,8 +61,8 @@ public class ContractPath
         _pb = new CellB.Parameters(_flatPb);
         _pbLoops = new CellBLoops.Parameters(_flatPb);
         _xb = Data.Uniform<float>(5, CellB.InputSize, 1.0);
-        _inputB = CellB.Input.FromSpan(_xb);
-        _inputBLoops = CellBLoops.Input.FromSpan(_xb);
+        _inputB = Vector10<float>.FromSpan(_xb);
+        _inputBLoops = Vector10<float>.FromSpan(_xb);
         _stateB = new float[Recurrent<CellB.Kernel, float>.StateLength];
 
         // B's BPTT data as ConfigB sets it up: one-hot inputs and class targets, T = Data.Steps.

@@ -12,7 +12,6 @@ public sealed class CommandLineBuildTests
 {
     private const string Program = """
         using LstmGen;
-        using LstmGen.Vectors.Sample;
 
         namespace Sample;
 
@@ -49,7 +48,7 @@ public sealed class CommandLineBuildTests
                 "error LSTM0101: An array of length 3 is passed to Vector2<double>.FromSpan, which needs exactly 2 values (the 2 values of a Vector2)",
                 output,
                 StringComparison.Ordinal);
-            Assert.Contains("Program.cs(7,21)", output, StringComparison.Ordinal);
+            Assert.Contains("Program.cs(6,21)", output, StringComparison.Ordinal);
             Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
             Assert.DoesNotContain("CS8784", output, StringComparison.Ordinal);
             Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);

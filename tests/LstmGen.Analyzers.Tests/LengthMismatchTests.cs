@@ -13,7 +13,6 @@ public sealed class LengthMismatchTests
     private const string Cells = """
         using System;
         using LstmGen;
-        using LstmGen.Vectors.LstmGen.Analyzers.Tests.Input;
 
         namespace Samples;
 
@@ -93,7 +92,7 @@ public sealed class LengthMismatchTests
     [Fact]
     public async Task The_message_names_the_buffer_the_target_and_the_size()
     {
-        string source = "using LstmGen;\nusing LstmGen.Vectors.LstmGen.Analyzers.Tests.Input;\nnamespace Samples;\n[LstmCell(2, 1)]\npublic static partial class TinyLstm;\n"
+        string source = "using LstmGen;\nnamespace Samples;\n[LstmCell(2, 1)]\npublic static partial class TinyLstm;\n"
             + "public static class Use { public static Vector2<double> X() => Vector2<double>.FromSpan(new double[3]); }";
         var compilation = Compilations.Create([source, .. GeneratedCode.For(source).Select(g => g.Text)]);
 

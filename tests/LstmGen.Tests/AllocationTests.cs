@@ -30,21 +30,21 @@ public sealed class AllocationTests
         var (reference, problem) = Problems.Random(5, Small.InputSize, Small.HiddenSize, Steps, roundToFloat: false);
         var p = new Small.Parameters();
         GateAccess.Write<double>(reference, p.W, p.U, p.B);
-        Small.Input[] xs = [.. problem.Xs.Select(x => Small.Input.FromSpan(x))];
-        Small.Hidden[] ys = [.. problem.Ys.Select(y => Small.Hidden.FromSpan(y))];
-        var initial = new Small.State(Small.Hidden.FromSpan(problem.H0), Small.Hidden.FromSpan(problem.C0));
+        Vector2<double>[] xs = [.. problem.Xs.Select(x => Vector2<double>.FromSpan(x))];
+        Vector1<double>[] ys = [.. problem.Ys.Select(y => Vector1<double>.FromSpan(y))];
+        var initial = new Small.State(Vector1<double>.FromSpan(problem.H0), Vector1<double>.FromSpan(problem.C0));
         int cacheLength = Small.CacheLength;
         var caches = new double[Steps * cacheLength];
-        var outputs = new Small.Hidden[Steps];
-        var dh = new Small.Hidden[Steps];
-        var dx = new Small.Input[Steps];
+        var outputs = new Vector1<double>[Steps];
+        var dh = new Vector1<double>[Steps];
+        var dx = new Vector2<double>[Steps];
         var grads = new Small.Gradients();
         var workspace = new Small.Workspace(Steps);
         Small.ForwardSequence(p, xs, initial, caches, outputs);
         Small.MseLoss(outputs, ys, dh);
         Small.State state = initial;
-        (Small.Input Dx, Small.StateGradient Carry) back = default;
-        Small.Hidden dhOne = default;
+        (Vector2<double> Dx, Small.StateGradient Carry) back = default;
+        Vector1<double> dhOne = default;
         double sink = 0;
         return new()
         {
@@ -68,21 +68,21 @@ public sealed class AllocationTests
         var (reference, problem) = Problems.Random(6, Large.InputSize, Large.HiddenSize, Steps, roundToFloat: false);
         var p = new Large.Parameters();
         GateAccess.Write<double>(reference, p.W, p.U, p.B);
-        Large.Input[] xs = [.. problem.Xs.Select(x => Large.Input.FromSpan(x))];
-        Large.Hidden[] ys = [.. problem.Ys.Select(y => Large.Hidden.FromSpan(y))];
-        var initial = new Large.State(Large.Hidden.FromSpan(problem.H0), Large.Hidden.FromSpan(problem.C0));
+        Vector10<double>[] xs = [.. problem.Xs.Select(x => Vector10<double>.FromSpan(x))];
+        Vector128<double>[] ys = [.. problem.Ys.Select(y => Vector128<double>.FromSpan(y))];
+        var initial = new Large.State(Vector128<double>.FromSpan(problem.H0), Vector128<double>.FromSpan(problem.C0));
         int cacheLength = Large.CacheLength;
         var caches = new double[Steps * cacheLength];
-        var outputs = new Large.Hidden[Steps];
-        var dh = new Large.Hidden[Steps];
-        var dx = new Large.Input[Steps];
+        var outputs = new Vector128<double>[Steps];
+        var dh = new Vector128<double>[Steps];
+        var dx = new Vector10<double>[Steps];
         var grads = new Large.Gradients();
         var workspace = new Large.Workspace(Steps);
         Large.ForwardSequence(p, xs, initial, caches, outputs);
         Large.MseLoss(outputs, ys, dh);
         Large.State state = initial;
-        (Large.Input Dx, Large.StateGradient Carry) back = default;
-        Large.Hidden dhOne = default;
+        (Vector10<double> Dx, Large.StateGradient Carry) back = default;
+        Vector128<double> dhOne = default;
         double sink = 0;
         return new()
         {

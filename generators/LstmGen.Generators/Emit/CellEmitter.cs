@@ -18,8 +18,6 @@ internal static class CellEmitter
             w.Line($"namespace {spec.Namespace};").Line();
         }
 
-        w.Line($"using global::{spec.VectorNamespace};").Line();
-
         foreach (ContainingTypeSpec outer in spec.ContainingTypes)
         {
             w.Line($"{(outer.IsStatic ? "static " : "")}partial {outer.Keyword} {outer.Name}").Open();

@@ -81,7 +81,7 @@ public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharMode
         for (int b = 0; b < _training.Length; b++)
         {
             ReadOnlySpan<float> stream = source.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
-            _training[b] = new CharLstm128.State(CharLstm128.Hidden.FromSpan(stream[..HiddenSize]), CharLstm128.Hidden.FromSpan(stream[HiddenSize..]));
+            _training[b] = new CharLstm128.State(Vector128<float>.FromSpan(stream[..HiddenSize]), Vector128<float>.FromSpan(stream[HiddenSize..]));
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class CharLstm128Model(int maxWindow, int maxBatch = 1) : CharMode
     public override void Generate(int index, Span<float> logits)
     {
         _generation = CharLstm128.StepOneHot(_p, index, _generation);   // streaming inference: no cache written
-        CharLstm128.Output output = CharLstm128.HeadForward(_p, _generation.H);
+        Vector64<float> output = CharLstm128.HeadForward(_p, _generation.H);
         ((ReadOnlySpan<float>)output).CopyTo(logits);
     }
 }

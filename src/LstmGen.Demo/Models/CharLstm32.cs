@@ -81,7 +81,7 @@ public sealed class CharLstm32Model(int maxWindow, int maxBatch = 1) : CharModel
         for (int b = 0; b < _training.Length; b++)
         {
             ReadOnlySpan<float> stream = source.Slice(b * 2 * HiddenSize, 2 * HiddenSize);
-            _training[b] = new CharLstm32.State(CharLstm32.Hidden.FromSpan(stream[..HiddenSize]), CharLstm32.Hidden.FromSpan(stream[HiddenSize..]));
+            _training[b] = new CharLstm32.State(Vector32<float>.FromSpan(stream[..HiddenSize]), Vector32<float>.FromSpan(stream[HiddenSize..]));
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class CharLstm32Model(int maxWindow, int maxBatch = 1) : CharModel
     public override void Generate(int index, Span<float> logits)
     {
         _generation = CharLstm32.StepOneHot(_p, index, _generation);   // streaming inference: no cache written
-        CharLstm32.Output output = CharLstm32.HeadForward(_p, _generation.H);
+        Vector64<float> output = CharLstm32.HeadForward(_p, _generation.H);
         ((ReadOnlySpan<float>)output).CopyTo(logits);
     }
 }

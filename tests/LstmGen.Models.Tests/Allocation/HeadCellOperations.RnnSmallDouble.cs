@@ -19,28 +19,28 @@ internal static class RnnSmallDoubleOperations
             v = (Scalar)((random.NextDouble() - 0.5) * 0.6);
         }
 
-        Cell.Input[] xs = [.. Enumerable.Range(0, n).Select(_ => Cell.Input.FromSpan([.. Enumerable.Range(0, Cell.InputSize).Select(_ => (Scalar)random.NextDouble())]))];
+        Vector3<double>[] xs = [.. Enumerable.Range(0, n).Select(_ => Vector3<double>.FromSpan([.. Enumerable.Range(0, Cell.InputSize).Select(_ => (Scalar)random.NextDouble())]))];
         int[] indices = [.. Enumerable.Range(0, n).Select(_ => random.Next(Cell.InputSize))];
         int[] classes = [.. Enumerable.Range(0, n).Select(_ => random.Next(Cell.OutputSize))];
-        Cell.Output[] distributions = [.. Enumerable.Range(0, n).Select(_ => Cell.Output.FromSpan([.. Enumerable.Repeat((Scalar)(1.0 / Cell.OutputSize), Cell.OutputSize)]))];
-        Cell.Hidden[] ys = [.. Enumerable.Range(0, n).Select(_ => Cell.Hidden.FromSpan([.. Enumerable.Range(0, Cell.HiddenSize).Select(_ => (Scalar)random.NextDouble())]))];
+        Vector4<double>[] distributions = [.. Enumerable.Range(0, n).Select(_ => Vector4<double>.FromSpan([.. Enumerable.Repeat((Scalar)(1.0 / Cell.OutputSize), Cell.OutputSize)]))];
+        Vector5<double>[] ys = [.. Enumerable.Range(0, n).Select(_ => Vector5<double>.FromSpan([.. Enumerable.Range(0, Cell.HiddenSize).Select(_ => (Scalar)random.NextDouble())]))];
         var initial = new Cell.State[batch];
         var final = new Cell.State[batch];
         int cacheLength = Cell.CacheLength;
         var caches = new Scalar[n * cacheLength];
-        var outputs = new Cell.Hidden[n];
-        var dh = new Cell.Hidden[n];
-        var dx = new Cell.Input[n];
+        var outputs = new Vector5<double>[n];
+        var dh = new Vector5<double>[n];
+        var dx = new Vector3<double>[n];
         var carry = new Cell.StateGradient[batch];
         var carryOut = new Cell.StateGradient[batch];
         var grads = new Cell.Gradients();
         var workspace = new Cell.Workspace(steps, batch);
         Cell.ForwardSequenceBatch(p, xs, batch, initial, final, caches, outputs);
-        Cell.Output logits = Cell.HeadForward(p, outputs[0]), dLogits = default, probabilities = default;
-        Cell.Hidden dhHead = default;
+        Vector4<double> logits = Cell.HeadForward(p, outputs[0]), dLogits = default, probabilities = default;
+        Vector5<double> dhHead = default;
         Cell.State stepped = default;
         Cell.StateGradient carried = default;
-        (Cell.Input Dx, Cell.StateGradient Carry) back = default;
+        (Vector3<double> Dx, Cell.StateGradient Carry) back = default;
         Cell.State streamed = default;
         Scalar sink = 0;
         return new()

@@ -69,7 +69,7 @@ public sealed class Seed003Tests
         var random = new Random(3003);
         var p = new Tiny.Parameters();
         SlotDifference.Fill(p.AsSpan(), random, 1.0);
-        Tiny.Hidden h0 = default, c0 = default;
+        Vector3<double> h0 = default, c0 = default;
         SlotDifference.Fill(h0, random, 0.8);
         SlotDifference.Fill(c0, random, 1.5);
         var initial = new Tiny.State(h0, c0);
@@ -84,9 +84,9 @@ public sealed class Seed003Tests
         double[] cacheValues = new double[Tiny.CacheLength];
         Tiny.State state = Tiny.ForwardOneHot(p, x, initial, cacheValues);
         var cache = new StepCache<Tiny.Kernel, double>(cacheValues);
-        Tiny.CrossEntropyLoss(Tiny.HeadForward(p, state.H), y, out Tiny.Output dLogits);
+        Tiny.CrossEntropyLoss(Tiny.HeadForward(p, state.H), y, out Vector4<double> dLogits);
         var grads = new Tiny.Gradients();
-        Tiny.Hidden dh = Tiny.HeadBackward(p, state.H, dLogits, grads);
+        Vector3<double> dh = Tiny.HeadBackward(p, state.H, dLogits, grads);
         Tiny.BackwardOneHot(p, x, cacheValues, dh, default, grads);
 
         int seedFailures = 0;
