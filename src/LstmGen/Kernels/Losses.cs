@@ -75,6 +75,49 @@ public static class Losses<TKernel, T>
         return scale * loss;
     }
 
+    /// <summary>
+    /// Cross-entropy of the softmax head against a target distribution q_t at every step:
+    /// L = −Σ_t Σ_v q_t[v] log softmax(W_y h_t + b_y)[v], over outputs [T × H] and distributions [T × V] (for a
+    /// time-major batch, [T × m × H] and [T × m × V]). Writes ∂L/∂h_t into <paramref name="dOutputs"/> and adds the
+    /// head's ∂L/∂(W_y, b_y) into <paramref name="dp"/>; <see cref="BatchReduction.Mean"/> divides by m as above.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A length does not fit, or a row of <paramref name="distributions"/> is not a distribution (finite, non-negative,
+    /// summing to 1 within 2·V·ε); checked before anything is written.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size is less than 1.</exception>
+    /// <exception cref="NotSupportedException">The cell has no head.</exception>
+    public static T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> distributions, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1)
+    {
+        int h = TKernel.HiddenSize, v = TKernel.OutputSize;
+        if (v == 0)
+        {
+            throw new NotSupportedException("This cell has no softmax head (OutputSize = 0).");
+        }
+
+        int rows = SequenceArguments.Steps(distributions.Length, batchSize, v, "the target distributions (T x m x V values)", nameof(distributions)) * batchSize;
+        SequenceArguments.PerStep(outputs.Length, rows, h, "the hidden outputs (T x m x H values)", nameof(outputs));
+        SequenceArguments.PerStep(dOutputs.Length, rows, h, "the output gradients (T x m x H values)", nameof(dOutputs));
+        Guard.Length(dp.Length, CellShape<TKernel>.ParameterCount, "the parameter gradients dp", nameof(dp));
+        Guard.Distributions(distributions, v, "the target distributions", nameof(distributions));
+        T scale = Scale(reduction, batchSize), loss = T.Zero;
+        Span<T> logits = stackalloc T[v], dLogits = stackalloc T[v];
+        for (int k = 0; k < rows; k++)
+        {
+            ReadOnlySpan<T> hk = outputs.Slice(k * h, h);
+            TKernel.HeadForward(p, hk, logits);
+            loss += SoftmaxMath.CrossEntropy<T>(logits, distributions.Slice(k * v, v), dLogits);
+            for (int r = 0; r < v; r++)
+            {
+                dLogits[r] *= scale;
+            }
+
+            TKernel.HeadBackward(p, hk, dLogits, dOutputs.Slice(k * h, h), dp);
+        }
+
+        return scale * loss;
+    }
+
     private static T Scale(BatchReduction reduction, int batchSize) => reduction switch
     {
         BatchReduction.Sum => T.One,
