@@ -22,6 +22,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.BatchReduction",
         "LstmGen.CellLayout",
         "LstmGen.GradientClipping",
+        "LstmGen.IRecurrentCell`1",
         "LstmGen.Interop.AtomicFile",
         "LstmGen.Interop.Layouts.GateOrder",
         "LstmGen.Interop.Layouts.KerasLayout",
@@ -53,6 +54,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.OutputHead",
         "LstmGen.RecurrentCellAttribute",
         "LstmGen.RecurrentCellKind",
+        "LstmGen.RecurrentCell`2",
         "LstmGen.RnnCellAttribute",
         "LstmGen.ScalarType",
     ];
