@@ -60,7 +60,7 @@ public sealed class BatchEquivalenceTests(ITestOutputHelper output)
                 Exact(together.C?[at], single.C?[t], $"c[t={t}, b={b}]");
                 Exact(together.Probabilities?[at], single.Probabilities?[t], $"softmax[t={t}, b={b}]");
                 Exact(together.LogProbabilities?[at], single.LogProbabilities?[t], $"log-softmax[t={t}, b={b}]");
-                Exact(together.Dx![at], single.Dx![t], $"dx[t={t}, b={b}]");
+                Exact(together.Dx?[at], single.Dx?[t], $"dx[t={t}, b={b}]");
             }
 
             Exact(together.DH0![b], single.DH0![0], $"dh0[b={b}]");
@@ -95,12 +95,13 @@ public sealed class BatchEquivalenceTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The one-call batch functions with <see cref="BatchReduction.Sum"/> equal the single-sequence one-call function run
-    /// on each sequence in turn into the same <c>Gradients</c>. Loss and final states: bit for bit. Gradients: bit for bit for
-    /// the scalar strategies and for SIMD cells with m &lt; 4 (every parameter's terms are added in the same order: head
-    /// terms sample by sample, then BPTT sample by sample); SIMD cells with m ≥ 4 run BPTT for 4 sequences at a time, step
-    /// by step, so their recurrent-weight terms are added in another order and the sums agree to rounding: 1e-12 relative
-    /// (double) / 1e-5 (float), scaled as in <see cref="Comparison"/>.
+    /// The batched functions (<c>ForwardSequenceBatch</c>, the batch loss with <see cref="BatchReduction.Sum"/>,
+    /// <c>BpttBatch</c>) equal the single-sequence functions (<c>ForwardSequence</c>, the loss, <c>Bptt</c>) run on each
+    /// sequence in turn into the same dp. Final states: bit for bit. Loss and gradients: the batch adds its terms
+    /// time-major (the loss and the head step by step over all m sequences, BPTT step by step over all m), the single runs
+    /// sequence by sequence, so with m &gt; 1 the same terms are added in another order and the sums agree to rounding:
+    /// 1e-12 relative (double) / 1e-5 (float), scaled as in <see cref="Comparison"/> (they differ in the last bits in
+    /// nearly every case here; RNN 1→1 float, m = 3, one-hot, happens to round alike).
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -115,21 +116,10 @@ public sealed class BatchEquivalenceTests(ITestOutputHelper output)
         BatchRun together = driver.RunOneCall(theta, problem, BatchReduction.Sum);
         BatchRun oneByOne = driver.RunOneCallOneByOne(theta, problem);
 
-        Assert.Equal(oneByOne.Loss, together.Loss);
-        bool groupsOfFour = batch >= 4 && typeof(BatchEquivalenceTests).Assembly.GetType($"{typeof(Cells.Lstm1x1Double).Namespace}.{cell}")!
-            .GetMethod("GateBackward4", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static) is not null;
-        if (groupsOfFour)
-        {
-            var comparison = driver.IsFloat ? new Comparison(1e-5, Comparison.FloatFloorFraction) : new Comparison(1e-12);
-            comparison.Close("summed gradients", together.Gradients, oneByOne.Gradients);
-            comparison.AssertAll();
-            Assert.NotEqual(oneByOne.Gradients, together.Gradients); // the reordering is real: this branch is not vacuous
-        }
-        else
-        {
-            Assert.Equal(oneByOne.Gradients, together.Gradients);
-        }
-
+        var comparison = driver.IsFloat ? new Comparison(1e-5, Comparison.FloatFloorFraction) : new Comparison(1e-12);
+        comparison.Scalar("summed loss", together.Loss, oneByOne.Loss);
+        comparison.Close("summed gradients", together.Gradients, oneByOne.Gradients);
+        comparison.AssertAll();
         Assert.Equal(oneByOne.FinalH, together.FinalH);
         Assert.Equal(oneByOne.FinalC, together.FinalC);
     }

@@ -56,7 +56,7 @@ public sealed class SimdBatchTests
                 Same($"c[t={t}, b={b}]", together.C?[at], alone.C?[t]);
                 Same($"p[t={t}, b={b}]", together.Probabilities?[at], alone.Probabilities?[t]);
                 Same($"log p[t={t}, b={b}]", together.LogProbabilities?[at], alone.LogProbabilities?[t]);
-                Same($"dx[t={t}, b={b}]", together.Dx![at], alone.Dx![t]);
+                Same($"dx[t={t}, b={b}]", together.Dx?[at], alone.Dx?[t]);
             }
 
             Same($"final h[b={b}]", together.FinalH[b], alone.FinalH[0]);

@@ -6,8 +6,8 @@ namespace LstmGen.Demo.Models;
 /// Holds the cell's parameters, gradients, workspace and two recurrent states (one carried across training windows,
 /// one for generation). Nothing here allocates after construction.
 /// </summary>
-/// <remarks>Generated cells are static classes with nested types, so they cannot share an interface; each cell gets a
-/// short adapter (see <see cref="CharLstm128Model"/>) that forwards to its generated functions.</remarks>
+/// <remarks>One implementation, <see cref="CellCharModel"/>, serves every cell: it holds the cell as
+/// <see cref="IRecurrentCell{T}"/>.</remarks>
 public abstract class CharModel
 {
     /// <summary>The name <c>--model</c> selects and checkpoints record, e.g. <c>lstm128</c>.</summary>
@@ -44,8 +44,8 @@ public abstract class CharModel
     public abstract float TrainWindow(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets);
 
     /// <summary>Like <see cref="TrainWindow"/> for <paramref name="batchSize"/> windows at once, one per stream, in
-    /// time-major layout (step t of stream b at <c>t·m + b</c>), through the generated
-    /// <c>CrossEntropyLossAndGradientsBatch</c> with <see cref="BatchReduction.Mean"/>: returns the summed-over-time
+    /// time-major layout (step t of stream b at <c>t·m + b</c>), with the batched cross-entropy and
+    /// <see cref="BatchReduction.Mean"/>: returns the summed-over-time
     /// loss averaged over the streams, and carries each stream's final state into its next window.</summary>
     public abstract float TrainBatch(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int batchSize);
 

@@ -30,8 +30,8 @@ public static class ModelCatalog
     /// <summary>Every model, default first.</summary>
     public static IReadOnlyList<ModelEntry> All { get; } =
     [
-        new("lstm128", nameof(CharLstm128), CharLstm128.InputSize, CharLstm128.HiddenSize, CharLstm128.ParameterCount, CharLstm128.Layout, (maxWindow, maxBatch) => new CharLstm128Model(maxWindow, maxBatch)),
-        new("lstm32", nameof(CharLstm32), CharLstm32.InputSize, CharLstm32.HiddenSize, CharLstm32.ParameterCount, CharLstm32.Layout, (maxWindow, maxBatch) => new CharLstm32Model(maxWindow, maxBatch)),
+        new("lstm128", nameof(CharLstm128), CharLstm128.InputSize, CharLstm128.HiddenSize, CharLstm128.ParameterCount, CharLstm128.Layout, (maxWindow, maxBatch) => new CellCharModel("lstm128", RecurrentCell<CharLstm128.Kernel, float>.Instance, maxWindow, maxBatch)),
+        new("lstm32", nameof(CharLstm32), CharLstm32.InputSize, CharLstm32.HiddenSize, CharLstm32.ParameterCount, CharLstm32.Layout, (maxWindow, maxBatch) => new CellCharModel("lstm32", RecurrentCell<CharLstm32.Kernel, float>.Instance, maxWindow, maxBatch)),
     ];
 
     /// <summary>The model called <paramref name="name"/>.</summary>

@@ -76,12 +76,16 @@ public static class Losses<TKernel, T>
     }
 
     /// <summary>
-    /// Cross-entropy of the softmax head against a target distribution q_t per step: L = Σ_t −Σ_v q_t,v log
-    /// softmax(W_y h_t + b_y)_v, over outputs [T × H] and distributions [T × V] (for a time-major batch, [T × m × ·]).
-    /// Writes ∂L/∂h_t and adds the head's gradients into <paramref name="dp"/>; every distribution (finite, ≥ 0, summing
-    /// to 1) is checked before anything is written.
+    /// Cross-entropy of the softmax head against a target distribution q_t at every step:
+    /// L = −Σ_t Σ_v q_t[v] log softmax(W_y h_t + b_y)[v], over outputs [T × H] and distributions [T × V] (for a
+    /// time-major batch, [T × m × H] and [T × m × V]). Writes ∂L/∂h_t into <paramref name="dOutputs"/> and adds the
+    /// head's ∂L/∂(W_y, b_y) into <paramref name="dp"/>; <see cref="BatchReduction.Mean"/> divides by m as above.
     /// </summary>
-    /// <exception cref="ArgumentException">A length does not fit, or a target is not a distribution.</exception>
+    /// <exception cref="ArgumentException">
+    /// A length does not fit, or a row of <paramref name="distributions"/> is not a distribution (finite, non-negative,
+    /// summing to 1 within 2·V·ε); checked before anything is written.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size is less than 1.</exception>
     /// <exception cref="NotSupportedException">The cell has no head.</exception>
     public static T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> distributions, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1)
     {

@@ -33,6 +33,24 @@ public static class SoftmaxHead<TShape, T>
         }
     }
 
+    /// <summary>The head's class probabilities [V] = softmax(logits [V]), shifted by the largest logit (finite for any finite logits).</summary>
+    /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
+    /// <exception cref="ArgumentException">A span does not hold V values.</exception>
+    public static void Softmax(ReadOnlySpan<T> logits, Span<T> probabilities)
+    {
+        Classes(logits, probabilities, "the probabilities (V values)", nameof(probabilities));
+        SoftmaxMath.Softmax(logits, probabilities);
+    }
+
+    /// <summary>The head's log-probabilities [V] = log softmax(logits [V]) = logits − log Σ e^logits.</summary>
+    /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
+    /// <exception cref="ArgumentException">A span does not hold V values.</exception>
+    public static void LogSoftmax(ReadOnlySpan<T> logits, Span<T> logProbabilities)
+    {
+        Classes(logits, logProbabilities, "the log-probabilities (V values)", nameof(logProbabilities));
+        SoftmaxMath.LogSoftmax(logits, logProbabilities);
+    }
+
     // dh [H] = W_yᵀ dLogits;  dW_y[:, k] += h_k · dLogits;  db_y += dLogits
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadBackward"/>
     public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp)
@@ -58,5 +76,16 @@ public static class SoftmaxHead<TShape, T>
 
             dh[k] = sum;
         }
+    }
+
+    private static void Classes(ReadOnlySpan<T> logits, ReadOnlySpan<T> written, string what, string writtenName)
+    {
+        if (TShape.OutputSize == 0)
+        {
+            throw new NotSupportedException("This cell has no softmax head (OutputSize = 0).");
+        }
+
+        Guard.Length(logits.Length, TShape.OutputSize, "the logits (V values)", nameof(logits));
+        Guard.Length(written.Length, TShape.OutputSize, what, writtenName);
     }
 }

@@ -1,55 +1,38 @@
 namespace LstmGen.Models.Tests.Support;
 
-/// <summary>The streaming inference entry points, bound like the rest of the driver.</summary>
-internal sealed partial class CellDriver<S, TIn, THid, TOut, TState, TSGrad, TCache, TP, TG, TWs>
+/// <summary>The streaming inference step against the cached forward step, through the adapter.</summary>
+internal sealed partial class CellDriver<S>
 {
-    private delegate ValueTuple<TState, TCache> ForwardFn(TP p, ref TIn x, ref TState state);
-
-    private delegate ValueTuple<TState, TCache> ForwardOneHotFn(TP p, int index, ref TState state);
-
-    private delegate TState StepFn(TP p, ref TIn x, ref TState state);
-
-    private delegate TState StepOneHotFn(TP p, int index, ref TState state);
-
-    private delegate TState StepHeadFn(TP p, ref TIn x, ref TState state, out TOut probabilities);
-
-    private delegate TState StepOneHotHeadFn(TP p, int index, ref TState state, out TOut probabilities);
-
     public StreamingRun RunStreaming(double[] referenceTheta, double[][] inputs, int[] indices)
     {
-        TP p = Parameters(referenceTheta);
-        var forward = Bind<ForwardFn>("Forward");
-        var forwardOneHot = Bind<ForwardOneHotFn>("ForwardOneHot");
-        var step = Bind<StepFn>("Step");
-        var stepOneHot = Bind<StepOneHotFn>("StepOneHot");
-        TState viaForward = default, viaStep = default;
+        S[] p = Parameters(referenceTheta);
+        int s = cell.StateLength;
+        S[] viaForward = new S[s], viaStep = new S[s], cache = new S[cell.CacheLength];
         var forwardStates = new double[inputs.Length][];
         var stepStates = new double[inputs.Length][];
         for (int t = 0; t < inputs.Length; t++)
         {
             if (indices[t] < 0)
             {
-                TIn x = Row<TIn>(inputs[t]);
-                viaForward = forward(p, ref x, ref viaForward).Item1;
-                viaStep = step(p, ref x, ref viaStep);
+                S[] x = Flat([inputs[t]]);
+                cell.Forward(p, x, viaForward, viaForward, cache);
+                cell.Step(p, x, viaStep, viaStep);
             }
             else
             {
-                viaForward = forwardOneHot(p, indices[t], ref viaForward).Item1;
-                viaStep = stepOneHot(p, indices[t], ref viaStep);
+                cell.ForwardOneHot(p, indices[t], viaForward, viaForward, cache);
+                cell.StepOneHot(p, indices[t], viaStep, viaStep);
             }
 
-            (forwardStates[t], stepStates[t]) = (Flat(viaForward), Flat(viaStep));
+            (forwardStates[t], stepStates[t]) = (Doubles(viaForward), Doubles(viaStep));
         }
 
         var headChecks = new List<(double[], double[], double[], double[])>();
         if (HasHead)
         {
-            TIn xLast = Row<TIn>(inputs[0]);
-            TState dense = Bind<StepHeadFn>("Step")(p, ref xLast, ref viaStep, out TOut denseProbabilities);
-            headChecks.Add(HeadCheck(p, dense, step(p, ref xLast, ref viaStep), denseProbabilities));
-            TState oneHot = Bind<StepOneHotHeadFn>("StepOneHot")(p, 0, ref viaStep, out TOut oneHotProbabilities);
-            headChecks.Add(HeadCheck(p, oneHot, stepOneHot(p, 0, ref viaStep), oneHotProbabilities));
+            S[] x0 = Flat([inputs[0]]);
+            headChecks.Add(HeadCheck(p, viaStep, (state, next) => cell.Step(p, x0, state, next), (state, next, c) => cell.Forward(p, x0, state, next, c)));
+            headChecks.Add(HeadCheck(p, viaStep, (state, next) => cell.StepOneHot(p, 0, state, next), (state, next, c) => cell.ForwardOneHot(p, 0, state, next, c)));
         }
 
         return new StreamingRun(forwardStates, stepStates, headChecks);
@@ -57,32 +40,49 @@ internal sealed partial class CellDriver<S, TIn, THid, TOut, TState, TSGrad, TCa
 
     public IReadOnlyList<Action> StreamingOperations(double[] referenceTheta, double[] x)
     {
-        TP p = Parameters(referenceTheta);
-        TIn input = Row<TIn>(x);
-        TState state = default;
-        TOut probabilities = default;
-        var step = Bind<StepFn>("Step");
-        var stepOneHot = Bind<StepOneHotFn>("StepOneHot");
+        S[] p = Parameters(referenceTheta), input = Flat([x]);
+        S[] state = new S[cell.StateLength], logits = new S[OutputSize], probabilities = new S[OutputSize];
         var operations = new List<Action>
         {
-            () => state = step(p, ref input, ref state),
-            () => state = stepOneHot(p, 0, ref state),
+            () => cell.Step(p, input, state, state),
+            () => cell.StepOneHot(p, 0, state, state),
         };
         if (HasHead)
         {
-            var stepHead = Bind<StepHeadFn>("Step");
-            var stepOneHotHead = Bind<StepOneHotHeadFn>("StepOneHot");
-            operations.Add(() => state = stepHead(p, ref input, ref state, out probabilities));
-            operations.Add(() => state = stepOneHotHead(p, 0, ref state, out probabilities));
+            operations.Add(() =>
+            {
+                cell.Step(p, input, state, state);
+                cell.HeadForward(p, state.AsSpan(0, HiddenSize), logits);
+                cell.Softmax(logits, probabilities);
+            });
+            operations.Add(() =>
+            {
+                cell.StepOneHot(p, 0, state, state);
+                cell.HeadForward(p, state.AsSpan(0, HiddenSize), logits);
+                cell.Softmax(logits, probabilities);
+            });
         }
 
         return operations;
     }
 
-    private (double[], double[], double[], double[]) HeadCheck(TP p, TState withProbabilities, TState plain, TOut probabilities)
+    /// <summary>
+    /// One more step from <paramref name="from"/>: (the streaming step's state, the cached forward step's state, the head's
+    /// softmax of the streaming h, the head's softmax of the cached forward's h).
+    /// </summary>
+    private (double[], double[], double[], double[]) HeadCheck(S[] p, S[] from, Action<S[], S[]> step, Action<S[], S[], S[]> forward)
     {
-        THid h = Row<THid>(Half(withProbabilities, 0));
-        TOut logits = _headForward!(p, ref h);
-        return (Flat(withProbabilities), Flat(plain), Flat(probabilities), Flat(_softmax!(ref logits)));
+        S[] viaStep = new S[from.Length], viaForward = new S[from.Length];
+        step(from, viaStep);
+        forward(from, viaForward, new S[cell.CacheLength]);
+        return (Doubles(viaStep), Doubles(viaForward), Probabilities(p, viaStep), Probabilities(p, viaForward));
+    }
+
+    private double[] Probabilities(S[] p, S[] state)
+    {
+        S[] logits = new S[OutputSize], probabilities = new S[OutputSize];
+        cell.HeadForward(p, state.AsSpan(0, HiddenSize), logits);
+        cell.Softmax(logits, probabilities);
+        return Doubles(probabilities);
     }
 }

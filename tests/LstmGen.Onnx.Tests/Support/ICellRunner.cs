@@ -1,6 +1,6 @@
 namespace LstmGen.Onnx.Tests.Support;
 
-/// <summary>One generated cell seen through doubles: its layout, its generated forward pass, and its ONNX export.</summary>
+/// <summary>One generated cell seen through doubles: its layout, its forward pass (through <see cref="IRecurrentCell{T}"/>), and its ONNX export.</summary>
 internal interface ICellRunner
 {
     CellLayout Layout { get; }

@@ -20,21 +20,21 @@ internal sealed record StepRecord(
 }
 
 /// <summary>
-/// Everything one run of a generated cell over a sequence produces (ForwardSequence → MseLoss → Bptt), plus the
-/// same sequence through the one-call <c>LossAndGradients</c> (fresh gradients) as a cross-check.
+/// Everything one run of a generated cell over a sequence produces (ForwardSequence → SquaredError → Bptt), plus the
+/// same sequence as a batch of one (ForwardSequenceBatch → SquaredError → BpttBatch, fresh gradients) as a cross-check.
 /// </summary>
-/// <param name="Loss">Σ_t ½‖h_t − y_t‖² from the sequence <c>MseLoss</c>.</param>
+/// <param name="Loss">Σ_t ½‖h_t − y_t‖² from <c>SquaredError</c>.</param>
 /// <param name="Steps">Per-step caches, states and dL/dx_t.</param>
 /// <param name="FinalH">h after the last step, as returned by <c>ForwardSequence</c>.</param>
 /// <param name="FinalC">c after the last step.</param>
-/// <param name="FlatGradients">dθ from <c>Bptt</c>, in the generated flat layout (<c>Gradients.AsSpan()</c>).</param>
-/// <param name="Gradients">The same dθ read through the <c>Gradients.W/U/B</c> accessors.</param>
+/// <param name="FlatGradients">dθ from <c>Bptt</c>, in the flat layout of <see cref="CellLayout"/>.</param>
+/// <param name="Gradients">The same dθ read through <see cref="CellLayout"/>'s index functions.</param>
 /// <param name="DH0">dL/dh_{-1} returned by <c>Bptt</c>.</param>
 /// <param name="DC0">dL/dc_{-1} returned by <c>Bptt</c>.</param>
-/// <param name="HelperLoss">Loss from <c>LossAndGradients</c>.</param>
-/// <param name="HelperFinalH">Final h from <c>LossAndGradients</c>.</param>
-/// <param name="HelperFinalC">Final c from <c>LossAndGradients</c>.</param>
-/// <param name="HelperFlatGradients">dθ from <c>LossAndGradients</c> into fresh gradients, flat layout.</param>
+/// <param name="HelperLoss">Loss of the batch-of-one run.</param>
+/// <param name="HelperFinalH">Final h of the batch-of-one run.</param>
+/// <param name="HelperFinalC">Final c of the batch-of-one run.</param>
+/// <param name="HelperFlatGradients">dθ of the batch-of-one run into fresh gradients, flat layout.</param>
 internal sealed record CellRun(
     double Loss,
     StepRecord[] Steps,
@@ -95,7 +95,7 @@ internal interface ICellDriver
 
     bool IsFloat { get; }
 
-    /// <summary>θ in the generated flat layout, filled from the reference only through <c>Parameters.W/U/B</c>.</summary>
+    /// <summary>θ in the flat layout of <see cref="CellLayout"/>, filled from the reference through its index functions.</summary>
     double[] Flatten(Reference.ReferenceLstm reference);
 
     /// <summary>Runs the cell on <paramref name="problem"/> with flat parameters <paramref name="theta"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using LstmGen.Interop.Layouts;
 
 namespace LstmGen.Interop.Tests.PyTorch.Support;
@@ -12,134 +11,63 @@ internal static class TorchCellRunner
     /// returns our values under the fixture's names (<c>output.h</c>, <c>output.h_n</c>, <c>output.c_n</c>,
     /// <c>output.loss</c>, <c>grad.&lt;parameter&gt;</c>, <c>grad.input.x</c>, <c>grad.input.h0</c>, <c>grad.input.c0</c>).
     /// </summary>
-    public static IReadOnlyDictionary<string, double[]> Run(TorchFixture fixture)
+    public static IReadOnlyDictionary<string, double[]> Run(TorchFixture fixture) => TorchCellCatalog.Get(fixture.CellName) switch
     {
-        Type cell = fixture.CellType;
-        Type Nested(string name) => cell.GetNestedType(name) ?? throw new InvalidOperationException($"{cell.Name} has no nested type {name}.");
-        Type parameters = Nested("Parameters");
-        Type scalar = parameters.GetMethod("AsSpan")!.ReturnType.GetGenericArguments()[0];
-        Type output = cell.GetNestedType("Output") ?? typeof(NoHeadOutput);
-        Type runner = typeof(TorchCellRunner<,,,,,,,,,>).MakeGenericType(
-            scalar, Nested("Input"), Nested("Hidden"), output, Nested("State"), Nested("StateGradient"), Nested("StepCache"),
-            parameters, Nested("Gradients"), Nested("Workspace"));
-        var instance = (ITorchCellRunner)Activator.CreateInstance(runner, cell)!;
-        return instance.Run(fixture);
-    }
-}
-
-/// <summary>Stand-in for the <c>Output</c> type of a cell without a head.</summary>
-internal struct NoHeadOutput
-{
-}
-
-internal interface ITorchCellRunner
-{
-    IReadOnlyDictionary<string, double[]> Run(TorchFixture fixture);
+        IRecurrentCell<float> cell => new TorchCellRunner<float>(cell).Run(fixture),
+        IRecurrentCell<double> cell => new TorchCellRunner<double>(cell).Run(fixture),
+        object other => throw new InvalidOperationException($"{fixture.CellName} is a {other.GetType().Name}, not a cell of float or double."),
+    };
 }
 
 /// <summary>
-/// The generic runner behind <see cref="TorchCellRunner.Run"/>: every generated cell is its own static class, so the
-/// functions are bound by name and signature to typed delegates (a missing or changed function fails the binding
-/// with its name). Value types (Input, Hidden, State, StateGradient) are runs of scalars: Hidden and Input are
-/// inline arrays, State is (h[, c]) and StateGradient (dh[, dc]), read through <see cref="MemoryMarshal"/> as the
-/// Models tests do; the sizes are checked first.
+/// The runner behind <see cref="TorchCellRunner.Run"/>: the cell through <see cref="IRecurrentCell{T}"/>, over flat
+/// time-major buffers of its scalar type <typeparamref name="S"/>.
 /// </summary>
-internal sealed class TorchCellRunner<S, TIn, THid, TOut, TState, TSGrad, TCache, TP, TG, TWs> : ITorchCellRunner
+internal sealed class TorchCellRunner<S>(IRecurrentCell<S> cell)
     where S : unmanaged, IFloatingPointIeee754<S>
-    where TIn : unmanaged
-    where THid : unmanaged
-    where TOut : struct
-    where TState : unmanaged
-    where TSGrad : unmanaged
-    where TCache : struct
-    where TP : class
-    where TG : class
-    where TWs : class
 {
-    private readonly Type _cell;
-    private readonly CellLayout _layout;
+    private bool IsLstm => cell.Kind == RecurrentCellKind.Lstm;
 
-    public TorchCellRunner(Type cell)
-    {
-        _cell = cell;
-        _layout = (CellLayout)cell.GetProperty("Layout")!.GetValue(null)!;
-        int stateWidth = _layout.Kind == RecurrentCellKind.Lstm ? 2 : 1;
-        int scalarSize = Marshal.SizeOf<S>();
-        if (Marshal.SizeOf<THid>() != _layout.HiddenSize * scalarSize || Marshal.SizeOf<TIn>() != _layout.InputSize * scalarSize
-            || Marshal.SizeOf<TState>() != stateWidth * _layout.HiddenSize * scalarSize || Marshal.SizeOf<TSGrad>() != Marshal.SizeOf<TState>())
-        {
-            throw new InvalidOperationException($"{cell.Name}: Input, Hidden, State or StateGradient is not a plain run of scalars.");
-        }
-    }
-
-    private delegate void ForwardSequenceBatchFn(
-        TP p, ReadOnlySpan<TIn> inputs, int batchSize, ReadOnlySpan<TState> initial, Span<TState> final, Span<TCache> caches, Span<THid> outputs);
-
-    private delegate void BpttBatchFn(
-        TP p, ReadOnlySpan<TCache> caches, ReadOnlySpan<THid> outputGradients, int batchSize, TG grads, Span<TIn> inputGradients, Span<TSGrad> initialGradients);
-
-    private delegate S MseSequenceFn(ReadOnlySpan<THid> outputs, ReadOnlySpan<THid> targets, Span<THid> outputGradients);
-
-    private delegate S CeSequenceFn(TP p, ReadOnlySpan<THid> outputs, ReadOnlySpan<int> targets, Span<THid> outputGradients, TG grads);
-
-    private delegate S OneCallBatchFn<TTarget>(
-        TP p, ReadOnlySpan<TIn> inputs, ReadOnlySpan<TTarget> targets, int batchSize, BatchReduction reduction, TWs workspace, TG grads, ReadOnlySpan<TState> initial);
-
-    private bool IsLstm => _layout.Kind == RecurrentCellKind.Lstm;
-
+    /// <summary>
+    /// One batched run with the fixture's reduction (forward, loss, BPTT): the loss, every parameter gradient, every h_t,
+    /// the final states and dL/dx, dL/dh0, dL/dc0.
+    /// </summary>
     public IReadOnlyDictionary<string, double[]> Run(TorchFixture fixture)
     {
-        int m = fixture.Batch, n = fixture.Steps * fixture.Batch;
-        var p = Activator.CreateInstance<TP>();
-        PyTorchLayout.Import<S>(fixture.Tensors, _layout, Span(p), fixture.Names);
+        CellLayout layout = cell.Layout;
+        int m = fixture.Batch, n = fixture.Steps * fixture.Batch, h = cell.HiddenSize, s = cell.StateLength;
+        var p = new S[cell.ParameterCount];
+        PyTorchLayout.Import<S>(fixture.Tensors, layout, p, fixture.Names);
 
-        TIn[] inputs = Rows<TIn>(fixture.Values("input.x"));
-        TState[] initial = InitialStates(fixture);
-        bool head = _layout.HasHead;
-        THid[]? hiddenTargets = head ? null : Rows<THid>(fixture.Values("input.target"));
-        int[]? classes = head ? [.. fixture.Values("input.target").Select(v => checked((int)v))] : null;
-        var results = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        S[] xs = Scalars(fixture.Values("input.x"));
+        S[] initial = InitialStates(fixture);
+        S[] final = new S[m * s], caches = new S[n * cell.CacheLength], outputs = new S[n * h];
+        cell.ForwardSequenceBatch(p, xs, m, initial, final, caches, outputs);
 
-        // 1. The one-call batch function with the fixture's reduction: loss, every parameter gradient, final states.
-        var grads = Activator.CreateInstance<TG>();
-        var workspace = (TWs)Activator.CreateInstance(typeof(TWs), fixture.Steps, m)!;
-        S loss = head
-            ? Bind<OneCallBatchFn<int>>("CrossEntropyLossAndGradientsBatch")(p, inputs, classes, m, fixture.Reduction, workspace, grads, initial)
-            : Bind<OneCallBatchFn<THid>>("LossAndGradientsBatch")(p, inputs, hiddenTargets, m, fixture.Reduction, workspace, grads, initial);
-        results["output.loss"] = [double.CreateTruncating(loss)];
-        AddParameterGradients(results, Span(grads), fixture.Names);
-        var states = (Func<TWs, Span<TState>>)Delegate.CreateDelegate(typeof(Func<TWs, Span<TState>>), typeof(TWs).GetProperty("States")!.GetMethod!);
-        AddStates(results, "output.h_n", "output.c_n", states(workspace)[..m].ToArray());
+        S[] dOutputs = new S[n * h], dp = new S[p.Length];
+        double[] target = fixture.Values("input.target");
+        S loss = layout.HasHead
+            ? cell.CrossEntropy(p, outputs, [.. target.Select(v => checked((int)v))], dOutputs, dp, fixture.Reduction, m)
+            : cell.SquaredError(outputs, Scalars(target), dOutputs, fixture.Reduction, m);
+        S[] dxs = new S[xs.Length], dInitial = new S[m * s];
+        cell.BpttBatch(p, xs, m, caches, dOutputs, dInitial, dxs, dp);
 
-        // 2. The low-level path for what the one-call function does not return: every h_t, dL/dx, dL/dh0, dL/dc0.
-        var (caches, outputs, final) = (new TCache[n], new THid[n], new TState[m]);
-        Bind<ForwardSequenceBatchFn>("ForwardSequenceBatch")(p, inputs, m, initial, final, caches, outputs);
-        results["output.h"] = Flat(outputs);
-        var outputGradients = new THid[n];
-        var scratch = Activator.CreateInstance<TG>();
-        _ = head
-            ? Bind<CeSequenceFn>("CrossEntropyLoss")(p, outputs, classes, outputGradients, scratch)
-            : Bind<MseSequenceFn>("MseLoss")(outputs, hiddenTargets, outputGradients);
-        if (fixture.Reduction == BatchReduction.Mean)
+        var results = new Dictionary<string, double[]>(StringComparer.Ordinal)
         {
-            S scale = S.One / S.CreateTruncating(m);
-            foreach (ref S value in MemoryMarshal.Cast<THid, S>(outputGradients.AsSpan()))
-            {
-                value *= scale;
-            }
-        }
-
-        var (dx, initialGradients) = (new TIn[n], new TSGrad[m]);
-        Bind<BpttBatchFn>("BpttBatch")(p, caches, outputGradients, m, scratch, dx, initialGradients);
-        results["grad.input.x"] = Flat(dx);
-        AddStates(results, "grad.input.h0", "grad.input.c0", MemoryMarshal.Cast<TSGrad, TState>(initialGradients.AsSpan()).ToArray());
+            ["output.loss"] = [double.CreateTruncating(loss)],
+            ["output.h"] = Doubles(outputs),
+            ["grad.input.x"] = Doubles(dxs),
+        };
+        AddParameterGradients(results, dp, fixture.Names);
+        AddStates(results, "output.h_n", "output.c_n", final);
+        AddStates(results, "grad.input.h0", "grad.input.c0", dInitial);
         return results;
     }
 
     /// <summary>Our gradients in PyTorch's names; dL/db_ih = dL/db_hh = dL/db because PyTorch adds both biases.</summary>
     private void AddParameterGradients(Dictionary<string, double[]> results, ReadOnlySpan<S> gradients, PyTorchNames names)
     {
-        TensorSet exported = PyTorchLayout.Export<S>(_layout, gradients, names);
+        TensorSet exported = PyTorchLayout.Export<S>(cell.Layout, gradients, names);
         foreach (NamedTensor tensor in exported)
         {
             var values = new double[tensor.ElementCount];
@@ -150,32 +78,31 @@ internal sealed class TorchCellRunner<S, TIn, THid, TOut, TState, TSGrad, TCache
         results["grad." + names.RecurrentBias] = results["grad." + names.InputBias];
     }
 
-    private void AddStates(Dictionary<string, double[]> results, string hName, string cName, TState[] states)
+    /// <summary>States [m × S] as PyTorch's h [m × H] and, for an LSTM, c [m × H].</summary>
+    private void AddStates(Dictionary<string, double[]> results, string hName, string cName, S[] states)
     {
-        int h = _layout.HiddenSize, width = IsLstm ? 2 * h : h;
-        double[] flat = Flat(states);
-        results[hName] = [.. Enumerable.Range(0, states.Length).SelectMany(b => flat.AsSpan(b * width, h).ToArray())];
+        int h = cell.HiddenSize, s = cell.StateLength, m = states.Length / s;
+        results[hName] = [.. Enumerable.Range(0, m).SelectMany(b => Doubles(states.AsSpan(b * s, h).ToArray()))];
         if (IsLstm)
         {
-            results[cName] = [.. Enumerable.Range(0, states.Length).SelectMany(b => flat.AsSpan((b * width) + h, h).ToArray())];
+            results[cName] = [.. Enumerable.Range(0, m).SelectMany(b => Doubles(states.AsSpan((b * s) + h, h).ToArray()))];
         }
     }
 
-    private TState[] InitialStates(TorchFixture fixture)
+    private S[] InitialStates(TorchFixture fixture)
     {
-        int h = _layout.HiddenSize, width = IsLstm ? 2 * h : h;
+        int h = cell.HiddenSize, s = cell.StateLength;
         double[] h0 = fixture.Values("input.h0");
         double[]? c0 = IsLstm ? fixture.Values("input.c0") : null;
-        var states = new TState[fixture.Batch];
-        Span<S> flat = MemoryMarshal.Cast<TState, S>(states.AsSpan());
+        var states = new S[fixture.Batch * s];
         for (int b = 0; b < fixture.Batch; b++)
         {
             for (int j = 0; j < h; j++)
             {
-                flat[(b * width) + j] = S.CreateTruncating(h0[(b * h) + j]);
+                states[(b * s) + j] = S.CreateTruncating(h0[(b * h) + j]);
                 if (c0 is not null)
                 {
-                    flat[(b * width) + h + j] = S.CreateTruncating(c0[(b * h) + j]);
+                    states[(b * s) + h + j] = S.CreateTruncating(c0[(b * h) + j]);
                 }
             }
         }
@@ -183,22 +110,7 @@ internal sealed class TorchCellRunner<S, TIn, THid, TOut, TState, TSGrad, TCache
         return states;
     }
 
-    private static T[] Rows<T>(double[] values)
-        where T : unmanaged
-    {
-        S[] scalars = [.. values.Select(S.CreateTruncating)];
-        return MemoryMarshal.Cast<S, T>(scalars.AsSpan()).ToArray();
-    }
+    private static S[] Scalars(double[] values) => [.. values.Select(S.CreateTruncating)];
 
-    private static double[] Flat<T>(T[] rows)
-        where T : unmanaged =>
-        [.. MemoryMarshal.Cast<T, S>(rows.AsSpan()).ToArray().Select(double.CreateTruncating)];
-
-    private static Span<S> Span(object parametersOrGradients) =>
-        ((Func<Span<S>>)Delegate.CreateDelegate(typeof(Func<Span<S>>), parametersOrGradients, "AsSpan"))();
-
-    private TDelegate Bind<TDelegate>(string name)
-        where TDelegate : Delegate =>
-        (TDelegate?)Delegate.CreateDelegate(typeof(TDelegate), _cell, name, ignoreCase: false, throwOnBindFailure: false)
-        ?? throw new InvalidOperationException($"{_cell.Name}.{name} does not have the signature of {typeof(TDelegate).Name}.");
+    private static double[] Doubles(S[] values) => [.. values.Select(double.CreateTruncating)];
 }

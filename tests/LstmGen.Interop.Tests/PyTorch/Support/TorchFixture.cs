@@ -26,11 +26,9 @@ internal sealed record TorchFixture(
 
     public bool IsLstm => Names.CellKind == RecurrentCellKind.Lstm;
 
-    /// <summary>The generated cell class (TorchCells.cs) of the fixture's kind, sizes and precision.</summary>
-    public Type CellType =>
-        typeof(TorchFixture).Assembly.GetType(
-            $"{typeof(TorchFixture).Namespace![..^".Support".Length]}.Torch{(IsLstm ? "Lstm" : "Rnn")}{InputSize}x{HiddenSize}{(OutputSize > 0 ? $"V{OutputSize}" : string.Empty)}{(IsFloat ? "F" : "D")}")
-        ?? throw new InvalidOperationException($"No generated cell for fixture {Name}.");
+    /// <summary>The name of the generated cell class (TorchCells.cs) of the fixture's kind, sizes and precision.</summary>
+    public string CellName =>
+        $"Torch{(IsLstm ? "Lstm" : "Rnn")}{InputSize}x{HiddenSize}{(OutputSize > 0 ? $"V{OutputSize}" : string.Empty)}{(IsFloat ? "F" : "D")}";
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "PyTorch", name + ".safetensors");
 

@@ -1,0 +1,109 @@
+namespace LstmGen.Demo.Models;
+
+/// <summary>
+/// <see cref="CharModel"/> over any generated float cell with a softmax head, held as <see cref="IRecurrentCell{T}"/>:
+/// the one adapter for every cell the demo offers. Owns flat buffers sized once (parameters, gradients, the caches,
+/// outputs and output gradients of the largest batch of windows, the carried states); nothing is allocated per call.
+/// </summary>
+public sealed class CellCharModel : CharModel
+{
+    private readonly IRecurrentCell<float> _cell;
+    private readonly float[] _p, _grads, _caches, _outputs, _dOutputs, _training, _dInitial, _generation;
+
+    /// <summary>Sizes the buffers for windows of up to <paramref name="maxWindow"/> steps and <paramref name="maxBatch"/> streams.</summary>
+    /// <param name="name">What <c>--model</c> selects, e.g. <c>lstm128</c>.</param>
+    /// <param name="cell">The cell, e.g. <c>RecurrentCell&lt;CharLstm128.Kernel, float&gt;.Instance</c>; it must have a head.</param>
+    /// <param name="maxWindow">The longest training window.</param>
+    /// <param name="maxBatch">The most streams trained at once.</param>
+    /// <exception cref="ArgumentException">The cell has no softmax head.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWindow"/> or <paramref name="maxBatch"/> is less than 1.</exception>
+    public CellCharModel(string name, IRecurrentCell<float> cell, int maxWindow, int maxBatch = 1)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWindow, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        if (!cell.Layout.HasHead)
+        {
+            throw new ArgumentException($"Expected a cell with a softmax head, but {cell.Layout} has none.", nameof(cell));
+        }
+
+        (Name, _cell, MaxWindow, MaxBatch) = (name, cell, maxWindow, maxBatch);
+        int elements = maxWindow * maxBatch, h = cell.HiddenSize, s = cell.StateLength;
+        (_p, _grads) = (new float[cell.ParameterCount], new float[cell.ParameterCount]);
+        (_caches, _outputs, _dOutputs) = (new float[elements * cell.CacheLength], new float[elements * h], new float[elements * h]);
+        (_training, _dInitial, _generation) = (new float[maxBatch * s], new float[maxBatch * s], new float[s]);
+    }
+
+    /// <inheritdoc/>
+    public override string Name { get; }
+
+    /// <inheritdoc/>
+    public override int InputSize => _cell.InputSize;
+
+    /// <inheritdoc/>
+    public override int HiddenSize => _cell.HiddenSize;
+
+    /// <inheritdoc/>
+    public override int OutputSize => _cell.OutputSize;
+
+    /// <inheritdoc/>
+    public override int ParameterCount => _cell.ParameterCount;
+
+    /// <inheritdoc/>
+    public override int MaxWindow { get; }
+
+    /// <inheritdoc/>
+    public override int MaxBatch { get; }
+
+    /// <inheritdoc/>
+    public override Span<float> Parameters => _p;
+
+    /// <inheritdoc/>
+    public override Span<float> Gradients => _grads;
+
+    /// <inheritdoc/>
+    public override float TrainWindow(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets)
+    {
+        int steps = inputs.Length, h = HiddenSize, s = _cell.StateLength;
+        Span<float> state = _training.AsSpan(0, s), caches = _caches.AsSpan(0, steps * _cell.CacheLength);
+        Span<float> outputs = _outputs.AsSpan(0, steps * h), dOutputs = _dOutputs.AsSpan(0, steps * h);
+        _grads.AsSpan().Clear();
+        _cell.ForwardSequence(_p, inputs, state, state, caches, outputs);      // the carried state advances in place
+        float loss = _cell.CrossEntropy(_p, outputs, targets, dOutputs, _grads);
+        _cell.Bptt(_p, inputs, caches, dOutputs, _dInitial.AsSpan(0, s), _grads);
+        return loss;
+    }
+
+    /// <inheritdoc/>
+    public override float TrainBatch(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, MaxBatch);
+        int elements = inputs.Length, h = HiddenSize, s = _cell.StateLength;
+        Span<float> states = _training.AsSpan(0, batchSize * s), caches = _caches.AsSpan(0, elements * _cell.CacheLength);
+        Span<float> outputs = _outputs.AsSpan(0, elements * h), dOutputs = _dOutputs.AsSpan(0, elements * h);
+        _grads.AsSpan().Clear();
+        _cell.ForwardSequenceBatch(_p, inputs, batchSize, states, states, caches, outputs);
+        float loss = _cell.CrossEntropy(_p, outputs, targets, dOutputs, _grads, BatchReduction.Mean, batchSize);
+        _cell.BpttBatch(_p, inputs, batchSize, caches, dOutputs, _dInitial.AsSpan(0, batchSize * s), _grads);
+        return loss;
+    }
+
+    /// <inheritdoc/>
+    public override void ResetTrainingState() => Array.Clear(_training);
+
+    /// <inheritdoc/>
+    public override void SaveTrainingState(Span<float> destination) => _training.CopyTo(destination);
+
+    /// <inheritdoc/>
+    public override void RestoreTrainingState(ReadOnlySpan<float> source) => source.CopyTo(_training);
+
+    /// <inheritdoc/>
+    public override void ResetGenerationState() => Array.Clear(_generation);
+
+    /// <inheritdoc/>
+    public override void Generate(int index, Span<float> logits)
+    {
+        _cell.StepOneHot(_p, index, _generation, _generation);             // streaming inference: no cache written
+        _cell.HeadForward(_p, _generation.AsSpan(0, HiddenSize), logits);
+    }
+}
