@@ -9,13 +9,13 @@ namespace LstmGen.Benchmarks;
 /// math is the runtime's generic kernels: loops for A, SIMD for B, whose cell is resolved to SIMD) against the generated
 /// typed API of the same cell, on the same data: A's BPTT per timestep (generated code: unrolled), B's inference step
 /// (generated: SIMD, the like-for-like comparison with the generic SIMD kernel, and generated loops) and B's BPTT per
-/// timestep (one-hot inputs, class targets, softmax head: generated SIMD against the generic SIMD forward and backward).
-/// The baseline of each category is the generated code.
+/// timestep (one-hot inputs, class targets, softmax head: generated SIMD against the generic SIMD forward and backward);
+/// C and D in ContractBenchmarks.BatchAndRnn.cs. The baseline of each category is the generated code.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class ContractPath
+public partial class ContractPath
 {
     private CellA.Parameters _pa = null!;
     private CellA.Gradients _ga = null!;
@@ -72,6 +72,7 @@ public class ContractPath
         _cachesB = new float[Data.Steps * Recurrent<CellB.Kernel, float>.CacheLength];
         (_outputsB, _dOutputsB) = (new float[Data.Steps * CellB.HiddenSize], new float[Data.Steps * CellB.HiddenSize]);
         _dpb = new float[CellB.ParameterCount];
+        SetupBatchAndRnn();
     }
 
     [Benchmark(Baseline = true, Description = "generated LossAndGradients (unrolled)", OperationsPerInvoke = Data.Steps)]
