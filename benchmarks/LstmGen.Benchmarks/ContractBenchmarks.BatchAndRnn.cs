@@ -116,3 +116,49 @@ public partial class ContractPath
         _dpd = new float[CellD.ParameterCount];
     }
 }
+
+/// <summary>C's BPTT split into its parts for <c>--probe-contract</c> (not benchmarks): the forward pass, the head's cross-entropy and BPTT alone, over the first <see cref="Steps"/> steps.</summary>
+public partial class ContractPath
+{
+    internal const int Steps = 2;
+
+    internal float GeneratedForwardC()
+    {
+        int n = Steps * BatchC;
+        CellB.ForwardSequenceBatch(_pb, _inputsC.AsSpan(0, n), BatchC, default, _wc.States[..BatchC], _wc.Caches[..n], _wc.Outputs[..n]);
+        return _wc.Outputs[0][0];
+    }
+
+    internal float ContractForwardC()
+    {
+        int n = Steps * BatchC;
+        Recurrent<CellB.Kernel, float>.ForwardSequenceBatch(_flatPb, _inputsC.AsSpan(0, n), BatchC, default, _finalC, _cachesC.AsSpan(0, n * Recurrent<CellB.Kernel, float>.CacheLength), _outputsC.AsSpan(0, n * CellB.HiddenSize));
+        return _outputsC[0];
+    }
+
+    internal float GeneratedHeadC()
+    {
+        int n = Steps * BatchC;
+        return CellB.CrossEntropyLoss(_pb, _wc.Outputs[..n], _targetsC.AsSpan(0, n), _wc.OutputGradients[..n], _gb);
+    }
+
+    internal float ContractHeadC()
+    {
+        int n = Steps * BatchC;
+        return Losses<CellB.Kernel, float>.CrossEntropy(_flatPb, _outputsC.AsSpan(0, n * CellB.HiddenSize), _targetsC.AsSpan(0, n), _dOutputsC.AsSpan(0, n * CellB.HiddenSize), _dpb, BatchReduction.Sum, BatchC);
+    }
+
+    internal float GeneratedBackwardC()
+    {
+        int n = Steps * BatchC;
+        CellB.BpttBatch(_pb, _wc.Caches[..n], _wc.OutputGradients[..n], BatchC, _gb, default, default);
+        return _gb.AsSpan()[0];
+    }
+
+    internal float ContractBackwardC()
+    {
+        int n = Steps * BatchC;
+        Recurrent<CellB.Kernel, float>.BpttBatch(_flatPb, _inputsC.AsSpan(0, n), BatchC, _cachesC.AsSpan(0, n * Recurrent<CellB.Kernel, float>.CacheLength), _dOutputsC.AsSpan(0, n * CellB.HiddenSize), _dInitialC, _dpb);
+        return _dpb[0];
+    }
+}

@@ -18,6 +18,9 @@ internal static partial class Probe
             Pair("B BPTT per timestep", Data.Steps, () => path.GeneratedBpttB(), () => path.ContractBpttB());
             Pair("C forward step (batch 32)", 1, () => path.GeneratedStepC(), () => path.ContractStepC());
             Pair("C BPTT per timestep (batch 32)", Data.Steps, () => path.GeneratedBpttC(), () => path.ContractBpttC());
+            Pair("  C forward part", ContractPath.Steps, () => path.GeneratedForwardC(), () => path.ContractForwardC());
+            Pair("  C cross-entropy part", ContractPath.Steps, () => path.GeneratedHeadC(), () => path.ContractHeadC());
+            Pair("  C BPTT part", ContractPath.Steps, () => path.GeneratedBackwardC(), () => path.ContractBackwardC());
             Pair("D inference", 1, () => path.GeneratedStepD(), () => path.ContractStepD());
             Pair("D BPTT per timestep", Data.Steps, () => path.GeneratedBpttD(), () => path.ContractBpttD());
             Console.WriteLine();

@@ -193,6 +193,7 @@ public static class Recurrent<TKernel, T>
     {
         int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
         int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
+        Span<T> scratch = groups > 0 ? stackalloc T[SimdBatch<TKernel, T>.ScratchLength] : default;
         carries.Clear();
         for (int t = steps - 1; t >= 0; t--)
         {
@@ -208,7 +209,7 @@ public static class Recurrent<TKernel, T>
                 int k = (t * m) + g;
                 SimdBatch<TKernel, T>.Backward(
                     p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), caches.Slice(k * c, 4 * c),
-                    carries.Slice(g * s, 4 * s), dxs.IsEmpty ? default : dxs.Slice(k * d, 4 * d), dp);
+                    carries.Slice(g * s, 4 * s), dxs.IsEmpty ? default : dxs.Slice(k * d, 4 * d), dp, scratch);
             }
 
             for (int b = g; b < m; b++)

@@ -20,8 +20,10 @@ internal static class SimdBatch<TKernel, T>
     private static bool IsLstm => TKernel.Kind == RecurrentCellKind.Lstm;
 
     /// <summary>Whether batches run in groups of 4: a SIMD kernel, and 4 samples' dz within <see cref="MaxScratchBytes"/>. A constant after JIT specialisation.</summary>
-    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd
-        && 4 * CellShape<TKernel>.GateRows * Unsafe.SizeOf<T>() <= MaxScratchBytes;
+    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd && ScratchLength * Unsafe.SizeOf<T>() <= MaxScratchBytes;
+
+    /// <summary>The backward group's scratch: 4 samples' dz, 4·G values.</summary>
+    public static int ScratchLength => 4 * CellShape<TKernel>.GateRows;
 
     /// <summary>4 forward steps: xs [4 × D] or indices [4] (the other empty), states [4 × S] in place, caches [4 × CacheLength].</summary>
     public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches)
@@ -36,16 +38,19 @@ internal static class SimdBatch<TKernel, T>
         }
     }
 
-    /// <summary>4 backward steps: caches [4 × CacheLength], carries [4 × S] (dNext in, dState out), dxs [4 × D] or empty; dp += ∂L/∂θ.</summary>
-    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp)
+    /// <summary>
+    /// 4 backward steps: caches [4 × CacheLength], carries [4 × S] (dNext in, dState out), dxs [4 × D] or empty;
+    /// dp += ∂L/∂θ; scratch [<see cref="ScratchLength"/>].
+    /// </summary>
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp, Span<T> scratch)
     {
         if (IsLstm)
         {
-            SimdLstmKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp);
+            SimdLstmKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp, scratch);
         }
         else
         {
-            SimdRnnKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp);
+            SimdRnnKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp, scratch);
         }
     }
 }
