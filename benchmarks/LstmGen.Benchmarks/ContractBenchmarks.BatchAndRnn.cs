@@ -6,7 +6,8 @@ namespace LstmGen.Benchmarks;
 /// <summary>
 /// C (B's cell, batch m = 32: one batched forward step, and BPTT per timestep of the whole batch) and D (tanh RNN
 /// 10→128 float with the softmax head: inference step, BPTT per timestep), generated SIMD code against the contract's
-/// generic SIMD path on the same data (one-hot inputs and class targets, as ConfigC and ConfigD).
+/// generic SIMD path on the same data (one-hot inputs and class targets, as ConfigC and ConfigD) and the same parameter
+/// and gradient arrays (the generated objects' spans: vector loads then split cache lines alike on both sides).
 /// </summary>
 public partial class ContractPath
 {
@@ -24,7 +25,7 @@ public partial class ContractPath
     private CellD.Workspace _wd = null!;
     private CellD.State _sd;
     private int[] _inputsD = null!, _targetsD = null!;
-    private float[] _flatPd = null!, _stateD = null!, _initialD = null!, _finalD = null!, _cachesD = null!, _outputsD = null!, _dOutputsD = null!, _dInitialD = null!, _dpd = null!;
+    private float[] _stateD = null!, _initialD = null!, _finalD = null!, _cachesD = null!, _outputsD = null!, _dOutputsD = null!, _dInitialD = null!;
 
     [Benchmark(Baseline = true, Description = "generated ForwardBatch (SIMD, m = 32)")]
     [BenchmarkCategory("C forward step (batch 32)")]
@@ -38,7 +39,7 @@ public partial class ContractPath
     [BenchmarkCategory("C forward step (batch 32)")]
     public float ContractStepC()
     {
-        Recurrent<CellB.Kernel, float>.ForwardSequenceBatch(_flatPb, _stepInputsC, BatchC, _stateFlatC, _stateFlatC, _stepCacheFlatC, _stepOutputsC);
+        Recurrent<CellB.Kernel, float>.ForwardSequenceBatch(_pb.AsSpan(), _stepInputsC, BatchC, _stateFlatC, _stateFlatC, _stepCacheFlatC, _stepOutputsC);
         return _stateFlatC[0];
     }
 
@@ -52,10 +53,10 @@ public partial class ContractPath
     [BenchmarkCategory("C BPTT per timestep (batch 32)")]
     public float ContractBpttC()
     {
-        Array.Clear(_dpb);
-        Recurrent<CellB.Kernel, float>.ForwardSequenceBatch(_flatPb, _inputsC, BatchC, default, _finalC, _cachesC, _outputsC);
-        float loss = Losses<CellB.Kernel, float>.CrossEntropy(_flatPb, _outputsC, _targetsC, _dOutputsC, _dpb, BatchReduction.Sum, BatchC);
-        Recurrent<CellB.Kernel, float>.BpttBatch(_flatPb, _inputsC, BatchC, _cachesC, _dOutputsC, _dInitialC, _dpb);
+        _gb.Clear();
+        Recurrent<CellB.Kernel, float>.ForwardSequenceBatch(_pb.AsSpan(), _inputsC, BatchC, default, _finalC, _cachesC, _outputsC);
+        float loss = Losses<CellB.Kernel, float>.CrossEntropy(_pb.AsSpan(), _outputsC, _targetsC, _dOutputsC, _gb.AsSpan(), BatchReduction.Sum, BatchC);
+        Recurrent<CellB.Kernel, float>.BpttBatch(_pb.AsSpan(), _inputsC, BatchC, _cachesC, _dOutputsC, _dInitialC, _gb.AsSpan());
         return loss;
     }
 
@@ -71,7 +72,7 @@ public partial class ContractPath
     [BenchmarkCategory("D inference")]
     public float ContractStepD()
     {
-        Recurrent<CellD.Kernel, float>.StepOneHot(_flatPd, 3, _stateD, _stateD);
+        Recurrent<CellD.Kernel, float>.StepOneHot(_pd.AsSpan(), 3, _stateD, _stateD);
         return _stateD[0];
     }
 
@@ -83,10 +84,10 @@ public partial class ContractPath
     [BenchmarkCategory("D BPTT per timestep")]
     public float ContractBpttD()
     {
-        Array.Clear(_dpd);
-        Recurrent<CellD.Kernel, float>.ForwardSequence(_flatPd, _inputsD, _initialD, _finalD, _cachesD, _outputsD);
-        float loss = Losses<CellD.Kernel, float>.CrossEntropy(_flatPd, _outputsD, _targetsD, _dOutputsD, _dpd);
-        Recurrent<CellD.Kernel, float>.Bptt(_flatPd, _inputsD, _cachesD, _dOutputsD, _dInitialD, _dpd);
+        _gd.Clear();
+        Recurrent<CellD.Kernel, float>.ForwardSequence(_pd.AsSpan(), _inputsD, _initialD, _finalD, _cachesD, _outputsD);
+        float loss = Losses<CellD.Kernel, float>.CrossEntropy(_pd.AsSpan(), _outputsD, _targetsD, _dOutputsD, _gd.AsSpan());
+        Recurrent<CellD.Kernel, float>.Bptt(_pd.AsSpan(), _inputsD, _cachesD, _dOutputsD, _dInitialD, _gd.AsSpan());
         return loss;
     }
 
@@ -105,15 +106,13 @@ public partial class ContractPath
         _cachesC = new float[Data.Steps * BatchC * c];
         (_outputsC, _dOutputsC) = (new float[Data.Steps * BatchC * h], new float[Data.Steps * BatchC * h]);
 
-        _flatPd = Data.Uniform<float>(1, CellD.ParameterCount, 1 / Math.Sqrt(CellD.HiddenSize));
-        (_pd, _gd, _wd) = (new CellD.Parameters(_flatPd), new CellD.Gradients(), new CellD.Workspace(Data.Steps));
+        (_pd, _gd, _wd) = (new CellD.Parameters(Data.Uniform<float>(1, CellD.ParameterCount, 1 / Math.Sqrt(CellD.HiddenSize))), new CellD.Gradients(), new CellD.Workspace(Data.Steps));
         _inputsD = Data.Classes(2, Data.Steps, CellD.InputSize);
         _targetsD = Data.Classes(3, Data.Steps, CellD.OutputSize);
         int sd = Recurrent<CellD.Kernel, float>.StateLength;
         (_stateD, _initialD, _finalD, _dInitialD) = (new float[sd], new float[sd], new float[sd], new float[sd]);
         _cachesD = new float[Data.Steps * Recurrent<CellD.Kernel, float>.CacheLength];
         (_outputsD, _dOutputsD) = (new float[Data.Steps * CellD.HiddenSize], new float[Data.Steps * CellD.HiddenSize]);
-        _dpd = new float[CellD.ParameterCount];
     }
 }
 
@@ -132,7 +131,7 @@ public partial class ContractPath
     internal float ContractForwardC()
     {
         int n = Steps * BatchC;
-        Recurrent<CellB.Kernel, float>.ForwardSequenceBatch(_flatPb, _inputsC.AsSpan(0, n), BatchC, default, _finalC, _cachesC.AsSpan(0, n * Recurrent<CellB.Kernel, float>.CacheLength), _outputsC.AsSpan(0, n * CellB.HiddenSize));
+        Recurrent<CellB.Kernel, float>.ForwardSequenceBatch(_pb.AsSpan(), _inputsC.AsSpan(0, n), BatchC, default, _finalC, _cachesC.AsSpan(0, n * Recurrent<CellB.Kernel, float>.CacheLength), _outputsC.AsSpan(0, n * CellB.HiddenSize));
         return _outputsC[0];
     }
 
@@ -145,7 +144,7 @@ public partial class ContractPath
     internal float ContractHeadC()
     {
         int n = Steps * BatchC;
-        return Losses<CellB.Kernel, float>.CrossEntropy(_flatPb, _outputsC.AsSpan(0, n * CellB.HiddenSize), _targetsC.AsSpan(0, n), _dOutputsC.AsSpan(0, n * CellB.HiddenSize), _dpb, BatchReduction.Sum, BatchC);
+        return Losses<CellB.Kernel, float>.CrossEntropy(_pb.AsSpan(), _outputsC.AsSpan(0, n * CellB.HiddenSize), _targetsC.AsSpan(0, n), _dOutputsC.AsSpan(0, n * CellB.HiddenSize), _gb.AsSpan(), BatchReduction.Sum, BatchC);
     }
 
     internal float GeneratedBackwardC()
@@ -158,7 +157,39 @@ public partial class ContractPath
     internal float ContractBackwardC()
     {
         int n = Steps * BatchC;
-        Recurrent<CellB.Kernel, float>.BpttBatch(_flatPb, _inputsC.AsSpan(0, n), BatchC, _cachesC.AsSpan(0, n * Recurrent<CellB.Kernel, float>.CacheLength), _dOutputsC.AsSpan(0, n * CellB.HiddenSize), _dInitialC, _dpb);
-        return _dpb[0];
+        Recurrent<CellB.Kernel, float>.BpttBatch(_pb.AsSpan(), _inputsC.AsSpan(0, n), BatchC, _cachesC.AsSpan(0, n * Recurrent<CellB.Kernel, float>.CacheLength), _dOutputsC.AsSpan(0, n * CellB.HiddenSize), _dInitialC, _gb.AsSpan());
+        return _gb.AsSpan()[0];
+    }
+}
+
+/// <summary>D's BPTT split into its parts for <c>--probe-contract</c> (not benchmarks), over all <see cref="Data.Steps"/> steps.</summary>
+public partial class ContractPath
+{
+    internal float GeneratedForwardD()
+    {
+        CellD.ForwardSequence(_pd, _inputsD, CellD.State.Zero, _wd.Caches[..Data.Steps], _wd.Outputs[..Data.Steps]);
+        return _wd.Outputs[0][0];
+    }
+
+    internal float ContractForwardD()
+    {
+        Recurrent<CellD.Kernel, float>.ForwardSequence(_pd.AsSpan(), _inputsD, _initialD, _finalD, _cachesD, _outputsD);
+        return _outputsD[0];
+    }
+
+    internal float GeneratedHeadD() => CellD.CrossEntropyLoss(_pd, _wd.Outputs[..Data.Steps], _targetsD, _wd.OutputGradients[..Data.Steps], _gd);
+
+    internal float ContractHeadD() => Losses<CellD.Kernel, float>.CrossEntropy(_pd.AsSpan(), _outputsD, _targetsD, _dOutputsD, _gd.AsSpan());
+
+    internal float GeneratedBackwardD()
+    {
+        CellD.Bptt(_pd, _wd.Caches[..Data.Steps], _wd.OutputGradients[..Data.Steps], _gd, default);
+        return _gd.AsSpan()[0];
+    }
+
+    internal float ContractBackwardD()
+    {
+        Recurrent<CellD.Kernel, float>.Bptt(_pd.AsSpan(), _inputsD, _cachesD, _dOutputsD, _dInitialD, _gd.AsSpan());
+        return _gd.AsSpan()[0];
     }
 }

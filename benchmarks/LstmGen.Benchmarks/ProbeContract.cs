@@ -23,6 +23,9 @@ internal static partial class Probe
             Pair("  C BPTT part", ContractPath.Steps, () => path.GeneratedBackwardC(), () => path.ContractBackwardC());
             Pair("D inference", 1, () => path.GeneratedStepD(), () => path.ContractStepD());
             Pair("D BPTT per timestep", Data.Steps, () => path.GeneratedBpttD(), () => path.ContractBpttD());
+            Pair("  D forward part", Data.Steps, () => path.GeneratedForwardD(), () => path.ContractForwardD());
+            Pair("  D cross-entropy part", Data.Steps, () => path.GeneratedHeadD(), () => path.ContractHeadD());
+            Pair("  D BPTT part", Data.Steps, () => path.GeneratedBackwardD(), () => path.ContractBackwardD());
             Console.WriteLine();
         }
     }
