@@ -78,8 +78,14 @@ public sealed class SimdBatchAndHeadTests
         float[] outputs = new float[Steps * M * h], dOutputs = Values<float>(3, Steps * M * h, 1), dInitial = new float[M * s];
         float[] dxs = new float[xs.Length], dp = new float[p.Length], logits = new float[10];
         int[] indices = [.. Enumerable.Range(0, Steps * M).Select(k => k % 10)];
+        int ls = Recurrent<Lstm10x128Head10Double.Kernel, double>.StateLength, lc = Recurrent<Lstm10x128Head10Double.Kernel, double>.CacheLength;
+        double[] lp = Values<double>(4, ParameterCount<Lstm10x128Head10Double.Kernel>(), 0.1), lFinal = new double[M * ls], lCaches = new double[Steps * M * lc];
+        double[] lOutputs = new double[Steps * M * h], lDOutputs = new double[Steps * M * h], lDInitial = new double[M * ls], lDp = new double[lp.Length];
         AllocationMeter.AssertNoAllocations(new Dictionary<string, Action>
         {
+            ["LSTM ForwardSequenceBatch (one-hot)"] = () => Recurrent<Lstm10x128Head10Double.Kernel, double>.ForwardSequenceBatch(lp, indices, M, default, lFinal, lCaches, lOutputs),
+            ["LSTM CrossEntropy (batch)"] = () => Losses<Lstm10x128Head10Double.Kernel, double>.CrossEntropy(lp, lOutputs, indices, lDOutputs, lDp, BatchReduction.Sum, M),
+            ["LSTM BpttBatch (one-hot)"] = () => Recurrent<Lstm10x128Head10Double.Kernel, double>.BpttBatch(lp, indices, M, lCaches, lDOutputs, lDInitial, lDp),
             ["ForwardSequenceBatch"] = () => Recurrent<Rnn10x128Head10Float.Kernel, float>.ForwardSequenceBatch(p, xs, M, default, final, caches, outputs),
             ["ForwardSequenceBatch (one-hot)"] = () => Recurrent<Rnn10x128Head10Float.Kernel, float>.ForwardSequenceBatch(p, indices, M, default, final, caches, outputs),
             ["BpttBatch"] = () => Recurrent<Rnn10x128Head10Float.Kernel, float>.BpttBatch(p, xs, M, caches, dOutputs, dInitial, dxs, dp),
