@@ -29,26 +29,26 @@ static partial class SmallLstm
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
 
     /// <summary>The state (h, c) of SmallLstm between steps: an immutable value; <see cref="Zero"/> (= default) starts a sequence.</summary>
-    public readonly record struct State(Vector5<float> H, Vector5<float> C)
+    public readonly record struct State(Vec5<float> H, Vec5<float> C)
     {
         /// <summary>h: the hidden state.</summary>
-        public readonly Vector5<float> H = H;
+        public readonly Vec5<float> H = H;
 
         /// <summary>c: the cell state.</summary>
-        public readonly Vector5<float> C = C;
+        public readonly Vec5<float> C = C;
 
         /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
 
     /// <summary>The gradient (dh, dc) carried from step to step: an immutable value.</summary>
-    public readonly record struct StateGradient(Vector5<float> Dh, Vector5<float> Dc)
+    public readonly record struct StateGradient(Vec5<float> Dh, Vec5<float> Dc)
     {
         /// <summary>∂L/∂h.</summary>
-        public readonly Vector5<float> Dh = Dh;
+        public readonly Vec5<float> Dh = Dh;
 
         /// <summary>∂L/∂c.</summary>
-        public readonly Vector5<float> Dc = Dc;
+        public readonly Vec5<float> Dc = Dc;
     }
 
     /// <summary>The parameters θ of SmallLstm: one flat buffer of ParameterCount = 180 values (see <see cref="Layout"/>).</summary>
@@ -941,78 +941,78 @@ static partial class SmallLstm
 
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-    public static State Forward(Parameters p, in Vector3<float> x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
+    public static State Forward(Parameters p, in Vec3<float> x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
     public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (Vector3<float> Dx, StateGradient Carry) Backward(Parameters p, in Vector3<float> x, global::System.ReadOnlySpan<float> cache, in Vector5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
+    public static (Vec3<float> Dx, StateGradient Carry) Backward(Parameters p, in Vec3<float> x, global::System.ReadOnlySpan<float> cache, in Vec5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vector5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vec5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
-    public static State Step(Parameters p, in Vector3<float> x, in State state) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state);
+    public static State Step(Parameters p, in Vec3<float> x, in State state) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
     public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state);
 
     // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, Gradients grads, global::System.Span<Vector3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vector3<float>, Vector5<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, Gradients grads, global::System.Span<Vec3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec3<float>, Vec5<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vector5<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec5<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vec3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector3<float>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec3<float>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
     // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
-    public static float MseLoss(in Vector5<float> h, in Vector5<float> y, out Vector5<float> dh) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
+    public static float MseLoss(in Vec5<float> h, in Vec5<float> y, out Vec5<float> dh) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-    public static float MseLoss(global::System.ReadOnlySpan<Vector5<float>> outputs, global::System.ReadOnlySpan<Vector5<float>> targets, global::System.Span<Vector5<float>> outputGradients) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
+    public static float MseLoss(global::System.ReadOnlySpan<Vec5<float>> outputs, global::System.ReadOnlySpan<Vec5<float>> targets, global::System.Span<Vec5<float>> outputGradients) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector3<float>, Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec3<float>, Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector3<float>, Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec3<float>, Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);

@@ -29,20 +29,20 @@ static partial class SmallRnn
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.TanhRnn, InputSize, HiddenSize, 0);
 
     /// <summary>The state h of SmallRnn between steps: an immutable value; <see cref="Zero"/> (= default) starts a sequence.</summary>
-    public readonly record struct State(Vector5<double> H)
+    public readonly record struct State(Vec5<double> H)
     {
         /// <summary>h: the hidden state.</summary>
-        public readonly Vector5<double> H = H;
+        public readonly Vec5<double> H = H;
 
         /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
 
     /// <summary>The gradient (dh, dc) carried from step to step: an immutable value.</summary>
-    public readonly record struct StateGradient(Vector5<double> Dh)
+    public readonly record struct StateGradient(Vec5<double> Dh)
     {
         /// <summary>∂L/∂h.</summary>
-        public readonly Vector5<double> Dh = Dh;
+        public readonly Vec5<double> Dh = Dh;
     }
 
     /// <summary>The parameters θ of SmallRnn: one flat buffer of ParameterCount = 45 values (see <see cref="Layout"/>).</summary>
@@ -395,78 +395,78 @@ static partial class SmallRnn
 
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-    public static State Forward(Parameters p, in Vector3<double> x, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
+    public static State Forward(Parameters p, in Vec3<double> x, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
     public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (Vector3<double> Dx, StateGradient Carry) Backward(Parameters p, in Vector3<double> x, global::System.ReadOnlySpan<double> cache, in Vector5<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
+    public static (Vec3<double> Dx, StateGradient Carry) Backward(Parameters p, in Vec3<double> x, global::System.ReadOnlySpan<double> cache, in Vec5<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vector5<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vec5<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
-    public static State Step(Parameters p, in Vector3<double> x, in State state) => global::LstmGen.TypedCell<Kernel, double>.Step(p, x, state);
+    public static State Step(Parameters p, in Vec3<double> x, in State state) => global::LstmGen.TypedCell<Kernel, double>.Step(p, x, state);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
     public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, double>.StepOneHot(p, index, state);
 
     // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vector5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vector5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector5<double>> outputGradients, Gradients grads, global::System.Span<Vector3<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vector3<double>, Vector5<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, Gradients grads, global::System.Span<Vec3<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec3<double>, Vec5<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector5<double>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vector5<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec5<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector3<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vec3<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vector5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vector5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector3<double>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec3<double>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
     // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
-    public static double MseLoss(in Vector5<double> h, in Vector5<double> y, out Vector5<double> dh) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
+    public static double MseLoss(in Vec5<double> h, in Vec5<double> y, out Vec5<double> dh) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-    public static double MseLoss(global::System.ReadOnlySpan<Vector5<double>> outputs, global::System.ReadOnlySpan<Vector5<double>> targets, global::System.Span<Vector5<double>> outputGradients) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
+    public static double MseLoss(global::System.ReadOnlySpan<Vec5<double>> outputs, global::System.ReadOnlySpan<Vec5<double>> targets, global::System.Span<Vec5<double>> outputGradients) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, global::System.ReadOnlySpan<Vector5<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vector3<double>, Vector5<double>, State>(p, inputs, targets, initial, workspace, grads);
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec3<double>, Vec5<double>, State>(p, inputs, targets, initial, workspace, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vector5<double>, State>(p, inputs, targets, initial, workspace, grads);
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec5<double>, State>(p, inputs, targets, initial, workspace, grads);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector3<double>> inputs, global::System.ReadOnlySpan<Vector5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vector3<double>, Vector5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec3<double>, Vec5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vector5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
 
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
     public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);

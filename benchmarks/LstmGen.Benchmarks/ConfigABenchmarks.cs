@@ -14,8 +14,8 @@ public class ConfigA
     private CellA.Parameters _p = null!;
     private CellA.Gradients _grads = null!;
     private CellA.Workspace _workspace = null!;
-    private Vector2<double>[] _xs = null!;
-    private Vector1<double>[] _ys = null!;
+    private Vec2<double>[] _xs = null!;
+    private Vec1<double>[] _ys = null!;
     private CellA.State _state;
     private MathNetCell<double> _mathNet = null!;
     private Vector<double>[] _mxs = null!;
@@ -30,8 +30,8 @@ public class ConfigA
         _workspace = new CellA.Workspace(Data.Steps);
         double[] x = Data.Uniform<double>(2, Data.Steps * CellA.InputSize, 1.0);
         double[] y = Data.Uniform<double>(3, Data.Steps * CellA.HiddenSize, 0.5);
-        _xs = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector2<double>.FromSpan(x.AsSpan(t * CellA.InputSize, CellA.InputSize)))];
-        _ys = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector1<double>.FromSpan(y.AsSpan(t * CellA.HiddenSize, CellA.HiddenSize)))];
+        _xs = [.. Enumerable.Range(0, Data.Steps).Select(t => Vec2<double>.FromSpan(x.AsSpan(t * CellA.InputSize, CellA.InputSize)))];
+        _ys = [.. Enumerable.Range(0, Data.Steps).Select(t => Vec1<double>.FromSpan(y.AsSpan(t * CellA.HiddenSize, CellA.HiddenSize)))];
         _mathNet = new MathNetCell<double>(lstm: true, CellA.InputSize, CellA.HiddenSize, 0, seed: 1);
         _mxs = [.. _xs.Select(v => Vector<double>.Build.DenseOfArray(v.ToArray()))];
         _mys = [.. _ys.Select(v => Vector<double>.Build.DenseOfArray(v.ToArray()))];

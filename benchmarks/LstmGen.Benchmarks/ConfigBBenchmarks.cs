@@ -21,12 +21,12 @@ public class ConfigB
     private CellB.Gradients _grads = null!;
     private CellB.Workspace _workspace = null!;
     private CellB.State _state;
-    private Vector10<float> _probabilities;
+    private Vec10<float> _probabilities;
     private CellBLoops.Parameters _pLoops = null!;
     private CellBLoops.Gradients _gradsLoops = null!;
     private CellBLoops.Workspace _workspaceLoops = null!;
     private CellBLoops.State _stateLoops;
-    private Vector10<float> _probabilitiesLoops;
+    private Vec10<float> _probabilitiesLoops;
     private int[] _inputs = null!, _targets = null!;
     private MathNetCell<float> _mathNet = null!;
     private Vector<float>[] _oneHot = null!;

@@ -9,7 +9,7 @@ public class ConfigBBreakdown
     private CellB.Parameters _p = null!;
     private CellB.Gradients _grads = null!;
     private float[] _caches = null!;   // [T × CacheLength]
-    private Vector128<float>[] _outputs = null!, _dh = null!;
+    private Vec128<float>[] _outputs = null!, _dh = null!;
     private int[] _inputs = null!, _targets = null!;
     private CellB.State _state;
 
@@ -20,7 +20,7 @@ public class ConfigBBreakdown
         _grads = new CellB.Gradients();
         _inputs = Data.Classes(2, Data.Steps, CellB.InputSize);
         _targets = Data.Classes(3, Data.Steps, CellB.OutputSize);
-        (_caches, _outputs, _dh) = (new float[Data.Steps * CellB.CacheLength], new Vector128<float>[Data.Steps], new Vector128<float>[Data.Steps]);
+        (_caches, _outputs, _dh) = (new float[Data.Steps * CellB.CacheLength], new Vec128<float>[Data.Steps], new Vec128<float>[Data.Steps]);
         CellB.ForwardSequence(_p, _inputs, CellB.State.Zero, _caches, _outputs);
         CellB.CrossEntropyLoss(_p, _outputs, _targets, _dh, _grads);
     }

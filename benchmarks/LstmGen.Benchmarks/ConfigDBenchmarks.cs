@@ -15,12 +15,12 @@ public class ConfigD
     private CellD.Gradients _grads = null!;
     private CellD.Workspace _workspace = null!;
     private CellD.State _state;
-    private Vector10<float> _probabilities;
+    private Vec10<float> _probabilities;
     private CellDLoops.Parameters _pLoops = null!;
     private CellDLoops.Gradients _gradsLoops = null!;
     private CellDLoops.Workspace _workspaceLoops = null!;
     private CellDLoops.State _stateLoops;
-    private Vector10<float> _probabilitiesLoops;
+    private Vec10<float> _probabilitiesLoops;
     private int[] _inputs = null!, _targets = null!;
     private MathNetCell<float> _mathNet = null!;
     private Vector<float>[] _oneHot = null!;

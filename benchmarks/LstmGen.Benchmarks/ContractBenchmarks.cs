@@ -12,33 +12,33 @@ namespace LstmGen.Benchmarks;
 /// overrides, and <see cref="CellALoopsKernel"/>, the runtime's generic loop kernels at A's sizes), B's inference step
 /// (SIMD, and the Loops twin) and B's BPTT per timestep (one-hot inputs, class targets, softmax head; SIMD).
 /// The baseline of each category is the typed API. The comparison with 0.1's generated code is old commit against new
-/// commit, in one sitting (README, Performance).
+/// commit, in one sitting (README, Performance). C and D are in ContractBenchmarks.BatchAndRnn.cs.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class ContractPath
+public partial class ContractPath
 {
     private CellA.Parameters _pa = null!;
     private CellA.Gradients _ga = null!;
     private CellA.Workspace _wa = null!;
-    private Vector2<double>[] _xs = null!;
-    private Vector1<double>[] _ys = null!;
+    private Vec2<double>[] _xs = null!;
+    private Vec1<double>[] _ys = null!;
     private double[] _flatPa = null!, _flatXs = null!, _flatYs = null!, _dpa = null!;
     private double[] _initial = null!, _final = null!, _caches = null!, _outputs = null!, _dOutputs = null!, _dInitial = null!;
 
     private CellB.Parameters _pb = null!;
     private CellBLoops.Parameters _pbLoops = null!;
     private float[] _flatPb = null!, _xb = null!, _stateB = null!;
-    private Vector10<float> _inputB;
-    private Vector10<float> _inputBLoops;
+    private Vec10<float> _inputB;
+    private Vec10<float> _inputBLoops;
     private CellB.State _sb;
     private CellBLoops.State _sbLoops;
 
     private CellB.Gradients _gb = null!;
     private CellB.Workspace _wb = null!;
     private int[] _inputsB = null!, _targetsB = null!;
-    private float[] _initialB = null!, _finalB = null!, _cachesB = null!, _outputsB = null!, _dOutputsB = null!, _dInitialB = null!, _dpb = null!;
+    private float[] _initialB = null!, _finalB = null!, _cachesB = null!, _outputsB = null!, _dOutputsB = null!, _dInitialB = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -49,8 +49,8 @@ public class ContractPath
         _wa = new CellA.Workspace(Data.Steps);
         _flatXs = Data.Uniform<double>(2, Data.Steps * CellA.InputSize, 1.0);
         _flatYs = Data.Uniform<double>(3, Data.Steps * CellA.HiddenSize, 0.5);
-        _xs = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector2<double>.FromSpan(_flatXs.AsSpan(t * CellA.InputSize, CellA.InputSize)))];
-        _ys = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector1<double>.FromSpan(_flatYs.AsSpan(t * CellA.HiddenSize, CellA.HiddenSize)))];
+        _xs = [.. Enumerable.Range(0, Data.Steps).Select(t => Vec2<double>.FromSpan(_flatXs.AsSpan(t * CellA.InputSize, CellA.InputSize)))];
+        _ys = [.. Enumerable.Range(0, Data.Steps).Select(t => Vec1<double>.FromSpan(_flatYs.AsSpan(t * CellA.HiddenSize, CellA.HiddenSize)))];
         _dpa = new double[CellA.ParameterCount];
         int s = Recurrent<CellA.Kernel, double>.StateLength;
         (_initial, _final, _dInitial) = (new double[s], new double[s], new double[s]);
@@ -61,8 +61,8 @@ public class ContractPath
         _pb = new CellB.Parameters(_flatPb);
         _pbLoops = new CellBLoops.Parameters(_flatPb);
         _xb = Data.Uniform<float>(5, CellB.InputSize, 1.0);
-        _inputB = Vector10<float>.FromSpan(_xb);
-        _inputBLoops = Vector10<float>.FromSpan(_xb);
+        _inputB = Vec10<float>.FromSpan(_xb);
+        _inputBLoops = Vec10<float>.FromSpan(_xb);
         _stateB = new float[Recurrent<CellB.Kernel, float>.StateLength];
 
         // B's BPTT data as ConfigB sets it up: one-hot inputs and class targets, T = Data.Steps.
@@ -73,7 +73,7 @@ public class ContractPath
         (_initialB, _finalB, _dInitialB) = (new float[sb], new float[sb], new float[sb]);
         _cachesB = new float[Data.Steps * Recurrent<CellB.Kernel, float>.CacheLength];
         (_outputsB, _dOutputsB) = (new float[Data.Steps * CellB.HiddenSize], new float[Data.Steps * CellB.HiddenSize]);
-        _dpb = new float[CellB.ParameterCount];
+        SetupBatchAndRnn();
     }
 
     [Benchmark(Baseline = true, Description = "typed LossAndGradients (loops)", OperationsPerInvoke = Data.Steps)]
@@ -108,7 +108,7 @@ public class ContractPath
     [BenchmarkCategory("B inference")]
     public float ContractStepB()
     {
-        Recurrent<CellB.Kernel, float>.Step(_flatPb, _xb, _stateB, _stateB);
+        Recurrent<CellB.Kernel, float>.Step(_pb.AsSpan(), _xb, _stateB, _stateB);
         return _stateB[0];
     }
 
@@ -116,15 +116,16 @@ public class ContractPath
     [BenchmarkCategory("B BPTT per timestep")]
     public float GeneratedBpttB() => CellB.CrossEntropyLossAndGradients(_pb, _inputsB, _targetsB, CellB.State.Zero, _wb, _gb).Loss;
 
-    // dp is cleared first: the contract accumulates, the typed call starts its gradients from zero.
+    // dp is cleared first: the contract accumulates, the typed call starts its gradients from zero. p and dp are the
+    // typed objects' arrays, so both sides read and write the same memory (the same cache-line splits).
     [Benchmark(Description = "contract forward + cross-entropy + BPTT (generic SIMD)", OperationsPerInvoke = Data.Steps)]
     [BenchmarkCategory("B BPTT per timestep")]
     public float ContractBpttB()
     {
-        Array.Clear(_dpb);
-        Recurrent<CellB.Kernel, float>.ForwardSequence(_flatPb, _inputsB, _initialB, _finalB, _cachesB, _outputsB);
-        float loss = Losses<CellB.Kernel, float>.CrossEntropy(_flatPb, _outputsB, _targetsB, _dOutputsB, _dpb);
-        Recurrent<CellB.Kernel, float>.Bptt(_flatPb, _inputsB, _cachesB, _dOutputsB, _dInitialB, _dpb);
+        _gb.Clear();
+        Recurrent<CellB.Kernel, float>.ForwardSequence(_pb.AsSpan(), _inputsB, _initialB, _finalB, _cachesB, _outputsB);
+        float loss = Losses<CellB.Kernel, float>.CrossEntropy(_pb.AsSpan(), _outputsB, _targetsB, _dOutputsB, _gb.AsSpan());
+        Recurrent<CellB.Kernel, float>.Bptt(_pb.AsSpan(), _inputsB, _cachesB, _dOutputsB, _dInitialB, _gb.AsSpan());
         return loss;
     }
 

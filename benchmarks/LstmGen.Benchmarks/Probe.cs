@@ -93,7 +93,11 @@ internal static partial class Probe
         }
     }
 
-    private static void Print(string what, int operations, Func<object> call)
+    private static void Print(string what, int operations, Func<object> call) =>
+        Console.WriteLine($"{what,-60} {Best(operations, call),12:N1} ns");
+
+    // The fastest batch's time per operation.
+    private static double Best(int operations, Func<object> call)
     {
         // Warm up for 300 ms so that tiered compilation has promoted every method to optimised code, and find how many
         // calls make a batch of at least 50 µs (the Stopwatch ticks in 100 ns steps here).
@@ -119,6 +123,6 @@ internal static partial class Probe
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / batch / operations);
         }
 
-        Console.WriteLine($"{what,-60} {best,12:N1} ns");
+        return best;
     }
 }

@@ -13,7 +13,7 @@ internal static partial class Probe
         int[] targets = Data.Classes(3, Data.Steps * batch, CellB.OutputSize);
         CellB.CrossEntropyLossAndGradientsBatch(p, inputs, targets, batch, BatchReduction.Sum, workspace, grads);
         var final = new CellB.State[batch];
-        Vector128<float>[] outputs = new Vector128<float>[Data.Steps * batch], outputGradients = new Vector128<float>[Data.Steps * batch];
+        Vec128<float>[] outputs = new Vec128<float>[Data.Steps * batch], outputGradients = new Vec128<float>[Data.Steps * batch];
         for (int round = 0; round < 2; round++)
         {
             Print("C whole: CrossEntropyLossAndGradientsBatch", Data.Steps, () => CellB.CrossEntropyLossAndGradientsBatch(p, inputs, targets, batch, BatchReduction.Sum, workspace, grads));

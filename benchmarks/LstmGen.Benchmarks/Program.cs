@@ -26,6 +26,12 @@ public static class Program
             return;
         }
 
+        if (args.Contains("--probe-contract"))
+        {
+            Probe.RunContract();
+            return;
+        }
+
         if (args.Contains("--probe-c"))
         {
             Probe.RunBreakdownC();

@@ -40,8 +40,8 @@ public sealed class ReadmeExampleTests
                     p.B(LstmGate.Candidate, 0) = 0.5;
                     var typed = new TinyLstm.Gradients();
                     TinyLstm.LossAndGradients(
-                        p, [Vector2<double>.FromSpan([1.0, 2.0]), Vector2<double>.FromSpan([0.5, 3.0])],
-                        [Vector1<double>.FromSpan([0.5]), Vector1<double>.FromSpan([1.25])], TinyLstm.State.Zero, new TinyLstm.Workspace(2), typed);
+                        p, [Vec2<double>.FromSpan([1.0, 2.0]), Vec2<double>.FromSpan([0.5, 3.0])],
+                        [Vec1<double>.FromSpan([0.5]), Vec1<double>.FromSpan([1.25])], TinyLstm.State.Zero, new TinyLstm.Workspace(2), typed);
                     return [contract.AsSpan().ToArray(), typed.AsSpan().ToArray()];
                 }
             }

@@ -27,7 +27,7 @@ public sealed class RuntimeErrorTests
     [InlineData(Cell.OutputSize)]
     public void Class_target_out_of_range(int target)
     {
-        Vector4<double> logits = default;
+        Vec4<double> logits = default;
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.CrossEntropyLoss(logits, target, out _));
         Assert.Equal("target", e.ParamName);
         Assert.Contains($"{Cell.OutputSize}", e.Message, StringComparison.Ordinal);
@@ -36,8 +36,8 @@ public sealed class RuntimeErrorTests
     [Fact]
     public void Class_target_out_of_range_in_a_sequence_leaves_gradients_untouched()
     {
-        var outputs = new Vector5<double>[3];
-        var dh = new Vector5<double>[3];
+        var outputs = new Vec5<double>[3];
+        var dh = new Vec5<double>[3];
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.CrossEntropyLoss(_p, outputs, [0, 1, Cell.OutputSize], dh, _grads));
         Assert.Contains("target", e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.All(_grads.AsSpan().ToArray(), g => Assert.Equal(0.0, g));
@@ -62,8 +62,8 @@ public sealed class RuntimeErrorTests
     [InlineData(0.25, 0.25, 0.25, 0.25000000000001)]                        // 1e-14 over: beyond 2·V·ε = 1.8e-15
     public void Distribution_target_that_is_not_a_distribution(double q0, double q1, double q2, double q3)
     {
-        Vector4<double> logits = default;
-        var target = Vector4<double>.FromSpan([q0, q1, q2, q3]);
+        Vec4<double> logits = default;
+        var target = Vec4<double>.FromSpan([q0, q1, q2, q3]);
 
         var e = Assert.Throws<ArgumentException>(() => Cell.CrossEntropyLoss(logits, target, out _));
 
@@ -75,27 +75,27 @@ public sealed class RuntimeErrorTests
     public void Distribution_targets_within_rounding_of_one_are_accepted()
     {
         var random = new Random(21);
-        var floatLogits = default(Vector4<float>);
+        var floatLogits = default(Vec4<float>);
         for (int k = 0; k < 1000; k++)
         {
             // Normalised in float by the caller, as a softmax or label smoothing would: Σ q = 1 only up to rounding.
             float[] x = [.. Enumerable.Range(0, 4).Select(_ => (float)random.NextDouble())];
             float sum = x.Sum();
-            var q = Vector4<float>.FromSpan([x[0] / sum, x[1] / sum, x[2] / sum, x[3] / sum]);
+            var q = Vec4<float>.FromSpan([x[0] / sum, x[1] / sum, x[2] / sum, x[3] / sum]);
             FloatCell.CrossEntropyLoss(floatLogits, q, out _);
         }
 
-        Cell.CrossEntropyLoss(default, Vector4<double>.FromSpan([1 / 3.0, 1 / 3.0, 1 / 3.0, 0]), out _);
-        Cell.CrossEntropyLoss(default, Vector4<double>.FromSpan([0.1, 0.2, 0.3, 0.4]), out _);
+        Cell.CrossEntropyLoss(default, Vec4<double>.FromSpan([1 / 3.0, 1 / 3.0, 1 / 3.0, 0]), out _);
+        Cell.CrossEntropyLoss(default, Vec4<double>.FromSpan([0.1, 0.2, 0.3, 0.4]), out _);
     }
 
     [Fact]
     public void Distribution_target_that_is_not_a_distribution_in_a_sequence_leaves_buffers_untouched()
     {
-        var outputs = new Vector5<double>[3];
-        var dh = new Vector5<double>[3];
-        dh.AsSpan().Fill(Vector5<double>.FromSpan([7, 7, 7, 7, 7]));
-        Vector4<double> good = Vector4<double>.FromSpan([0.5, 0.5, 0, 0]), bad = Vector4<double>.FromSpan([0.5, 0.6, 0, 0]);
+        var outputs = new Vec5<double>[3];
+        var dh = new Vec5<double>[3];
+        dh.AsSpan().Fill(Vec5<double>.FromSpan([7, 7, 7, 7, 7]));
+        Vec4<double> good = Vec4<double>.FromSpan([0.5, 0.5, 0, 0]), bad = Vec4<double>.FromSpan([0.5, 0.6, 0, 0]);
 
         var e = Assert.Throws<ArgumentException>(() => Cell.CrossEntropyLoss(_p, outputs, [good, good, bad], dh, _grads));
 
@@ -109,7 +109,7 @@ public sealed class RuntimeErrorTests
     public void Distribution_target_that_is_not_a_distribution_in_a_batch_leaves_buffers_untouched()
     {
         var workspace = new Cell.Workspace(maxSteps: 2, maxBatch: 2);
-        Vector4<double> good = Vector4<double>.FromSpan([0, 0, 1, 0]), bad = Vector4<double>.FromSpan([0, 0, -1, 2]);
+        Vec4<double> good = Vec4<double>.FromSpan([0, 0, 1, 0]), bad = Vec4<double>.FromSpan([0, 0, -1, 2]);
 
         var e = Assert.Throws<ArgumentException>(() =>
             Cell.CrossEntropyLossAndGradientsBatch(_p, new int[4], [good, good, good, bad], 2, BatchReduction.Sum, workspace, _grads));
@@ -124,8 +124,8 @@ public sealed class RuntimeErrorTests
     public void One_hot_index_out_of_range_in_a_sequence_leaves_buffers_untouched()
     {
         var caches = new double[5 * Cell.CacheLength];
-        var outputs = new Vector5<double>[5];
-        outputs.AsSpan().Fill(Vector5<double>.FromSpan([7, 7, 7, 7, 7]));
+        var outputs = new Vec5<double>[5];
+        outputs.AsSpan().Fill(Vec5<double>.FromSpan([7, 7, 7, 7, 7]));
 
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.ForwardSequence(_p, [0, 1, 2, 99, 0], Cell.State.Zero, caches, outputs));
 
@@ -139,9 +139,9 @@ public sealed class RuntimeErrorTests
     public void One_hot_index_out_of_range_in_a_batch_leaves_buffers_untouched()
     {
         var final = new Cell.State[2];
-        final.AsSpan().Fill(new Cell.State(Vector5<double>.FromSpan([7, 7, 7, 7, 7])));
+        final.AsSpan().Fill(new Cell.State(Vec5<double>.FromSpan([7, 7, 7, 7, 7])));
         var caches = new double[4 * Cell.CacheLength];
-        var outputs = new Vector5<double>[4];
+        var outputs = new Vec5<double>[4];
         var next = new Cell.State[4];
 
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
@@ -160,7 +160,7 @@ public sealed class RuntimeErrorTests
     public void One_hot_index_out_of_range_in_bptt_leaves_gradients_untouched()
     {
         var caches = new double[4 * Cell.CacheLength];
-        var dh = new Vector5<double>[4];
+        var dh = new Vec5<double>[4];
 
         var sequence = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.Bptt(_p, [0, 1, 2, 99], caches, dh, _grads));
         var batch = Assert.Throws<ArgumentOutOfRangeException>(() => Cell.BpttBatch(_p, [0, 1, 2, -1], caches, dh, 2, _grads, default));
@@ -188,10 +188,10 @@ public sealed class RuntimeErrorTests
     public void Batch_length_messages_name_one_unit()
     {
         var initial = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Vector3<double>[6], 3, new Cell.State[2], new Cell.State[3], new double[6 * Cell.CacheLength], new Vector5<double>[6]));
+            Cell.ForwardSequenceBatch(_p, new Vec3<double>[6], 3, new Cell.State[2], new Cell.State[3], new double[6 * Cell.CacheLength], new Vec5<double>[6]));
         var caches = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Vector3<double>[6], 3, default, new Cell.State[3], new double[5 * Cell.CacheLength], new Vector5<double>[6]));
-        var step = Assert.Throws<ArgumentException>(() => Cell.ForwardBatch(_p, new Vector3<double>[3], new Cell.State[2], new Cell.State[3], new double[3 * Cell.CacheLength]));
+            Cell.ForwardSequenceBatch(_p, new Vec3<double>[6], 3, default, new Cell.State[3], new double[5 * Cell.CacheLength], new Vec5<double>[6]));
+        var step = Assert.Throws<ArgumentException>(() => Cell.ForwardBatch(_p, new Vec3<double>[3], new Cell.State[2], new Cell.State[3], new double[3 * Cell.CacheLength]));
 
         Assert.Contains("one per sequence", initial.Message, StringComparison.Ordinal);
         Assert.Contains("T x m", caches.Message, StringComparison.Ordinal);
@@ -202,8 +202,8 @@ public sealed class RuntimeErrorTests
     [Fact]
     public void Sequence_loss_with_mismatched_targets()
     {
-        var outputs = new Vector5<double>[3];
-        var e = Assert.Throws<ArgumentException>(() => Cell.CrossEntropyLoss(_p, outputs, [0, 1], new Vector5<double>[3], _grads));
+        var outputs = new Vec5<double>[3];
+        var e = Assert.Throws<ArgumentException>(() => Cell.CrossEntropyLoss(_p, outputs, [0, 1], new Vec5<double>[3], _grads));
         Assert.Contains("3", e.Message, StringComparison.Ordinal);
     }
 
@@ -213,7 +213,7 @@ public sealed class RuntimeErrorTests
     public void Batch_size_below_one(int batchSize)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Vector3<double>[6], batchSize, new Cell.State[3], new Cell.State[3], new double[6 * Cell.CacheLength], new Vector5<double>[6]));
+            Cell.ForwardSequenceBatch(_p, new Vec3<double>[6], batchSize, new Cell.State[3], new Cell.State[3], new double[6 * Cell.CacheLength], new Vec5<double>[6]));
         Assert.Equal("batchSize", e.ParamName);
     }
 
@@ -221,7 +221,7 @@ public sealed class RuntimeErrorTests
     public void Batch_inputs_not_a_multiple_of_the_batch_size()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Vector3<double>[7], 3, new Cell.State[3], new Cell.State[3], new double[7 * Cell.CacheLength], new Vector5<double>[7]));
+            Cell.ForwardSequenceBatch(_p, new Vec3<double>[7], 3, new Cell.State[3], new Cell.State[3], new double[7 * Cell.CacheLength], new Vec5<double>[7]));
         Assert.Contains("whole number of steps", e.Message, StringComparison.OrdinalIgnoreCase);   // 0.2 wording of "a multiple of m x D"
     }
 
@@ -229,7 +229,7 @@ public sealed class RuntimeErrorTests
     public void Batch_initial_states_of_the_wrong_count()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            Cell.ForwardSequenceBatch(_p, new Vector3<double>[6], 3, new Cell.State[2], new Cell.State[3], new double[6 * Cell.CacheLength], new Vector5<double>[6]));
+            Cell.ForwardSequenceBatch(_p, new Vec3<double>[6], 3, new Cell.State[2], new Cell.State[3], new double[6 * Cell.CacheLength], new Vec5<double>[6]));
         Assert.Contains("3", e.Message, StringComparison.Ordinal);
     }
 
@@ -259,7 +259,7 @@ public sealed class RuntimeErrorTests
     {
         // The wrong length is deliberate: this tests the run-time check that LSTM0101 reports at compile time.
 #pragma warning disable LSTM0101
-        var e = Assert.Throws<ArgumentException>(() => Vector4<double>.FromSpan([1.0, 2.0]));
+        var e = Assert.Throws<ArgumentException>(() => Vec4<double>.FromSpan([1.0, 2.0]));
 #pragma warning restore LSTM0101
         Assert.Equal("values", e.ParamName);
         Assert.Contains($"{Cell.OutputSize}", e.Message, StringComparison.Ordinal);

@@ -117,7 +117,7 @@ public sealed class VectorMathTests
             theta[k] = (k % 3 == 0 ? -1 : 1) * (float.MaxValue / 4);
         }
 
-        var x = Vector10<float>.FromSpan([.. Enumerable.Repeat(1f, Lstm10x129FloatSimd.InputSize)]);
+        var x = Vec10<float>.FromSpan([.. Enumerable.Repeat(1f, Lstm10x129FloatSimd.InputSize)]);
         Lstm10x129FloatSimd.State state = default;
         for (int t = 0; t < 3; t++)
         {

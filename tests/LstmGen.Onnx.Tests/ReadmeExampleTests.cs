@@ -41,7 +41,7 @@ public sealed class ReadmeExampleTests
             CharLstm.State state = CharLstm.State.Zero;
             for (int t = 0; t < 3; t++)
             {
-                state = CharLstm.Step(p, Vector4<float>.FromSpan(x.AsSpan(t * 4, 4)), state, out Vector4<float> expected);
+                state = CharLstm.Step(p, Vec4<float>.FromSpan(x.AsSpan(t * 4, 4)), state, out Vec4<float> expected);
                 for (int k = 0; k < CharLstm.OutputSize; k++)
                 {
                     float actual = probabilities[(t * CharLstm.OutputSize) + k];

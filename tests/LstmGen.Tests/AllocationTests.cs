@@ -30,21 +30,21 @@ public sealed class AllocationTests
         var (reference, problem) = Problems.Random(5, Small.InputSize, Small.HiddenSize, Steps, roundToFloat: false);
         var p = new Small.Parameters();
         GateAccess.Write<double>(reference, p.W, p.U, p.B);
-        Vector2<double>[] xs = [.. problem.Xs.Select(x => Vector2<double>.FromSpan(x))];
-        Vector1<double>[] ys = [.. problem.Ys.Select(y => Vector1<double>.FromSpan(y))];
-        var initial = new Small.State(Vector1<double>.FromSpan(problem.H0), Vector1<double>.FromSpan(problem.C0));
+        Vec2<double>[] xs = [.. problem.Xs.Select(x => Vec2<double>.FromSpan(x))];
+        Vec1<double>[] ys = [.. problem.Ys.Select(y => Vec1<double>.FromSpan(y))];
+        var initial = new Small.State(Vec1<double>.FromSpan(problem.H0), Vec1<double>.FromSpan(problem.C0));
         int cacheLength = Small.CacheLength;
         var caches = new double[Steps * cacheLength];
-        var outputs = new Vector1<double>[Steps];
-        var dh = new Vector1<double>[Steps];
-        var dx = new Vector2<double>[Steps];
+        var outputs = new Vec1<double>[Steps];
+        var dh = new Vec1<double>[Steps];
+        var dx = new Vec2<double>[Steps];
         var grads = new Small.Gradients();
         var workspace = new Small.Workspace(Steps);
         Small.ForwardSequence(p, xs, initial, caches, outputs);
         Small.MseLoss(outputs, ys, dh);
         Small.State state = initial;
-        (Vector2<double> Dx, Small.StateGradient Carry) back = default;
-        Vector1<double> dhOne = default;
+        (Vec2<double> Dx, Small.StateGradient Carry) back = default;
+        Vec1<double> dhOne = default;
         double sink = 0;
         return new()
         {
@@ -68,21 +68,21 @@ public sealed class AllocationTests
         var (reference, problem) = Problems.Random(6, Large.InputSize, Large.HiddenSize, Steps, roundToFloat: false);
         var p = new Large.Parameters();
         GateAccess.Write<double>(reference, p.W, p.U, p.B);
-        Vector10<double>[] xs = [.. problem.Xs.Select(x => Vector10<double>.FromSpan(x))];
-        Vector128<double>[] ys = [.. problem.Ys.Select(y => Vector128<double>.FromSpan(y))];
-        var initial = new Large.State(Vector128<double>.FromSpan(problem.H0), Vector128<double>.FromSpan(problem.C0));
+        Vec10<double>[] xs = [.. problem.Xs.Select(x => Vec10<double>.FromSpan(x))];
+        Vec128<double>[] ys = [.. problem.Ys.Select(y => Vec128<double>.FromSpan(y))];
+        var initial = new Large.State(Vec128<double>.FromSpan(problem.H0), Vec128<double>.FromSpan(problem.C0));
         int cacheLength = Large.CacheLength;
         var caches = new double[Steps * cacheLength];
-        var outputs = new Vector128<double>[Steps];
-        var dh = new Vector128<double>[Steps];
-        var dx = new Vector10<double>[Steps];
+        var outputs = new Vec128<double>[Steps];
+        var dh = new Vec128<double>[Steps];
+        var dx = new Vec10<double>[Steps];
         var grads = new Large.Gradients();
         var workspace = new Large.Workspace(Steps);
         Large.ForwardSequence(p, xs, initial, caches, outputs);
         Large.MseLoss(outputs, ys, dh);
         Large.State state = initial;
-        (Vector10<double> Dx, Large.StateGradient Carry) back = default;
-        Vector128<double> dhOne = default;
+        (Vec10<double> Dx, Large.StateGradient Carry) back = default;
+        Vec128<double> dhOne = default;
         double sink = 0;
         return new()
         {

@@ -17,14 +17,14 @@ public sealed class RuntimeErrorTests
     [InlineData(2)]
     [InlineData(4)]
     public void Input_FromSpan_with_wrong_length(int length) =>
-        AssertLength(() => Vector3<double>.FromSpan(new double[length]), expected: 3, length, "values");
+        AssertLength(() => Vec3<double>.FromSpan(new double[length]), expected: 3, length, "values");
 
     [Theory]
     [InlineData(0)]
     [InlineData(4)]
     [InlineData(6)]
     public void Hidden_FromSpan_with_wrong_length(int length) =>
-        AssertLength(() => Vector5<double>.FromSpan(new double[length]), expected: 5, length, "values");
+        AssertLength(() => Vec5<double>.FromSpan(new double[length]), expected: 5, length, "values");
 
     [Theory]
     [InlineData(0)]
@@ -75,37 +75,37 @@ public sealed class RuntimeErrorTests
     [Fact]
     public void ForwardSequence_with_mismatched_buffers()
     {
-        var xs = new Vector3<double>[3];
+        var xs = new Vec3<double>[3];
         int cache = Cell.CacheLength;
-        AssertLength(() => Cell.ForwardSequence(P, xs, default, new double[2 * cache], new Vector5<double>[3]), expected: 3 * cache, 2 * cache, "caches");
-        AssertLength(() => Cell.ForwardSequence(P, xs, default, new double[3 * cache], new Vector5<double>[4]), expected: 3, 4, "outputs");
+        AssertLength(() => Cell.ForwardSequence(P, xs, default, new double[2 * cache], new Vec5<double>[3]), expected: 3 * cache, 2 * cache, "caches");
+        AssertLength(() => Cell.ForwardSequence(P, xs, default, new double[3 * cache], new Vec5<double>[4]), expected: 3, 4, "outputs");
     }
 
     [Fact]
     public void Bptt_with_mismatched_buffers()
     {
-        var xs = new Vector3<double>[3];
+        var xs = new Vec3<double>[3];
         var caches = new double[3 * Cell.CacheLength];
-        AssertLength(() => Cell.Bptt(P, xs, caches, new Vector5<double>[2], new Cell.Gradients(), default), expected: 3, 2, "outputGradients");
-        AssertLength(() => Cell.Bptt(P, xs, caches, new Vector5<double>[3], new Cell.Gradients(), new Vector3<double>[4]), expected: 3, 4, "inputGradients");
-        Cell.Bptt(P, xs, caches, new Vector5<double>[3], new Cell.Gradients(), default); // empty input gradients: documented as "skip"
+        AssertLength(() => Cell.Bptt(P, xs, caches, new Vec5<double>[2], new Cell.Gradients(), default), expected: 3, 2, "outputGradients");
+        AssertLength(() => Cell.Bptt(P, xs, caches, new Vec5<double>[3], new Cell.Gradients(), new Vec3<double>[4]), expected: 3, 4, "inputGradients");
+        Cell.Bptt(P, xs, caches, new Vec5<double>[3], new Cell.Gradients(), default); // empty input gradients: documented as "skip"
     }
 
     [Fact]
     public void MseLoss_sequence_with_mismatched_buffers()
     {
-        var outputs = new Vector5<double>[3];
-        AssertLength(() => Cell.MseLoss(outputs, new Vector5<double>[2], new Vector5<double>[3]), expected: 3, 2, "targets");
-        AssertLength(() => Cell.MseLoss(outputs, new Vector5<double>[3], new Vector5<double>[5]), expected: 3, 5, "outputGradients");
+        var outputs = new Vec5<double>[3];
+        AssertLength(() => Cell.MseLoss(outputs, new Vec5<double>[2], new Vec5<double>[3]), expected: 3, 2, "targets");
+        AssertLength(() => Cell.MseLoss(outputs, new Vec5<double>[3], new Vec5<double>[5]), expected: 3, 5, "outputGradients");
     }
 
     [Fact]
     public void LossAndGradients_with_mismatched_targets() =>
-        AssertLength(() => Cell.LossAndGradients(P, new Vector3<double>[3], new Vector5<double>[2], default, new Cell.Workspace(3), new Cell.Gradients()), expected: 3, 2, "targets");
+        AssertLength(() => Cell.LossAndGradients(P, new Vec3<double>[3], new Vec5<double>[2], default, new Cell.Workspace(3), new Cell.Gradients()), expected: 3, 2, "targets");
 
     [Fact]
     public void LossAndGradients_with_a_workspace_too_short() =>
-        AssertLength(() => Cell.LossAndGradients(P, new Vector3<double>[4], new Vector5<double>[4], default, new Cell.Workspace(3), new Cell.Gradients()), expected: 4, 3, "workspace");
+        AssertLength(() => Cell.LossAndGradients(P, new Vec3<double>[4], new Vec5<double>[4], default, new Cell.Workspace(3), new Cell.Gradients()), expected: 4, 3, "workspace");
 
     [Theory]
     [InlineData(0)]
@@ -136,12 +136,12 @@ public sealed class RuntimeErrorTests
         Assert.Throws<ArgumentNullException>("p", () => Cell.Forward(null!, default, default, cache));
         Assert.Throws<ArgumentNullException>("p", () => Cell.Backward(null!, default, cache, default, default, G));
         Assert.Throws<ArgumentNullException>("grads", () => Cell.Backward(P, default, cache, default, default, null!));
-        Assert.Throws<ArgumentNullException>("p", () => Cell.ForwardSequence(null!, new Vector3<double>[1], default, cache, new Vector5<double>[1]));
-        Assert.Throws<ArgumentNullException>("p", () => Cell.Bptt(null!, new Vector3<double>[1], cache, new Vector5<double>[1], G, default));
-        Assert.Throws<ArgumentNullException>("grads", () => Cell.Bptt(P, new Vector3<double>[1], cache, new Vector5<double>[1], null!, default));
-        Assert.Throws<ArgumentNullException>("p", () => Cell.LossAndGradients(null!, new Vector3<double>[1], new Vector5<double>[1], default, ws, new Cell.Gradients()));
-        Assert.Throws<ArgumentNullException>("workspace", () => Cell.LossAndGradients(P, new Vector3<double>[1], new Vector5<double>[1], default, null!, new Cell.Gradients()));
-        Assert.Throws<ArgumentNullException>("grads", () => Cell.LossAndGradients(P, new Vector3<double>[1], new Vector5<double>[1], default, ws, null!));
+        Assert.Throws<ArgumentNullException>("p", () => Cell.ForwardSequence(null!, new Vec3<double>[1], default, cache, new Vec5<double>[1]));
+        Assert.Throws<ArgumentNullException>("p", () => Cell.Bptt(null!, new Vec3<double>[1], cache, new Vec5<double>[1], G, default));
+        Assert.Throws<ArgumentNullException>("grads", () => Cell.Bptt(P, new Vec3<double>[1], cache, new Vec5<double>[1], null!, default));
+        Assert.Throws<ArgumentNullException>("p", () => Cell.LossAndGradients(null!, new Vec3<double>[1], new Vec5<double>[1], default, ws, new Cell.Gradients()));
+        Assert.Throws<ArgumentNullException>("workspace", () => Cell.LossAndGradients(P, new Vec3<double>[1], new Vec5<double>[1], default, null!, new Cell.Gradients()));
+        Assert.Throws<ArgumentNullException>("grads", () => Cell.LossAndGradients(P, new Vec3<double>[1], new Vec5<double>[1], default, ws, null!));
         Assert.Throws<ArgumentNullException>("p", () => Cell.Sgd(null!, G, 0.1));
         Assert.Throws<ArgumentNullException>("grads", () => Cell.Sgd(P, null!, 0.1));
         Assert.Throws<ArgumentNullException>("destination", () => P.CopyTo(null!));

@@ -69,10 +69,10 @@ public static class Program
             LstmAtLimitDouble.ForwardOneHot(p, 0, s, cache);
             LstmAtLimitDouble.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => LstmAtLimitDouble.ForwardBatch(p, new Vector48<double>[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.State[2], new double[2 * LstmAtLimitDouble.CacheLength]));
-        Call("BackwardBatch", () => LstmAtLimitDouble.BackwardBatch(p, new Vector48<double>[2], new double[2 * LstmAtLimitDouble.CacheLength], new Vector16<double>[2], new LstmAtLimitDouble.StateGradient[2], new LstmAtLimitDouble.StateGradient[2], grads, new Vector48<double>[2]));
-        Call("LossAndGradients", () => LstmAtLimitDouble.LossAndGradients(p, new Vector48<double>[3], new Vector16<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmAtLimitDouble.LossAndGradientsBatch(p, new Vector48<double>[6], new Vector16<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => LstmAtLimitDouble.ForwardBatch(p, new Vec48<double>[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.State[2], new double[2 * LstmAtLimitDouble.CacheLength]));
+        Call("BackwardBatch", () => LstmAtLimitDouble.BackwardBatch(p, new Vec48<double>[2], new double[2 * LstmAtLimitDouble.CacheLength], new Vec16<double>[2], new LstmAtLimitDouble.StateGradient[2], new LstmAtLimitDouble.StateGradient[2], grads, new Vec48<double>[2]));
+        Call("LossAndGradients", () => LstmAtLimitDouble.LossAndGradients(p, new Vec48<double>[3], new Vec16<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmAtLimitDouble.LossAndGradientsBatch(p, new Vec48<double>[6], new Vec16<double>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunLstmAtLimitFloat()
@@ -98,10 +98,10 @@ public static class Program
             LstmAtLimitFloat.ForwardOneHot(p, 0, s, cache);
             LstmAtLimitFloat.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => LstmAtLimitFloat.ForwardBatch(p, new Vector48<float>[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.State[2], new float[2 * LstmAtLimitFloat.CacheLength]));
-        Call("BackwardBatch", () => LstmAtLimitFloat.BackwardBatch(p, new Vector48<float>[2], new float[2 * LstmAtLimitFloat.CacheLength], new Vector16<float>[2], new LstmAtLimitFloat.StateGradient[2], new LstmAtLimitFloat.StateGradient[2], grads, new Vector48<float>[2]));
-        Call("LossAndGradients", () => LstmAtLimitFloat.LossAndGradients(p, new Vector48<float>[3], new Vector16<float>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmAtLimitFloat.LossAndGradientsBatch(p, new Vector48<float>[6], new Vector16<float>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => LstmAtLimitFloat.ForwardBatch(p, new Vec48<float>[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.State[2], new float[2 * LstmAtLimitFloat.CacheLength]));
+        Call("BackwardBatch", () => LstmAtLimitFloat.BackwardBatch(p, new Vec48<float>[2], new float[2 * LstmAtLimitFloat.CacheLength], new Vec16<float>[2], new LstmAtLimitFloat.StateGradient[2], new LstmAtLimitFloat.StateGradient[2], grads, new Vec48<float>[2]));
+        Call("LossAndGradients", () => LstmAtLimitFloat.LossAndGradients(p, new Vec48<float>[3], new Vec16<float>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmAtLimitFloat.LossAndGradientsBatch(p, new Vec48<float>[6], new Vec16<float>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunLstmWidestInput()
@@ -127,10 +127,10 @@ public static class Program
             LstmWidestInput.ForwardOneHot(p, 0, s, cache);
             LstmWidestInput.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => LstmWidestInput.ForwardBatch(p, new Vector1023<double>[2], new LstmWidestInput.State[2], new LstmWidestInput.State[2], new double[2 * LstmWidestInput.CacheLength]));
-        Call("BackwardBatch", () => LstmWidestInput.BackwardBatch(p, new Vector1023<double>[2], new double[2 * LstmWidestInput.CacheLength], new Vector1<double>[2], new LstmWidestInput.StateGradient[2], new LstmWidestInput.StateGradient[2], grads, new Vector1023<double>[2]));
-        Call("LossAndGradients", () => LstmWidestInput.LossAndGradients(p, new Vector1023<double>[3], new Vector1<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmWidestInput.LossAndGradientsBatch(p, new Vector1023<double>[6], new Vector1<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => LstmWidestInput.ForwardBatch(p, new Vec1023<double>[2], new LstmWidestInput.State[2], new LstmWidestInput.State[2], new double[2 * LstmWidestInput.CacheLength]));
+        Call("BackwardBatch", () => LstmWidestInput.BackwardBatch(p, new Vec1023<double>[2], new double[2 * LstmWidestInput.CacheLength], new Vec1<double>[2], new LstmWidestInput.StateGradient[2], new LstmWidestInput.StateGradient[2], grads, new Vec1023<double>[2]));
+        Call("LossAndGradients", () => LstmWidestInput.LossAndGradients(p, new Vec1023<double>[3], new Vec1<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmWidestInput.LossAndGradientsBatch(p, new Vec1023<double>[6], new Vec1<double>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunLstmWidestHidden()
@@ -156,10 +156,10 @@ public static class Program
             LstmWidestHidden.ForwardOneHot(p, 0, s, cache);
             LstmWidestHidden.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => LstmWidestHidden.ForwardBatch(p, new Vector1<float>[2], new LstmWidestHidden.State[2], new LstmWidestHidden.State[2], new float[2 * LstmWidestHidden.CacheLength]));
-        Call("BackwardBatch", () => LstmWidestHidden.BackwardBatch(p, new Vector1<float>[2], new float[2 * LstmWidestHidden.CacheLength], new Vector31<float>[2], new LstmWidestHidden.StateGradient[2], new LstmWidestHidden.StateGradient[2], grads, new Vector1<float>[2]));
-        Call("LossAndGradients", () => LstmWidestHidden.LossAndGradients(p, new Vector1<float>[3], new Vector31<float>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmWidestHidden.LossAndGradientsBatch(p, new Vector1<float>[6], new Vector31<float>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => LstmWidestHidden.ForwardBatch(p, new Vec1<float>[2], new LstmWidestHidden.State[2], new LstmWidestHidden.State[2], new float[2 * LstmWidestHidden.CacheLength]));
+        Call("BackwardBatch", () => LstmWidestHidden.BackwardBatch(p, new Vec1<float>[2], new float[2 * LstmWidestHidden.CacheLength], new Vec31<float>[2], new LstmWidestHidden.StateGradient[2], new LstmWidestHidden.StateGradient[2], grads, new Vec1<float>[2]));
+        Call("LossAndGradients", () => LstmWidestHidden.LossAndGradients(p, new Vec1<float>[3], new Vec31<float>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmWidestHidden.LossAndGradientsBatch(p, new Vec1<float>[6], new Vec31<float>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunRnnAtLimitDouble()
@@ -185,10 +185,10 @@ public static class Program
             RnnAtLimitDouble.ForwardOneHot(p, 0, s, cache);
             RnnAtLimitDouble.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => RnnAtLimitDouble.ForwardBatch(p, new Vector96<double>[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.State[2], new double[2 * RnnAtLimitDouble.CacheLength]));
-        Call("BackwardBatch", () => RnnAtLimitDouble.BackwardBatch(p, new Vector96<double>[2], new double[2 * RnnAtLimitDouble.CacheLength], new Vector32<double>[2], new RnnAtLimitDouble.StateGradient[2], new RnnAtLimitDouble.StateGradient[2], grads, new Vector96<double>[2]));
-        Call("LossAndGradients", () => RnnAtLimitDouble.LossAndGradients(p, new Vector96<double>[3], new Vector32<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => RnnAtLimitDouble.LossAndGradientsBatch(p, new Vector96<double>[6], new Vector32<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => RnnAtLimitDouble.ForwardBatch(p, new Vec96<double>[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.State[2], new double[2 * RnnAtLimitDouble.CacheLength]));
+        Call("BackwardBatch", () => RnnAtLimitDouble.BackwardBatch(p, new Vec96<double>[2], new double[2 * RnnAtLimitDouble.CacheLength], new Vec32<double>[2], new RnnAtLimitDouble.StateGradient[2], new RnnAtLimitDouble.StateGradient[2], grads, new Vec96<double>[2]));
+        Call("LossAndGradients", () => RnnAtLimitDouble.LossAndGradients(p, new Vec96<double>[3], new Vec32<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnAtLimitDouble.LossAndGradientsBatch(p, new Vec96<double>[6], new Vec32<double>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunRnnWidestInput()
@@ -214,10 +214,10 @@ public static class Program
             RnnWidestInput.ForwardOneHot(p, 0, s, cache);
             RnnWidestInput.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => RnnWidestInput.ForwardBatch(p, new Vector4095<float>[2], new RnnWidestInput.State[2], new RnnWidestInput.State[2], new float[2 * RnnWidestInput.CacheLength]));
-        Call("BackwardBatch", () => RnnWidestInput.BackwardBatch(p, new Vector4095<float>[2], new float[2 * RnnWidestInput.CacheLength], new Vector1<float>[2], new RnnWidestInput.StateGradient[2], new RnnWidestInput.StateGradient[2], grads, new Vector4095<float>[2]));
-        Call("LossAndGradients", () => RnnWidestInput.LossAndGradients(p, new Vector4095<float>[3], new Vector1<float>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => RnnWidestInput.LossAndGradientsBatch(p, new Vector4095<float>[6], new Vector1<float>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => RnnWidestInput.ForwardBatch(p, new Vec4095<float>[2], new RnnWidestInput.State[2], new RnnWidestInput.State[2], new float[2 * RnnWidestInput.CacheLength]));
+        Call("BackwardBatch", () => RnnWidestInput.BackwardBatch(p, new Vec4095<float>[2], new float[2 * RnnWidestInput.CacheLength], new Vec1<float>[2], new RnnWidestInput.StateGradient[2], new RnnWidestInput.StateGradient[2], grads, new Vec4095<float>[2]));
+        Call("LossAndGradients", () => RnnWidestInput.LossAndGradients(p, new Vec4095<float>[3], new Vec1<float>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnWidestInput.LossAndGradientsBatch(p, new Vec4095<float>[6], new Vec1<float>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunRnnWidestHiddenWithHead()
@@ -243,10 +243,10 @@ public static class Program
             RnnWidestHiddenWithHead.ForwardOneHot(p, 0, s, cache);
             RnnWidestHiddenWithHead.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => RnnWidestHiddenWithHead.ForwardBatch(p, new Vector1<double>[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.State[2], new double[2 * RnnWidestHiddenWithHead.CacheLength]));
-        Call("BackwardBatch", () => RnnWidestHiddenWithHead.BackwardBatch(p, new Vector1<double>[2], new double[2 * RnnWidestHiddenWithHead.CacheLength], new Vector63<double>[2], new RnnWidestHiddenWithHead.StateGradient[2], new RnnWidestHiddenWithHead.StateGradient[2], grads, new Vector1<double>[2]));
-        Call("LossAndGradients", () => RnnWidestHiddenWithHead.LossAndGradients(p, new Vector1<double>[3], new Vector63<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => RnnWidestHiddenWithHead.LossAndGradientsBatch(p, new Vector1<double>[6], new Vector63<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => RnnWidestHiddenWithHead.ForwardBatch(p, new Vec1<double>[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.State[2], new double[2 * RnnWidestHiddenWithHead.CacheLength]));
+        Call("BackwardBatch", () => RnnWidestHiddenWithHead.BackwardBatch(p, new Vec1<double>[2], new double[2 * RnnWidestHiddenWithHead.CacheLength], new Vec63<double>[2], new RnnWidestHiddenWithHead.StateGradient[2], new RnnWidestHiddenWithHead.StateGradient[2], grads, new Vec1<double>[2]));
+        Call("LossAndGradients", () => RnnWidestHiddenWithHead.LossAndGradients(p, new Vec1<double>[3], new Vec63<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnWidestHiddenWithHead.LossAndGradientsBatch(p, new Vec1<double>[6], new Vec63<double>[6], 2, BatchReduction.Mean, workspace, grads));
         Call("CrossEntropyLossAndGradients", () => RnnWidestHiddenWithHead.CrossEntropyLossAndGradients(p, new int[3], new int[3], s, workspace, grads));
         Call("CrossEntropyLossAndGradientsBatch", () => RnnWidestHiddenWithHead.CrossEntropyLossAndGradientsBatch(p, new int[6], new int[6], 2, BatchReduction.Mean, workspace, grads));
     }

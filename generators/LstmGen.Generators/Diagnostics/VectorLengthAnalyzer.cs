@@ -12,7 +12,7 @@ namespace LstmGen.Generators.Diagnostics;
 
 /// <summary>
 /// LSTM0101: a buffer whose length is known at compile time is passed to a generated entry point that requires another
-/// length: <c>VectorN&lt;T&gt;.FromSpan</c> of the shared vectors (N values), and the <c>Parameters</c> and
+/// length: <c>VecN&lt;T&gt;.FromSpan</c> of the shared vectors (N values), and the <c>Parameters</c> and
 /// <c>Gradients</c> constructors that take a flat span. Works on operations, so it tolerates syntax errors elsewhere.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -58,10 +58,10 @@ public sealed class VectorLengthAnalyzer : DiagnosticAnalyzer
         Check(context, invocation.Arguments[0], $"{vector.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.FromSpan", length, $"the {length} values of a {vector.Name}");
     }
 
-    /// <summary>N of a generated shared vector <c>LstmGen.Vectors.….VectorN&lt;T&gt;</c> (its <c>[InlineArray(N)]</c>), or <c>null</c>.</summary>
+    /// <summary>N of a generated shared vector <c>LstmGen.Vectors.….VecN&lt;T&gt;</c> (its <c>[InlineArray(N)]</c>), or <c>null</c>.</summary>
     private static int? SharedVectorLength(INamedTypeSymbol? type)
     {
-        if (type is not { Arity: 1, IsValueType: true } || !type.Name.StartsWith("Vector", System.StringComparison.Ordinal)
+        if (type is not { Arity: 1, IsValueType: true } || !type.Name.StartsWith("Vec", System.StringComparison.Ordinal)
             || !type.ContainingNamespace.ToDisplayString().StartsWith(Emit.VectorNamespace.Root + ".", System.StringComparison.Ordinal))
         {
             return null;

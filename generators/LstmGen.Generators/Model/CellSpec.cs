@@ -107,7 +107,7 @@ internal sealed record CellSpec(
     public string ScalarKeyword => Scalar == Scalar.Float ? "float" : "double";
 
     /// <summary>The shared vector type of <paramref name="length"/> values of this cell's scalar, as generated code names it.</summary>
-    public string Vector(int length) => $"Vector{length}<{ScalarKeyword}>";
+    public string Vector(int length) => $"Vec{length}<{ScalarKeyword}>";
 
     /// <summary>The kernel strategy actually emitted (see <see cref="KernelChoice"/>).</summary>
     public Kernel ResolvedKernel => KernelChoice.Resolve(this);

@@ -30,17 +30,17 @@ public static class WorkedExampleRun
     }
 
     /// <summary>Inputs x0 = [1, 2], x1 = [0.5, 3].</summary>
-    public static Vector2<double>[] SeedInputs() => [Vector2<double>.FromSpan([1.0, 2.0]), Vector2<double>.FromSpan([0.5, 3.0])];
+    public static Vec2<double>[] SeedInputs() => [Vec2<double>.FromSpan([1.0, 2.0]), Vec2<double>.FromSpan([0.5, 3.0])];
 
     /// <summary>Targets y0 = 0.5, y1 = 1.25.</summary>
-    public static Vector1<double>[] SeedTargets() => [Vector1<double>.FromSpan([0.5]), Vector1<double>.FromSpan([1.25])];
+    public static Vec1<double>[] SeedTargets() => [Vec1<double>.FromSpan([0.5]), Vec1<double>.FromSpan([1.25])];
 
     /// <summary>Computes every value of the worked example and pairs it with the seeds' prints.</summary>
     public static IReadOnlyList<WorkedExampleRow> Run()
     {
         Cell.Parameters p = SeedParameters();
-        Vector2<double>[] xs = SeedInputs();
-        Vector1<double>[] ys = SeedTargets();
+        Vec2<double>[] xs = SeedInputs();
+        Vec1<double>[] ys = SeedTargets();
         var rows = new List<WorkedExampleRow>();
 
         // Forward, one step at a time (the seeds print each step).
@@ -49,8 +49,8 @@ public static class WorkedExampleRun
         Cell.State state1 = Cell.Forward(p, xs[1], state0, cache1);
         AddForward(rows, "Forward, t = 0", new StepCache<Cell.Kernel, double>(cache0), state0, SeedPrints.Forward0);
         AddForward(rows, "Forward, t = 1", new StepCache<Cell.Kernel, double>(cache1), state1, SeedPrints.Forward1);
-        double loss0 = Cell.MseLoss(state0.H, ys[0], out Vector1<double> dh0);
-        double loss1 = Cell.MseLoss(state1.H, ys[1], out Vector1<double> dh1);
+        double loss0 = Cell.MseLoss(state0.H, ys[0], out Vec1<double> dh0);
+        double loss1 = Cell.MseLoss(state1.H, ys[1], out Vec1<double> dh1);
         rows.Add(new("Loss ½(h − y)²", "L_0", loss0, SeedPrints.Loss0));
         rows.Add(new("Loss ½(h − y)²", "L_1", loss1, SeedPrints.Loss1));
 
@@ -94,7 +94,7 @@ public static class WorkedExampleRun
 
     private static void AddBackward(
         List<WorkedExampleRow> rows, string section, double delta, double dhTotal, Cell.Gradients step,
-        in Vector2<double> dx, in Cell.StateGradient carry, SeedPrints.BackwardStep seed)
+        in Vec2<double> dx, in Cell.StateGradient carry, SeedPrints.BackwardStep seed)
     {
         rows.Add(new(section, "dL/dh from the loss, h − y (delta)", delta, seed.Delta));
         rows.Add(new(section, "dh + carried dh (dout)", dhTotal, seed.DhTotal));

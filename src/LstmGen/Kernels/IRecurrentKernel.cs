@@ -39,7 +39,10 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     /// <see cref="KernelStrategy.Simd"/> selects the vectorised kernels (Vector512, else Vector256, else Vector128, else
     /// scalar, as the CPU and the gate rows allow); anything else the loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>,
     /// <see cref="RnnLoopKernel{TShape, T}"/>). A constant, so the JIT keeps only the chosen branch. Both use the same
-    /// cache layout, so a cache written by one is read by the other's backward.
+    /// cache layout, so a cache written by one is read by the other's backward. For <see cref="KernelStrategy.Simd"/> the
+    /// head members are vectorised too, and the batched sequences of <see cref="Recurrent{TKernel, T}"/> run the samples in
+    /// groups of 4 through the runtime's SIMD kernels (one pass over the weights per group; per sample the values of the
+    /// runtime's SIMD steps), not through this kernel's step members.
     /// </summary>
     static virtual KernelStrategy Strategy => KernelStrategy.Loops;
 
@@ -195,10 +198,29 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
 
     /// <summary>The softmax head's logits [V] = W_y h + b_y, from h [H].</summary>
     /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
-    static virtual void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits) => SoftmaxHead<TSelf, T>.Forward(p, h, logits);
+    static virtual void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits)
+    {
+        if (IsSimd)
+        {
+            SimdSoftmaxHead<TSelf, T>.Forward(p, h, logits);
+        }
+        else
+        {
+            SoftmaxHead<TSelf, T>.Forward(p, h, logits);
+        }
+    }
 
     /// <summary>The backward twin of <see cref="HeadForward"/>: dh [H] = W_yᵀ dLogits; dW_y += dLogits hᵀ, db_y += dLogits.</summary>
     /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
-    static virtual void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp) =>
-        SoftmaxHead<TSelf, T>.Backward(p, h, dLogits, dh, dp);
+    static virtual void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp)
+    {
+        if (IsSimd)
+        {
+            SimdSoftmaxHead<TSelf, T>.Backward(p, h, dLogits, dh, dp);
+        }
+        else
+        {
+            SoftmaxHead<TSelf, T>.Backward(p, h, dLogits, dh, dp);
+        }
+    }
 }

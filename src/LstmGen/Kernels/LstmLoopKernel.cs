@@ -66,7 +66,7 @@ public static class LstmLoopKernel<TShape, T>
         GateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState[..h], dp);
     }
 
-    // The element-wise part of the backward step (also SimdLstmKernel's): cache [7H], dNext [2H] = [dh | dc] →
+    // The element-wise part of the backward step (SimdGateGradients vectorises it, same expressions): cache [7H], dNext [2H] = [dh | dc] →
     // dz [4H] = ∂L/∂z (gates i, f, g, o), dcPrev [H] = ∂L/∂c_prev. dcPrev may be dNext's dc block (element j of dNext is
     // read before element j of dcPrev is written); dNext's dh block is only read.
     internal static void GateGradients(ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dz, Span<T> dcPrev)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace LstmGen.Kernels;
 
@@ -96,7 +97,8 @@ public static class Recurrent<TKernel, T>
     }
 
     // For each step t and sequence b: state_b, cache_{t,b} ← step(x_{t,b}, state_b); h_{t,b} = state_b[..H].
-    // final carries the m states from step to step.
+    // final carries the m states from step to step. A SIMD kernel runs the sequences in groups of 4 (SimdBatch: one pass
+    // over the weights per group, the same values as the single steps), the rest one by one.
     private static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int steps, int m, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
         int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
@@ -109,9 +111,18 @@ public static class Recurrent<TKernel, T>
             initial.CopyTo(final);
         }
 
+        int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
         for (int t = 0; t < steps; t++)
         {
-            for (int b = 0; b < m; b++)
+            int b = 0;
+            for (; b < groups; b += 4)
+            {
+                int k = (t * m) + b;
+                SimdBatch<TKernel, T>.Forward(
+                    p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), final.Slice(b * s, 4 * s), caches.Slice(k * c, 4 * c));
+            }
+
+            for (; b < m; b++)
             {
                 int k = (t * m) + b;
                 Span<T> state = final.Slice(b * s, s), cache = caches.Slice(k * c, c);
@@ -123,8 +134,11 @@ public static class Recurrent<TKernel, T>
                 {
                     TKernel.ForwardOneHot(p, indices[k], state, state, cache);
                 }
+            }
 
-                state[..h].CopyTo(outputs.Slice(k * h, h));
+            for (b = 0; b < m; b++)
+            {
+                final.Slice(b * s, h).CopyTo(outputs.Slice(((t * m) + b) * h, h));
             }
         }
     }
@@ -174,22 +188,34 @@ public static class Recurrent<TKernel, T>
     }
 
     // for t = T−1 … 0, each sequence b: carry_b += [∂L/∂h_{t,b} | 0]; (carry_b, dx_{t,b}) ← backward(cache_{t,b}, carry_b).
+    // A SIMD kernel runs the sequences in groups of 4 (SimdBatch), with the values of the single steps in the same order.
     private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
     {
         int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
+        int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
+        Span<T> scratch = groups > 0 ? stackalloc T[SimdBatch<TKernel, T>.ScratchLength] : default;
         carries.Clear();
         for (int t = steps - 1; t >= 0; t--)
         {
             for (int b = 0; b < m; b++)
             {
+                Span<T> dh = carries.Slice(b * s, h);
+                TensorPrimitives.Add(dh, dOutputs.Slice(((t * m) + b) * h, h), dh);
+            }
+
+            int g = 0;
+            for (; g < groups; g += 4)
+            {
+                int k = (t * m) + g;
+                SimdBatch<TKernel, T>.Backward(
+                    p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), caches.Slice(k * c, 4 * c),
+                    carries.Slice(g * s, 4 * s), dxs.IsEmpty ? default : dxs.Slice(k * d, 4 * d), dp, scratch);
+            }
+
+            for (int b = g; b < m; b++)
+            {
                 int k = (t * m) + b;
                 Span<T> carry = carries.Slice(b * s, s);
-                ReadOnlySpan<T> dh = dOutputs.Slice(k * h, h);
-                for (int j = 0; j < h; j++)
-                {
-                    carry[j] += dh[j];
-                }
-
                 ReadOnlySpan<T> cache = caches.Slice(k * c, c);
                 if (indices.IsEmpty)
                 {

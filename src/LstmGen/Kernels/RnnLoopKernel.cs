@@ -65,7 +65,7 @@ public static class RnnLoopKernel<TShape, T>
         GateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState, dp);
     }
 
-    // The element-wise part of the backward step (also SimdRnnKernel's): cache [2H], dNext [H] → dz [H] = dh ⊙ (1 − h²).
+    // The element-wise part of the backward step (SimdGateGradients vectorises it, same expression): cache [2H], dNext [H] → dz [H] = dh ⊙ (1 − h²).
     // dNext is read in full before the gate product writes dState (which may be dNext).
     internal static void GateGradients(ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dz)
     {

@@ -22,14 +22,16 @@ internal static class SimdGateMatrix<TShape, T>
     where TShape : ICellShape
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // Vectors per row block: independent accumulators, so consecutive fused multiply-adds do not wait on each other.
-    private const int Block = 4;
+    // Vectors per row block of the forward product: 8 independent fused multiply-add chains cover the FMA latency of two
+    // FMA pipes (4 cycles x 2), and 8 accumulators, a broadcast and a load fit even AVX2's 16 registers.
+    private const int ForwardBlock = 8;
+
+    // Vectors per row block of the backward pass: 4 dot-product accumulators, 4 dz vectors and the loads.
+    internal const int BackwardBlock = 4;
 
     private static int Rows => CellShape<TShape>.GateRows;
 
     private static int BiasOffset => CellShape<TShape>.BiasOffset;
-
-    private static bool IsVectorType => typeof(T) == typeof(double) || typeof(T) == typeof(float);
 
     // z [G] = [W | U]·[x; h] + b; x [D] dense, or e_index when index ≥ 0 (x is then not read); h [H].
     // The caller has checked p, x and index (KernelArguments); the reads below are unchecked, so the lengths they rely on
@@ -81,16 +83,11 @@ internal static class SimdGateMatrix<TShape, T>
         }
     }
 
-    // The vector width in bits both products run at in this process, or 0 for the scalar GateMatrix: the widest the CPU
-    // accelerates whose lanes fit in the G rows (a constant after JIT specialisation, so only one branch is kept).
-    private static int Width =>
-        !IsVectorType ? 0
-        : Vector512.IsHardwareAccelerated && Rows >= Vector512<T>.Count ? 512
-        : Vector256.IsHardwareAccelerated && Rows >= Vector256<T>.Count ? 256
-        : Vector128.IsHardwareAccelerated && Rows >= Vector128<T>.Count ? 128
-        : 0;
+    // The vector width in bits the products (single and 4-sample) run at in this process, or 0 for the scalar
+    // GateMatrix: the widest the CPU accelerates whose lanes fit in the G rows.
+    internal static int Width => LaneWidth.For<T>(Rows);
 
-    // G ≥ TLanes.Count here. Rows [0, G) as: whole blocks of Block vectors, then single vectors, then one vector ending at
+    // G ≥ TLanes.Count here. Rows [0, G) as: whole blocks of ForwardBlock vectors, then single vectors, then one vector ending at
     // row G − 1 if G is not a multiple of the lane count.
     private static void Product<TLanes, TVector>(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, Span<T> z)
         where TLanes : ILanes<TVector, T>
@@ -102,9 +99,9 @@ internal static class SimdGateMatrix<TShape, T>
         ref T h0 = ref MemoryMarshal.GetReference(h);
         ref T z0 = ref MemoryMarshal.GetReference(z);
         int r = 0;
-        for (; r <= rows - (Block * n); r += Block * n)
+        for (; r <= rows - (ForwardBlock * n); r += ForwardBlock * n)
         {
-            Rows4<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, r);
+            Rows8<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, r);
         }
 
         for (; r <= rows - n; r += n)
@@ -147,27 +144,31 @@ internal static class SimdGateMatrix<TShape, T>
         TLanes.Store(TLanes.Add(a, TLanes.Load(ref w0, (nuint)(BiasOffset + r))), ref z0, (nuint)r);   // bias last
     }
 
-    // z[r .. r + Block·n) for Block vectors of rows: per lane the same operations in the same order as Rows1.
+    // z[r .. r + 8n) for ForwardBlock = 8 vectors of rows: per lane the same operations in the same order as Rows1.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rows4<TLanes, TVector>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
+    private static void Rows8<TLanes, TVector>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
     {
         int rows = Rows, d = TShape.InputSize;
         nuint n = (nuint)TLanes.Count;
-        TVector a0, a1, a2, a3;
+        TVector a0, a1, a2, a3, a4, a5, a6, a7;
         nuint at;
         if (index >= 0)
         {
-            at = (nuint)((index * rows) + r);
+            at = (nuint)((index * rows) + r);                               // one-hot: column index of W
             a0 = TLanes.Load(ref w0, at);
             a1 = TLanes.Load(ref w0, at + n);
             a2 = TLanes.Load(ref w0, at + (2 * n));
             a3 = TLanes.Load(ref w0, at + (3 * n));
+            a4 = TLanes.Load(ref w0, at + (4 * n));
+            a5 = TLanes.Load(ref w0, at + (5 * n));
+            a6 = TLanes.Load(ref w0, at + (6 * n));
+            a7 = TLanes.Load(ref w0, at + (7 * n));
         }
         else
         {
-            a0 = a1 = a2 = a3 = TLanes.Zero;
+            a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = TLanes.Zero;
             for (int k = 0; k < d; k++)
             {
                 TVector input = TLanes.Broadcast(Unsafe.Add(ref x0, k));
@@ -176,6 +177,10 @@ internal static class SimdGateMatrix<TShape, T>
                 a1 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + n), input, a1);
                 a2 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (2 * n)), input, a2);
                 a3 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (3 * n)), input, a3);
+                a4 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (4 * n)), input, a4);
+                a5 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (5 * n)), input, a5);
+                a6 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (6 * n)), input, a6);
+                a7 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (7 * n)), input, a7);
             }
         }
 
@@ -187,13 +192,22 @@ internal static class SimdGateMatrix<TShape, T>
             a1 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + n), input, a1);
             a2 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (2 * n)), input, a2);
             a3 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (3 * n)), input, a3);
+            a4 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (4 * n)), input, a4);
+            a5 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (5 * n)), input, a5);
+            a6 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (6 * n)), input, a6);
+            a7 = TLanes.MultiplyAdd(TLanes.Load(ref w0, at + (7 * n)), input, a7);
         }
 
         at = (nuint)(BiasOffset + r);                                       // bias last
-        TLanes.Store(TLanes.Add(a0, TLanes.Load(ref w0, at)), ref z0, (nuint)r);
-        TLanes.Store(TLanes.Add(a1, TLanes.Load(ref w0, at + n)), ref z0, (nuint)r + n);
-        TLanes.Store(TLanes.Add(a2, TLanes.Load(ref w0, at + (2 * n))), ref z0, (nuint)r + (2 * n));
-        TLanes.Store(TLanes.Add(a3, TLanes.Load(ref w0, at + (3 * n))), ref z0, (nuint)r + (3 * n));
+        nuint z = (nuint)r;
+        TLanes.Store(TLanes.Add(a0, TLanes.Load(ref w0, at)), ref z0, z);
+        TLanes.Store(TLanes.Add(a1, TLanes.Load(ref w0, at + n)), ref z0, z + n);
+        TLanes.Store(TLanes.Add(a2, TLanes.Load(ref w0, at + (2 * n))), ref z0, z + (2 * n));
+        TLanes.Store(TLanes.Add(a3, TLanes.Load(ref w0, at + (3 * n))), ref z0, z + (3 * n));
+        TLanes.Store(TLanes.Add(a4, TLanes.Load(ref w0, at + (4 * n))), ref z0, z + (4 * n));
+        TLanes.Store(TLanes.Add(a5, TLanes.Load(ref w0, at + (5 * n))), ref z0, z + (5 * n));
+        TLanes.Store(TLanes.Add(a6, TLanes.Load(ref w0, at + (6 * n))), ref z0, z + (6 * n));
+        TLanes.Store(TLanes.Add(a7, TLanes.Load(ref w0, at + (7 * n))), ref z0, z + (7 * n));
     }
 
     // G ≥ TLanes.Count here. The bias, then the input columns (or the one-hot column), then the hidden columns; one
@@ -238,10 +252,10 @@ internal static class SimdGateMatrix<TShape, T>
     }
 
     // One column of G rows starting at p[at] (and dp[at]): dp[at .. at + G) += v·dz, and, if dot, returns column·dz
-    // (else 0). Rows as: whole blocks of Block vectors (an accumulator each), then single vectors, then the tail rows
+    // (else 0). Rows as: whole blocks of BackwardBlock vectors (an accumulator each), then single vectors, then the tail rows
     // one by one (scalar fused multiply-adds: each dp element is added to exactly once).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Column<TLanes, TVector>(ref T w0, ref T dz0, ref T dp0, int at, T v, bool dot)
+    internal static T Column<TLanes, TVector>(ref T w0, ref T dz0, ref T dp0, int at, T v, bool dot)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
     {
@@ -251,7 +265,7 @@ internal static class SimdGateMatrix<TShape, T>
         TVector scale = TLanes.Broadcast(v);
         TVector s0 = TLanes.Zero, s1 = TLanes.Zero, s2 = TLanes.Zero, s3 = TLanes.Zero;
         int r = 0;
-        for (; r <= rows - (Block * n); r += Block * n)
+        for (; r <= rows - (BackwardBlock * n); r += BackwardBlock * n)
         {
             nuint r0 = (nuint)r, r1 = (nuint)(r + n), r2 = (nuint)(r + (2 * n)), r3 = (nuint)(r + (3 * n));
             TVector g0 = TLanes.Load(ref dz0, r0), g1 = TLanes.Load(ref dz0, r1), g2 = TLanes.Load(ref dz0, r2), g3 = TLanes.Load(ref dz0, r3);

@@ -36,6 +36,12 @@ internal interface ILanes<TVector, T>
     /// <summary><c>a + b</c> lane by lane.</summary>
     static abstract TVector Add(TVector a, TVector b);
 
+    /// <summary><c>a − b</c> lane by lane.</summary>
+    static abstract TVector Subtract(TVector a, TVector b);
+
+    /// <summary><c>a · b</c> lane by lane.</summary>
+    static abstract TVector Multiply(TVector a, TVector b);
+
     /// <summary>The sum of the lanes (a horizontal add).</summary>
     static abstract T Sum(TVector value);
 }
@@ -64,6 +70,12 @@ internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Subtract(Vector512<T> a, Vector512<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
@@ -95,6 +107,12 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T>
     public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Subtract(Vector256<T> a, Vector256<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 }
 
@@ -124,5 +142,31 @@ internal readonly struct Lanes128<T> : ILanes<Vector128<T>, T>
     public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Subtract(Vector128<T> a, Vector128<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Multiply(Vector128<T> a, Vector128<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+}
+
+/// <summary>
+/// The vector width a kernel runs at in this process for a given number of elements per pass: the widest the CPU
+/// accelerates whose lanes fit in a count of elements, else 0 (scalar code); always 0 for element types other than
+/// <see cref="double"/> and <see cref="float"/>. A constant after JIT specialisation, so a switch on it keeps one branch.
+/// </summary>
+internal static class LaneWidth
+{
+    /// <summary>512, 256, 128 or 0 (bits).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="count">The elements one pass covers (rows of a product, hidden units of an element-wise step).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int For<T>(int count)
+        where T : unmanaged =>
+        typeof(T) != typeof(double) && typeof(T) != typeof(float) ? 0
+        : Vector512.IsHardwareAccelerated && count >= Vector512<T>.Count ? 512
+        : Vector256.IsHardwareAccelerated && count >= Vector256<T>.Count ? 256
+        : Vector128.IsHardwareAccelerated && count >= Vector128<T>.Count ? 128
+        : 0;
 }

@@ -52,13 +52,50 @@ internal static class SimdLstmKernel<TShape, T>
     }
 
     // dNext [2H] = [dh | dc] → dState [2H] = [dh_prev | dc_prev] (may be dNext itself), dx [D]; dp += ∂L/∂θ. The
-    // element-wise part is the loop kernel's (scalar, the same dz bit for bit); the gate product's backward is vectorised.
+    // element-wise part computes the loop kernel's expressions in vectors (the same dz bit for bit); then the gate
+    // product's backward.
     private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
     {
         int h = H;
         Span<T> dz = stackalloc T[4 * h];                                // at most 16,384 values (H ≤ 4096): 128 KB of double
-        LstmLoopKernel<TShape, T>.GateGradients(cache, dNext, dz, dState.Slice(h, h));
+        SimdGateGradients<TShape, T>.Lstm(cache, dNext, dz, dState.Slice(h, h));
         SimdGateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState[..h], dp);
+    }
+
+    // 4 samples' forward steps with one pass over the weights (SimdGateMatrix4), per sample the values of Forward bit for
+    // bit: xs [4 × D] dense or indices [4] one-hot (the other empty), states [4 × 2H] updated in place, caches [4 × 7H].
+    // The caller (the batched sequences) has checked the arguments.
+    internal static void Forward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches)
+    {
+        int h = H, s = StateLength, c = LstmLoopKernel<TShape, T>.CacheLength;
+        Guard.KernelSpans(states.Length >= 4 * s && caches.Length >= 4 * c);
+        for (int b = 0; b < 4; b++)
+        {
+            states.Slice(b * s, s).CopyTo(caches.Slice(b * c, s));      // h_prev, c_prev
+        }
+
+        SimdGateMatrix4<TShape, T>.PreActivations(p, xs, indices, caches, c, caches[(2 * h)..], c);
+        for (int b = 0; b < 4; b++)
+        {
+            Span<T> cache = caches.Slice(b * c, c), state = states.Slice(b * s, s);
+            Update(cache.Slice(h, h), cache.Slice(2 * h, 4 * h), state.Slice(h, h), cache.Slice(6 * h, h), state[..h]);
+        }
+    }
+
+    // 4 samples' backward steps with one pass over the weights, per sample the values of Backward bit for bit (dp as 4
+    // calls in sample order): caches [4 × 7H]; carries [4 × 2H], dNext in and dState out; dxs [4 × D] or empty;
+    // dzs [4 × 4H] is scratch (the caller's, allocated once per sequence batch).
+    internal static void Backward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp, Span<T> dzs)
+    {
+        int h = H, s = StateLength, c = LstmLoopKernel<TShape, T>.CacheLength;
+        Guard.KernelSpans(carries.Length >= 4 * s && caches.Length >= 4 * c && dzs.Length >= 16 * h);
+        for (int b = 0; b < 4; b++)
+        {
+            Span<T> carry = carries.Slice(b * s, s);
+            SimdGateGradients<TShape, T>.Lstm(caches.Slice(b * c, c), carry, dzs.Slice(b * 4 * h, 4 * h), carry.Slice(h, h));
+        }
+
+        SimdGateMatrix4<TShape, T>.Backward(p, xs, indices, caches, c, dzs, 4 * h, dxs, carries, s, dp);
     }
 
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>

@@ -53,12 +53,49 @@ internal static class SimdRnnKernel<TShape, T>
     }
 
     // dNext [H] = dh → dState [H] = dh_prev (may be dNext itself: dz is computed in full first), dx [D]; dp += ∂L/∂θ.
-    // The element-wise part is the loop kernel's (scalar, the same dz bit for bit); the gate product's backward is vectorised.
+    // The element-wise part computes the loop kernel's expression in vectors (the same dz bit for bit); then the gate
+    // product's backward.
     private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
     {
         Span<T> dz = stackalloc T[H];
-        RnnLoopKernel<TShape, T>.GateGradients(cache, dNext, dz);
+        SimdGateGradients<TShape, T>.Rnn(cache, dNext, dz);
         SimdGateMatrix<TShape, T>.Backward(p, x, index, cache[..H], dz, dx, dState, dp);
+    }
+
+    // 4 samples' forward steps with one pass over the weights (SimdGateMatrix4), per sample the values of Forward bit for
+    // bit: xs [4 × D] dense or indices [4] one-hot (the other empty), states [4 × H] updated in place, caches [4 × 2H].
+    // The caller (the batched sequences) has checked the arguments.
+    internal static void Forward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches)
+    {
+        int h = H, c = RnnLoopKernel<TShape, T>.CacheLength;
+        Guard.KernelSpans(states.Length >= 4 * h && caches.Length >= 4 * c);
+        for (int b = 0; b < 4; b++)
+        {
+            states.Slice(b * h, h).CopyTo(caches.Slice(b * c, h));      // h_prev
+        }
+
+        SimdGateMatrix4<TShape, T>.PreActivations(p, xs, indices, caches, c, caches[h..], c);
+        for (int b = 0; b < 4; b++)
+        {
+            Span<T> hNew = caches.Slice((b * c) + h, h);
+            VectorMath.Tanh<T>(hNew, hNew);
+            hNew.CopyTo(states.Slice(b * h, h));
+        }
+    }
+
+    // 4 samples' backward steps with one pass over the weights, per sample the values of Backward bit for bit (dp as 4
+    // calls in sample order): caches [4 × 2H]; carries [4 × H], dNext in and dState out; dxs [4 × D] or empty;
+    // dzs [4 × H] is scratch (the caller's, allocated once per sequence batch).
+    internal static void Backward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp, Span<T> dzs)
+    {
+        int h = H, c = RnnLoopKernel<TShape, T>.CacheLength;
+        Guard.KernelSpans(carries.Length >= 4 * h && caches.Length >= 4 * c && dzs.Length >= 4 * h);
+        for (int b = 0; b < 4; b++)
+        {
+            SimdGateGradients<TShape, T>.Rnn(caches.Slice(b * c, c), carries.Slice(b * h, h), dzs.Slice(b * h, h));
+        }
+
+        SimdGateMatrix4<TShape, T>.Backward(p, xs, indices, caches, c, dzs, h, dxs, carries, h, dp);
     }
 
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>

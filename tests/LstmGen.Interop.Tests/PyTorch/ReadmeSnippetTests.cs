@@ -23,8 +23,8 @@ public sealed class ReadmeSnippetTests
         // One step of sequence 0 from PyTorch's initial state gives PyTorch's first output.
         TorchFixture fixture = TorchFixture.Load("lstm_d3_h5_v4_f64");
         double[] x = fixture.Values("input.x"), h0 = fixture.Values("input.h0"), c0 = fixture.Values("input.c0"), h = fixture.Values("output.h");
-        var initial = new TorchLstm3x5V4D.State(Vector5<double>.FromSpan(h0.AsSpan(0, 5)), Vector5<double>.FromSpan(c0.AsSpan(0, 5)));
-        var state = TorchLstm3x5V4D.Step(p, Vector3<double>.FromSpan(x.AsSpan(0, 3)), initial, out Vector4<double> probabilities);
+        var initial = new TorchLstm3x5V4D.State(Vec5<double>.FromSpan(h0.AsSpan(0, 5)), Vec5<double>.FromSpan(c0.AsSpan(0, 5)));
+        var state = TorchLstm3x5V4D.Step(p, Vec3<double>.FromSpan(x.AsSpan(0, 3)), initial, out Vec4<double> probabilities);
         for (int j = 0; j < 5; j++)
         {
             Assert.Equal(h[j], state.H[j], 1e-12);

@@ -19,28 +19,28 @@ internal static class LstmLargeFloatOperations
             v = (Scalar)((random.NextDouble() - 0.5) * 0.6);
         }
 
-        Vector10<float>[] xs = [.. Enumerable.Range(0, n).Select(_ => Vector10<float>.FromSpan([.. Enumerable.Range(0, Cell.InputSize).Select(_ => (Scalar)random.NextDouble())]))];
+        Vec10<float>[] xs = [.. Enumerable.Range(0, n).Select(_ => Vec10<float>.FromSpan([.. Enumerable.Range(0, Cell.InputSize).Select(_ => (Scalar)random.NextDouble())]))];
         int[] indices = [.. Enumerable.Range(0, n).Select(_ => random.Next(Cell.InputSize))];
         int[] classes = [.. Enumerable.Range(0, n).Select(_ => random.Next(Cell.OutputSize))];
-        Vector10<float>[] distributions = [.. Enumerable.Range(0, n).Select(_ => Vector10<float>.FromSpan([.. Enumerable.Repeat((Scalar)(1.0 / Cell.OutputSize), Cell.OutputSize)]))];
-        Vector128<float>[] ys = [.. Enumerable.Range(0, n).Select(_ => Vector128<float>.FromSpan([.. Enumerable.Range(0, Cell.HiddenSize).Select(_ => (Scalar)random.NextDouble())]))];
+        Vec10<float>[] distributions = [.. Enumerable.Range(0, n).Select(_ => Vec10<float>.FromSpan([.. Enumerable.Repeat((Scalar)(1.0 / Cell.OutputSize), Cell.OutputSize)]))];
+        Vec128<float>[] ys = [.. Enumerable.Range(0, n).Select(_ => Vec128<float>.FromSpan([.. Enumerable.Range(0, Cell.HiddenSize).Select(_ => (Scalar)random.NextDouble())]))];
         var initial = new Cell.State[batch];
         var final = new Cell.State[batch];
         int cacheLength = Cell.CacheLength;
         var caches = new Scalar[n * cacheLength];
-        var outputs = new Vector128<float>[n];
-        var dh = new Vector128<float>[n];
-        var dx = new Vector10<float>[n];
+        var outputs = new Vec128<float>[n];
+        var dh = new Vec128<float>[n];
+        var dx = new Vec10<float>[n];
         var carry = new Cell.StateGradient[batch];
         var carryOut = new Cell.StateGradient[batch];
         var grads = new Cell.Gradients();
         var workspace = new Cell.Workspace(steps, batch);
         Cell.ForwardSequenceBatch(p, xs, batch, initial, final, caches, outputs);
-        Vector10<float> logits = Cell.HeadForward(p, outputs[0]), dLogits = default, probabilities = default;
-        Vector128<float> dhHead = default;
+        Vec10<float> logits = Cell.HeadForward(p, outputs[0]), dLogits = default, probabilities = default;
+        Vec128<float> dhHead = default;
         Cell.State stepped = default;
         Cell.StateGradient carried = default;
-        (Vector10<float> Dx, Cell.StateGradient Carry) back = default;
+        (Vec10<float> Dx, Cell.StateGradient Carry) back = default;
         Cell.State streamed = default;
         Scalar sink = 0;
         return new()

@@ -19,28 +19,28 @@ internal static class RnnSmallDoubleOperations
             v = (Scalar)((random.NextDouble() - 0.5) * 0.6);
         }
 
-        Vector3<double>[] xs = [.. Enumerable.Range(0, n).Select(_ => Vector3<double>.FromSpan([.. Enumerable.Range(0, Cell.InputSize).Select(_ => (Scalar)random.NextDouble())]))];
+        Vec3<double>[] xs = [.. Enumerable.Range(0, n).Select(_ => Vec3<double>.FromSpan([.. Enumerable.Range(0, Cell.InputSize).Select(_ => (Scalar)random.NextDouble())]))];
         int[] indices = [.. Enumerable.Range(0, n).Select(_ => random.Next(Cell.InputSize))];
         int[] classes = [.. Enumerable.Range(0, n).Select(_ => random.Next(Cell.OutputSize))];
-        Vector4<double>[] distributions = [.. Enumerable.Range(0, n).Select(_ => Vector4<double>.FromSpan([.. Enumerable.Repeat((Scalar)(1.0 / Cell.OutputSize), Cell.OutputSize)]))];
-        Vector5<double>[] ys = [.. Enumerable.Range(0, n).Select(_ => Vector5<double>.FromSpan([.. Enumerable.Range(0, Cell.HiddenSize).Select(_ => (Scalar)random.NextDouble())]))];
+        Vec4<double>[] distributions = [.. Enumerable.Range(0, n).Select(_ => Vec4<double>.FromSpan([.. Enumerable.Repeat((Scalar)(1.0 / Cell.OutputSize), Cell.OutputSize)]))];
+        Vec5<double>[] ys = [.. Enumerable.Range(0, n).Select(_ => Vec5<double>.FromSpan([.. Enumerable.Range(0, Cell.HiddenSize).Select(_ => (Scalar)random.NextDouble())]))];
         var initial = new Cell.State[batch];
         var final = new Cell.State[batch];
         int cacheLength = Cell.CacheLength;
         var caches = new Scalar[n * cacheLength];
-        var outputs = new Vector5<double>[n];
-        var dh = new Vector5<double>[n];
-        var dx = new Vector3<double>[n];
+        var outputs = new Vec5<double>[n];
+        var dh = new Vec5<double>[n];
+        var dx = new Vec3<double>[n];
         var carry = new Cell.StateGradient[batch];
         var carryOut = new Cell.StateGradient[batch];
         var grads = new Cell.Gradients();
         var workspace = new Cell.Workspace(steps, batch);
         Cell.ForwardSequenceBatch(p, xs, batch, initial, final, caches, outputs);
-        Vector4<double> logits = Cell.HeadForward(p, outputs[0]), dLogits = default, probabilities = default;
-        Vector5<double> dhHead = default;
+        Vec4<double> logits = Cell.HeadForward(p, outputs[0]), dLogits = default, probabilities = default;
+        Vec5<double> dhHead = default;
         Cell.State stepped = default;
         Cell.StateGradient carried = default;
-        (Vector3<double> Dx, Cell.StateGradient Carry) back = default;
+        (Vec3<double> Dx, Cell.StateGradient Carry) back = default;
         Cell.State streamed = default;
         Scalar sink = 0;
         return new()

@@ -1,6 +1,6 @@
 namespace LstmGen.Models.Tests.Cells;
 
-// The SIMD kernels at sizes that exercise every tail case (SimdAgreementTests, SimdKernelWidthTests): each size with
+// The SIMD kernels at sizes that exercise every tail case (SimdAgreementTests): each size with
 // Kernel = Simd and, as the scalar path to compare with, Kernel = Loops. LSTM gate rows 4H = 4, 28, 60, 68, 132, 516 and
 // RNN gate rows H = 7, 17, 33, 129 against vectors of 2, 4, 8 and 16 lanes: fewer rows than lanes (scalar), whole
 // vectors only, register blocks plus single vectors, and a left-over tail after each of them.

@@ -74,7 +74,7 @@ public sealed class GeneratedKernelTests
         double[] xs = Theta<double>(Indices.Length * 3, 1), ys = Theta<double>(Indices.Length * 5, 1);
         var lstmGrads = new Lstm3x5Double.Gradients();
         var (lstmLoss, _) = Lstm3x5Double.LossAndGradients(
-            new Lstm3x5Double.Parameters(lstmTheta), Chunks(xs, 3, Vector3<double>.FromSpan), Chunks(ys, 5, Vector5<double>.FromSpan),
+            new Lstm3x5Double.Parameters(lstmTheta), Chunks(xs, 3, Vec3<double>.FromSpan), Chunks(ys, 5, Vec5<double>.FromSpan),
             Lstm3x5Double.State.Zero, new Lstm3x5Double.Workspace(Indices.Length), lstmGrads);
         AgreeSquaredError<Lstm3x5Double.Kernel, double>(lstmTheta, xs, ys, lstmLoss, lstmGrads.AsSpan(), 1e-12);
 
@@ -82,7 +82,7 @@ public sealed class GeneratedKernelTests
         double[] rnnXs = Theta<double>(Indices.Length * 10, 1), rnnYs = Theta<double>(Indices.Length * 128, 1);
         var rnnGrads = new Rnn10x128Double.Gradients();
         var (rnnLoss, _) = Rnn10x128Double.LossAndGradients(
-            new Rnn10x128Double.Parameters(rnnTheta), Chunks(rnnXs, 10, Vector10<double>.FromSpan), Chunks(rnnYs, 128, Vector128<double>.FromSpan),
+            new Rnn10x128Double.Parameters(rnnTheta), Chunks(rnnXs, 10, Vec10<double>.FromSpan), Chunks(rnnYs, 128, Vec128<double>.FromSpan),
             Rnn10x128Double.State.Zero, new Rnn10x128Double.Workspace(Indices.Length), rnnGrads);
         AgreeSquaredError<Rnn10x128Double.Kernel, double>(rnnTheta, rnnXs, rnnYs, rnnLoss, rnnGrads.AsSpan(), 1e-12);
     }
@@ -107,7 +107,7 @@ public sealed class GeneratedKernelTests
         double[] xs = Theta<double>(12 * 3, 1), ys = Theta<double>(12 * 5, 1);
         var rnnGrads = new Rnn3x5Double.Gradients();
         double rnnLoss = Rnn3x5Double.LossAndGradientsBatch(
-            new Rnn3x5Double.Parameters(rnnTheta), Chunks(xs, 3, Vector3<double>.FromSpan), Chunks(ys, 5, Vector5<double>.FromSpan), M, BatchReduction.Mean,
+            new Rnn3x5Double.Parameters(rnnTheta), Chunks(xs, 3, Vec3<double>.FromSpan), Chunks(ys, 5, Vec5<double>.FromSpan), M, BatchReduction.Mean,
             new Rnn3x5Double.Workspace(4, M), rnnGrads);
         var rnnRun = new ContractRun<Rnn3x5Double.Kernel, double>(rnnTheta, 12, M);
         Recurrent<Rnn3x5Double.Kernel, double>.ForwardSequenceBatch(rnnTheta, xs, M, default, rnnRun.Final, rnnRun.Caches, rnnRun.Outputs);

@@ -106,3 +106,33 @@ public readonly struct SimdRnn1x1Float : IRecurrentKernel<SimdRnn1x1Float, float
     public static int OutputSize => 0;
     public static KernelStrategy Strategy => KernelStrategy.Simd;
 }
+
+/// <summary>LSTM D = 5, H = 33 (G = 132), softmax head V = 17 (a whole vector and an overlapping one in float), float.</summary>
+public readonly struct SimdLstm5x33Head17Float : IRecurrentKernel<SimdLstm5x33Head17Float, float>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.Lstm;
+    public static int InputSize => 5;
+    public static int HiddenSize => 33;
+    public static int OutputSize => 17;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
+
+/// <summary>tanh RNN D = 3, H = 7, softmax head V = 3 (Vector128 and an overlapping vector in double, scalar tail rows in the backward), double.</summary>
+public readonly struct SimdRnn3x7Head3Double : IRecurrentKernel<SimdRnn3x7Head3Double, double>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.TanhRnn;
+    public static int InputSize => 3;
+    public static int HiddenSize => 7;
+    public static int OutputSize => 3;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
+
+/// <summary>LSTM D = 2, H = 3, softmax head V = 2 (below Vector128's 4 float lanes: the loop head), float.</summary>
+public readonly struct SimdLstm2x3Head2Float : IRecurrentKernel<SimdLstm2x3Head2Float, float>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.Lstm;
+    public static int InputSize => 2;
+    public static int HiddenSize => 3;
+    public static int OutputSize => 2;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}

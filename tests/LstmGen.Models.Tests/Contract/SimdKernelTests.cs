@@ -15,8 +15,8 @@ namespace LstmGen.Models.Tests.Contract;
 /// e_index, the inference step equals the forward step, and next = state (aliased) equals separate buffers. The backward
 /// likewise: dState, dx and dp against the loop backward over the same cache at the same tolerances; bit for bit one-hot
 /// against dense e_index, dState = dNext against separate buffers, and a second call doubling dp. Argument
-/// errors before any write; no allocation. The width the product runs at is this process's (AVX-512 here); run the
-/// Contract tests with DOTNET_EnableAVX512=0 or DOTNET_EnableHWIntrinsic=0 for the narrower paths.
+/// errors before any write; no allocation. The width the product runs at is this process's (AVX-512 here);
+/// LstmGen.SimdWidths.Tests runs the same comparisons in child processes at Vector256, Vector128 and scalar widths.
 /// </summary>
 public sealed class SimdKernelTests
 {

@@ -16,9 +16,9 @@ public sealed class LargestTypedCellTests
         p.B(LstmGate.Output, 0) = 2;
         var g = new FacadeLargestLstm.Gradients();
         var ws = new FacadeLargestLstm.Workspace(maxSteps: 1);
-        var x = new Vector4096<double>();
+        var x = new Vec4096<double>();
         x[0] = 1;
-        var y = new Vector4096<double>();
+        var y = new Vec4096<double>();
         y[0] = 1;
 
         (double loss, FacadeLargestLstm.State final) = FacadeLargestLstm.LossAndGradients(p, [x], [y], FacadeLargestLstm.State.Zero, ws, g);

@@ -24,8 +24,8 @@ public sealed class StepCacheViewTests
     public void Lstm_parts_satisfy_the_cell_equations()
     {
         var p = LstmParameters();
-        var x = Vector3<double>.FromSpan([0.5, -1.25, 2]);
-        var state = new FacadeLstm.State(Vector4<double>.FromSpan([0.1, -0.2, 0.3, -0.4]), Vector4<double>.FromSpan([1, -1, 0.5, 0]));
+        var x = Vec3<double>.FromSpan([0.5, -1.25, 2]);
+        var state = new FacadeLstm.State(Vec4<double>.FromSpan([0.1, -0.2, 0.3, -0.4]), Vec4<double>.FromSpan([1, -1, 0.5, 0]));
         double[] buffer = new double[FacadeLstm.CacheLength];
         FacadeLstm.State next = FacadeLstm.Forward(p, x, state, buffer);
         var cache = new StepCache<FacadeLstm.Kernel, double>(buffer);
@@ -49,7 +49,7 @@ public sealed class StepCacheViewTests
     public void Rnn_parts_are_the_previous_and_new_hidden_state()
     {
         var p = new FacadeRnn.Parameters(Enumerable.Range(0, 18).Select(i => (float)Math.Sin(i)).ToArray());
-        var state = new FacadeRnn.State(Vector3<float>.FromSpan([0.25f, -0.5f, 0.75f]));
+        var state = new FacadeRnn.State(Vec3<float>.FromSpan([0.25f, -0.5f, 0.75f]));
         float[] buffer = new float[FacadeRnn.CacheLength];
         FacadeRnn.State next = FacadeRnn.ForwardOneHot(p, 1, state, buffer);
         var cache = new StepCache<FacadeRnn.Kernel, float>(buffer);
@@ -71,10 +71,10 @@ public sealed class StepCacheViewTests
         var p = LstmParameters();
         var ws = new FacadeLstm.Workspace(maxSteps: 3, maxBatch: 2);
         var g = new FacadeLstm.Gradients();
-        Vector3<double>[] xs = [Vector3<double>.FromSpan([1, 0, 0]), Vector3<double>.FromSpan([0, 1, 0])];
-        Vector4<double>[] ys = new Vector4<double>[2];
+        Vec3<double>[] xs = [Vec3<double>.FromSpan([1, 0, 0]), Vec3<double>.FromSpan([0, 1, 0])];
+        Vec4<double>[] ys = new Vec4<double>[2];
         (_, FacadeLstm.State final) = FacadeLstm.LossAndGradients(p, xs, ys, FacadeLstm.State.Zero, ws, g);
-        ReadOnlySpan<Vector4<double>> outputs = MemoryMarshal.Cast<double, Vector4<double>>(ws.Outputs);
+        ReadOnlySpan<Vec4<double>> outputs = MemoryMarshal.Cast<double, Vec4<double>>(ws.Outputs);
         Assert.Equal(final.H, outputs[1]);
         Assert.Equal(outputs[0].ToArray(), ws.Cache(1).HPrev.ToArray());
         Assert.Throws<ArgumentOutOfRangeException>("row", () => ws.Cache(6));

@@ -24,9 +24,9 @@ public sealed class Seed002Tests
         var random = new Random(2002);
         var p = new Cell.Parameters();
         SlotDifference.Fill(p.AsSpan(), random, 1.0);   // the notebook draws randn; uniform [−1, 1] keeps the gates unsaturated
-        Vector10<double> ones = default;
+        Vec10<double> ones = default;
         ((Span<double>)ones).Fill(1.0);
-        Vector10<double>[] xs = [.. Enumerable.Repeat(ones, Batch)];
+        Vec10<double>[] xs = [.. Enumerable.Repeat(ones, Batch)];
         var zero = new Cell.State[Batch];
         var next = new Cell.State[Batch];
         var caches = new double[Batch * Cell.CacheLength];
@@ -41,7 +41,7 @@ public sealed class Seed002Tests
 
         Loss();
         var grads = new Cell.Gradients();
-        Vector16<double> minusOne = default;
+        Vec16<double> minusOne = default;
         ((Span<double>)minusOne).Fill(-1.0);
         Cell.BackwardBatch(p, xs, caches, [.. Enumerable.Repeat(minusOne, Batch)], new Cell.StateGradient[Batch], new Cell.StateGradient[Batch], grads, default);
 

@@ -70,7 +70,7 @@ public sealed class Seed003Tests
         var random = new Random(3003);
         var p = new Tiny.Parameters();
         SlotDifference.Fill(p.AsSpan(), random, 1.0);
-        Vector3<double> h0 = default, c0 = default;
+        Vec3<double> h0 = default, c0 = default;
         SlotDifference.Fill(h0, random, 0.8);
         SlotDifference.Fill(c0, random, 1.5);
         var initial = new Tiny.State(h0, c0);
@@ -85,9 +85,9 @@ public sealed class Seed003Tests
         double[] cacheValues = new double[Tiny.CacheLength];
         Tiny.State state = Tiny.ForwardOneHot(p, x, initial, cacheValues);
         var cache = new StepCache<Tiny.Kernel, double>(cacheValues);
-        Tiny.CrossEntropyLoss(Tiny.HeadForward(p, state.H), y, out Vector4<double> dLogits);
+        Tiny.CrossEntropyLoss(Tiny.HeadForward(p, state.H), y, out Vec4<double> dLogits);
         var grads = new Tiny.Gradients();
-        Vector3<double> dh = Tiny.HeadBackward(p, state.H, dLogits, grads);
+        Vec3<double> dh = Tiny.HeadBackward(p, state.H, dLogits, grads);
         Tiny.BackwardOneHot(p, x, cacheValues, dh, default, grads);
 
         int seedFailures = 0;

@@ -88,11 +88,11 @@ public sealed class Seed004Tests
         var run = new MseSequence(4005);
         var (p, xs, caches, outputs, dh, ys) = (run.P, run.Xs, run.Caches, run.Outputs, run.Dh, run.Ys);
         Lstm.State final = Lstm.ForwardSequence(p, run.Xs, Lstm.State.Zero, caches, outputs);
-        var aliased = new Vector5<double>[Steps];
-        var daFromAliased = new Vector5<double>[Steps];
+        var aliased = new Vec5<double>[Steps];
+        var daFromAliased = new Vec5<double>[Steps];
         for (int t = 0; t < Steps; t++)
         {
-            aliased[t] = t + 1 < Steps ? Vector5<double>.FromSpan(new StepCache<Lstm.Kernel, double>(MseSequence.Cache(caches, t + 1)).CPrev) : final.C;   // activations[:, :, t] after c[:, :, t] = c_next
+            aliased[t] = t + 1 < Steps ? Vec5<double>.FromSpan(new StepCache<Lstm.Kernel, double>(MseSequence.Cache(caches, t + 1)).CPrev) : final.C;   // activations[:, :, t] after c[:, :, t] = c_next
             Assert.NotEqual(outputs[t], aliased[t]);
         }
 
@@ -146,16 +146,16 @@ public sealed class Seed004Tests
 
         public Lstm.Parameters P { get; } = new();
 
-        public Vector3<double>[] Xs { get; } = new Vector3<double>[Steps];
+        public Vec3<double>[] Xs { get; } = new Vec3<double>[Steps];
 
-        public Vector5<double>[] Ys { get; } = new Vector5<double>[Steps];
+        public Vec5<double>[] Ys { get; } = new Vec5<double>[Steps];
 
         /// <summary>The step caches, flat: step t at [t · CacheLength, (t + 1) · CacheLength).</summary>
         public double[] Caches { get; } = new double[Steps * Lstm.CacheLength];
 
-        public Vector5<double>[] Outputs { get; } = new Vector5<double>[Steps];
+        public Vec5<double>[] Outputs { get; } = new Vec5<double>[Steps];
 
-        public Vector5<double>[] Dh { get; } = new Vector5<double>[Steps];
+        public Vec5<double>[] Dh { get; } = new Vec5<double>[Steps];
 
         /// <summary>Step <paramref name="t"/>'s cache within <paramref name="caches"/>.</summary>
         public static ReadOnlySpan<double> Cache(double[] caches, int t) => caches.AsSpan(t * Lstm.CacheLength, Lstm.CacheLength);

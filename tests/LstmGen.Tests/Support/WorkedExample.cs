@@ -19,9 +19,9 @@ internal sealed class WorkedExample
 
     public Cell.Parameters P { get; } = SeedParameters();
 
-    public Vector2<double>[] Xs { get; } = [Vector2<double>.FromSpan([1.0, 2.0]), Vector2<double>.FromSpan([0.5, 3.0])];
+    public Vec2<double>[] Xs { get; } = [Vec2<double>.FromSpan([1.0, 2.0]), Vec2<double>.FromSpan([0.5, 3.0])];
 
-    public Vector1<double>[] Ys { get; } = [Vector1<double>.FromSpan([0.5]), Vector1<double>.FromSpan([1.25])];
+    public Vec1<double>[] Ys { get; } = [Vec1<double>.FromSpan([0.5]), Vec1<double>.FromSpan([1.25])];
 
     /// <summary>Forward results per step: the new state.</summary>
     public Cell.State[] States { get; } = new Cell.State[2];
@@ -30,10 +30,10 @@ internal sealed class WorkedExample
     public double[][] Caches { get; } = [new double[Cell.CacheLength], new double[Cell.CacheLength]];
 
     /// <summary>Per-step loss ½(h_t − y_t)² and its gradient h_t − y_t (the seeds' delta).</summary>
-    public (double Loss, Vector1<double> Dh)[] Loss { get; } = new (double, Vector1<double>)[2];
+    public (double Loss, Vec1<double> Dh)[] Loss { get; } = new (double, Vec1<double>)[2];
 
     /// <summary>Per-step backward with the carry from t + 1 (true BPTT), each step into its own fresh gradients.</summary>
-    public (Vector2<double> Dx, Cell.StateGradient Carry, Cell.Gradients Grads)[] Backward { get; } = new (Vector2<double>, Cell.StateGradient, Cell.Gradients)[2];
+    public (Vec2<double> Dx, Cell.StateGradient Carry, Cell.Gradients Grads)[] Backward { get; } = new (Vec2<double>, Cell.StateGradient, Cell.Gradients)[2];
 
     /// <summary>Σ_t gradients from <c>LossAndGradients</c>.</summary>
     public Cell.Gradients Summed { get; } = new();
@@ -51,7 +51,7 @@ internal sealed class WorkedExample
         run.States[1] = Cell.Forward(run.P, run.Xs[1], run.States[0], run.Caches[1]);
         for (int t = 0; t < 2; t++)
         {
-            double loss = Cell.MseLoss(run.States[t].H, run.Ys[t], out Vector1<double> dh);
+            double loss = Cell.MseLoss(run.States[t].H, run.Ys[t], out Vec1<double> dh);
             run.Loss[t] = (loss, dh);
         }
 

@@ -150,7 +150,7 @@ internal static class FacadeEmitter
 
     /// <summary>Writes one forwarding function: its inherited documentation and its one-line body.</summary>
     /// <remarks>Signatures and bodies name the vectors by role (<c>Input</c>, <c>Hidden</c>, <c>Output</c>); the writer
-    /// puts the assembly's shared vector type of that size in their place (<c>Vector2&lt;double&gt;</c>).</remarks>
+    /// puts the assembly's shared vector type of that size in their place (<c>Vec2&lt;double&gt;</c>).</remarks>
     private sealed class Writer
     {
         private static readonly Regex Roles = new(@"\b(Input|Hidden|Output)\b");

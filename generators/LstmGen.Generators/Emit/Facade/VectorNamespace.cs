@@ -6,7 +6,7 @@ namespace LstmGen.Generators.Emit;
 
 /// <summary>
 /// Where an assembly's shared fixed-size vectors live: <c>LstmGen.Vectors.&lt;assembly name&gt;</c>. One namespace per
-/// assembly, because two assemblies that each declared a public <c>LstmGen.Vectors.Vector2&lt;T&gt;</c> would make any
+/// assembly, because two assemblies that each declared a public <c>LstmGen.Vectors.Vec2&lt;T&gt;</c> would make any
 /// assembly that references both ambiguous (CS0433), and an assembly referencing one of them warn (CS0436).
 /// </summary>
 internal static class VectorNamespace

@@ -1,0 +1,56 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// The batched sequences' groups of 4 samples for a kernel whose <see cref="IRecurrentKernel{TSelf, T}.Strategy"/> is
+/// <see cref="KernelStrategy.Simd"/>: one pass over the weights per group and step (<see cref="SimdGateMatrix4{TShape, T}"/>),
+/// the same values per sample as the kernel's single steps, bit for bit. <see cref="Recurrent{TKernel, T}"/> runs the
+/// samples of a batch in groups of 4 when <see cref="Applies"/>, and the rest one by one.
+/// </summary>
+internal static class SimdBatch<TKernel, T>
+    where TKernel : struct, IRecurrentKernel<TKernel, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    // The backward group keeps its 4 samples' dz on the stack: at most 4·G values, as much as one LSTM step of the
+    // largest cells keeps (4H ≤ 16,384 values of double, 128 KB); larger cells run sample by sample.
+    private const int MaxScratchBytes = 128 * 1024;
+
+    private static bool IsLstm => TKernel.Kind == RecurrentCellKind.Lstm;
+
+    /// <summary>Whether batches run in groups of 4: a SIMD kernel, and 4 samples' dz within <see cref="MaxScratchBytes"/>. A constant after JIT specialisation.</summary>
+    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd && ScratchLength * Unsafe.SizeOf<T>() <= MaxScratchBytes;
+
+    /// <summary>The backward group's scratch: 4 samples' dz, 4·G values.</summary>
+    public static int ScratchLength => 4 * CellShape<TKernel>.GateRows;
+
+    /// <summary>4 forward steps: xs [4 × D] or indices [4] (the other empty), states [4 × S] in place, caches [4 × CacheLength].</summary>
+    public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches)
+    {
+        if (IsLstm)
+        {
+            SimdLstmKernel<TKernel, T>.Forward4(p, xs, indices, states, caches);
+        }
+        else
+        {
+            SimdRnnKernel<TKernel, T>.Forward4(p, xs, indices, states, caches);
+        }
+    }
+
+    /// <summary>
+    /// 4 backward steps: caches [4 × CacheLength], carries [4 × S] (dNext in, dState out), dxs [4 × D] or empty;
+    /// dp += ∂L/∂θ; scratch [<see cref="ScratchLength"/>].
+    /// </summary>
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp, Span<T> scratch)
+    {
+        if (IsLstm)
+        {
+            SimdLstmKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp, scratch);
+        }
+        else
+        {
+            SimdRnnKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp, scratch);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using LstmGen.Kernels;
+
+namespace LstmGen.SimdWidths;
+
+// Benchmark B's sizes (D = 10, H = 128, V = 10) in both element types and both kinds: whole 8-vector blocks of the
+// forward product at every width, the head's overlapping vector.
+
+/// <summary>LSTM D = 10, H = 128 (G = 512), softmax head V = 10, float.</summary>
+public readonly struct SimdLstm10x128Head10Float : IRecurrentKernel<SimdLstm10x128Head10Float, float>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.Lstm;
+    public static int InputSize => 10;
+    public static int HiddenSize => 128;
+    public static int OutputSize => 10;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
+
+/// <summary>LSTM D = 10, H = 128 (G = 512), softmax head V = 10, double.</summary>
+public readonly struct SimdLstm10x128Head10Double : IRecurrentKernel<SimdLstm10x128Head10Double, double>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.Lstm;
+    public static int InputSize => 10;
+    public static int HiddenSize => 128;
+    public static int OutputSize => 10;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
+
+/// <summary>tanh RNN D = 10, H = 128, softmax head V = 10, float.</summary>
+public readonly struct SimdRnn10x128Head10Float : IRecurrentKernel<SimdRnn10x128Head10Float, float>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.TanhRnn;
+    public static int InputSize => 10;
+    public static int HiddenSize => 128;
+    public static int OutputSize => 10;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
+
+/// <summary>tanh RNN D = 10, H = 128, softmax head V = 10, double.</summary>
+public readonly struct SimdRnn10x128Head10Double : IRecurrentKernel<SimdRnn10x128Head10Double, double>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.TanhRnn;
+    public static int InputSize => 10;
+    public static int HiddenSize => 128;
+    public static int OutputSize => 10;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
