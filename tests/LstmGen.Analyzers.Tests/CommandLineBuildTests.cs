@@ -45,7 +45,7 @@ public sealed class CommandLineBuildTests
                 output,
                 StringComparison.Ordinal);
             Assert.Contains(
-                "error LSTM0101: An array of length 3 is passed to Vec2<double>.FromSpan, which needs exactly 2 values (the 2 values of a Vector2)",
+                "error LSTM0101: An array of length 3 is passed to Vec2<double>.FromSpan, which needs exactly 2 values (the 2 values of a Vec2)",
                 output,
                 StringComparison.Ordinal);
             Assert.Contains("Program.cs(6,21)", output, StringComparison.Ordinal);

@@ -100,7 +100,7 @@ public sealed class LengthMismatchTests
 
         var mismatch = Assert.Single(diagnostics, d => d.Id == DiagnosticDescriptors.LengthMismatch.Id);
         Assert.Equal(
-            "An array of length 3 is passed to Vec2<double>.FromSpan, which needs exactly 2 values (the 2 values of a Vector2); this throws ArgumentException at run time",
+            "An array of length 3 is passed to Vec2<double>.FromSpan, which needs exactly 2 values (the 2 values of a Vec2); this throws ArgumentException at run time",
             mismatch.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -26,8 +26,15 @@ public sealed class SignalTests : IDisposable
             return;   // POSIX signals sent with kill(1)
         }
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "LstmGen.Demo.dll"), "train", "--model", "lstm32", "--steps", "1000000", "--sample-every", "0", "--out", _directory })
+        // A process started in the background of a non-interactive shell (as `.ci/run &` is) inherits SIGINT ignored, and
+        // an ignored signal stays ignored across exec: the demo would never see Ctrl+C. `env --default-signal` (GNU
+        // coreutils) gives the child the default disposition back, as an interactive terminal would; where env lacks the
+        // option the child is started directly.
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        bool resetSignals = DefaultSignalSupported();
+        var start = new ProcessStartInfo(resetSignals ? "env" : dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] demo = [Path.Combine(AppContext.BaseDirectory, "LstmGen.Demo.dll"), "train", "--model", "lstm32", "--steps", "1000000", "--sample-every", "0", "--out", _directory];
+        foreach (string argument in resetSignals ? ["--default-signal=INT", dotnet, .. demo] : demo)
         {
             start.ArgumentList.Add(argument);
         }
@@ -66,5 +73,19 @@ public sealed class SignalTests : IDisposable
         Checkpoint saved = CheckpointFile.Load(Path.Combine(_directory, "lstm32.ckpt"));
         Assert.InRange(saved.Step, 1, 999_999);
         Assert.Equal(saved.Step, saved.Losses.Length);
+    }
+
+    private static bool DefaultSignalSupported()
+    {
+        try
+        {
+            using Process probe = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "true"]) { RedirectStandardError = true, UseShellExecute = false })!;
+            probe.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 }
