@@ -10,7 +10,7 @@ namespace LstmGen.Models.Tests;
 /// such as DOTNET_EnableAVX512 could only switch widths off, never give Vector512 to a CPU without it): <c>GatePreActivations{512,256,128}</c> and <c>GateBackward{512,256,128}</c> of
 /// (and, with a head, <c>HeadLogits{width}</c> and <c>HeadGradients{width}</c>; and the batched <c>GatePreActivations4x{width}</c>, which must equal the
 /// single-sample kernel exactly for each of its 4 samples; and the batched <c>GateBackward4x{width}</c>, whose dx, dh and
-/// gradient buffer must equal 4 single-sample <c>GateBackward</c> calls exactly) of each SIMD cell of Cells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
+/// gradient buffer must equal 4 single-sample <c>GateBackward</c> calls exactly) of each SIMD cell of LstmGen.TestCells/SimdCells.cs, for a dense input and for one-hot indices 0 and D−1, against the definition
 /// computed here in double with plain loops over the documented flat layout (element (r, k) at k·GateRows + r).
 /// Widths wider than the gate rows are not emitted (checked). The public entry points run only the widest accelerated width (Vector512 on this machine); this covers the others,
 /// which run in software where the CPU lacks them, with the same results. Tolerance: double 1e-12, float 1e-4, scaled as

@@ -1,6 +1,5 @@
 using System.Numerics;
 using LstmGen.Kernels;
-using LstmGen.Models.Tests.Cells;
 
 namespace LstmGen.Models.Tests.Support;
 
@@ -10,7 +9,7 @@ namespace LstmGen.Models.Tests.Support;
 /// </summary>
 internal static class Drivers
 {
-    /// <summary>The 24 cells of Cells/AgreementCells.cs.</summary>
+    /// <summary>The 24 cells of the grid in LstmGen.TestCells/AgreementCells.cs ({RNN, LSTM} x {no head, head} x 3 sizes x 2 scalars).</summary>
     public static readonly IReadOnlyList<Type> Agreement =
     [
         typeof(Rnn1x1Double), typeof(Rnn1x1Head2Double), typeof(Rnn1x1Float), typeof(Rnn1x1Head2Float),
@@ -21,10 +20,10 @@ internal static class Drivers
         typeof(Lstm10x128Double), typeof(Lstm10x128Head10Double), typeof(Lstm10x128Float), typeof(Lstm10x128Head10Float),
     ];
 
-    /// <summary>Every cell of Cells/, with its kernel and scalar type.</summary>
+    /// <summary>Every generated cell of LstmGen.TestCells that the drivers serve, with its kernel and scalar type.</summary>
     private static readonly Dictionary<string, ICellDriver> ByName = new ICellDriver[]
     {
-        // Cells/AgreementCells.cs
+        // LstmGen.TestCells/AgreementCells.cs
         Add<Rnn1x1Double.Kernel, double>(nameof(Rnn1x1Double)),
         Add<Rnn1x1Head2Double.Kernel, double>(nameof(Rnn1x1Head2Double)),
         Add<Rnn1x1Float.Kernel, float>(nameof(Rnn1x1Float)),
@@ -49,7 +48,7 @@ internal static class Drivers
         Add<Lstm10x128Head10Double.Kernel, double>(nameof(Lstm10x128Head10Double)),
         Add<Lstm10x128Float.Kernel, float>(nameof(Lstm10x128Float)),
         Add<Lstm10x128Head10Float.Kernel, float>(nameof(Lstm10x128Head10Float)),
-        // Cells/SimdCells.cs
+        // LstmGen.TestCells/SimdCells.cs
         Add<Lstm1x1DoubleSimd.Kernel, double>(nameof(Lstm1x1DoubleSimd)),
         Add<Lstm1x1DoubleLoops.Kernel, double>(nameof(Lstm1x1DoubleLoops)),
         Add<Lstm1x1FloatSimd.Kernel, float>(nameof(Lstm1x1FloatSimd)),
@@ -90,7 +89,7 @@ internal static class Drivers
         Add<Rnn10x129Head10DoubleLoops.Kernel, double>(nameof(Rnn10x129Head10DoubleLoops)),
         Add<Rnn10x129Head10FloatSimd.Kernel, float>(nameof(Rnn10x129Head10FloatSimd)),
         Add<Rnn10x129Head10FloatLoops.Kernel, float>(nameof(Rnn10x129Head10FloatLoops)),
-        // Cells/SeedCells.cs
+        // LstmGen.TestCells/SeedCells.cs
         Add<Seed002Lstm.Kernel, double>(nameof(Seed002Lstm)),
         Add<Seed003CharLstm.Kernel, double>(nameof(Seed003CharLstm)),
         Add<Seed003TinyCharLstm.Kernel, double>(nameof(Seed003TinyCharLstm)),
@@ -98,9 +97,9 @@ internal static class Drivers
         Add<Seed004Lstm.Kernel, double>(nameof(Seed004Lstm)),
     }.ToDictionary(driver => driver.Name, StringComparer.Ordinal);
 
-    /// <summary>The driver of the cell class <paramref name="name"/> declared in Cells/.</summary>
+    /// <summary>The driver of the cell class <paramref name="name"/> declared in LstmGen.TestCells.</summary>
     public static ICellDriver Get(string name) =>
-        ByName.TryGetValue(name, out ICellDriver? driver) ? driver : throw new ArgumentException($"No cell {name} in Cells/ (or not listed in Drivers).", nameof(name));
+        ByName.TryGetValue(name, out ICellDriver? driver) ? driver : throw new ArgumentException($"No cell {name} in LstmGen.TestCells (or not listed in Drivers).", nameof(name));
 
     /// <summary>The driver of the cell class <paramref name="cell"/> (by its name).</summary>
     public static ICellDriver Get(Type cell) => Get(cell.Name);
