@@ -1,5 +1,3 @@
-using LstmGen.Models.Tests.Support;
-
 namespace LstmGen.Models.Tests.Support;
 
 /// <summary>Every driver by cell name, so that theories can take a plain string (stable test names).</summary>
