@@ -3,8 +3,9 @@ namespace LstmGen.TestCells;
 // The agreement grid: cells compared with the independent MathNet reference (Agreement/ReferenceAgreementTests,
 // Agreement/SequenceReferenceAgreementTests), the finite-difference checks and the batch/one-hot equivalence tests:
 // {RNN, LSTM} x {no head, softmax head} x {(D, H, V) = (1, 1, 2), (3, 5, 4), (10, 128, 10)} x {double, float}, plus the
-// LSTM-only sizes (2, 1), (10, 16) and (7, 33) of the single-sequence checks. Kernels are left on Auto: (1, 1), (2, 1)
-// and (3, 5) come out unrolled, (10, 16), (7, 33) and (10, 128) as constant-bound loops.
+// LSTM-only sizes (2, 1), (10, 16) and (7, 33) of the single-sequence checks. Kernels are left on Auto, the
+// generator's choice (today the smallest, such as 1x1, LSTM 2x1 and RNN 3x5, come out unrolled; LSTM 3x5 and the
+// larger ones SIMD).
 // Names: {Kind}{D}x{H}[Head{V}]{Scalar}.
 
 /// <summary>tanh RNN D = 1, H = 1, no head, double.</summary>
