@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using DoubleCell = LstmGen.Models.Tests.Cells.Lstm3x5Head4Double;
-using FloatCell = LstmGen.Models.Tests.Cells.Rnn3x5Head4Float;
+using DoubleCell = LstmGen.TestCells.Lstm3x5Head4Double;
+using FloatCell = LstmGen.TestCells.Rnn3x5Head4Float;
 
 namespace LstmGen.Models.Tests;
 

@@ -1,4 +1,3 @@
-using LstmGen.Models.Tests.Cells;
 using LstmGen.Models.Tests.Support;
 using Xunit.Abstractions;
 using RefReduction = LstmGen.Reference.BatchReduction;
@@ -6,9 +5,9 @@ using RefReduction = LstmGen.Reference.BatchReduction;
 namespace LstmGen.Models.Tests;
 
 /// <summary>
-/// The SIMD kernels (<c>Kernel = KernelStrategy.Simd</c>) at every tail size of Cells/SimdCells.cs, dense and one-hot inputs,
+/// The SIMD kernels (<c>Kernel = KernelStrategy.Simd</c>) at every tail size of LstmGen.TestCells/SimdCells.cs, dense and one-hot inputs,
 /// T in {1, 9}, m in {1, 3}, against (1) the independent MathNet reference, with the tolerances of
-/// <see cref="ReferenceAgreementTests"/> (double 1e-10, float 1e-4 with the float floor), and (2) the scalar path, the same
+/// <see cref="Agreement.ReferenceAgreementTests"/> (double 1e-10, float 1e-4 with the float floor), and (2) the scalar path, the same
 /// size generated with <c>Kernel = Loops</c>, through the same low-level calls (every h_t, c_t, probability, loss,
 /// parameter gradient, dx_t, initial-state gradient and final state).
 /// <para>

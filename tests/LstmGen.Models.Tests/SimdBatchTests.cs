@@ -1,4 +1,3 @@
-using LstmGen.Models.Tests.Cells;
 using LstmGen.Models.Tests.Support;
 
 namespace LstmGen.Models.Tests;
@@ -8,7 +7,7 @@ namespace LstmGen.Models.Tests;
 /// <c>GatePreActivations4</c> and <c>GateBackward4</c>) give each sample exactly (==, tolerance 0) what running that
 /// sample alone gives: every h_t, c_t, probability, log-probability, dL/dx_t, initial-state gradient and final state, for
 /// every m from 1 to 9 (no whole group, whole groups, and groups plus 1-3 samples run alone), dense and one-hot inputs, at
-/// every tail size of Cells/SimdCells.cs (H in {1, 7, 15, 17, 33, 129}, with and without a head, both precisions). Exact,
+/// every tail size of LstmGen.TestCells/SimdCells.cs (H in {1, 7, 15, 17, 33, 129}, with and without a head, both precisions). Exact,
 /// because each sample's sums run in the single-sample order. The summed parameter gradients are compared with 1e-12
 /// (double) / 1e-5 (float) relative, scaled as in <see cref="Comparison"/>: the batch adds the samples' terms into one
 /// accumulator (4 sequences at a time, step by step), the check adds separately computed per-sample gradients, so only

@@ -1,4 +1,3 @@
-using LstmGen.Models.Tests.Cells;
 using LstmGen.Models.Tests.Support;
 using LstmGen.Reference;
 using LstmGen.TestSupport;

@@ -1,6 +1,5 @@
 using System.Numerics;
 using LstmGen.Internal;
-using LstmGen.Models.Tests.Cells;
 
 namespace LstmGen.Models.Tests;
 

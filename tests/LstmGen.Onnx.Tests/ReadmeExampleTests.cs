@@ -1,9 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
+using CharLstm = LstmGen.TestCells.OnnxReadmeCharLstm;
 
 namespace LstmGen.Onnx.Tests;
-
-[LstmCell(inputSize: 4, hiddenSize: 16, OutputSize = 4, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
-internal static partial class CharLstm;
 
 /// <summary>
 /// The README's "Export to ONNX" code, as written there (export, then run in ONNX Runtime from C#), checked against the

@@ -2,12 +2,6 @@ using LstmGen;
 
 namespace LstmGen.Interop.Tests.Layout;
 
-[LstmCell(inputSize: 3, hiddenSize: 5, Output = OutputHead.Softmax, OutputSize = 4)]
-internal static partial class LayoutLstm;
-
-[RnnCell(inputSize: 2, hiddenSize: 3, Output = OutputHead.Softmax, OutputSize = 2, Scalar = ScalarType.Float)]
-internal static partial class LayoutRnn;
-
 /// <summary>
 /// The runtime <see cref="CellLayout"/> must name the same flat positions as the generated accessors
 /// (<c>W</c>, <c>U</c>, <c>B</c>, <c>Wy</c>, <c>By</c>): every interop path relies on it.

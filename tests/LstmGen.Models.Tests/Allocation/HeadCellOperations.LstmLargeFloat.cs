@@ -1,4 +1,4 @@
-using Cell = LstmGen.Models.Tests.Cells.Lstm10x128Head10Float;
+using Cell = LstmGen.TestCells.Lstm10x128Head10Float;
 using Scalar = float;
 
 namespace LstmGen.Models.Tests.Allocation;

@@ -1,4 +1,4 @@
-using Cell = LstmGen.Models.Tests.Cells.Rnn3x5Head4Double;
+using Cell = LstmGen.TestCells.Rnn3x5Head4Double;
 using Scalar = double;
 
 namespace LstmGen.Models.Tests.Allocation;

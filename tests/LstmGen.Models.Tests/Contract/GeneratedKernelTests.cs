@@ -1,6 +1,5 @@
 using System.Numerics;
 using LstmGen.Kernels;
-using LstmGen.Models.Tests.Cells;
 using LstmGen.Models.Tests.Support;
 using LstmGen.Reference;
 

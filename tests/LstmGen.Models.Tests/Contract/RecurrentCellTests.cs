@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using LstmGen.Kernels;
-using LstmGen.Models.Tests.Cells;
 using LstmGen.TestSupport;
 
 namespace LstmGen.Models.Tests.Contract;

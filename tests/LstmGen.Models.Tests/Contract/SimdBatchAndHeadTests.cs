@@ -1,6 +1,6 @@
 using System.Numerics;
 using LstmGen.Kernels;
-using LstmGen.Models.Tests.Cells;
+using LstmGen.TestCells;
 using LstmGen.Models.Tests.Support;
 using LstmGen.Reference;
 using LstmGen.TestSupport;

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Reflection;
 using LstmGen.Kernels;
-using LstmGen.Models.Tests.Cells;
 using LstmGen.Models.Tests.Support;
 using LstmGen.Reference;
 using LstmGen.TestSupport;

@@ -10,18 +10,18 @@ public sealed class LargestTypedCellTests
     [Fact]
     public void The_largest_lstm_trains_one_step_through_its_typed_api()
     {
-        var p = new FacadeLargestLstm.Parameters();
+        var p = new Lstm4096x4096Double.Parameters();
         p.B(LstmGate.Forget, 0) = 1;
         p.W(LstmGate.Candidate, 0, 0) = 0.5;
         p.B(LstmGate.Output, 0) = 2;
-        var g = new FacadeLargestLstm.Gradients();
-        var ws = new FacadeLargestLstm.Workspace(maxSteps: 1);
+        var g = new Lstm4096x4096Double.Gradients();
+        var ws = new Lstm4096x4096Double.Workspace(maxSteps: 1);
         var x = new Vec4096<double>();
         x[0] = 1;
         var y = new Vec4096<double>();
         y[0] = 1;
 
-        (double loss, FacadeLargestLstm.State final) = FacadeLargestLstm.LossAndGradients(p, [x], [y], FacadeLargestLstm.State.Zero, ws, g);
+        (double loss, Lstm4096x4096Double.State final) = Lstm4096x4096Double.LossAndGradients(p, [x], [y], Lstm4096x4096Double.State.Zero, ws, g);
 
         // Unit 0 alone is driven: i = σ(0) = ½, g = tanh(½), c = ½·tanh(½), o = σ(2), h = o·tanh(c); every other
         // unit has c = ½·tanh(0) = 0 and h = 0. The loss is ½(h − 1)² over unit 0 (others have h = y = 0).
@@ -32,7 +32,7 @@ public sealed class LargestTypedCellTests
         Assert.Equal(0, final.H[1]);
         // ∂L/∂b_o = (h − 1) · tanh c · o(1 − o).
         Assert.Equal((h - 1) * Math.Tanh(c) * o * (1 - o), g.B(LstmGate.Output, 0), 1e-15);
-        FacadeLargestLstm.State streamed = FacadeLargestLstm.Step(p, x, FacadeLargestLstm.State.Zero);
+        Lstm4096x4096Double.State streamed = Lstm4096x4096Double.Step(p, x, Lstm4096x4096Double.State.Zero);
         Assert.Equal(final.H[0], streamed.H[0]);
     }
 }

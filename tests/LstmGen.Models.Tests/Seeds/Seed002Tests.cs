@@ -1,5 +1,5 @@
 using LstmGen.Models.Tests.Support;
-using Cell = LstmGen.Models.Tests.Cells.Seed002Lstm;
+using Cell = LstmGen.TestCells.Seed002Lstm;
 
 namespace LstmGen.Models.Tests.Seeds;
 

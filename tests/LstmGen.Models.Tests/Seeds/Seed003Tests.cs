@@ -1,8 +1,8 @@
 using LstmGen.Models.Tests.Support;
 using LstmGen.Reference;
 using MathNet.Numerics.LinearAlgebra;
-using Char = LstmGen.Models.Tests.Cells.Seed003CharLstm;
-using Tiny = LstmGen.Models.Tests.Cells.Seed003TinyCharLstm;
+using Char = LstmGen.TestCells.Seed003CharLstm;
+using Tiny = LstmGen.TestCells.Seed003TinyCharLstm;
 using RefReduction = LstmGen.Reference.BatchReduction;
 
 namespace LstmGen.Models.Tests.Seeds;

@@ -1,6 +1,5 @@
-using LstmGen.Models.Tests.Cells;
 using LstmGen.Models.Tests.Support;
-using Lstm = LstmGen.Models.Tests.Cells.Seed004Lstm;
+using Lstm = LstmGen.TestCells.Seed004Lstm;
 using RefReduction = LstmGen.Reference.BatchReduction;
 
 namespace LstmGen.Models.Tests.Seeds;

@@ -11,7 +11,7 @@ internal static class TorchCellRunner
     /// returns our values under the fixture's names (<c>output.h</c>, <c>output.h_n</c>, <c>output.c_n</c>,
     /// <c>output.loss</c>, <c>grad.&lt;parameter&gt;</c>, <c>grad.input.x</c>, <c>grad.input.h0</c>, <c>grad.input.c0</c>).
     /// </summary>
-    public static IReadOnlyDictionary<string, double[]> Run(TorchFixture fixture) => TorchCellCatalog.Get(fixture.CellName) switch
+    public static IReadOnlyDictionary<string, double[]> Run(TorchFixture fixture) => CellCatalog.Get(fixture.CellName) switch
     {
         IRecurrentCell<float> cell => new TorchCellRunner<float>(cell).Run(fixture),
         IRecurrentCell<double> cell => new TorchCellRunner<double>(cell).Run(fixture),

@@ -26,7 +26,7 @@ internal sealed record TorchFixture(
 
     public bool IsLstm => Names.CellKind == RecurrentCellKind.Lstm;
 
-    /// <summary>The name of the generated cell class (TorchCells.cs) of the fixture's kind, sizes and precision.</summary>
+    /// <summary>The name of the generated cell class (LstmGen.TestCells/TorchCells.cs) of the fixture's kind, sizes and precision.</summary>
     public string CellName =>
         $"Torch{(IsLstm ? "Lstm" : "Rnn")}{InputSize}x{HiddenSize}{(OutputSize > 0 ? $"V{OutputSize}" : string.Empty)}{(IsFloat ? "F" : "D")}";
 

@@ -1,0 +1,93 @@
+namespace LstmGen.TestCells;
+
+// Generated cells matching the PyTorch fixtures (tools/pytorch-fixtures/make_fixtures.py): one per (kind, D, H, V,
+// scalar). nn.LSTM and nn.LSTMCell fixtures of the same sizes share a cell, as do nn.RNN and nn.RNNCell: the module
+// only changes the tensor names. Names: Torch{Lstm|Rnn}{D}x{H}[V{V}]{F|D} (F = float, D = double).
+
+/// <summary>PyTorch fixture cell: LSTM D = 2, H = 1, float.</summary>
+[LstmCell(inputSize: 2, hiddenSize: 1, Scalar = ScalarType.Float)]
+public static partial class TorchLstm2x1F;
+
+/// <summary>PyTorch fixture cell: LSTM D = 2, H = 1, double.</summary>
+[LstmCell(inputSize: 2, hiddenSize: 1)]
+public static partial class TorchLstm2x1D;
+
+/// <summary>PyTorch fixture cell: LSTM D = 3, H = 5, float.</summary>
+[LstmCell(inputSize: 3, hiddenSize: 5, Scalar = ScalarType.Float)]
+public static partial class TorchLstm3x5F;
+
+/// <summary>PyTorch fixture cell: LSTM D = 3, H = 5, double.</summary>
+[LstmCell(inputSize: 3, hiddenSize: 5)]
+public static partial class TorchLstm3x5D;
+
+/// <summary>PyTorch fixture cell: LSTM D = 3, H = 5, softmax head V = 4, float.</summary>
+[LstmCell(inputSize: 3, hiddenSize: 5, Output = OutputHead.Softmax, OutputSize = 4, Scalar = ScalarType.Float)]
+public static partial class TorchLstm3x5V4F;
+
+/// <summary>PyTorch fixture cell: LSTM D = 3, H = 5, softmax head V = 4, double.</summary>
+[LstmCell(inputSize: 3, hiddenSize: 5, Output = OutputHead.Softmax, OutputSize = 4)]
+public static partial class TorchLstm3x5V4D;
+
+/// <summary>PyTorch fixture cell: LSTM D = 7, H = 17, float.</summary>
+[LstmCell(inputSize: 7, hiddenSize: 17, Scalar = ScalarType.Float)]
+public static partial class TorchLstm7x17F;
+
+/// <summary>PyTorch fixture cell: LSTM D = 7, H = 17, double.</summary>
+[LstmCell(inputSize: 7, hiddenSize: 17)]
+public static partial class TorchLstm7x17D;
+
+/// <summary>PyTorch fixture cell: LSTM D = 7, H = 17, softmax head V = 3, float.</summary>
+[LstmCell(inputSize: 7, hiddenSize: 17, Output = OutputHead.Softmax, OutputSize = 3, Scalar = ScalarType.Float)]
+public static partial class TorchLstm7x17V3F;
+
+/// <summary>PyTorch fixture cell: LSTM D = 7, H = 17, softmax head V = 3, double.</summary>
+[LstmCell(inputSize: 7, hiddenSize: 17, Output = OutputHead.Softmax, OutputSize = 3)]
+public static partial class TorchLstm7x17V3D;
+
+/// <summary>PyTorch fixture cell: LSTM D = 4, H = 33, float.</summary>
+[LstmCell(inputSize: 4, hiddenSize: 33, Scalar = ScalarType.Float)]
+public static partial class TorchLstm4x33F;
+
+/// <summary>PyTorch fixture cell: LSTM D = 4, H = 33, double.</summary>
+[LstmCell(inputSize: 4, hiddenSize: 33)]
+public static partial class TorchLstm4x33D;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 2, H = 1, float.</summary>
+[RnnCell(inputSize: 2, hiddenSize: 1, Scalar = ScalarType.Float)]
+public static partial class TorchRnn2x1F;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 2, H = 1, double.</summary>
+[RnnCell(inputSize: 2, hiddenSize: 1)]
+public static partial class TorchRnn2x1D;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 3, H = 5, float.</summary>
+[RnnCell(inputSize: 3, hiddenSize: 5, Scalar = ScalarType.Float)]
+public static partial class TorchRnn3x5F;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 3, H = 5, double.</summary>
+[RnnCell(inputSize: 3, hiddenSize: 5)]
+public static partial class TorchRnn3x5D;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 3, H = 5, softmax head V = 4, float.</summary>
+[RnnCell(inputSize: 3, hiddenSize: 5, Output = OutputHead.Softmax, OutputSize = 4, Scalar = ScalarType.Float)]
+public static partial class TorchRnn3x5V4F;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 3, H = 5, softmax head V = 4, double.</summary>
+[RnnCell(inputSize: 3, hiddenSize: 5, Output = OutputHead.Softmax, OutputSize = 4)]
+public static partial class TorchRnn3x5V4D;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 7, H = 17, float.</summary>
+[RnnCell(inputSize: 7, hiddenSize: 17, Scalar = ScalarType.Float)]
+public static partial class TorchRnn7x17F;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 7, H = 17, double.</summary>
+[RnnCell(inputSize: 7, hiddenSize: 17)]
+public static partial class TorchRnn7x17D;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 4, H = 33, float.</summary>
+[RnnCell(inputSize: 4, hiddenSize: 33, Scalar = ScalarType.Float)]
+public static partial class TorchRnn4x33F;
+
+/// <summary>PyTorch fixture cell: tanh RNN D = 4, H = 33, double.</summary>
+[RnnCell(inputSize: 4, hiddenSize: 33)]
+public static partial class TorchRnn4x33D;
