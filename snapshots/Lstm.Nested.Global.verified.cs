@@ -104,38 +104,15 @@ partial class Outer
             public static void Forward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
             {
                 global::LstmGen.Internal.KernelChecks.Forward<Kernel, double>(p, x, state, next, cache);
-                p = p.Slice(0, 16);
-                x = x.Slice(0, 2);
-                cache = cache.Slice(0, 7);
-                next = next.Slice(0, 2);
-
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·4 + r], b is p[12..].
-                double zI0 = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
-                double zF0 = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
-                double zG0 = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
-                double zO0 = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
-
-                // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-                double c0 = (f0 * cPrev[0]) + (i0 * g0);
-                double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-
-                // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c].
-                state.CopyTo(cache);
-                cache[2] = i0;
-                cache[3] = f0;
-                cache[4] = g0;
-                cache[5] = o0;
-                cache[6] = tanhC0;
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
+                p = p.Slice(0, 16); x = x.Slice(0, 2);
+                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1);
+                // z [4] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·4 + r], b is p[12..].
+                global::System.Span<double> z = stackalloc double[4];
+                z[0] = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
+                z[1] = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
+                z[2] = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
+                z[3] = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
+                Activate(z, state, next, cache);
             }
 
             /// <inheritdoc/>
@@ -143,200 +120,107 @@ partial class Outer
             {
                 global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, double>(p, index, state, next, cache);
                 p = p.Slice(0, 16);
-                cache = cache.Slice(0, 7);
-                next = next.Slice(0, 2);
+                global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4), hPrev = state.Slice(0, 1);
+                // z [4] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[8 + k·4..], b is p[12..].
+                global::System.Span<double> z = stackalloc double[4];
+                z[0] = p[12] + column[0] + (p[8] * hPrev[0]);
+                z[1] = p[13] + column[1] + (p[9] * hPrev[0]);
+                z[2] = p[14] + column[2] + (p[10] * hPrev[0]);
+                z[3] = p[15] + column[3] + (p[11] * hPrev[0]);
+                Activate(z, state, next, cache);
+            }
 
-                global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4);
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[8 + k·4..], b is p[12..].
-                double zI0 = p[12] + column[0] + (p[8] * hPrev[0]);
-                double zF0 = p[13] + column[1] + (p[9] * hPrev[0]);
-                double zG0 = p[14] + column[2] + (p[10] * hPrev[0]);
-                double zO0 = p[15] + column[3] + (p[11] * hPrev[0]);
-
+            // The element-wise forward of Forward and ForwardOneHot: z [4] (their gate rows), state [2] → cache, next.
+            private static void Activate(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
+            {
+                z = z.Slice(0, 4); cache = cache.Slice(0, 7); next = next.Slice(0, 2);
+                global::System.ReadOnlySpan<double> cPrev = state.Slice(1, 1);
                 // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
+                double i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
+                double f0 = global::LstmGen.Internal.Activations.Sigmoid(z[1]);
+                double g0 = global::LstmGen.Internal.Activations.Tanh(z[2]);
+                double o0 = global::LstmGen.Internal.Activations.Sigmoid(z[3]);
                 double c0 = (f0 * cPrev[0]) + (i0 * g0);
                 double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
 
-                // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c].
+                // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line; next [2] = [h | c], written last: next may be state.
                 state.CopyTo(cache);
-                cache[2] = i0;
-                cache[3] = f0;
-                cache[4] = g0;
-                cache[5] = o0;
-                cache[6] = tanhC0;
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
+                cache[2] = i0; cache[3] = f0; cache[4] = g0; cache[5] = o0; cache[6] = tanhC0;
+                next[0] = o0 * tanhC0; next[1] = c0;
             }
 
             /// <inheritdoc/>
             public static void Backward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dx, global::System.Span<double> dp)
             {
                 global::LstmGen.Internal.KernelChecks.Backward<Kernel, double>(p, x, cache, dNext, dState, dx, dp);
-                p = p.Slice(0, 16);
-                x = x.Slice(0, 2);
-                cache = cache.Slice(0, 7);
-                dNext = dNext.Slice(0, 2);
-                dState = dState.Slice(0, 2);
-                dp = dp.Slice(0, 16);
+                p = p.Slice(0, 16); x = x.Slice(0, 2); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16);
+                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
+                global::System.Span<double> dz = stackalloc double[4];
+                GateGradients(cache, dNext, dz, dState);
 
-                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1), cPrev = cache.Slice(1, 1);
-                global::System.ReadOnlySpan<double> i = cache.Slice(2, 1), f = cache.Slice(3, 1), g = cache.Slice(4, 1), o = cache.Slice(5, 1);
-                global::System.ReadOnlySpan<double> tanhC = cache.Slice(6, 1);
-
-                // dNext [2] = [dh | dc] → dz [4] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
-                // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
-                double dh0 = dNext[0];
-                double dO0 = dh0 * tanhC[0];
-                double dc0 = dNext[1] + (dh0 * o[0] * (1.0 - (tanhC[0] * tanhC[0])));
-                double dzI0 = dc0 * g[0] * i[0] * (1.0 - i[0]);
-                double dzF0 = dc0 * cPrev[0] * f[0] * (1.0 - f[0]);
-                double dzG0 = dc0 * i[0] * (1.0 - (g[0] * g[0]));
-                double dzO0 = dO0 * o[0] * (1.0 - o[0]);
-
-                // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz.
-                dp[12] += dzI0;
-                dp[13] += dzF0;
-                dp[14] += dzG0;
-                dp[15] += dzO0;
-                dp[0] += x[0] * dzI0;
-                dp[1] += x[0] * dzF0;
-                dp[2] += x[0] * dzG0;
-                dp[3] += x[0] * dzO0;
-                dp[4] += x[1] * dzI0;
-                dp[5] += x[1] * dzF0;
-                dp[6] += x[1] * dzG0;
-                dp[7] += x[1] * dzO0;
-                dp[8] += hPrev[0] * dzI0;
-                dp[9] += hPrev[0] * dzF0;
-                dp[10] += hPrev[0] * dzG0;
-                dp[11] += hPrev[0] * dzO0;
+                // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+                dp[12] += dz[0]; dp[13] += dz[1]; dp[14] += dz[2]; dp[15] += dz[3];
+                dp[0] += x[0] * dz[0]; dp[1] += x[0] * dz[1]; dp[2] += x[0] * dz[2]; dp[3] += x[0] * dz[3];
+                dp[4] += x[1] * dz[0]; dp[5] += x[1] * dz[1]; dp[6] += x[1] * dz[2]; dp[7] += x[1] * dz[3];
+                dp[8] += hPrev[0] * dz[0]; dp[9] += hPrev[0] * dz[1]; dp[10] += hPrev[0] * dz[2]; dp[11] += hPrev[0] * dz[3];
 
                 // dx [2] = Wᵀ·dz, unless dx is empty.
                 if (!dx.IsEmpty)
                 {
                     dx = dx.Slice(0, 2);
-                    dx[0] = (p[0] * dzI0) + (p[1] * dzF0) + (p[2] * dzG0) + (p[3] * dzO0);
-                    dx[1] = (p[4] * dzI0) + (p[5] * dzF0) + (p[6] * dzG0) + (p[7] * dzO0);
+                    dx[0] = (p[0] * dz[0]) + (p[1] * dz[1]) + (p[2] * dz[2]) + (p[3] * dz[3]);
+                    dx[1] = (p[4] * dz[0]) + (p[5] * dz[1]) + (p[6] * dz[2]) + (p[7] * dz[3]);
                 }
 
                 // dh_prev [1] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-                dState[0] = (p[8] * dzI0) + (p[9] * dzF0) + (p[10] * dzG0) + (p[11] * dzO0);
-
-                // dc_prev [1] = dc ⊙ f.
-                dState[1] = dc0 * f[0];
+                dState[0] = (p[8] * dz[0]) + (p[9] * dz[1]) + (p[10] * dz[2]) + (p[11] * dz[3]);
             }
 
             /// <inheritdoc/>
             public static void BackwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dp)
             {
                 global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, double>(p, index, cache, dNext, dState, dp);
-                p = p.Slice(0, 16);
-                cache = cache.Slice(0, 7);
-                dNext = dNext.Slice(0, 2);
-                dState = dState.Slice(0, 2);
-                dp = dp.Slice(0, 16);
+                p = p.Slice(0, 16); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16);
+                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
+                global::System.Span<double> dz = stackalloc double[4];
+                GateGradients(cache, dNext, dz, dState);
 
-                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1), cPrev = cache.Slice(1, 1);
-                global::System.ReadOnlySpan<double> i = cache.Slice(2, 1), f = cache.Slice(3, 1), g = cache.Slice(4, 1), o = cache.Slice(5, 1);
-                global::System.ReadOnlySpan<double> tanhC = cache.Slice(6, 1);
+                // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+                dp[12] += dz[0]; dp[13] += dz[1]; dp[14] += dz[2]; dp[15] += dz[3];
+                global::System.Span<double> dColumn = dp.Slice(index * 4, 4);
+                dColumn[0] += dz[0]; dColumn[1] += dz[1]; dColumn[2] += dz[2]; dColumn[3] += dz[3];
+                dp[8] += hPrev[0] * dz[0]; dp[9] += hPrev[0] * dz[1]; dp[10] += hPrev[0] * dz[2]; dp[11] += hPrev[0] * dz[3];
 
+                // dh_prev [1] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
+                dState[0] = (p[8] * dz[0]) + (p[9] * dz[1]) + (p[10] * dz[2]) + (p[11] * dz[3]);
+            }
+
+            // The element-wise backward of Backward and BackwardOneHot: cache [7], dNext [2] → dz [4], dc_prev.
+            private static void GateGradients(global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dz, global::System.Span<double> dState)
+            {
+                cache = cache.Slice(0, 7); dNext = dNext.Slice(0, 2); dz = dz.Slice(0, 4); dState = dState.Slice(0, 2);
+                global::System.ReadOnlySpan<double> cPrev = cache.Slice(1, 1), i = cache.Slice(2, 1), f = cache.Slice(3, 1);
+                global::System.ReadOnlySpan<double> g = cache.Slice(4, 1), o = cache.Slice(5, 1), tanhC = cache.Slice(6, 1);
                 // dNext [2] = [dh | dc] → dz [4] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
                 // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
                 double dh0 = dNext[0];
                 double dO0 = dh0 * tanhC[0];
                 double dc0 = dNext[1] + (dh0 * o[0] * (1.0 - (tanhC[0] * tanhC[0])));
-                double dzI0 = dc0 * g[0] * i[0] * (1.0 - i[0]);
-                double dzF0 = dc0 * cPrev[0] * f[0] * (1.0 - f[0]);
-                double dzG0 = dc0 * i[0] * (1.0 - (g[0] * g[0]));
-                double dzO0 = dO0 * o[0] * (1.0 - o[0]);
+                dz[0] = dc0 * g[0] * i[0] * (1.0 - i[0]);
+                dz[1] = dc0 * cPrev[0] * f[0] * (1.0 - f[0]);
+                dz[2] = dc0 * i[0] * (1.0 - (g[0] * g[0]));
+                dz[3] = dO0 * o[0] * (1.0 - o[0]);
 
-                // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz.
-                dp[12] += dzI0;
-                dp[13] += dzF0;
-                dp[14] += dzG0;
-                dp[15] += dzO0;
-                global::System.Span<double> dColumn = dp.Slice(index * 4, 4);
-                dColumn[0] += dzI0;
-                dColumn[1] += dzF0;
-                dColumn[2] += dzG0;
-                dColumn[3] += dzO0;
-                dp[8] += hPrev[0] * dzI0;
-                dp[9] += hPrev[0] * dzF0;
-                dp[10] += hPrev[0] * dzG0;
-                dp[11] += hPrev[0] * dzO0;
-
-                // dh_prev [1] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-                dState[0] = (p[8] * dzI0) + (p[9] * dzF0) + (p[10] * dzG0) + (p[11] * dzO0);
-
-                // dc_prev [1] = dc ⊙ f.
+                // dc_prev [1] = dc ⊙ f, into dState[1..] (dNext, which it may be, is read in full above).
                 dState[1] = dc0 * f[0];
             }
 
             /// <inheritdoc/>
-            public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
-            {
-                global::LstmGen.Internal.KernelChecks.Step<Kernel, double>(p, x, state, next);
-                p = p.Slice(0, 16);
-                x = x.Slice(0, 2);
-                next = next.Slice(0, 2);
-
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·4 + r], b is p[12..].
-                double zI0 = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
-                double zF0 = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
-                double zG0 = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
-                double zO0 = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
-
-                // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-                double c0 = (f0 * cPrev[0]) + (i0 * g0);
-                double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
-            }
-
+            /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
+            public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next) => Forward(p, x, state, next, stackalloc double[7]);
             /// <inheritdoc/>
-            public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
-            {
-                global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, double>(p, index, state, next);
-                p = p.Slice(0, 16);
-                next = next.Slice(0, 2);
-
-                global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4);
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[8 + k·4..], b is p[12..].
-                double zI0 = p[12] + column[0] + (p[8] * hPrev[0]);
-                double zF0 = p[13] + column[1] + (p[9] * hPrev[0]);
-                double zG0 = p[14] + column[2] + (p[10] * hPrev[0]);
-                double zO0 = p[15] + column[3] + (p[11] * hPrev[0]);
-
-                // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-                double c0 = (f0 * cPrev[0]) + (i0 * g0);
-                double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
-            }
+            /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
+            public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next) => ForwardOneHot(p, index, state, next, stackalloc double[7]);
         }
 
         /// <summary>Values in one step's cache (<see cref="global::LstmGen.StepCache{TKernel, T}"/> names them): size a buffer of caches as T × m × CacheLength.</summary>

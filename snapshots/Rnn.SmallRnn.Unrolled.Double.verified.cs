@@ -98,41 +98,21 @@ static partial class SmallRnn
         public static void Forward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             global::LstmGen.Internal.KernelChecks.Forward<Kernel, double>(p, x, state, next, cache);
-            p = p.Slice(0, 45);
-            x = x.Slice(0, 3);
-            cache = cache.Slice(0, 10);
-            next = next.Slice(0, 5);
-
+            p = p.Slice(0, 45); x = x.Slice(0, 3);
             global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·5 + r], b is p[40..].
-            double zH0 = p[40] + (p[0] * x[0]) + (p[5] * x[1]) + (p[10] * x[2]) + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + (p[1] * x[0]) + (p[6] * x[1]) + (p[11] * x[2]) + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + (p[2] * x[0]) + (p[7] * x[1]) + (p[12] * x[2]) + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + (p[3] * x[0]) + (p[8] * x[1]) + (p[13] * x[2]) + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + (p[4] * x[0]) + (p[9] * x[1]) + (p[14] * x[2]) + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
-            // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
-
-            // cache [10] = [h_prev | h].
-            state.CopyTo(cache);
-            cache[5] = h0;
-            cache[6] = h1;
-            cache[7] = h2;
-            cache[8] = h3;
-            cache[9] = h4;
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
-            next[4] = h4;
+            // z [5] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·5 + r], b is p[40..].
+            global::System.Span<double> z = stackalloc double[5];
+            z[0] = p[40] + (p[0] * x[0]) + (p[5] * x[1]) + (p[10] * x[2]) + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3])
+                + (p[35] * hPrev[4]);
+            z[1] = p[41] + (p[1] * x[0]) + (p[6] * x[1]) + (p[11] * x[2]) + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3])
+                + (p[36] * hPrev[4]);
+            z[2] = p[42] + (p[2] * x[0]) + (p[7] * x[1]) + (p[12] * x[2]) + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3])
+                + (p[37] * hPrev[4]);
+            z[3] = p[43] + (p[3] * x[0]) + (p[8] * x[1]) + (p[13] * x[2]) + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3])
+                + (p[38] * hPrev[4]);
+            z[4] = p[44] + (p[4] * x[0]) + (p[9] * x[1]) + (p[14] * x[2]) + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3])
+                + (p[39] * hPrev[4]);
+            Activate(z, state, next, cache);
         }
 
         /// <inheritdoc/>
@@ -140,254 +120,136 @@ static partial class SmallRnn
         {
             global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, double>(p, index, state, next, cache);
             p = p.Slice(0, 45);
-            cache = cache.Slice(0, 10);
-            next = next.Slice(0, 5);
+            global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5), hPrev = state.Slice(0, 5);
+            // z [5] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[15 + k·5..], b is p[40..].
+            global::System.Span<double> z = stackalloc double[5];
+            z[0] = p[40] + column[0] + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
+            z[1] = p[41] + column[1] + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
+            z[2] = p[42] + column[2] + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
+            z[3] = p[43] + column[3] + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
+            z[4] = p[44] + column[4] + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
+            Activate(z, state, next, cache);
+        }
 
-            global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5);
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[15 + k·5..], b is p[40..].
-            double zH0 = p[40] + column[0] + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + column[1] + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + column[2] + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + column[3] + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + column[4] + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
+        // The element-wise forward of Forward and ForwardOneHot: z [5] (their gate rows), state [5] → cache, next.
+        private static void Activate(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
+        {
+            z = z.Slice(0, 5); cache = cache.Slice(0, 10); next = next.Slice(0, 5);
             // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
+            double h0 = global::LstmGen.Internal.Activations.Tanh(z[0]);
+            double h1 = global::LstmGen.Internal.Activations.Tanh(z[1]);
+            double h2 = global::LstmGen.Internal.Activations.Tanh(z[2]);
+            double h3 = global::LstmGen.Internal.Activations.Tanh(z[3]);
+            double h4 = global::LstmGen.Internal.Activations.Tanh(z[4]);
 
-            // cache [10] = [h_prev | h].
+            // cache [10] = [h_prev | h]; next [5] = h, written last: next may be state.
             state.CopyTo(cache);
-            cache[5] = h0;
-            cache[6] = h1;
-            cache[7] = h2;
-            cache[8] = h3;
-            cache[9] = h4;
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
-            next[4] = h4;
+            cache[5] = h0; next[0] = h0;
+            cache[6] = h1; next[1] = h1;
+            cache[7] = h2; next[2] = h2;
+            cache[8] = h3; next[3] = h3;
+            cache[9] = h4; next[4] = h4;
         }
 
         /// <inheritdoc/>
         public static void Backward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dx, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.Backward<Kernel, double>(p, x, cache, dNext, dState, dx, dp);
-            p = p.Slice(0, 45);
-            x = x.Slice(0, 3);
-            cache = cache.Slice(0, 10);
-            dNext = dNext.Slice(0, 5);
-            dState = dState.Slice(0, 5);
-            dp = dp.Slice(0, 45);
+            p = p.Slice(0, 45); x = x.Slice(0, 3); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45);
+            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
+            global::System.Span<double> dz = stackalloc double[5];
+            GateGradients(cache, dNext, dz);
 
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5), h = cache.Slice(5, 5);
-
-            // dNext [5] = dh → dz [5] = dh ⊙ (1 − h²).
-            double dzH0 = dNext[0] * (1.0 - (h[0] * h[0]));
-            double dzH1 = dNext[1] * (1.0 - (h[1] * h[1]));
-            double dzH2 = dNext[2] * (1.0 - (h[2] * h[2]));
-            double dzH3 = dNext[3] * (1.0 - (h[3] * h[3]));
-            double dzH4 = dNext[4] * (1.0 - (h[4] * h[4]));
-
-            // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz.
-            dp[40] += dzH0;
-            dp[41] += dzH1;
-            dp[42] += dzH2;
-            dp[43] += dzH3;
-            dp[44] += dzH4;
-            dp[0] += x[0] * dzH0;
-            dp[1] += x[0] * dzH1;
-            dp[2] += x[0] * dzH2;
-            dp[3] += x[0] * dzH3;
-            dp[4] += x[0] * dzH4;
-            dp[5] += x[1] * dzH0;
-            dp[6] += x[1] * dzH1;
-            dp[7] += x[1] * dzH2;
-            dp[8] += x[1] * dzH3;
-            dp[9] += x[1] * dzH4;
-            dp[10] += x[2] * dzH0;
-            dp[11] += x[2] * dzH1;
-            dp[12] += x[2] * dzH2;
-            dp[13] += x[2] * dzH3;
-            dp[14] += x[2] * dzH4;
-            dp[15] += hPrev[0] * dzH0;
-            dp[16] += hPrev[0] * dzH1;
-            dp[17] += hPrev[0] * dzH2;
-            dp[18] += hPrev[0] * dzH3;
-            dp[19] += hPrev[0] * dzH4;
-            dp[20] += hPrev[1] * dzH0;
-            dp[21] += hPrev[1] * dzH1;
-            dp[22] += hPrev[1] * dzH2;
-            dp[23] += hPrev[1] * dzH3;
-            dp[24] += hPrev[1] * dzH4;
-            dp[25] += hPrev[2] * dzH0;
-            dp[26] += hPrev[2] * dzH1;
-            dp[27] += hPrev[2] * dzH2;
-            dp[28] += hPrev[2] * dzH3;
-            dp[29] += hPrev[2] * dzH4;
-            dp[30] += hPrev[3] * dzH0;
-            dp[31] += hPrev[3] * dzH1;
-            dp[32] += hPrev[3] * dzH2;
-            dp[33] += hPrev[3] * dzH3;
-            dp[34] += hPrev[3] * dzH4;
-            dp[35] += hPrev[4] * dzH0;
-            dp[36] += hPrev[4] * dzH1;
-            dp[37] += hPrev[4] * dzH2;
-            dp[38] += hPrev[4] * dzH3;
-            dp[39] += hPrev[4] * dzH4;
+            // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+            dp[40] += dz[0]; dp[41] += dz[1]; dp[42] += dz[2]; dp[43] += dz[3];
+            dp[44] += dz[4];
+            dp[0] += x[0] * dz[0]; dp[1] += x[0] * dz[1]; dp[2] += x[0] * dz[2]; dp[3] += x[0] * dz[3];
+            dp[4] += x[0] * dz[4];
+            dp[5] += x[1] * dz[0]; dp[6] += x[1] * dz[1]; dp[7] += x[1] * dz[2]; dp[8] += x[1] * dz[3];
+            dp[9] += x[1] * dz[4];
+            dp[10] += x[2] * dz[0]; dp[11] += x[2] * dz[1]; dp[12] += x[2] * dz[2]; dp[13] += x[2] * dz[3];
+            dp[14] += x[2] * dz[4];
+            dp[15] += hPrev[0] * dz[0]; dp[16] += hPrev[0] * dz[1]; dp[17] += hPrev[0] * dz[2]; dp[18] += hPrev[0] * dz[3];
+            dp[19] += hPrev[0] * dz[4];
+            dp[20] += hPrev[1] * dz[0]; dp[21] += hPrev[1] * dz[1]; dp[22] += hPrev[1] * dz[2]; dp[23] += hPrev[1] * dz[3];
+            dp[24] += hPrev[1] * dz[4];
+            dp[25] += hPrev[2] * dz[0]; dp[26] += hPrev[2] * dz[1]; dp[27] += hPrev[2] * dz[2]; dp[28] += hPrev[2] * dz[3];
+            dp[29] += hPrev[2] * dz[4];
+            dp[30] += hPrev[3] * dz[0]; dp[31] += hPrev[3] * dz[1]; dp[32] += hPrev[3] * dz[2]; dp[33] += hPrev[3] * dz[3];
+            dp[34] += hPrev[3] * dz[4];
+            dp[35] += hPrev[4] * dz[0]; dp[36] += hPrev[4] * dz[1]; dp[37] += hPrev[4] * dz[2]; dp[38] += hPrev[4] * dz[3];
+            dp[39] += hPrev[4] * dz[4];
 
             // dx [3] = Wᵀ·dz, unless dx is empty.
             if (!dx.IsEmpty)
             {
                 dx = dx.Slice(0, 3);
-                dx[0] = (p[0] * dzH0) + (p[1] * dzH1) + (p[2] * dzH2) + (p[3] * dzH3) + (p[4] * dzH4);
-                dx[1] = (p[5] * dzH0) + (p[6] * dzH1) + (p[7] * dzH2) + (p[8] * dzH3) + (p[9] * dzH4);
-                dx[2] = (p[10] * dzH0) + (p[11] * dzH1) + (p[12] * dzH2) + (p[13] * dzH3) + (p[14] * dzH4);
+                dx[0] = (p[0] * dz[0]) + (p[1] * dz[1]) + (p[2] * dz[2]) + (p[3] * dz[3]) + (p[4] * dz[4]);
+                dx[1] = (p[5] * dz[0]) + (p[6] * dz[1]) + (p[7] * dz[2]) + (p[8] * dz[3]) + (p[9] * dz[4]);
+                dx[2] = (p[10] * dz[0]) + (p[11] * dz[1]) + (p[12] * dz[2]) + (p[13] * dz[3]) + (p[14] * dz[4]);
             }
 
             // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-            dState[0] = (p[15] * dzH0) + (p[16] * dzH1) + (p[17] * dzH2) + (p[18] * dzH3) + (p[19] * dzH4);
-            dState[1] = (p[20] * dzH0) + (p[21] * dzH1) + (p[22] * dzH2) + (p[23] * dzH3) + (p[24] * dzH4);
-            dState[2] = (p[25] * dzH0) + (p[26] * dzH1) + (p[27] * dzH2) + (p[28] * dzH3) + (p[29] * dzH4);
-            dState[3] = (p[30] * dzH0) + (p[31] * dzH1) + (p[32] * dzH2) + (p[33] * dzH3) + (p[34] * dzH4);
-            dState[4] = (p[35] * dzH0) + (p[36] * dzH1) + (p[37] * dzH2) + (p[38] * dzH3) + (p[39] * dzH4);
+            dState[0] = (p[15] * dz[0]) + (p[16] * dz[1]) + (p[17] * dz[2]) + (p[18] * dz[3]) + (p[19] * dz[4]);
+            dState[1] = (p[20] * dz[0]) + (p[21] * dz[1]) + (p[22] * dz[2]) + (p[23] * dz[3]) + (p[24] * dz[4]);
+            dState[2] = (p[25] * dz[0]) + (p[26] * dz[1]) + (p[27] * dz[2]) + (p[28] * dz[3]) + (p[29] * dz[4]);
+            dState[3] = (p[30] * dz[0]) + (p[31] * dz[1]) + (p[32] * dz[2]) + (p[33] * dz[3]) + (p[34] * dz[4]);
+            dState[4] = (p[35] * dz[0]) + (p[36] * dz[1]) + (p[37] * dz[2]) + (p[38] * dz[3]) + (p[39] * dz[4]);
         }
 
         /// <inheritdoc/>
         public static void BackwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, double>(p, index, cache, dNext, dState, dp);
-            p = p.Slice(0, 45);
-            cache = cache.Slice(0, 10);
-            dNext = dNext.Slice(0, 5);
-            dState = dState.Slice(0, 5);
-            dp = dp.Slice(0, 45);
+            p = p.Slice(0, 45); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45);
+            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
+            global::System.Span<double> dz = stackalloc double[5];
+            GateGradients(cache, dNext, dz);
 
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5), h = cache.Slice(5, 5);
-
-            // dNext [5] = dh → dz [5] = dh ⊙ (1 − h²).
-            double dzH0 = dNext[0] * (1.0 - (h[0] * h[0]));
-            double dzH1 = dNext[1] * (1.0 - (h[1] * h[1]));
-            double dzH2 = dNext[2] * (1.0 - (h[2] * h[2]));
-            double dzH3 = dNext[3] * (1.0 - (h[3] * h[3]));
-            double dzH4 = dNext[4] * (1.0 - (h[4] * h[4]));
-
-            // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz.
-            dp[40] += dzH0;
-            dp[41] += dzH1;
-            dp[42] += dzH2;
-            dp[43] += dzH3;
-            dp[44] += dzH4;
+            // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+            dp[40] += dz[0]; dp[41] += dz[1]; dp[42] += dz[2]; dp[43] += dz[3];
+            dp[44] += dz[4];
             global::System.Span<double> dColumn = dp.Slice(index * 5, 5);
-            dColumn[0] += dzH0;
-            dColumn[1] += dzH1;
-            dColumn[2] += dzH2;
-            dColumn[3] += dzH3;
-            dColumn[4] += dzH4;
-            dp[15] += hPrev[0] * dzH0;
-            dp[16] += hPrev[0] * dzH1;
-            dp[17] += hPrev[0] * dzH2;
-            dp[18] += hPrev[0] * dzH3;
-            dp[19] += hPrev[0] * dzH4;
-            dp[20] += hPrev[1] * dzH0;
-            dp[21] += hPrev[1] * dzH1;
-            dp[22] += hPrev[1] * dzH2;
-            dp[23] += hPrev[1] * dzH3;
-            dp[24] += hPrev[1] * dzH4;
-            dp[25] += hPrev[2] * dzH0;
-            dp[26] += hPrev[2] * dzH1;
-            dp[27] += hPrev[2] * dzH2;
-            dp[28] += hPrev[2] * dzH3;
-            dp[29] += hPrev[2] * dzH4;
-            dp[30] += hPrev[3] * dzH0;
-            dp[31] += hPrev[3] * dzH1;
-            dp[32] += hPrev[3] * dzH2;
-            dp[33] += hPrev[3] * dzH3;
-            dp[34] += hPrev[3] * dzH4;
-            dp[35] += hPrev[4] * dzH0;
-            dp[36] += hPrev[4] * dzH1;
-            dp[37] += hPrev[4] * dzH2;
-            dp[38] += hPrev[4] * dzH3;
-            dp[39] += hPrev[4] * dzH4;
+            dColumn[0] += dz[0]; dColumn[1] += dz[1]; dColumn[2] += dz[2]; dColumn[3] += dz[3];
+            dColumn[4] += dz[4];
+            dp[15] += hPrev[0] * dz[0]; dp[16] += hPrev[0] * dz[1]; dp[17] += hPrev[0] * dz[2]; dp[18] += hPrev[0] * dz[3];
+            dp[19] += hPrev[0] * dz[4];
+            dp[20] += hPrev[1] * dz[0]; dp[21] += hPrev[1] * dz[1]; dp[22] += hPrev[1] * dz[2]; dp[23] += hPrev[1] * dz[3];
+            dp[24] += hPrev[1] * dz[4];
+            dp[25] += hPrev[2] * dz[0]; dp[26] += hPrev[2] * dz[1]; dp[27] += hPrev[2] * dz[2]; dp[28] += hPrev[2] * dz[3];
+            dp[29] += hPrev[2] * dz[4];
+            dp[30] += hPrev[3] * dz[0]; dp[31] += hPrev[3] * dz[1]; dp[32] += hPrev[3] * dz[2]; dp[33] += hPrev[3] * dz[3];
+            dp[34] += hPrev[3] * dz[4];
+            dp[35] += hPrev[4] * dz[0]; dp[36] += hPrev[4] * dz[1]; dp[37] += hPrev[4] * dz[2]; dp[38] += hPrev[4] * dz[3];
+            dp[39] += hPrev[4] * dz[4];
 
             // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-            dState[0] = (p[15] * dzH0) + (p[16] * dzH1) + (p[17] * dzH2) + (p[18] * dzH3) + (p[19] * dzH4);
-            dState[1] = (p[20] * dzH0) + (p[21] * dzH1) + (p[22] * dzH2) + (p[23] * dzH3) + (p[24] * dzH4);
-            dState[2] = (p[25] * dzH0) + (p[26] * dzH1) + (p[27] * dzH2) + (p[28] * dzH3) + (p[29] * dzH4);
-            dState[3] = (p[30] * dzH0) + (p[31] * dzH1) + (p[32] * dzH2) + (p[33] * dzH3) + (p[34] * dzH4);
-            dState[4] = (p[35] * dzH0) + (p[36] * dzH1) + (p[37] * dzH2) + (p[38] * dzH3) + (p[39] * dzH4);
+            dState[0] = (p[15] * dz[0]) + (p[16] * dz[1]) + (p[17] * dz[2]) + (p[18] * dz[3]) + (p[19] * dz[4]);
+            dState[1] = (p[20] * dz[0]) + (p[21] * dz[1]) + (p[22] * dz[2]) + (p[23] * dz[3]) + (p[24] * dz[4]);
+            dState[2] = (p[25] * dz[0]) + (p[26] * dz[1]) + (p[27] * dz[2]) + (p[28] * dz[3]) + (p[29] * dz[4]);
+            dState[3] = (p[30] * dz[0]) + (p[31] * dz[1]) + (p[32] * dz[2]) + (p[33] * dz[3]) + (p[34] * dz[4]);
+            dState[4] = (p[35] * dz[0]) + (p[36] * dz[1]) + (p[37] * dz[2]) + (p[38] * dz[3]) + (p[39] * dz[4]);
+        }
+
+        // The element-wise backward of Backward and BackwardOneHot: cache [10], dNext [5] → dz [5].
+        private static void GateGradients(global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dz)
+        {
+            cache = cache.Slice(0, 10); dNext = dNext.Slice(0, 5); dz = dz.Slice(0, 5);
+            global::System.ReadOnlySpan<double> h = cache.Slice(5, 5);
+            // dNext [5] = dh → dz [5] = dh ⊙ (1 − h²).
+            dz[0] = dNext[0] * (1.0 - (h[0] * h[0]));
+            dz[1] = dNext[1] * (1.0 - (h[1] * h[1]));
+            dz[2] = dNext[2] * (1.0 - (h[2] * h[2]));
+            dz[3] = dNext[3] * (1.0 - (h[3] * h[3]));
+            dz[4] = dNext[4] * (1.0 - (h[4] * h[4]));
         }
 
         /// <inheritdoc/>
-        public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
-        {
-            global::LstmGen.Internal.KernelChecks.Step<Kernel, double>(p, x, state, next);
-            p = p.Slice(0, 45);
-            x = x.Slice(0, 3);
-            next = next.Slice(0, 5);
-
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·5 + r], b is p[40..].
-            double zH0 = p[40] + (p[0] * x[0]) + (p[5] * x[1]) + (p[10] * x[2]) + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + (p[1] * x[0]) + (p[6] * x[1]) + (p[11] * x[2]) + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + (p[2] * x[0]) + (p[7] * x[1]) + (p[12] * x[2]) + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + (p[3] * x[0]) + (p[8] * x[1]) + (p[13] * x[2]) + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + (p[4] * x[0]) + (p[9] * x[1]) + (p[14] * x[2]) + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
-            // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
-            next[4] = h4;
-        }
-
+        /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
+        public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next) => Forward(p, x, state, next, stackalloc double[10]);
         /// <inheritdoc/>
-        public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
-        {
-            global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, double>(p, index, state, next);
-            p = p.Slice(0, 45);
-            next = next.Slice(0, 5);
-
-            global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5);
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[15 + k·5..], b is p[40..].
-            double zH0 = p[40] + column[0] + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + column[1] + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + column[2] + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + column[3] + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + column[4] + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
-            // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
-            next[4] = h4;
-        }
+        /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
+        public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next) => ForwardOneHot(p, index, state, next, stackalloc double[10]);
     }
 
     /// <summary>Values in one step's cache (<see cref="global::LstmGen.StepCache{TKernel, T}"/> names them): size a buffer of caches as T × m × CacheLength.</summary>

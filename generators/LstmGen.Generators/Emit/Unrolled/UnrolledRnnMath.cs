@@ -9,46 +9,32 @@ internal sealed class UnrolledRnnMath(UnrolledCell cell) : IUnrolledCellMath
 
     public string CacheShape => "[h_prev | h]";
 
-    public void EmitStateViews(SourceWriter w) => w.Line($"{cell.ReadOnlySpan} hPrev = state.Slice(0, {H});");
+    public bool WritesStateGradient => false;
 
-    public void EmitActivations(SourceWriter w)
+    public void EmitForward(SourceWriter w)
     {
         w.Line("// h = tanh(z).");
         for (int j = 0; j < H; j++)
         {
             w.Line($"{cell.T} h{j} = {cell.Tanh(cell.Z(j))};");
         }
-    }
 
-    public void EmitCacheWrites(SourceWriter w)
-    {
+        w.Line();
+        w.Line($"// cache [{cell.CacheLength}] = [h_prev | h]; next [{H}] = h, written last: next may be state.");
+        w.Line("state.CopyTo(cache);");
         for (int j = 0; j < H; j++)
         {
-            w.Line($"cache[{H + j}] = h{j};");
+            w.Line($"cache[{H + j}] = h{j}; next[{j}] = h{j};");
         }
     }
 
-    public void EmitNextWrites(SourceWriter w)
+    public void EmitBackward(SourceWriter w)
     {
-        for (int j = 0; j < H; j++)
-        {
-            w.Line($"next[{j}] = h{j};");
-        }
-    }
-
-    public void EmitCacheViews(SourceWriter w) =>
-        w.Line($"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {H}), h = cache.Slice({H}, {H});");
-
-    public void EmitGateGradients(SourceWriter w)
-    {
+        w.Line($"{cell.ReadOnlySpan} h = cache.Slice({H}, {H});");
         w.Line($"// dNext [{H}] = dh → dz [{H}] = dh ⊙ (1 − h²).");
         for (int j = 0; j < H; j++)
         {
-            w.Line($"{cell.T} {cell.Dz(j)} = dNext[{j}] * ({cell.Scalar.One} - (h[{j}] * h[{j}]));");
+            w.Line($"{cell.Dz(j)} = dNext[{j}] * ({cell.Scalar.One} - (h[{j}] * h[{j}]));");
         }
-    }
-
-    public void EmitStateGradientTail(SourceWriter w)
-    {
     }
 }
