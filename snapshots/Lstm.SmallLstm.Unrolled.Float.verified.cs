@@ -12,19 +12,14 @@ static partial class SmallLstm
 {
     /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 3;
-
     /// <summary>Hidden size H: the length of the hidden state h and of the cell state c.</summary>
     public const int HiddenSize = 5;
-
     /// <summary>Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).</summary>
     public const int GateRows = 20;
-
     /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 180;
-
     /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 160;
-
     /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
 
@@ -33,10 +28,8 @@ static partial class SmallLstm
     {
         /// <summary>h: the hidden state.</summary>
         public readonly Vector5<float> H = H;
-
         /// <summary>c: the cell state.</summary>
         public readonly Vector5<float> C = C;
-
         /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
@@ -46,7 +39,6 @@ static partial class SmallLstm
     {
         /// <summary>∂L/∂h.</summary>
         public readonly Vector5<float> Dh = Dh;
-
         /// <summary>∂L/∂c.</summary>
         public readonly Vector5<float> Dc = Dc;
     }
@@ -56,7 +48,6 @@ static partial class SmallLstm
     {
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
         public Parameters() { }
-
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
         public Parameters(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
@@ -66,7 +57,6 @@ static partial class SmallLstm
     {
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
         public Gradients() { }
-
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
         public Gradients(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
@@ -85,20 +75,19 @@ static partial class SmallLstm
     {
         /// <inheritdoc/>
         public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.Lstm;
-
         /// <inheritdoc/>
         public static int InputSize => 3;
-
         /// <inheritdoc/>
         public static int HiddenSize => 5;
-
         /// <inheritdoc/>
         public static int OutputSize => 0;
 
         // Straight-line step members. state [h | c] [10]; cache [h_prev | c_prev | i | f | g | o | tanh c] [35];
-        // p: [W | U] column by column (20 rows each), then b.
-        // After the checks, spans are sliced to constant lengths: the JIT drops the bounds checks of constant indices.
-        // Each member reads all it needs before it writes: next may be state, and dState may be dNext.
+        // p: [W | U] column by column (20 rows each), then b. After the checks, spans are sliced to constant
+        // lengths, so the JIT drops the bounds checks of constant indices. Each member reads all it needs before it writes: next
+        // may be state, and dState may be dNext. Scratch on the stack is an inline array of constant length (inlinable, unlike stackalloc).
+        [global::System.Runtime.CompilerServices.InlineArray(20)] private struct Gates { private float _element; }
+        [global::System.Runtime.CompilerServices.InlineArray(35)] private struct ScratchCache { private float _element; }
 
         /// <inheritdoc/>
         public static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
@@ -107,7 +96,7 @@ static partial class SmallLstm
             p = p.Slice(0, 180); x = x.Slice(0, 3);
             global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5);
             // z [20] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·20 + r], b is p[160..].
-            global::System.Span<float> z = stackalloc float[20];
+            Gates z = default;
             z[0] = p[160] + (p[0] * x[0]) + (p[20] * x[1]) + (p[40] * x[2]) + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3])
                 + (p[140] * hPrev[4]);
             z[1] = p[161] + (p[1] * x[0]) + (p[21] * x[1]) + (p[41] * x[2]) + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3])
@@ -148,7 +137,7 @@ static partial class SmallLstm
                 + (p[158] * hPrev[4]);
             z[19] = p[179] + (p[19] * x[0]) + (p[39] * x[1]) + (p[59] * x[2]) + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3])
                 + (p[159] * hPrev[4]);
-            Activate(z, state, next, cache);
+            Activate(in z, state, next, cache);
         }
 
         /// <inheritdoc/>
@@ -158,7 +147,7 @@ static partial class SmallLstm
             p = p.Slice(0, 180);
             global::System.ReadOnlySpan<float> column = p.Slice(index * 20, 20), hPrev = state.Slice(0, 5);
             // z [20] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[60 + k·20..], b is p[160..].
-            global::System.Span<float> z = stackalloc float[20];
+            Gates z = default;
             z[0] = p[160] + column[0] + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3]) + (p[140] * hPrev[4]);
             z[1] = p[161] + column[1] + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3]) + (p[141] * hPrev[4]);
             z[2] = p[162] + column[2] + (p[62] * hPrev[0]) + (p[82] * hPrev[1]) + (p[102] * hPrev[2]) + (p[122] * hPrev[3]) + (p[142] * hPrev[4]);
@@ -179,13 +168,13 @@ static partial class SmallLstm
             z[17] = p[177] + column[17] + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3]) + (p[157] * hPrev[4]);
             z[18] = p[178] + column[18] + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3]) + (p[158] * hPrev[4]);
             z[19] = p[179] + column[19] + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3]) + (p[159] * hPrev[4]);
-            Activate(z, state, next, cache);
+            Activate(in z, state, next, cache);
         }
 
         // The element-wise forward of Forward and ForwardOneHot: z [20] (their gate rows), state [10] → cache, next.
-        private static void Activate(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
+        private static void Activate(in Gates z, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
         {
-            z = z.Slice(0, 20); cache = cache.Slice(0, 35); next = next.Slice(0, 10);
+            state = state.Slice(0, 10); cache = cache.Slice(0, 35); next = next.Slice(0, 10);
             global::System.ReadOnlySpan<float> cPrev = state.Slice(5, 5);
             // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
             float i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
@@ -218,14 +207,12 @@ static partial class SmallLstm
             float o4 = global::LstmGen.Internal.Activations.Sigmoid(z[19]);
             float c4 = (f4 * cPrev[4]) + (i4 * g4);
             float tanhC4 = global::LstmGen.Internal.Activations.Tanh(c4);
-
             // cache [35] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line; next [10] = [h | c], written last: next may be state.
-            state.CopyTo(cache);
-            cache[10] = i0; cache[15] = f0; cache[20] = g0; cache[25] = o0; cache[30] = tanhC0;
-            cache[11] = i1; cache[16] = f1; cache[21] = g1; cache[26] = o1; cache[31] = tanhC1;
-            cache[12] = i2; cache[17] = f2; cache[22] = g2; cache[27] = o2; cache[32] = tanhC2;
-            cache[13] = i3; cache[18] = f3; cache[23] = g3; cache[28] = o3; cache[33] = tanhC3;
-            cache[14] = i4; cache[19] = f4; cache[24] = g4; cache[29] = o4; cache[34] = tanhC4;
+            cache[0] = state[0]; cache[5] = state[5]; cache[10] = i0; cache[15] = f0; cache[20] = g0; cache[25] = o0; cache[30] = tanhC0;
+            cache[1] = state[1]; cache[6] = state[6]; cache[11] = i1; cache[16] = f1; cache[21] = g1; cache[26] = o1; cache[31] = tanhC1;
+            cache[2] = state[2]; cache[7] = state[7]; cache[12] = i2; cache[17] = f2; cache[22] = g2; cache[27] = o2; cache[32] = tanhC2;
+            cache[3] = state[3]; cache[8] = state[8]; cache[13] = i3; cache[18] = f3; cache[23] = g3; cache[28] = o3; cache[33] = tanhC3;
+            cache[4] = state[4]; cache[9] = state[9]; cache[14] = i4; cache[19] = f4; cache[24] = g4; cache[29] = o4; cache[34] = tanhC4;
             next[0] = o0 * tanhC0; next[5] = c0;
             next[1] = o1 * tanhC1; next[6] = c1;
             next[2] = o2 * tanhC2; next[7] = c2;
@@ -239,9 +226,8 @@ static partial class SmallLstm
             global::LstmGen.Internal.KernelChecks.Backward<Kernel, float>(p, x, cache, dNext, dState, dx, dp);
             p = p.Slice(0, 180); x = x.Slice(0, 3); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180);
             global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
-            global::System.Span<float> dz = stackalloc float[20];
-            GateGradients(cache, dNext, dz, dState);
-
+            Gates dz = default;
+            GateGradients(cache, dNext, ref dz, dState);
             // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[160] += dz[0]; dp[161] += dz[1]; dp[162] += dz[2]; dp[163] += dz[3];
             dp[164] += dz[4]; dp[165] += dz[5]; dp[166] += dz[6]; dp[167] += dz[7];
@@ -288,7 +274,6 @@ static partial class SmallLstm
             dp[148] += hPrev[4] * dz[8]; dp[149] += hPrev[4] * dz[9]; dp[150] += hPrev[4] * dz[10]; dp[151] += hPrev[4] * dz[11];
             dp[152] += hPrev[4] * dz[12]; dp[153] += hPrev[4] * dz[13]; dp[154] += hPrev[4] * dz[14]; dp[155] += hPrev[4] * dz[15];
             dp[156] += hPrev[4] * dz[16]; dp[157] += hPrev[4] * dz[17]; dp[158] += hPrev[4] * dz[18]; dp[159] += hPrev[4] * dz[19];
-
             // dx [3] = Wᵀ·dz, unless dx is empty.
             if (!dx.IsEmpty)
             {
@@ -303,7 +288,6 @@ static partial class SmallLstm
                     + (p[48] * dz[8]) + (p[49] * dz[9]) + (p[50] * dz[10]) + (p[51] * dz[11]) + (p[52] * dz[12]) + (p[53] * dz[13]) + (p[54] * dz[14]) + (p[55] * dz[15])
                     + (p[56] * dz[16]) + (p[57] * dz[17]) + (p[58] * dz[18]) + (p[59] * dz[19]);
             }
-
             // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
             dState[0] = (p[60] * dz[0]) + (p[61] * dz[1]) + (p[62] * dz[2]) + (p[63] * dz[3]) + (p[64] * dz[4]) + (p[65] * dz[5]) + (p[66] * dz[6]) + (p[67] * dz[7])
                 + (p[68] * dz[8]) + (p[69] * dz[9]) + (p[70] * dz[10]) + (p[71] * dz[11]) + (p[72] * dz[12]) + (p[73] * dz[13]) + (p[74] * dz[14]) + (p[75] * dz[15])
@@ -328,9 +312,8 @@ static partial class SmallLstm
             global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, float>(p, index, cache, dNext, dState, dp);
             p = p.Slice(0, 180); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180);
             global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
-            global::System.Span<float> dz = stackalloc float[20];
-            GateGradients(cache, dNext, dz, dState);
-
+            Gates dz = default;
+            GateGradients(cache, dNext, ref dz, dState);
             // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[160] += dz[0]; dp[161] += dz[1]; dp[162] += dz[2]; dp[163] += dz[3];
             dp[164] += dz[4]; dp[165] += dz[5]; dp[166] += dz[6]; dp[167] += dz[7];
@@ -368,7 +351,6 @@ static partial class SmallLstm
             dp[148] += hPrev[4] * dz[8]; dp[149] += hPrev[4] * dz[9]; dp[150] += hPrev[4] * dz[10]; dp[151] += hPrev[4] * dz[11];
             dp[152] += hPrev[4] * dz[12]; dp[153] += hPrev[4] * dz[13]; dp[154] += hPrev[4] * dz[14]; dp[155] += hPrev[4] * dz[15];
             dp[156] += hPrev[4] * dz[16]; dp[157] += hPrev[4] * dz[17]; dp[158] += hPrev[4] * dz[18]; dp[159] += hPrev[4] * dz[19];
-
             // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
             dState[0] = (p[60] * dz[0]) + (p[61] * dz[1]) + (p[62] * dz[2]) + (p[63] * dz[3]) + (p[64] * dz[4]) + (p[65] * dz[5]) + (p[66] * dz[6]) + (p[67] * dz[7])
                 + (p[68] * dz[8]) + (p[69] * dz[9]) + (p[70] * dz[10]) + (p[71] * dz[11]) + (p[72] * dz[12]) + (p[73] * dz[13]) + (p[74] * dz[14]) + (p[75] * dz[15])
@@ -388,9 +370,9 @@ static partial class SmallLstm
         }
 
         // The element-wise backward of Backward and BackwardOneHot: cache [35], dNext [10] → dz [20], dc_prev.
-        private static void GateGradients(global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, global::System.Span<float> dz, global::System.Span<float> dState)
+        private static void GateGradients(global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, ref Gates dz, global::System.Span<float> dState)
         {
-            cache = cache.Slice(0, 35); dNext = dNext.Slice(0, 10); dz = dz.Slice(0, 20); dState = dState.Slice(0, 10);
+            cache = cache.Slice(0, 35); dNext = dNext.Slice(0, 10); dState = dState.Slice(0, 10);
             global::System.ReadOnlySpan<float> cPrev = cache.Slice(5, 5), i = cache.Slice(10, 5), f = cache.Slice(15, 5);
             global::System.ReadOnlySpan<float> g = cache.Slice(20, 5), o = cache.Slice(25, 5), tanhC = cache.Slice(30, 5);
             // dNext [10] = [dh | dc] → dz [20] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
@@ -430,7 +412,6 @@ static partial class SmallLstm
             dz[9] = dc4 * cPrev[4] * f[4] * (1f - f[4]);
             dz[14] = dc4 * i[4] * (1f - (g[4] * g[4]));
             dz[19] = dO4 * o[4] * (1f - o[4]);
-
             // dc_prev [5] = dc ⊙ f, into dState[5..] (dNext, which it may be, is read in full above).
             dState[5] = dc0 * f[0];
             dState[6] = dc1 * f[1];
@@ -441,90 +422,99 @@ static partial class SmallLstm
 
         /// <inheritdoc/>
         /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
-        public static void Step(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state, global::System.Span<float> next) => Forward(p, x, state, next, stackalloc float[35]);
+        public static void Step(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state, global::System.Span<float> next)
+        {
+            ScratchCache cache = default;
+            Forward(p, x, state, next, cache);
+        }
+
         /// <inheritdoc/>
         /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
-        public static void StepOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> state, global::System.Span<float> next) => ForwardOneHot(p, index, state, next, stackalloc float[35]);
+        public static void StepOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> state, global::System.Span<float> next)
+        {
+            ScratchCache cache = default;
+            ForwardOneHot(p, index, state, next, cache);
+        }
     }
 
     /// <summary>Values in one step's cache (<see cref="global::LstmGen.StepCache{TKernel, T}"/> names them): size a buffer of caches as T × m × CacheLength.</summary>
     public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, float>.CacheLength;
 
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-    public static State Forward(Parameters p, in Vector3<float> x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
-    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (Vector3<float> Dx, StateGradient Carry) Backward(Parameters p, in Vector3<float> x, global::System.ReadOnlySpan<float> cache, in Vector5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vector5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}"/>
+    public static State Forward(Parameters p, in Vector3<float> x, in State state, global::System.Span<float> cache)
+        => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}"/>
+    public static (Vector3<float> Dx, StateGradient Carry) Backward(Parameters p, in Vector3<float> x, global::System.ReadOnlySpan<float> cache, in Vector5<float> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vector5<float> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}"/>
     public static State Step(Parameters p, in Vector3<float> x, in State state) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}"/>
     public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state);
 
     // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, Gradients grads, global::System.Span<Vector3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vector3<float>, Vector5<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vector5<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector3<float>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, Gradients grads, global::System.Span<Vector3<float>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vector3<float>, Vector5<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vector5<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector3<float>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
+    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector3<float>> inputGradients, global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
     // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
-    public static float MseLoss(in Vector5<float> h, in Vector5<float> y, out Vector5<float> dh) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
-
+    public static float MseLoss(in Vector5<float> h, in Vector5<float> y, out Vector5<float> dh)
+        => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-    public static float MseLoss(global::System.ReadOnlySpan<Vector5<float>> outputs, global::System.ReadOnlySpan<Vector5<float>> targets, global::System.Span<Vector5<float>> outputGradients) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector3<float>, Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector3<float>, Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static float MseLoss(global::System.ReadOnlySpan<Vector5<float>> outputs, global::System.ReadOnlySpan<Vector5<float>> targets, global::System.Span<Vector5<float>> outputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector3<float>, Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector3<float>, Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);
 }

@@ -24,25 +24,20 @@ internal static class KernelEmitter
         Size(w, $"global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.{(spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn")}");
         Size(w, "int InputSize => " + spec.InputSize);
         Size(w, "int HiddenSize => " + spec.HiddenSize);
-        Size(w, "int OutputSize => " + spec.OutputSize, last: spec.ResolvedKernel == Kernel.Loops);
+        Size(w, "int OutputSize => " + spec.OutputSize);
         if (spec.ResolvedKernel == Kernel.Simd)
         {
-            Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd", last: true);
+            Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd");
         }
         else if (spec.ResolvedKernel == Kernel.Unrolled)
         {
+            w.Line();
             Unrolled.UnrolledKernelEmitter.Emit(w, spec);
         }
 
         w.Close();
     }
 
-    private static void Size(SourceWriter w, string member, bool last = false)
-    {
-        w.Line("/// <inheritdoc/>").Line($"public static {member};");
-        if (!last)
-        {
-            w.Line();
-        }
-    }
+    // One size or fact of the contract; the sizes are one group, with no blank line between them.
+    private static void Size(SourceWriter w, string member) => w.Line("/// <inheritdoc/>").Line($"public static {member};");
 }

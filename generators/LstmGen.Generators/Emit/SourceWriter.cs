@@ -76,5 +76,8 @@ internal sealed class SourceWriter
     /// <summary>Writes a <c>/// &lt;param&gt;</c> line.</summary>
     public SourceWriter Param(string name, string text) => Line($"/// <param name=\"{name}\">{text}</param>");
 
+    /// <summary>The current indentation in columns.</summary>
+    public int IndentWidth => _indent * IndentUnit.Length;
+
     public override string ToString() => _builder.ToString();
 }

@@ -51,7 +51,6 @@ internal sealed class UnrolledCell
         "cache" => CacheLength,
         "h" or "dh" => H,
         "logits" or "dLogits" => Spec.OutputSize,
-        "z" or "dz" => G,
         _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, "not a span argument of a kernel member"),
     };
 
@@ -61,10 +60,10 @@ internal sealed class UnrolledCell
     /// <summary>Where the gate bias of row <paramref name="r"/> is in p.</summary>
     public int Bias(int r) => Spec.BiasOffset + r;
 
-    /// <summary>Gate row <paramref name="r"/>'s pre-activation in the span z [G] (rows grouped by gate, H each).</summary>
+    /// <summary>Gate row <paramref name="r"/>'s pre-activation in z [G] (an inline array; rows grouped by gate, H each).</summary>
     public string Z(int r) => $"z[{r}]";
 
-    /// <summary>Gate row <paramref name="r"/>'s gradient in the span dz [G].</summary>
+    /// <summary>Gate row <paramref name="r"/>'s gradient in dz [G] (an inline array).</summary>
     public string Dz(int r) => $"dz[{r}]";
 
     /// <summary>The overflow-safe σ of the runtime, which the loop kernels use too.</summary>
@@ -76,8 +75,14 @@ internal sealed class UnrolledCell
     /// <summary>The runtime's argument checks of kernel member <paramref name="member"/>, for this cell's <c>Kernel</c>.</summary>
     public string Checks(string member) => $"{RuntimeNames.KernelChecks}.{member}<{KernelEmitter.TypeName}, {T}>";
 
-    /// <summary>A stack scratch span of constant length: <c>global::System.Span&lt;double&gt; dz = stackalloc double[4];</c>.</summary>
-    public string Scratch(string name, int length) => $"{Span} {name} = stackalloc {T}[{length}];";
+    /// <summary>The private inline array of G scalars that holds z or dz on the stack.</summary>
+    public const string GatesType = "Gates";
+
+    /// <summary>The private inline array of CacheLength scalars that the inference steps' forward writes on the stack.</summary>
+    public const string CacheType = "ScratchCache";
+
+    /// <summary>A zeroed local of one of the scratch inline arrays: <c>Gates z = default;</c>.</summary>
+    public static string Scratch(string type, string name) => $"{type} {name} = default;";
 
     /// <summary>
     /// Writes <c>target = t0 + t1 + …;</c>, the terms summed left to right in the given order, with a line break after

@@ -11,7 +11,7 @@ namespace LstmGen.Generators.Emit.Unrolled;
 internal static class UnrolledGateMatrix
 {
     /// <summary>
-    /// Declares the scratch span z [G] and fills it: z = b + W·x + U·h_prev, one gate row per statement, reading
+    /// Declares the scratch z [G] and fills it: z = b + W·x + U·h_prev, one gate row per statement, reading
     /// <c>x</c> (or, one-hot, <c>column</c>) and the span <c>hPrev</c>.
     /// </summary>
     public static void EmitPreActivations(SourceWriter w, UnrolledCell cell, bool oneHot)
@@ -19,7 +19,7 @@ internal static class UnrolledGateMatrix
         w.Line(oneHot
             ? $"// z [{cell.G}] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[{cell.Weight(cell.D, 0)} + k·{cell.G}..], b is p[{cell.Bias(0)}..]."
             : $"// z [{cell.G}] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·{cell.G} + r], b is p[{cell.Bias(0)}..].");
-        w.Line(cell.Scratch("z", cell.G));
+        w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "z"));
         for (int r = 0; r < cell.G; r++)
         {
             var terms = new List<string> { $"p[{cell.Bias(r)}]" };
@@ -38,7 +38,7 @@ internal static class UnrolledGateMatrix
     }
 
     /// <summary>
-    /// From the span dz [G]: dp += ∂L/∂θ (db += dz; dW[:, k] += x_k·dz, or the one-hot column += dz; dU[:, k] +=
+    /// From dz [G]: dp += ∂L/∂θ (db += dz; dW[:, k] += x_k·dz, or the one-hot column += dz; dU[:, k] +=
     /// h_prev_k·dz), dx [D] = Wᵀ·dz unless dx is empty (dense only), and dState[0..H] = dh_prev = Uᵀ·dz.
     /// </summary>
     public static void EmitBackward(SourceWriter w, UnrolledCell cell, bool oneHot)
@@ -60,7 +60,6 @@ internal static class UnrolledGateMatrix
         EmitOuterProduct(w, cell, cell.D, cell.H, k => $"hPrev[{k}]");
         if (!oneHot)
         {
-            w.Line();
             w.Line($"// dx [{cell.D}] = Wᵀ·dz, unless dx is empty.");
             w.Line("if (!dx.IsEmpty)").Open();
             w.Line($"dx = dx.Slice(0, {cell.D});");
@@ -72,7 +71,6 @@ internal static class UnrolledGateMatrix
             w.Close();
         }
 
-        w.Line();
         w.Line($"// dh_prev [{cell.H}] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).");
         for (int k = 0; k < cell.H; k++)
         {

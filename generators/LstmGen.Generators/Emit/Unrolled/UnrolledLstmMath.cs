@@ -33,14 +33,12 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{t} tanhC{j} = {cell.Tanh($"c{j}")};");
         }
 
-        w.Line();
         w.Line($"// cache [{cell.CacheLength}] = {CacheShape}, a hidden unit per line; next [{2 * H}] = [h | c], written last: next may be state.");
-        w.Line("state.CopyTo(cache);");
         string[] blocks = ["i", "f", "g", "o", "tanhC"];
         for (int j = 0; j < H; j++)
         {
             int unit = j;
-            w.Line(string.Join(" ", blocks.Select((name, b) => $"cache[{((2 + b) * H) + unit}] = {name}{unit};")));
+            w.Line($"cache[{j}] = state[{j}]; cache[{H + j}] = state[{H + j}]; " + string.Join(" ", blocks.Select((name, b) => $"cache[{((2 + b) * H) + unit}] = {name}{unit};")));
         }
 
         for (int j = 0; j < H; j++)
@@ -67,7 +65,6 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{cell.Dz((3 * H) + j)} = dO{j} * o[{j}] * ({One} - o[{j}]);");
         }
 
-        w.Line();
         w.Line($"// dc_prev [{H}] = dc ⊙ f, into dState[{H}..] (dNext, which it may be, is read in full above).");
         for (int j = 0; j < H; j++)
         {

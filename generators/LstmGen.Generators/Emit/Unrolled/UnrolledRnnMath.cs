@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace LstmGen.Generators.Emit.Unrolled;
 
 /// <summary>The tanh RNN's element-wise step, as <c>RnnLoopKernel</c> computes it: state [h]; cache [h_prev | h].</summary>
@@ -19,13 +21,13 @@ internal sealed class UnrolledRnnMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{cell.T} h{j} = {cell.Tanh(cell.Z(j))};");
         }
 
-        w.Line();
-        w.Line($"// cache [{cell.CacheLength}] = [h_prev | h]; next [{H}] = h, written last: next may be state.");
-        w.Line("state.CopyTo(cache);");
+        w.Line($"// cache [{cell.CacheLength}] = [h_prev | h], a hidden unit per line; next [{H}] = h, written last: next may be state.");
         for (int j = 0; j < H; j++)
         {
-            w.Line($"cache[{H + j}] = h{j}; next[{j}] = h{j};");
+            w.Line($"cache[{j}] = state[{j}]; cache[{H + j}] = h{j};");
         }
+
+        UnrolledCell.Statements(w, Enumerable.Range(0, H).Select(j => $"next[{j}] = h{j};"), UnrolledCell.StatementsPerLine);
     }
 
     public void EmitBackward(SourceWriter w)
