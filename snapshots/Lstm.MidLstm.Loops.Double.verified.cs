@@ -68,9 +68,7 @@ static partial class MidLstm
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// MidLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>MidLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, double>
     {
         /// <inheritdoc/>
@@ -124,10 +122,13 @@ static partial class MidLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
         => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector10<double>> inputGradients)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vector10<double>> inputGradients)
         => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector10<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vector16<double>> outputs)
@@ -136,7 +137,9 @@ static partial class MidLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vector16<double>> outputs)
         => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector16<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector10<double>> inputGradients, global::System.Span<StateGradient> initialGradients)
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector16<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector10<double>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
         => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
     public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector16<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
@@ -156,10 +159,12 @@ static partial class MidLstm
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector16<double>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vector16<double>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector10<double>> inputs, global::System.ReadOnlySpan<Vector16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector10<double>> inputs, global::System.ReadOnlySpan<Vector16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vector10<double>, Vector16<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vector16<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);

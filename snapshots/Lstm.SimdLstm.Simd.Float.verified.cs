@@ -75,9 +75,7 @@ static partial class SimdLstm
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// SimdLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>SimdLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, float>
     {
         /// <inheritdoc/>
@@ -139,10 +137,13 @@ static partial class SimdLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
         => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector7<float>> inputGradients)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vector7<float>> inputGradients)
         => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector9<float>> outputs)
@@ -151,7 +152,9 @@ static partial class SimdLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector9<float>> outputs)
         => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector9<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector7<float>> inputGradients, global::System.Span<StateGradient> initialGradients)
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector9<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector7<float>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
         => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
     public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector9<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
@@ -195,10 +198,12 @@ static partial class SimdLstm
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector9<float>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector9<float>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<Vector9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<Vector9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector7<float>, Vector9<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector9<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
@@ -207,10 +212,12 @@ static partial class SimdLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vector7<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{int}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads)
@@ -219,10 +226,12 @@ static partial class SimdLstm
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector7<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vector7<float>, Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TOutput}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);

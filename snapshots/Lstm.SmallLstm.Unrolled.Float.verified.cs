@@ -68,9 +68,7 @@ static partial class SmallLstm
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// SmallLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>SmallLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, float>
     {
         /// <inheritdoc/>
@@ -82,10 +80,9 @@ static partial class SmallLstm
         /// <inheritdoc/>
         public static int OutputSize => 0;
 
-        // Straight-line step members. state [h | c] [10]; cache [h_prev | c_prev | i | f | g | o | tanh c] [35];
-        // p: [W | U] column by column (20 rows each), then b. After the checks, spans are sliced to constant
-        // lengths, so the JIT drops the bounds checks of constant indices. Each member reads all it needs before it writes: next
-        // may be state, and dState may be dNext. Scratch on the stack is an inline array of constant length (inlinable, unlike stackalloc).
+        // Straight-line step members. state [h | c] [10]; cache [h_prev | c_prev | i | f | g | o | tanh c] [35]; p: [W | U] by column (20 rows each), then b.
+        // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
+        // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
         [global::System.Runtime.CompilerServices.InlineArray(20)] private struct Gates { private float _element; }
         [global::System.Runtime.CompilerServices.InlineArray(35)] private struct ScratchCache { private float _element; }
 
@@ -478,10 +475,13 @@ static partial class SmallLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
         => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector3<float>> inputGradients)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vector3<float>> inputGradients)
         => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs)
@@ -490,7 +490,9 @@ static partial class SmallLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vector5<float>> outputs)
         => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector3<float>> inputGradients, global::System.Span<StateGradient> initialGradients)
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector3<float>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
         => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
     public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vector5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
@@ -510,10 +512,12 @@ static partial class SmallLstm
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vector5<float>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector3<float>> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector3<float>, Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vector5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);

@@ -68,9 +68,7 @@ static partial class TinyLstm
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// TinyLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>TinyLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, double>
     {
         /// <inheritdoc/>
@@ -82,10 +80,9 @@ static partial class TinyLstm
         /// <inheritdoc/>
         public static int OutputSize => 0;
 
-        // Straight-line step members. state [h | c] [2]; cache [h_prev | c_prev | i | f | g | o | tanh c] [7];
-        // p: [W | U] column by column (4 rows each), then b. After the checks, spans are sliced to constant
-        // lengths, so the JIT drops the bounds checks of constant indices. Each member reads all it needs before it writes: next
-        // may be state, and dState may be dNext. Scratch on the stack is an inline array of constant length (inlinable, unlike stackalloc).
+        // Straight-line step members. state [h | c] [2]; cache [h_prev | c_prev | i | f | g | o | tanh c] [7]; p: [W | U] by column (4 rows each), then b.
+        // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
+        // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
         [global::System.Runtime.CompilerServices.InlineArray(4)] private struct Gates { private double _element; }
         [global::System.Runtime.CompilerServices.InlineArray(7)] private struct ScratchCache { private double _element; }
 
@@ -254,10 +251,13 @@ static partial class TinyLstm
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
         => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vector2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vector2<double>> inputGradients)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vector2<double>> inputGradients)
         => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vector2<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vector1<double>> outputs)
@@ -266,7 +266,9 @@ static partial class TinyLstm
     public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vector1<double>> outputs)
         => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vector2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector1<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector2<double>> inputGradients, global::System.Span<StateGradient> initialGradients)
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector1<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vector2<double>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
         => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
     public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vector1<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
@@ -286,10 +288,12 @@ static partial class TinyLstm
     public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector1<double>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vector1<double>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vector2<double>> inputs, global::System.ReadOnlySpan<Vector1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vector2<double>> inputs, global::System.ReadOnlySpan<Vector1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vector2<double>, Vector1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vector1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vector1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);

@@ -19,7 +19,7 @@ internal static class KernelEmitter
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         const string Kernels = "global::LstmGen.Kernels";
-        w.Summary($"{spec.TypeName} as the cell contract, for the generic runtime <see cref=\"{Kernels}.Recurrent{{TKernel, T}}\"/>.");
+        w.Doc("summary", $"{spec.TypeName} as the cell contract, for the generic runtime <see cref=\"{Kernels}.Recurrent{{TKernel, T}}\"/>.");
         w.Line($"public readonly struct {TypeName} : {Kernels}.IRecurrentKernel<{TypeName}, {t}>").Open();
         Size(w, $"global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.{(spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn")}");
         Size(w, "int InputSize => " + spec.InputSize);

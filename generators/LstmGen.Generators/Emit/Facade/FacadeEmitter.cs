@@ -190,7 +190,8 @@ internal static class FacadeEmitter
             }
             else
             {
-                w.Line(head).Line("    " + arrow);
+                w.Signature(head, SourceWriter.MaxSignatureWidth);
+                w.Line("    " + arrow);
             }
         }
 

@@ -23,16 +23,16 @@ internal static class UnrolledKernelEmitter
     private const string ActivateName = "Activate";
     private const string GateGradientsName = "GateGradients";
 
+
     public static void Emit(SourceWriter w, CellSpec spec)
     {
         var cell = new UnrolledCell(spec);
         IUnrolledCellMath math = spec.Kind == CellKind.Lstm ? new UnrolledLstmMath(cell) : new UnrolledRnnMath(cell);
         string rs = cell.ReadOnlySpan, s = cell.Span;
 
-        w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}];");
-        w.Line($"// p: [W | U] column by column ({cell.G} rows each), then b{(spec.HasHead ? ", then the head's W_y and b_y" : string.Empty)}. After the checks, spans are sliced to constant");
-        w.Line("// lengths, so the JIT drops the bounds checks of constant indices. Each member reads all it needs before it writes: next");
-        w.Line("// may be state, and dState may be dNext. Scratch on the stack is an inline array of constant length (inlinable, unlike stackalloc).");
+        w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}]; p: [W | U] by column ({cell.G} rows each), then b{(spec.HasHead ? ", W_y, b_y" : string.Empty)}.");
+        w.Line("// Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs");
+        w.Line("// before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).");
         string inlineArray = "[global::System.Runtime.CompilerServices.InlineArray";
         w.Line($"{inlineArray}({cell.G})] private struct {UnrolledCell.GatesType} {{ private {cell.T} _element; }}");
         w.Line($"{inlineArray}({cell.CacheLength})] private struct {UnrolledCell.CacheType} {{ private {cell.T} _element; }}");
@@ -43,7 +43,8 @@ internal static class UnrolledKernelEmitter
         Member(w, cell, "ForwardOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next"), (s, "cache")], ["p"],
             () => ForwardBody(w, cell, oneHot: true));
         w.Line($"// The element-wise forward of Forward and ForwardOneHot: z [{cell.G}] (their gate rows), state [{cell.StateLength}] → cache, next.");
-        w.Line($"private static void {ActivateName}(in {UnrolledCell.GatesType} z, {rs} state, {s} next, {s} cache)").Open();
+        w.Signature($"private static void {ActivateName}(in {UnrolledCell.GatesType} z, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
+        w.Open();
         SliceLine(w, cell, ["state", "cache", "next"]);
         math.EmitForward(w);
         w.Close().Line();
@@ -54,7 +55,8 @@ internal static class UnrolledKernelEmitter
         Member(w, cell, "BackwardOneHot", [(rs, "p"), ("int", "index"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dp")], ["p", "dState", "dp"],
             () => BackwardBody(w, cell, dState, oneHot: true));
         w.Line($"// The element-wise backward of Backward and BackwardOneHot: cache [{cell.CacheLength}], dNext [{cell.StateLength}] → dz [{cell.G}]{(dState.Length > 0 ? ", dc_prev" : string.Empty)}.");
-        w.Line($"private static void {GateGradientsName}({rs} cache, {rs} dNext, ref {UnrolledCell.GatesType} dz{(dState.Length > 0 ? $", {s} dState" : string.Empty)})").Open();
+        w.Signature($"private static void {GateGradientsName}({rs} cache, {rs} dNext, ref {UnrolledCell.GatesType} dz{(dState.Length > 0 ? $", {s} dState" : string.Empty)})", SourceWriter.MaxSignatureWidth);
+        w.Open();
         SliceLine(w, cell, math.WritesStateGradient ? ["cache", "dNext", "dState"] : ["cache", "dNext"]);
         math.EmitBackward(w);
         w.Close().Line();
@@ -102,7 +104,8 @@ internal static class UnrolledKernelEmitter
     {
         w.Line("/// <inheritdoc/>");
         w.Line($"/// <remarks>{twin} into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>");
-        w.Line($"public static void {name}({parameters})").Open();
+        w.Signature($"public static void {name}({parameters})", SourceWriter.MaxSignatureWidth);
+        w.Open();
         w.Line(UnrolledCell.Scratch(UnrolledCell.CacheType, "cache"));
         w.Line(call + ";");
         w.Close();
@@ -113,7 +116,8 @@ internal static class UnrolledKernelEmitter
         SourceWriter w, UnrolledCell cell, string name, (string Type, string Name)[] parameters, string[] constantLength, Action body, bool last = false)
     {
         w.Line("/// <inheritdoc/>");
-        w.Line($"public static void {name}({string.Join(", ", parameters.Select(p => $"{p.Type} {p.Name}"))})").Open();
+        w.Signature($"public static void {name}({string.Join(", ", parameters.Select(p => $"{p.Type} {p.Name}"))})", SourceWriter.MaxSignatureWidth);
+        w.Open();
         w.Line($"{cell.Checks(name)}({string.Join(", ", parameters.Select(p => p.Name))});");
         SliceLine(w, cell, constantLength);
         body();
