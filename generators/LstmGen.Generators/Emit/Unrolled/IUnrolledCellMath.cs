@@ -19,8 +19,8 @@ internal interface IUnrolledCellMath
 
     /// <summary>
     /// The element-wise forward's body: from z [G] and <c>state</c>, the activations per hidden unit; then the cache
-    /// (<c>state</c> in its head, element by element: a call to <c>CopyTo</c> cost A's step about 10%) and, last,
-    /// <c>next</c>, as next may be state itself.
+    /// (<c>state</c> in its head, element by element with constant indices like the rest) and, last, <c>next</c>, as
+    /// next may be state itself.
     /// </summary>
     void EmitForward(SourceWriter w);
 

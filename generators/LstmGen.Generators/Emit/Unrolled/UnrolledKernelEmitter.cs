@@ -23,7 +23,6 @@ internal static class UnrolledKernelEmitter
     private const string ActivateName = "Activate";
     private const string GateGradientsName = "GateGradients";
 
-
     public static void Emit(SourceWriter w, CellSpec spec)
     {
         var cell = new UnrolledCell(spec);
