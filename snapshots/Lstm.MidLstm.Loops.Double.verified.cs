@@ -12,19 +12,14 @@ static partial class MidLstm
 {
     /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 10;
-
     /// <summary>Hidden size H: the length of the hidden state h and of the cell state c.</summary>
     public const int HiddenSize = 16;
-
     /// <summary>Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).</summary>
     public const int GateRows = 64;
-
     /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 1728;
-
     /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 1664;
-
     /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
 
@@ -33,10 +28,8 @@ static partial class MidLstm
     {
         /// <summary>h: the hidden state.</summary>
         public readonly Vec16<double> H = H;
-
         /// <summary>c: the cell state.</summary>
         public readonly Vec16<double> C = C;
-
         /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
@@ -46,7 +39,6 @@ static partial class MidLstm
     {
         /// <summary>∂L/∂h.</summary>
         public readonly Vec16<double> Dh = Dh;
-
         /// <summary>∂L/∂c.</summary>
         public readonly Vec16<double> Dc = Dc;
     }
@@ -56,7 +48,6 @@ static partial class MidLstm
     {
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
         public Parameters() { }
-
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
         public Parameters(global::System.ReadOnlySpan<double> values) : base(values) { }
     }
@@ -66,7 +57,6 @@ static partial class MidLstm
     {
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
         public Gradients() { }
-
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
         public Gradients(global::System.ReadOnlySpan<double> values) : base(values) { }
     }
@@ -78,20 +68,15 @@ static partial class MidLstm
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// MidLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>MidLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, double>
     {
         /// <inheritdoc/>
         public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.Lstm;
-
         /// <inheritdoc/>
         public static int InputSize => 10;
-
         /// <inheritdoc/>
         public static int HiddenSize => 16;
-
         /// <inheritdoc/>
         public static int OutputSize => 0;
     }
@@ -100,80 +85,87 @@ static partial class MidLstm
     public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, double>.CacheLength;
 
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-    public static State Forward(Parameters p, in Vec10<double> x, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
-    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (Vec10<double> Dx, StateGradient Carry) Backward(Parameters p, in Vec10<double> x, global::System.ReadOnlySpan<double> cache, in Vec16<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vec16<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}"/>
+    public static State Forward(Parameters p, in Vec10<double> x, in State state, global::System.Span<double> cache)
+        => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}"/>
+    public static (Vec10<double> Dx, StateGradient Carry) Backward(Parameters p, in Vec10<double> x, global::System.ReadOnlySpan<double> cache, in Vec16<double> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vec16<double> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}"/>
     public static State Step(Parameters p, in Vec10<double> x, in State state) => global::LstmGen.TypedCell<Kernel, double>.Step(p, x, state);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}"/>
     public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, double>.StepOneHot(p, index, state);
 
     // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, Gradients grads, global::System.Span<Vec10<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec10<double>, Vec16<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec16<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vec10<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec10<double>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, Gradients grads, global::System.Span<Vec10<double>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec10<double>, Vec16<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec16<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vec10<double>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec16<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec10<double>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec16<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
     // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
-    public static double MseLoss(in Vec16<double> h, in Vec16<double> y, out Vec16<double> dh) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
-
+    public static double MseLoss(in Vec16<double> h, in Vec16<double> y, out Vec16<double> dh)
+        => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-    public static double MseLoss(global::System.ReadOnlySpan<Vec16<double>> outputs, global::System.ReadOnlySpan<Vec16<double>> targets, global::System.Span<Vec16<double>> outputGradients) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec10<double>, Vec16<double>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec16<double>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec10<double>, Vec16<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec16<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static double MseLoss(global::System.ReadOnlySpan<Vec16<double>> outputs, global::System.ReadOnlySpan<Vec16<double>> targets, global::System.Span<Vec16<double>> outputGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}"/>
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec10<double>, Vec16<double>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec16<double>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec10<double>> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec10<double>, Vec16<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec16<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec16<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);
 }

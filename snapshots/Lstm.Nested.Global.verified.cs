@@ -12,19 +12,14 @@ partial class Outer
     {
         /// <summary>Input size D: the length of every input vector x.</summary>
         public const int InputSize = 2;
-
         /// <summary>Hidden size H: the length of the hidden state h and of the cell state c.</summary>
         public const int HiddenSize = 1;
-
         /// <summary>Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).</summary>
         public const int GateRows = 4;
-
         /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
         public const int ParameterCount = 16;
-
         /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
         public const int BiasOffset = 12;
-
         /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
         public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
 
@@ -33,10 +28,8 @@ partial class Outer
         {
             /// <summary>h: the hidden state.</summary>
             public readonly Vec1<double> H = H;
-
             /// <summary>c: the cell state.</summary>
             public readonly Vec1<double> C = C;
-
             /// <summary>The zero state.</summary>
             public static State Zero => default;
         }
@@ -46,7 +39,6 @@ partial class Outer
         {
             /// <summary>∂L/∂h.</summary>
             public readonly Vec1<double> Dh = Dh;
-
             /// <summary>∂L/∂c.</summary>
             public readonly Vec1<double> Dc = Dc;
         }
@@ -56,7 +48,6 @@ partial class Outer
         {
             /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
             public Parameters() { }
-
             /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
             public Parameters(global::System.ReadOnlySpan<double> values) : base(values) { }
         }
@@ -66,7 +57,6 @@ partial class Outer
         {
             /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
             public Gradients() { }
-
             /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
             public Gradients(global::System.ReadOnlySpan<double> values) : base(values) { }
         }
@@ -78,64 +68,37 @@ partial class Outer
             public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
         }
 
-        /// <summary>
-        /// NestedLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-        /// </summary>
+        /// <summary>NestedLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
         public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, double>
         {
             /// <inheritdoc/>
             public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.Lstm;
-
             /// <inheritdoc/>
             public static int InputSize => 2;
-
             /// <inheritdoc/>
             public static int HiddenSize => 1;
-
             /// <inheritdoc/>
             public static int OutputSize => 0;
 
-            // Straight-line step members. state [h | c] [2]; cache [h_prev | c_prev | i | f | g | o | tanh c] [7];
-            // p: [W | U] column by column (4 rows each), then b.
-            // After the checks, spans are sliced to constant lengths: the JIT drops the bounds checks of constant indices.
-            // Each member reads all it needs before it writes: next may be state, and dState may be dNext.
+            // Straight-line step members. state [h | c] [2]; cache [h_prev | c_prev | i | f | g | o | tanh c] [7]; p: [W | U] by column (4 rows each), then b.
+            // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
+            // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
+            [global::System.Runtime.CompilerServices.InlineArray(4)] private struct Gates { private double _element; }
+            [global::System.Runtime.CompilerServices.InlineArray(7)] private struct ScratchCache { private double _element; }
 
             /// <inheritdoc/>
             public static void Forward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
             {
                 global::LstmGen.Internal.KernelChecks.Forward<Kernel, double>(p, x, state, next, cache);
-                p = p.Slice(0, 16);
-                x = x.Slice(0, 2);
-                cache = cache.Slice(0, 7);
-                next = next.Slice(0, 2);
-
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·4 + r], b is p[12..].
-                double zI0 = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
-                double zF0 = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
-                double zG0 = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
-                double zO0 = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
-
-                // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-                double c0 = (f0 * cPrev[0]) + (i0 * g0);
-                double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-
-                // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c].
-                state.CopyTo(cache);
-                cache[2] = i0;
-                cache[3] = f0;
-                cache[4] = g0;
-                cache[5] = o0;
-                cache[6] = tanhC0;
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
+                p = p.Slice(0, 16); x = x.Slice(0, 2);
+                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1);
+                // z [4] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·4 + r], b is p[12..].
+                Gates z = default;
+                z[0] = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
+                z[1] = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
+                z[2] = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
+                z[3] = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
+                Activate(in z, state, next, cache);
             }
 
             /// <inheritdoc/>
@@ -143,199 +106,108 @@ partial class Outer
             {
                 global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, double>(p, index, state, next, cache);
                 p = p.Slice(0, 16);
-                cache = cache.Slice(0, 7);
-                next = next.Slice(0, 2);
+                global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4), hPrev = state.Slice(0, 1);
+                // z [4] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[8 + k·4..], b is p[12..].
+                Gates z = default;
+                z[0] = p[12] + column[0] + (p[8] * hPrev[0]);
+                z[1] = p[13] + column[1] + (p[9] * hPrev[0]);
+                z[2] = p[14] + column[2] + (p[10] * hPrev[0]);
+                z[3] = p[15] + column[3] + (p[11] * hPrev[0]);
+                Activate(in z, state, next, cache);
+            }
 
-                global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4);
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[8 + k·4..], b is p[12..].
-                double zI0 = p[12] + column[0] + (p[8] * hPrev[0]);
-                double zF0 = p[13] + column[1] + (p[9] * hPrev[0]);
-                double zG0 = p[14] + column[2] + (p[10] * hPrev[0]);
-                double zO0 = p[15] + column[3] + (p[11] * hPrev[0]);
-
+            // The element-wise forward of Forward and ForwardOneHot: z [4] (their gate rows), state [2] → cache, next.
+            private static void Activate(in Gates z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
+            {
+                state = state.Slice(0, 2); cache = cache.Slice(0, 7); next = next.Slice(0, 2);
+                global::System.ReadOnlySpan<double> cPrev = state.Slice(1, 1);
                 // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
+                double i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
+                double f0 = global::LstmGen.Internal.Activations.Sigmoid(z[1]);
+                double g0 = global::LstmGen.Internal.Activations.Tanh(z[2]);
+                double o0 = global::LstmGen.Internal.Activations.Sigmoid(z[3]);
                 double c0 = (f0 * cPrev[0]) + (i0 * g0);
                 double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-
-                // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c].
-                state.CopyTo(cache);
-                cache[2] = i0;
-                cache[3] = f0;
-                cache[4] = g0;
-                cache[5] = o0;
-                cache[6] = tanhC0;
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
+                // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line; next [2] = [h | c], written last: next may be state.
+                cache[0] = state[0]; cache[1] = state[1]; cache[2] = i0; cache[3] = f0; cache[4] = g0; cache[5] = o0; cache[6] = tanhC0;
+                next[0] = o0 * tanhC0; next[1] = c0;
             }
 
             /// <inheritdoc/>
-            public static void Backward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dx, global::System.Span<double> dp)
+            public static void Backward(
+                global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dx, global::System.Span<double> dp)
             {
                 global::LstmGen.Internal.KernelChecks.Backward<Kernel, double>(p, x, cache, dNext, dState, dx, dp);
-                p = p.Slice(0, 16);
-                x = x.Slice(0, 2);
-                cache = cache.Slice(0, 7);
-                dNext = dNext.Slice(0, 2);
-                dState = dState.Slice(0, 2);
-                dp = dp.Slice(0, 16);
-
-                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1), cPrev = cache.Slice(1, 1);
-                global::System.ReadOnlySpan<double> i = cache.Slice(2, 1), f = cache.Slice(3, 1), g = cache.Slice(4, 1), o = cache.Slice(5, 1);
-                global::System.ReadOnlySpan<double> tanhC = cache.Slice(6, 1);
-
-                // dNext [2] = [dh | dc] → dz [4] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
-                // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
-                double dh0 = dNext[0];
-                double dO0 = dh0 * tanhC[0];
-                double dc0 = dNext[1] + (dh0 * o[0] * (1.0 - (tanhC[0] * tanhC[0])));
-                double dzI0 = dc0 * g[0] * i[0] * (1.0 - i[0]);
-                double dzF0 = dc0 * cPrev[0] * f[0] * (1.0 - f[0]);
-                double dzG0 = dc0 * i[0] * (1.0 - (g[0] * g[0]));
-                double dzO0 = dO0 * o[0] * (1.0 - o[0]);
-
-                // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz.
-                dp[12] += dzI0;
-                dp[13] += dzF0;
-                dp[14] += dzG0;
-                dp[15] += dzO0;
-                dp[0] += x[0] * dzI0;
-                dp[1] += x[0] * dzF0;
-                dp[2] += x[0] * dzG0;
-                dp[3] += x[0] * dzO0;
-                dp[4] += x[1] * dzI0;
-                dp[5] += x[1] * dzF0;
-                dp[6] += x[1] * dzG0;
-                dp[7] += x[1] * dzO0;
-                dp[8] += hPrev[0] * dzI0;
-                dp[9] += hPrev[0] * dzF0;
-                dp[10] += hPrev[0] * dzG0;
-                dp[11] += hPrev[0] * dzO0;
-
+                p = p.Slice(0, 16); x = x.Slice(0, 2); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16);
+                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
+                Gates dz = default;
+                GateGradients(cache, dNext, ref dz, dState);
+                // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+                dp[12] += dz[0]; dp[13] += dz[1]; dp[14] += dz[2]; dp[15] += dz[3];
+                dp[0] += x[0] * dz[0]; dp[1] += x[0] * dz[1]; dp[2] += x[0] * dz[2]; dp[3] += x[0] * dz[3];
+                dp[4] += x[1] * dz[0]; dp[5] += x[1] * dz[1]; dp[6] += x[1] * dz[2]; dp[7] += x[1] * dz[3];
+                dp[8] += hPrev[0] * dz[0]; dp[9] += hPrev[0] * dz[1]; dp[10] += hPrev[0] * dz[2]; dp[11] += hPrev[0] * dz[3];
                 // dx [2] = Wᵀ·dz, unless dx is empty.
                 if (!dx.IsEmpty)
                 {
                     dx = dx.Slice(0, 2);
-                    dx[0] = (p[0] * dzI0) + (p[1] * dzF0) + (p[2] * dzG0) + (p[3] * dzO0);
-                    dx[1] = (p[4] * dzI0) + (p[5] * dzF0) + (p[6] * dzG0) + (p[7] * dzO0);
+                    dx[0] = (p[0] * dz[0]) + (p[1] * dz[1]) + (p[2] * dz[2]) + (p[3] * dz[3]);
+                    dx[1] = (p[4] * dz[0]) + (p[5] * dz[1]) + (p[6] * dz[2]) + (p[7] * dz[3]);
                 }
-
                 // dh_prev [1] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-                dState[0] = (p[8] * dzI0) + (p[9] * dzF0) + (p[10] * dzG0) + (p[11] * dzO0);
-
-                // dc_prev [1] = dc ⊙ f.
-                dState[1] = dc0 * f[0];
+                dState[0] = (p[8] * dz[0]) + (p[9] * dz[1]) + (p[10] * dz[2]) + (p[11] * dz[3]);
             }
 
             /// <inheritdoc/>
             public static void BackwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dp)
             {
                 global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, double>(p, index, cache, dNext, dState, dp);
-                p = p.Slice(0, 16);
-                cache = cache.Slice(0, 7);
-                dNext = dNext.Slice(0, 2);
-                dState = dState.Slice(0, 2);
-                dp = dp.Slice(0, 16);
+                p = p.Slice(0, 16); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16);
+                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
+                Gates dz = default;
+                GateGradients(cache, dNext, ref dz, dState);
+                // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+                dp[12] += dz[0]; dp[13] += dz[1]; dp[14] += dz[2]; dp[15] += dz[3];
+                global::System.Span<double> dColumn = dp.Slice(index * 4, 4);
+                dColumn[0] += dz[0]; dColumn[1] += dz[1]; dColumn[2] += dz[2]; dColumn[3] += dz[3];
+                dp[8] += hPrev[0] * dz[0]; dp[9] += hPrev[0] * dz[1]; dp[10] += hPrev[0] * dz[2]; dp[11] += hPrev[0] * dz[3];
+                // dh_prev [1] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
+                dState[0] = (p[8] * dz[0]) + (p[9] * dz[1]) + (p[10] * dz[2]) + (p[11] * dz[3]);
+            }
 
-                global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1), cPrev = cache.Slice(1, 1);
-                global::System.ReadOnlySpan<double> i = cache.Slice(2, 1), f = cache.Slice(3, 1), g = cache.Slice(4, 1), o = cache.Slice(5, 1);
-                global::System.ReadOnlySpan<double> tanhC = cache.Slice(6, 1);
-
+            // The element-wise backward of Backward and BackwardOneHot: cache [7], dNext [2] → dz [4], dc_prev.
+            private static void GateGradients(global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, ref Gates dz, global::System.Span<double> dState)
+            {
+                cache = cache.Slice(0, 7); dNext = dNext.Slice(0, 2); dState = dState.Slice(0, 2);
+                global::System.ReadOnlySpan<double> cPrev = cache.Slice(1, 1), i = cache.Slice(2, 1), f = cache.Slice(3, 1);
+                global::System.ReadOnlySpan<double> g = cache.Slice(4, 1), o = cache.Slice(5, 1), tanhC = cache.Slice(6, 1);
                 // dNext [2] = [dh | dc] → dz [4] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
                 // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
                 double dh0 = dNext[0];
                 double dO0 = dh0 * tanhC[0];
                 double dc0 = dNext[1] + (dh0 * o[0] * (1.0 - (tanhC[0] * tanhC[0])));
-                double dzI0 = dc0 * g[0] * i[0] * (1.0 - i[0]);
-                double dzF0 = dc0 * cPrev[0] * f[0] * (1.0 - f[0]);
-                double dzG0 = dc0 * i[0] * (1.0 - (g[0] * g[0]));
-                double dzO0 = dO0 * o[0] * (1.0 - o[0]);
-
-                // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz.
-                dp[12] += dzI0;
-                dp[13] += dzF0;
-                dp[14] += dzG0;
-                dp[15] += dzO0;
-                global::System.Span<double> dColumn = dp.Slice(index * 4, 4);
-                dColumn[0] += dzI0;
-                dColumn[1] += dzF0;
-                dColumn[2] += dzG0;
-                dColumn[3] += dzO0;
-                dp[8] += hPrev[0] * dzI0;
-                dp[9] += hPrev[0] * dzF0;
-                dp[10] += hPrev[0] * dzG0;
-                dp[11] += hPrev[0] * dzO0;
-
-                // dh_prev [1] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-                dState[0] = (p[8] * dzI0) + (p[9] * dzF0) + (p[10] * dzG0) + (p[11] * dzO0);
-
-                // dc_prev [1] = dc ⊙ f.
+                dz[0] = dc0 * g[0] * i[0] * (1.0 - i[0]);
+                dz[1] = dc0 * cPrev[0] * f[0] * (1.0 - f[0]);
+                dz[2] = dc0 * i[0] * (1.0 - (g[0] * g[0]));
+                dz[3] = dO0 * o[0] * (1.0 - o[0]);
+                // dc_prev [1] = dc ⊙ f, into dState[1..] (dNext, which it may be, is read in full above).
                 dState[1] = dc0 * f[0];
             }
 
             /// <inheritdoc/>
+            /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
             public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
             {
-                global::LstmGen.Internal.KernelChecks.Step<Kernel, double>(p, x, state, next);
-                p = p.Slice(0, 16);
-                x = x.Slice(0, 2);
-                next = next.Slice(0, 2);
-
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·4 + r], b is p[12..].
-                double zI0 = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
-                double zF0 = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
-                double zG0 = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
-                double zO0 = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
-
-                // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-                double c0 = (f0 * cPrev[0]) + (i0 * g0);
-                double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
+                ScratchCache cache = default;
+                Forward(p, x, state, next, cache);
             }
 
             /// <inheritdoc/>
+            /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
             public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
             {
-                global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, double>(p, index, state, next);
-                p = p.Slice(0, 16);
-                next = next.Slice(0, 2);
-
-                global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4);
-                global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1), cPrev = state.Slice(1, 1);
-
-                // z [4] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[8 + k·4..], b is p[12..].
-                double zI0 = p[12] + column[0] + (p[8] * hPrev[0]);
-                double zF0 = p[13] + column[1] + (p[9] * hPrev[0]);
-                double zG0 = p[14] + column[2] + (p[10] * hPrev[0]);
-                double zO0 = p[15] + column[3] + (p[11] * hPrev[0]);
-
-                // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-                double i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-                double f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-                double g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-                double o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-                double c0 = (f0 * cPrev[0]) + (i0 * g0);
-                double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-
-                // next [2] = [h | c], written last: next may be state itself.
-                next[0] = o0 * tanhC0;
-                next[1] = c0;
+                ScratchCache cache = default;
+                ForwardOneHot(p, index, state, next, cache);
             }
         }
 
@@ -343,81 +215,88 @@ partial class Outer
         public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, double>.CacheLength;
 
         // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-        public static State Forward(Parameters p, in Vec2<double> x, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
-        public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-        public static (Vec2<double> Dx, StateGradient Carry) Backward(Parameters p, in Vec2<double> x, global::System.ReadOnlySpan<double> cache, in Vec1<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-        public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vec1<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}"/>
+        public static State Forward(Parameters p, in Vec2<double> x, in State state, global::System.Span<double> cache)
+            => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}"/>
+        public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache)
+            => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}"/>
+        public static (Vec2<double> Dx, StateGradient Carry) Backward(Parameters p, in Vec2<double> x, global::System.ReadOnlySpan<double> cache, in Vec1<double> dh, in StateGradient carry, Gradients grads)
+            => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}"/>
+        public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vec1<double> dh, in StateGradient carry, Gradients grads)
+            => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}"/>
         public static State Step(Parameters p, in Vec2<double> x, in State state) => global::LstmGen.TypedCell<Kernel, double>.Step(p, x, state);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}"/>
         public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, double>.StepOneHot(p, index, state);
 
         // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-        public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-        public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-        public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, Gradients grads, global::System.Span<Vec2<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec2<double>, Vec1<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-        public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec1<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-        public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-        public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-        public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vec2<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-        public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-        public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-        public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-        public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec2<double>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-        public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}"/>
+        public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs)
+            => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}"/>
+        public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs)
+            => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}"/>
+        public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, Gradients grads, global::System.Span<Vec2<double>> inputGradients)
+            => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec2<double>, Vec1<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}"/>
+        public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, Gradients grads)
+            => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec1<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}"/>
+        public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
+            => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
+        public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
+            => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
+        public static void BackwardBatch(
+            Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+            global::System.Span<Vec2<double>> inputGradients)
+            => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
+        public static void BackwardBatch(
+            Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+            => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
+        public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs)
+            => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}"/>
+        public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec1<double>> outputs)
+            => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
+        public static void BpttBatch(
+            Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec2<double>> inputGradients,
+            global::System.Span<StateGradient> initialGradients)
+            => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
+        public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec1<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
+            => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
         // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
         /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
-        public static double MseLoss(in Vec1<double> h, in Vec1<double> y, out Vec1<double> dh) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
-
+        public static double MseLoss(in Vec1<double> h, in Vec1<double> y, out Vec1<double> dh)
+            => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
         /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-        public static double MseLoss(global::System.ReadOnlySpan<Vec1<double>> outputs, global::System.ReadOnlySpan<Vec1<double>> targets, global::System.Span<Vec1<double>> outputGradients) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-        public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec2<double>, Vec1<double>, State>(p, inputs, targets, initial, workspace, grads);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-        public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec1<double>, State>(p, inputs, targets, initial, workspace, grads);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-        public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec2<double>, Vec1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-        public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+        public static double MseLoss(global::System.ReadOnlySpan<Vec1<double>> outputs, global::System.ReadOnlySpan<Vec1<double>> targets, global::System.Span<Vec1<double>> outputGradients)
+            => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}"/>
+        public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, in State initial, Workspace workspace, Gradients grads)
+            => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec2<double>, Vec1<double>, State>(p, inputs, targets, initial, workspace, grads);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
+        public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, in State initial, Workspace workspace, Gradients grads)
+            => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec1<double>, State>(p, inputs, targets, initial, workspace, grads);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+        public static double LossAndGradientsBatch(
+            Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+            => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec2<double>, Vec1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+        public static double LossAndGradientsBatch(
+            Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+            => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
         public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);
     }
 }

@@ -13,28 +13,20 @@ static partial class SimdLstm
 {
     /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 7;
-
     /// <summary>Hidden size H: the length of the hidden state h and of the cell state c.</summary>
     public const int HiddenSize = 9;
-
     /// <summary>Output size V: the classes of the softmax head.</summary>
     public const int OutputSize = 5;
-
     /// <summary>Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).</summary>
     public const int GateRows = 36;
-
     /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 662;
-
     /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 576;
-
     /// <summary>Offset of the head weights W_y (V x H, column by column) in the flat parameter layout.</summary>
     public const int HeadWeightOffset = 612;
-
     /// <summary>Offset of the head bias b_y (V values) in the flat parameter layout.</summary>
     public const int HeadBiasOffset = 657;
-
     /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, OutputSize);
 
@@ -43,10 +35,8 @@ static partial class SimdLstm
     {
         /// <summary>h: the hidden state.</summary>
         public readonly Vec9<float> H = H;
-
         /// <summary>c: the cell state.</summary>
         public readonly Vec9<float> C = C;
-
         /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
@@ -56,7 +46,6 @@ static partial class SimdLstm
     {
         /// <summary>∂L/∂h.</summary>
         public readonly Vec9<float> Dh = Dh;
-
         /// <summary>∂L/∂c.</summary>
         public readonly Vec9<float> Dc = Dc;
     }
@@ -66,7 +55,6 @@ static partial class SimdLstm
     {
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
         public Parameters() { }
-
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
         public Parameters(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
@@ -76,7 +64,6 @@ static partial class SimdLstm
     {
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
         public Gradients() { }
-
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
         public Gradients(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
@@ -88,23 +75,17 @@ static partial class SimdLstm
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// SimdLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>SimdLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, float>
     {
         /// <inheritdoc/>
         public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.Lstm;
-
         /// <inheritdoc/>
         public static int InputSize => 7;
-
         /// <inheritdoc/>
         public static int HiddenSize => 9;
-
         /// <inheritdoc/>
         public static int OutputSize => 5;
-
         /// <inheritdoc/>
         public static global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd;
     }
@@ -113,135 +94,143 @@ static partial class SimdLstm
     public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, float>.CacheLength;
 
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-    public static State Forward(Parameters p, in Vec7<float> x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
-    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (Vec7<float> Dx, StateGradient Carry) Backward(Parameters p, in Vec7<float> x, global::System.ReadOnlySpan<float> cache, in Vec9<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vec9<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}"/>
+    public static State Forward(Parameters p, in Vec7<float> x, in State state, global::System.Span<float> cache)
+        => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}"/>
+    public static (Vec7<float> Dx, StateGradient Carry) Backward(Parameters p, in Vec7<float> x, global::System.ReadOnlySpan<float> cache, in Vec9<float> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vec9<float> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}"/>
     public static State Step(Parameters p, in Vec7<float> x, in State state) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}"/>
     public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState, TOutput}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, out TOutput)"/>
-    public static State Step(Parameters p, in Vec7<float> x, in State state, out Vec5<float> probabilities) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state, out probabilities);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState, TOutput}(global::LstmGen.Parameters{TKernel, T}, int, in TState, out TOutput)"/>
-    public static State StepOneHot(Parameters p, int index, in State state, out Vec5<float> probabilities) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state, out probabilities);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState, TOutput}"/>
+    public static State Step(Parameters p, in Vec7<float> x, in State state, out Vec5<float> probabilities)
+        => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state, out probabilities);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState, TOutput}"/>
+    public static State StepOneHot(Parameters p, int index, in State state, out Vec5<float> probabilities)
+        => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state, out probabilities);
 
     // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, Gradients grads, global::System.Span<Vec7<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec7<float>, Vec9<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec9<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vec7<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec7<float>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, Gradients grads, global::System.Span<Vec7<float>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec7<float>, Vec9<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec9<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vec7<float>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec9<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec7<float>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec9<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
     // The softmax head: logits z [V] = W_y h + b_y above its backward twin; softmax and cross-entropy.
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.HeadForward{THidden, TOutput}(global::LstmGen.Parameters{TKernel, T}, in THidden)"/>
-    public static Vec5<float> HeadForward(Parameters p, in Vec9<float> h) => global::LstmGen.TypedCell<Kernel, float>.HeadForward<Vec9<float>, Vec5<float>>(p, h);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.HeadBackward{THidden, TOutput}(global::LstmGen.Parameters{TKernel, T}, in THidden, in TOutput, global::LstmGen.Gradients{TKernel, T})"/>
-    public static Vec9<float> HeadBackward(Parameters p, in Vec9<float> h, in Vec5<float> dLogits, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.HeadBackward(p, h, dLogits, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Softmax{TOutput}(in TOutput)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.HeadForward{THidden, TOutput}"/>
+    public static Vec5<float> HeadForward(Parameters p, in Vec9<float> h)
+        => global::LstmGen.TypedCell<Kernel, float>.HeadForward<Vec9<float>, Vec5<float>>(p, h);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.HeadBackward{THidden, TOutput}"/>
+    public static Vec9<float> HeadBackward(Parameters p, in Vec9<float> h, in Vec5<float> dLogits, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.HeadBackward(p, h, dLogits, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Softmax{TOutput}"/>
     public static Vec5<float> Softmax(in Vec5<float> logits) => global::LstmGen.TypedCell<Kernel, float>.Softmax(logits);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LogSoftmax{TOutput}(in TOutput)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LogSoftmax{TOutput}"/>
     public static Vec5<float> LogSoftmax(in Vec5<float> logits) => global::LstmGen.TypedCell<Kernel, float>.LogSoftmax(logits);
-
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{TOutput}(in TOutput, int, out TOutput)"/>
-    public static float CrossEntropyLoss(in Vec5<float> logits, int target, out Vec5<float> dLogits) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(logits, target, out dLogits);
-
+    public static float CrossEntropyLoss(in Vec5<float> logits, int target, out Vec5<float> dLogits)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(logits, target, out dLogits);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{TOutput}(in TOutput, in TOutput, out TOutput)"/>
-    public static float CrossEntropyLoss(in Vec5<float> logits, in Vec5<float> target, out Vec5<float> dLogits) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(logits, target, out dLogits);
-
+    public static float CrossEntropyLoss(in Vec5<float> logits, in Vec5<float> target, out Vec5<float> dLogits)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(logits, target, out dLogits);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{THidden}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{int}, global::System.Span{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Vec9<float>> outputs, global::System.ReadOnlySpan<int> targets, global::System.Span<Vec9<float>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
-
+    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Vec9<float>> outputs, global::System.ReadOnlySpan<int> targets, global::System.Span<Vec9<float>> outputGradients, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLoss{THidden, TOutput}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TOutput}, global::System.Span{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Vec9<float>> outputs, global::System.ReadOnlySpan<Vec5<float>> targets, global::System.Span<Vec9<float>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
+    public static float CrossEntropyLoss(Parameters p, global::System.ReadOnlySpan<Vec9<float>> outputs, global::System.ReadOnlySpan<Vec5<float>> targets, global::System.Span<Vec9<float>> outputGradients, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLoss(p, outputs, targets, outputGradients, grads);
 
     // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
     public static float MseLoss(in Vec9<float> h, in Vec9<float> y, out Vec9<float> dh) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
-
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-    public static float MseLoss(global::System.ReadOnlySpan<Vec9<float>> outputs, global::System.ReadOnlySpan<Vec9<float>> targets, global::System.Span<Vec9<float>> outputGradients) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec7<float>, Vec9<float>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec9<float>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec7<float>, Vec9<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec9<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
+    public static float MseLoss(global::System.ReadOnlySpan<Vec9<float>> outputs, global::System.ReadOnlySpan<Vec9<float>> targets, global::System.Span<Vec9<float>> outputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec7<float>, Vec9<float>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec9<float>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec7<float>, Vec9<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec9<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec9<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec7<float>, State>(p, inputs, targets, initial, workspace, grads);
-
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec7<float>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{int}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<State>(p, inputs, targets, initial, workspace, grads);
-
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec7<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec7<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{int}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec7<float>, Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
-
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec7<float>, Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TOutput}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
-
+    public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec7<float>, Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec7<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec7<float>, Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TOutput}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float CrossEntropyLossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);
 }

@@ -12,19 +12,14 @@ static partial class SmallLstm
 {
     /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 3;
-
     /// <summary>Hidden size H: the length of the hidden state h and of the cell state c.</summary>
     public const int HiddenSize = 5;
-
     /// <summary>Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).</summary>
     public const int GateRows = 20;
-
     /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 180;
-
     /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 160;
-
     /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.Lstm, InputSize, HiddenSize, 0);
 
@@ -33,10 +28,8 @@ static partial class SmallLstm
     {
         /// <summary>h: the hidden state.</summary>
         public readonly Vec5<float> H = H;
-
         /// <summary>c: the cell state.</summary>
         public readonly Vec5<float> C = C;
-
         /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
@@ -46,7 +39,6 @@ static partial class SmallLstm
     {
         /// <summary>∂L/∂h.</summary>
         public readonly Vec5<float> Dh = Dh;
-
         /// <summary>∂L/∂c.</summary>
         public readonly Vec5<float> Dc = Dc;
     }
@@ -56,7 +48,6 @@ static partial class SmallLstm
     {
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
         public Parameters() { }
-
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
         public Parameters(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
@@ -66,7 +57,6 @@ static partial class SmallLstm
     {
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
         public Gradients() { }
-
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
         public Gradients(global::System.ReadOnlySpan<float> values) : base(values) { }
     }
@@ -78,132 +68,73 @@ static partial class SmallLstm
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// SmallLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>SmallLstm as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, float>
     {
         /// <inheritdoc/>
         public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.Lstm;
-
         /// <inheritdoc/>
         public static int InputSize => 3;
-
         /// <inheritdoc/>
         public static int HiddenSize => 5;
-
         /// <inheritdoc/>
         public static int OutputSize => 0;
 
-        // Straight-line step members. state [h | c] [10]; cache [h_prev | c_prev | i | f | g | o | tanh c] [35];
-        // p: [W | U] column by column (20 rows each), then b.
-        // After the checks, spans are sliced to constant lengths: the JIT drops the bounds checks of constant indices.
-        // Each member reads all it needs before it writes: next may be state, and dState may be dNext.
+        // Straight-line step members. state [h | c] [10]; cache [h_prev | c_prev | i | f | g | o | tanh c] [35]; p: [W | U] by column (20 rows each), then b.
+        // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
+        // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
+        [global::System.Runtime.CompilerServices.InlineArray(20)] private struct Gates { private float _element; }
+        [global::System.Runtime.CompilerServices.InlineArray(35)] private struct ScratchCache { private float _element; }
 
         /// <inheritdoc/>
         public static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
         {
             global::LstmGen.Internal.KernelChecks.Forward<Kernel, float>(p, x, state, next, cache);
-            p = p.Slice(0, 180);
-            x = x.Slice(0, 3);
-            cache = cache.Slice(0, 35);
-            next = next.Slice(0, 10);
-
-            global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5), cPrev = state.Slice(5, 5);
-
-            // z [20] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·20 + r], b is p[160..].
-            float zI0 = p[160] + (p[0] * x[0]) + (p[20] * x[1]) + (p[40] * x[2]) + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3]) + (p[140] * hPrev[4]);
-            float zI1 = p[161] + (p[1] * x[0]) + (p[21] * x[1]) + (p[41] * x[2]) + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3]) + (p[141] * hPrev[4]);
-            float zI2 = p[162] + (p[2] * x[0]) + (p[22] * x[1]) + (p[42] * x[2]) + (p[62] * hPrev[0]) + (p[82] * hPrev[1]) + (p[102] * hPrev[2]) + (p[122] * hPrev[3]) + (p[142] * hPrev[4]);
-            float zI3 = p[163] + (p[3] * x[0]) + (p[23] * x[1]) + (p[43] * x[2]) + (p[63] * hPrev[0]) + (p[83] * hPrev[1]) + (p[103] * hPrev[2]) + (p[123] * hPrev[3]) + (p[143] * hPrev[4]);
-            float zI4 = p[164] + (p[4] * x[0]) + (p[24] * x[1]) + (p[44] * x[2]) + (p[64] * hPrev[0]) + (p[84] * hPrev[1]) + (p[104] * hPrev[2]) + (p[124] * hPrev[3]) + (p[144] * hPrev[4]);
-            float zF0 = p[165] + (p[5] * x[0]) + (p[25] * x[1]) + (p[45] * x[2]) + (p[65] * hPrev[0]) + (p[85] * hPrev[1]) + (p[105] * hPrev[2]) + (p[125] * hPrev[3]) + (p[145] * hPrev[4]);
-            float zF1 = p[166] + (p[6] * x[0]) + (p[26] * x[1]) + (p[46] * x[2]) + (p[66] * hPrev[0]) + (p[86] * hPrev[1]) + (p[106] * hPrev[2]) + (p[126] * hPrev[3]) + (p[146] * hPrev[4]);
-            float zF2 = p[167] + (p[7] * x[0]) + (p[27] * x[1]) + (p[47] * x[2]) + (p[67] * hPrev[0]) + (p[87] * hPrev[1]) + (p[107] * hPrev[2]) + (p[127] * hPrev[3]) + (p[147] * hPrev[4]);
-            float zF3 = p[168] + (p[8] * x[0]) + (p[28] * x[1]) + (p[48] * x[2]) + (p[68] * hPrev[0]) + (p[88] * hPrev[1]) + (p[108] * hPrev[2]) + (p[128] * hPrev[3]) + (p[148] * hPrev[4]);
-            float zF4 = p[169] + (p[9] * x[0]) + (p[29] * x[1]) + (p[49] * x[2]) + (p[69] * hPrev[0]) + (p[89] * hPrev[1]) + (p[109] * hPrev[2]) + (p[129] * hPrev[3]) + (p[149] * hPrev[4]);
-            float zG0 = p[170] + (p[10] * x[0]) + (p[30] * x[1]) + (p[50] * x[2]) + (p[70] * hPrev[0]) + (p[90] * hPrev[1]) + (p[110] * hPrev[2]) + (p[130] * hPrev[3]) + (p[150] * hPrev[4]);
-            float zG1 = p[171] + (p[11] * x[0]) + (p[31] * x[1]) + (p[51] * x[2]) + (p[71] * hPrev[0]) + (p[91] * hPrev[1]) + (p[111] * hPrev[2]) + (p[131] * hPrev[3]) + (p[151] * hPrev[4]);
-            float zG2 = p[172] + (p[12] * x[0]) + (p[32] * x[1]) + (p[52] * x[2]) + (p[72] * hPrev[0]) + (p[92] * hPrev[1]) + (p[112] * hPrev[2]) + (p[132] * hPrev[3]) + (p[152] * hPrev[4]);
-            float zG3 = p[173] + (p[13] * x[0]) + (p[33] * x[1]) + (p[53] * x[2]) + (p[73] * hPrev[0]) + (p[93] * hPrev[1]) + (p[113] * hPrev[2]) + (p[133] * hPrev[3]) + (p[153] * hPrev[4]);
-            float zG4 = p[174] + (p[14] * x[0]) + (p[34] * x[1]) + (p[54] * x[2]) + (p[74] * hPrev[0]) + (p[94] * hPrev[1]) + (p[114] * hPrev[2]) + (p[134] * hPrev[3]) + (p[154] * hPrev[4]);
-            float zO0 = p[175] + (p[15] * x[0]) + (p[35] * x[1]) + (p[55] * x[2]) + (p[75] * hPrev[0]) + (p[95] * hPrev[1]) + (p[115] * hPrev[2]) + (p[135] * hPrev[3]) + (p[155] * hPrev[4]);
-            float zO1 = p[176] + (p[16] * x[0]) + (p[36] * x[1]) + (p[56] * x[2]) + (p[76] * hPrev[0]) + (p[96] * hPrev[1]) + (p[116] * hPrev[2]) + (p[136] * hPrev[3]) + (p[156] * hPrev[4]);
-            float zO2 = p[177] + (p[17] * x[0]) + (p[37] * x[1]) + (p[57] * x[2]) + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3]) + (p[157] * hPrev[4]);
-            float zO3 = p[178] + (p[18] * x[0]) + (p[38] * x[1]) + (p[58] * x[2]) + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3]) + (p[158] * hPrev[4]);
-            float zO4 = p[179] + (p[19] * x[0]) + (p[39] * x[1]) + (p[59] * x[2]) + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3]) + (p[159] * hPrev[4]);
-
-            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-            float i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-            float f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-            float g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-            float o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-            float c0 = (f0 * cPrev[0]) + (i0 * g0);
-            float tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-            float i1 = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-            float f1 = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-            float g1 = global::LstmGen.Internal.Activations.Tanh(zG1);
-            float o1 = global::LstmGen.Internal.Activations.Sigmoid(zO1);
-            float c1 = (f1 * cPrev[1]) + (i1 * g1);
-            float tanhC1 = global::LstmGen.Internal.Activations.Tanh(c1);
-            float i2 = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-            float f2 = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-            float g2 = global::LstmGen.Internal.Activations.Tanh(zG2);
-            float o2 = global::LstmGen.Internal.Activations.Sigmoid(zO2);
-            float c2 = (f2 * cPrev[2]) + (i2 * g2);
-            float tanhC2 = global::LstmGen.Internal.Activations.Tanh(c2);
-            float i3 = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-            float f3 = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-            float g3 = global::LstmGen.Internal.Activations.Tanh(zG3);
-            float o3 = global::LstmGen.Internal.Activations.Sigmoid(zO3);
-            float c3 = (f3 * cPrev[3]) + (i3 * g3);
-            float tanhC3 = global::LstmGen.Internal.Activations.Tanh(c3);
-            float i4 = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-            float f4 = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-            float g4 = global::LstmGen.Internal.Activations.Tanh(zG4);
-            float o4 = global::LstmGen.Internal.Activations.Sigmoid(zO4);
-            float c4 = (f4 * cPrev[4]) + (i4 * g4);
-            float tanhC4 = global::LstmGen.Internal.Activations.Tanh(c4);
-
-            // cache [35] = [h_prev | c_prev | i | f | g | o | tanh c].
-            state.CopyTo(cache);
-            cache[10] = i0;
-            cache[11] = i1;
-            cache[12] = i2;
-            cache[13] = i3;
-            cache[14] = i4;
-            cache[15] = f0;
-            cache[16] = f1;
-            cache[17] = f2;
-            cache[18] = f3;
-            cache[19] = f4;
-            cache[20] = g0;
-            cache[21] = g1;
-            cache[22] = g2;
-            cache[23] = g3;
-            cache[24] = g4;
-            cache[25] = o0;
-            cache[26] = o1;
-            cache[27] = o2;
-            cache[28] = o3;
-            cache[29] = o4;
-            cache[30] = tanhC0;
-            cache[31] = tanhC1;
-            cache[32] = tanhC2;
-            cache[33] = tanhC3;
-            cache[34] = tanhC4;
-
-            // next [10] = [h | c], written last: next may be state itself.
-            next[0] = o0 * tanhC0;
-            next[1] = o1 * tanhC1;
-            next[2] = o2 * tanhC2;
-            next[3] = o3 * tanhC3;
-            next[4] = o4 * tanhC4;
-            next[5] = c0;
-            next[6] = c1;
-            next[7] = c2;
-            next[8] = c3;
-            next[9] = c4;
+            p = p.Slice(0, 180); x = x.Slice(0, 3);
+            global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5);
+            // z [20] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·20 + r], b is p[160..].
+            Gates z = default;
+            z[0] = p[160] + (p[0] * x[0]) + (p[20] * x[1]) + (p[40] * x[2]) + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3])
+                + (p[140] * hPrev[4]);
+            z[1] = p[161] + (p[1] * x[0]) + (p[21] * x[1]) + (p[41] * x[2]) + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3])
+                + (p[141] * hPrev[4]);
+            z[2] = p[162] + (p[2] * x[0]) + (p[22] * x[1]) + (p[42] * x[2]) + (p[62] * hPrev[0]) + (p[82] * hPrev[1]) + (p[102] * hPrev[2]) + (p[122] * hPrev[3])
+                + (p[142] * hPrev[4]);
+            z[3] = p[163] + (p[3] * x[0]) + (p[23] * x[1]) + (p[43] * x[2]) + (p[63] * hPrev[0]) + (p[83] * hPrev[1]) + (p[103] * hPrev[2]) + (p[123] * hPrev[3])
+                + (p[143] * hPrev[4]);
+            z[4] = p[164] + (p[4] * x[0]) + (p[24] * x[1]) + (p[44] * x[2]) + (p[64] * hPrev[0]) + (p[84] * hPrev[1]) + (p[104] * hPrev[2]) + (p[124] * hPrev[3])
+                + (p[144] * hPrev[4]);
+            z[5] = p[165] + (p[5] * x[0]) + (p[25] * x[1]) + (p[45] * x[2]) + (p[65] * hPrev[0]) + (p[85] * hPrev[1]) + (p[105] * hPrev[2]) + (p[125] * hPrev[3])
+                + (p[145] * hPrev[4]);
+            z[6] = p[166] + (p[6] * x[0]) + (p[26] * x[1]) + (p[46] * x[2]) + (p[66] * hPrev[0]) + (p[86] * hPrev[1]) + (p[106] * hPrev[2]) + (p[126] * hPrev[3])
+                + (p[146] * hPrev[4]);
+            z[7] = p[167] + (p[7] * x[0]) + (p[27] * x[1]) + (p[47] * x[2]) + (p[67] * hPrev[0]) + (p[87] * hPrev[1]) + (p[107] * hPrev[2]) + (p[127] * hPrev[3])
+                + (p[147] * hPrev[4]);
+            z[8] = p[168] + (p[8] * x[0]) + (p[28] * x[1]) + (p[48] * x[2]) + (p[68] * hPrev[0]) + (p[88] * hPrev[1]) + (p[108] * hPrev[2]) + (p[128] * hPrev[3])
+                + (p[148] * hPrev[4]);
+            z[9] = p[169] + (p[9] * x[0]) + (p[29] * x[1]) + (p[49] * x[2]) + (p[69] * hPrev[0]) + (p[89] * hPrev[1]) + (p[109] * hPrev[2]) + (p[129] * hPrev[3])
+                + (p[149] * hPrev[4]);
+            z[10] = p[170] + (p[10] * x[0]) + (p[30] * x[1]) + (p[50] * x[2]) + (p[70] * hPrev[0]) + (p[90] * hPrev[1]) + (p[110] * hPrev[2]) + (p[130] * hPrev[3])
+                + (p[150] * hPrev[4]);
+            z[11] = p[171] + (p[11] * x[0]) + (p[31] * x[1]) + (p[51] * x[2]) + (p[71] * hPrev[0]) + (p[91] * hPrev[1]) + (p[111] * hPrev[2]) + (p[131] * hPrev[3])
+                + (p[151] * hPrev[4]);
+            z[12] = p[172] + (p[12] * x[0]) + (p[32] * x[1]) + (p[52] * x[2]) + (p[72] * hPrev[0]) + (p[92] * hPrev[1]) + (p[112] * hPrev[2]) + (p[132] * hPrev[3])
+                + (p[152] * hPrev[4]);
+            z[13] = p[173] + (p[13] * x[0]) + (p[33] * x[1]) + (p[53] * x[2]) + (p[73] * hPrev[0]) + (p[93] * hPrev[1]) + (p[113] * hPrev[2]) + (p[133] * hPrev[3])
+                + (p[153] * hPrev[4]);
+            z[14] = p[174] + (p[14] * x[0]) + (p[34] * x[1]) + (p[54] * x[2]) + (p[74] * hPrev[0]) + (p[94] * hPrev[1]) + (p[114] * hPrev[2]) + (p[134] * hPrev[3])
+                + (p[154] * hPrev[4]);
+            z[15] = p[175] + (p[15] * x[0]) + (p[35] * x[1]) + (p[55] * x[2]) + (p[75] * hPrev[0]) + (p[95] * hPrev[1]) + (p[115] * hPrev[2]) + (p[135] * hPrev[3])
+                + (p[155] * hPrev[4]);
+            z[16] = p[176] + (p[16] * x[0]) + (p[36] * x[1]) + (p[56] * x[2]) + (p[76] * hPrev[0]) + (p[96] * hPrev[1]) + (p[116] * hPrev[2]) + (p[136] * hPrev[3])
+                + (p[156] * hPrev[4]);
+            z[17] = p[177] + (p[17] * x[0]) + (p[37] * x[1]) + (p[57] * x[2]) + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3])
+                + (p[157] * hPrev[4]);
+            z[18] = p[178] + (p[18] * x[0]) + (p[38] * x[1]) + (p[58] * x[2]) + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3])
+                + (p[158] * hPrev[4]);
+            z[19] = p[179] + (p[19] * x[0]) + (p[39] * x[1]) + (p[59] * x[2]) + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3])
+                + (p[159] * hPrev[4]);
+            Activate(in z, state, next, cache);
         }
 
         /// <inheritdoc/>
@@ -211,569 +142,274 @@ static partial class SmallLstm
         {
             global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, float>(p, index, state, next, cache);
             p = p.Slice(0, 180);
-            cache = cache.Slice(0, 35);
-            next = next.Slice(0, 10);
+            global::System.ReadOnlySpan<float> column = p.Slice(index * 20, 20), hPrev = state.Slice(0, 5);
+            // z [20] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[60 + k·20..], b is p[160..].
+            Gates z = default;
+            z[0] = p[160] + column[0] + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3]) + (p[140] * hPrev[4]);
+            z[1] = p[161] + column[1] + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3]) + (p[141] * hPrev[4]);
+            z[2] = p[162] + column[2] + (p[62] * hPrev[0]) + (p[82] * hPrev[1]) + (p[102] * hPrev[2]) + (p[122] * hPrev[3]) + (p[142] * hPrev[4]);
+            z[3] = p[163] + column[3] + (p[63] * hPrev[0]) + (p[83] * hPrev[1]) + (p[103] * hPrev[2]) + (p[123] * hPrev[3]) + (p[143] * hPrev[4]);
+            z[4] = p[164] + column[4] + (p[64] * hPrev[0]) + (p[84] * hPrev[1]) + (p[104] * hPrev[2]) + (p[124] * hPrev[3]) + (p[144] * hPrev[4]);
+            z[5] = p[165] + column[5] + (p[65] * hPrev[0]) + (p[85] * hPrev[1]) + (p[105] * hPrev[2]) + (p[125] * hPrev[3]) + (p[145] * hPrev[4]);
+            z[6] = p[166] + column[6] + (p[66] * hPrev[0]) + (p[86] * hPrev[1]) + (p[106] * hPrev[2]) + (p[126] * hPrev[3]) + (p[146] * hPrev[4]);
+            z[7] = p[167] + column[7] + (p[67] * hPrev[0]) + (p[87] * hPrev[1]) + (p[107] * hPrev[2]) + (p[127] * hPrev[3]) + (p[147] * hPrev[4]);
+            z[8] = p[168] + column[8] + (p[68] * hPrev[0]) + (p[88] * hPrev[1]) + (p[108] * hPrev[2]) + (p[128] * hPrev[3]) + (p[148] * hPrev[4]);
+            z[9] = p[169] + column[9] + (p[69] * hPrev[0]) + (p[89] * hPrev[1]) + (p[109] * hPrev[2]) + (p[129] * hPrev[3]) + (p[149] * hPrev[4]);
+            z[10] = p[170] + column[10] + (p[70] * hPrev[0]) + (p[90] * hPrev[1]) + (p[110] * hPrev[2]) + (p[130] * hPrev[3]) + (p[150] * hPrev[4]);
+            z[11] = p[171] + column[11] + (p[71] * hPrev[0]) + (p[91] * hPrev[1]) + (p[111] * hPrev[2]) + (p[131] * hPrev[3]) + (p[151] * hPrev[4]);
+            z[12] = p[172] + column[12] + (p[72] * hPrev[0]) + (p[92] * hPrev[1]) + (p[112] * hPrev[2]) + (p[132] * hPrev[3]) + (p[152] * hPrev[4]);
+            z[13] = p[173] + column[13] + (p[73] * hPrev[0]) + (p[93] * hPrev[1]) + (p[113] * hPrev[2]) + (p[133] * hPrev[3]) + (p[153] * hPrev[4]);
+            z[14] = p[174] + column[14] + (p[74] * hPrev[0]) + (p[94] * hPrev[1]) + (p[114] * hPrev[2]) + (p[134] * hPrev[3]) + (p[154] * hPrev[4]);
+            z[15] = p[175] + column[15] + (p[75] * hPrev[0]) + (p[95] * hPrev[1]) + (p[115] * hPrev[2]) + (p[135] * hPrev[3]) + (p[155] * hPrev[4]);
+            z[16] = p[176] + column[16] + (p[76] * hPrev[0]) + (p[96] * hPrev[1]) + (p[116] * hPrev[2]) + (p[136] * hPrev[3]) + (p[156] * hPrev[4]);
+            z[17] = p[177] + column[17] + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3]) + (p[157] * hPrev[4]);
+            z[18] = p[178] + column[18] + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3]) + (p[158] * hPrev[4]);
+            z[19] = p[179] + column[19] + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3]) + (p[159] * hPrev[4]);
+            Activate(in z, state, next, cache);
+        }
 
-            global::System.ReadOnlySpan<float> column = p.Slice(index * 20, 20);
-            global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5), cPrev = state.Slice(5, 5);
-
-            // z [20] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[60 + k·20..], b is p[160..].
-            float zI0 = p[160] + column[0] + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3]) + (p[140] * hPrev[4]);
-            float zI1 = p[161] + column[1] + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3]) + (p[141] * hPrev[4]);
-            float zI2 = p[162] + column[2] + (p[62] * hPrev[0]) + (p[82] * hPrev[1]) + (p[102] * hPrev[2]) + (p[122] * hPrev[3]) + (p[142] * hPrev[4]);
-            float zI3 = p[163] + column[3] + (p[63] * hPrev[0]) + (p[83] * hPrev[1]) + (p[103] * hPrev[2]) + (p[123] * hPrev[3]) + (p[143] * hPrev[4]);
-            float zI4 = p[164] + column[4] + (p[64] * hPrev[0]) + (p[84] * hPrev[1]) + (p[104] * hPrev[2]) + (p[124] * hPrev[3]) + (p[144] * hPrev[4]);
-            float zF0 = p[165] + column[5] + (p[65] * hPrev[0]) + (p[85] * hPrev[1]) + (p[105] * hPrev[2]) + (p[125] * hPrev[3]) + (p[145] * hPrev[4]);
-            float zF1 = p[166] + column[6] + (p[66] * hPrev[0]) + (p[86] * hPrev[1]) + (p[106] * hPrev[2]) + (p[126] * hPrev[3]) + (p[146] * hPrev[4]);
-            float zF2 = p[167] + column[7] + (p[67] * hPrev[0]) + (p[87] * hPrev[1]) + (p[107] * hPrev[2]) + (p[127] * hPrev[3]) + (p[147] * hPrev[4]);
-            float zF3 = p[168] + column[8] + (p[68] * hPrev[0]) + (p[88] * hPrev[1]) + (p[108] * hPrev[2]) + (p[128] * hPrev[3]) + (p[148] * hPrev[4]);
-            float zF4 = p[169] + column[9] + (p[69] * hPrev[0]) + (p[89] * hPrev[1]) + (p[109] * hPrev[2]) + (p[129] * hPrev[3]) + (p[149] * hPrev[4]);
-            float zG0 = p[170] + column[10] + (p[70] * hPrev[0]) + (p[90] * hPrev[1]) + (p[110] * hPrev[2]) + (p[130] * hPrev[3]) + (p[150] * hPrev[4]);
-            float zG1 = p[171] + column[11] + (p[71] * hPrev[0]) + (p[91] * hPrev[1]) + (p[111] * hPrev[2]) + (p[131] * hPrev[3]) + (p[151] * hPrev[4]);
-            float zG2 = p[172] + column[12] + (p[72] * hPrev[0]) + (p[92] * hPrev[1]) + (p[112] * hPrev[2]) + (p[132] * hPrev[3]) + (p[152] * hPrev[4]);
-            float zG3 = p[173] + column[13] + (p[73] * hPrev[0]) + (p[93] * hPrev[1]) + (p[113] * hPrev[2]) + (p[133] * hPrev[3]) + (p[153] * hPrev[4]);
-            float zG4 = p[174] + column[14] + (p[74] * hPrev[0]) + (p[94] * hPrev[1]) + (p[114] * hPrev[2]) + (p[134] * hPrev[3]) + (p[154] * hPrev[4]);
-            float zO0 = p[175] + column[15] + (p[75] * hPrev[0]) + (p[95] * hPrev[1]) + (p[115] * hPrev[2]) + (p[135] * hPrev[3]) + (p[155] * hPrev[4]);
-            float zO1 = p[176] + column[16] + (p[76] * hPrev[0]) + (p[96] * hPrev[1]) + (p[116] * hPrev[2]) + (p[136] * hPrev[3]) + (p[156] * hPrev[4]);
-            float zO2 = p[177] + column[17] + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3]) + (p[157] * hPrev[4]);
-            float zO3 = p[178] + column[18] + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3]) + (p[158] * hPrev[4]);
-            float zO4 = p[179] + column[19] + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3]) + (p[159] * hPrev[4]);
-
+        // The element-wise forward of Forward and ForwardOneHot: z [20] (their gate rows), state [10] → cache, next.
+        private static void Activate(in Gates z, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
+        {
+            state = state.Slice(0, 10); cache = cache.Slice(0, 35); next = next.Slice(0, 10);
+            global::System.ReadOnlySpan<float> cPrev = state.Slice(5, 5);
             // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-            float i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-            float f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-            float g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-            float o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
+            float i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
+            float f0 = global::LstmGen.Internal.Activations.Sigmoid(z[5]);
+            float g0 = global::LstmGen.Internal.Activations.Tanh(z[10]);
+            float o0 = global::LstmGen.Internal.Activations.Sigmoid(z[15]);
             float c0 = (f0 * cPrev[0]) + (i0 * g0);
             float tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-            float i1 = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-            float f1 = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-            float g1 = global::LstmGen.Internal.Activations.Tanh(zG1);
-            float o1 = global::LstmGen.Internal.Activations.Sigmoid(zO1);
+            float i1 = global::LstmGen.Internal.Activations.Sigmoid(z[1]);
+            float f1 = global::LstmGen.Internal.Activations.Sigmoid(z[6]);
+            float g1 = global::LstmGen.Internal.Activations.Tanh(z[11]);
+            float o1 = global::LstmGen.Internal.Activations.Sigmoid(z[16]);
             float c1 = (f1 * cPrev[1]) + (i1 * g1);
             float tanhC1 = global::LstmGen.Internal.Activations.Tanh(c1);
-            float i2 = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-            float f2 = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-            float g2 = global::LstmGen.Internal.Activations.Tanh(zG2);
-            float o2 = global::LstmGen.Internal.Activations.Sigmoid(zO2);
+            float i2 = global::LstmGen.Internal.Activations.Sigmoid(z[2]);
+            float f2 = global::LstmGen.Internal.Activations.Sigmoid(z[7]);
+            float g2 = global::LstmGen.Internal.Activations.Tanh(z[12]);
+            float o2 = global::LstmGen.Internal.Activations.Sigmoid(z[17]);
             float c2 = (f2 * cPrev[2]) + (i2 * g2);
             float tanhC2 = global::LstmGen.Internal.Activations.Tanh(c2);
-            float i3 = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-            float f3 = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-            float g3 = global::LstmGen.Internal.Activations.Tanh(zG3);
-            float o3 = global::LstmGen.Internal.Activations.Sigmoid(zO3);
+            float i3 = global::LstmGen.Internal.Activations.Sigmoid(z[3]);
+            float f3 = global::LstmGen.Internal.Activations.Sigmoid(z[8]);
+            float g3 = global::LstmGen.Internal.Activations.Tanh(z[13]);
+            float o3 = global::LstmGen.Internal.Activations.Sigmoid(z[18]);
             float c3 = (f3 * cPrev[3]) + (i3 * g3);
             float tanhC3 = global::LstmGen.Internal.Activations.Tanh(c3);
-            float i4 = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-            float f4 = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-            float g4 = global::LstmGen.Internal.Activations.Tanh(zG4);
-            float o4 = global::LstmGen.Internal.Activations.Sigmoid(zO4);
+            float i4 = global::LstmGen.Internal.Activations.Sigmoid(z[4]);
+            float f4 = global::LstmGen.Internal.Activations.Sigmoid(z[9]);
+            float g4 = global::LstmGen.Internal.Activations.Tanh(z[14]);
+            float o4 = global::LstmGen.Internal.Activations.Sigmoid(z[19]);
             float c4 = (f4 * cPrev[4]) + (i4 * g4);
             float tanhC4 = global::LstmGen.Internal.Activations.Tanh(c4);
-
-            // cache [35] = [h_prev | c_prev | i | f | g | o | tanh c].
-            state.CopyTo(cache);
-            cache[10] = i0;
-            cache[11] = i1;
-            cache[12] = i2;
-            cache[13] = i3;
-            cache[14] = i4;
-            cache[15] = f0;
-            cache[16] = f1;
-            cache[17] = f2;
-            cache[18] = f3;
-            cache[19] = f4;
-            cache[20] = g0;
-            cache[21] = g1;
-            cache[22] = g2;
-            cache[23] = g3;
-            cache[24] = g4;
-            cache[25] = o0;
-            cache[26] = o1;
-            cache[27] = o2;
-            cache[28] = o3;
-            cache[29] = o4;
-            cache[30] = tanhC0;
-            cache[31] = tanhC1;
-            cache[32] = tanhC2;
-            cache[33] = tanhC3;
-            cache[34] = tanhC4;
-
-            // next [10] = [h | c], written last: next may be state itself.
-            next[0] = o0 * tanhC0;
-            next[1] = o1 * tanhC1;
-            next[2] = o2 * tanhC2;
-            next[3] = o3 * tanhC3;
-            next[4] = o4 * tanhC4;
-            next[5] = c0;
-            next[6] = c1;
-            next[7] = c2;
-            next[8] = c3;
-            next[9] = c4;
+            // cache [35] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line; next [10] = [h | c], written last: next may be state.
+            cache[0] = state[0]; cache[5] = state[5]; cache[10] = i0; cache[15] = f0; cache[20] = g0; cache[25] = o0; cache[30] = tanhC0;
+            cache[1] = state[1]; cache[6] = state[6]; cache[11] = i1; cache[16] = f1; cache[21] = g1; cache[26] = o1; cache[31] = tanhC1;
+            cache[2] = state[2]; cache[7] = state[7]; cache[12] = i2; cache[17] = f2; cache[22] = g2; cache[27] = o2; cache[32] = tanhC2;
+            cache[3] = state[3]; cache[8] = state[8]; cache[13] = i3; cache[18] = f3; cache[23] = g3; cache[28] = o3; cache[33] = tanhC3;
+            cache[4] = state[4]; cache[9] = state[9]; cache[14] = i4; cache[19] = f4; cache[24] = g4; cache[29] = o4; cache[34] = tanhC4;
+            next[0] = o0 * tanhC0; next[5] = c0;
+            next[1] = o1 * tanhC1; next[6] = c1;
+            next[2] = o2 * tanhC2; next[7] = c2;
+            next[3] = o3 * tanhC3; next[8] = c3;
+            next[4] = o4 * tanhC4; next[9] = c4;
         }
 
         /// <inheritdoc/>
         public static void Backward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, global::System.Span<float> dState, global::System.Span<float> dx, global::System.Span<float> dp)
         {
             global::LstmGen.Internal.KernelChecks.Backward<Kernel, float>(p, x, cache, dNext, dState, dx, dp);
-            p = p.Slice(0, 180);
-            x = x.Slice(0, 3);
-            cache = cache.Slice(0, 35);
-            dNext = dNext.Slice(0, 10);
-            dState = dState.Slice(0, 10);
-            dp = dp.Slice(0, 180);
-
-            global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5), cPrev = cache.Slice(5, 5);
-            global::System.ReadOnlySpan<float> i = cache.Slice(10, 5), f = cache.Slice(15, 5), g = cache.Slice(20, 5), o = cache.Slice(25, 5);
-            global::System.ReadOnlySpan<float> tanhC = cache.Slice(30, 5);
-
-            // dNext [10] = [dh | dc] → dz [20] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
-            // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
-            float dh0 = dNext[0];
-            float dO0 = dh0 * tanhC[0];
-            float dc0 = dNext[5] + (dh0 * o[0] * (1f - (tanhC[0] * tanhC[0])));
-            float dzI0 = dc0 * g[0] * i[0] * (1f - i[0]);
-            float dzF0 = dc0 * cPrev[0] * f[0] * (1f - f[0]);
-            float dzG0 = dc0 * i[0] * (1f - (g[0] * g[0]));
-            float dzO0 = dO0 * o[0] * (1f - o[0]);
-            float dh1 = dNext[1];
-            float dO1 = dh1 * tanhC[1];
-            float dc1 = dNext[6] + (dh1 * o[1] * (1f - (tanhC[1] * tanhC[1])));
-            float dzI1 = dc1 * g[1] * i[1] * (1f - i[1]);
-            float dzF1 = dc1 * cPrev[1] * f[1] * (1f - f[1]);
-            float dzG1 = dc1 * i[1] * (1f - (g[1] * g[1]));
-            float dzO1 = dO1 * o[1] * (1f - o[1]);
-            float dh2 = dNext[2];
-            float dO2 = dh2 * tanhC[2];
-            float dc2 = dNext[7] + (dh2 * o[2] * (1f - (tanhC[2] * tanhC[2])));
-            float dzI2 = dc2 * g[2] * i[2] * (1f - i[2]);
-            float dzF2 = dc2 * cPrev[2] * f[2] * (1f - f[2]);
-            float dzG2 = dc2 * i[2] * (1f - (g[2] * g[2]));
-            float dzO2 = dO2 * o[2] * (1f - o[2]);
-            float dh3 = dNext[3];
-            float dO3 = dh3 * tanhC[3];
-            float dc3 = dNext[8] + (dh3 * o[3] * (1f - (tanhC[3] * tanhC[3])));
-            float dzI3 = dc3 * g[3] * i[3] * (1f - i[3]);
-            float dzF3 = dc3 * cPrev[3] * f[3] * (1f - f[3]);
-            float dzG3 = dc3 * i[3] * (1f - (g[3] * g[3]));
-            float dzO3 = dO3 * o[3] * (1f - o[3]);
-            float dh4 = dNext[4];
-            float dO4 = dh4 * tanhC[4];
-            float dc4 = dNext[9] + (dh4 * o[4] * (1f - (tanhC[4] * tanhC[4])));
-            float dzI4 = dc4 * g[4] * i[4] * (1f - i[4]);
-            float dzF4 = dc4 * cPrev[4] * f[4] * (1f - f[4]);
-            float dzG4 = dc4 * i[4] * (1f - (g[4] * g[4]));
-            float dzO4 = dO4 * o[4] * (1f - o[4]);
-
-            // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz.
-            dp[160] += dzI0;
-            dp[161] += dzI1;
-            dp[162] += dzI2;
-            dp[163] += dzI3;
-            dp[164] += dzI4;
-            dp[165] += dzF0;
-            dp[166] += dzF1;
-            dp[167] += dzF2;
-            dp[168] += dzF3;
-            dp[169] += dzF4;
-            dp[170] += dzG0;
-            dp[171] += dzG1;
-            dp[172] += dzG2;
-            dp[173] += dzG3;
-            dp[174] += dzG4;
-            dp[175] += dzO0;
-            dp[176] += dzO1;
-            dp[177] += dzO2;
-            dp[178] += dzO3;
-            dp[179] += dzO4;
-            dp[0] += x[0] * dzI0;
-            dp[1] += x[0] * dzI1;
-            dp[2] += x[0] * dzI2;
-            dp[3] += x[0] * dzI3;
-            dp[4] += x[0] * dzI4;
-            dp[5] += x[0] * dzF0;
-            dp[6] += x[0] * dzF1;
-            dp[7] += x[0] * dzF2;
-            dp[8] += x[0] * dzF3;
-            dp[9] += x[0] * dzF4;
-            dp[10] += x[0] * dzG0;
-            dp[11] += x[0] * dzG1;
-            dp[12] += x[0] * dzG2;
-            dp[13] += x[0] * dzG3;
-            dp[14] += x[0] * dzG4;
-            dp[15] += x[0] * dzO0;
-            dp[16] += x[0] * dzO1;
-            dp[17] += x[0] * dzO2;
-            dp[18] += x[0] * dzO3;
-            dp[19] += x[0] * dzO4;
-            dp[20] += x[1] * dzI0;
-            dp[21] += x[1] * dzI1;
-            dp[22] += x[1] * dzI2;
-            dp[23] += x[1] * dzI3;
-            dp[24] += x[1] * dzI4;
-            dp[25] += x[1] * dzF0;
-            dp[26] += x[1] * dzF1;
-            dp[27] += x[1] * dzF2;
-            dp[28] += x[1] * dzF3;
-            dp[29] += x[1] * dzF4;
-            dp[30] += x[1] * dzG0;
-            dp[31] += x[1] * dzG1;
-            dp[32] += x[1] * dzG2;
-            dp[33] += x[1] * dzG3;
-            dp[34] += x[1] * dzG4;
-            dp[35] += x[1] * dzO0;
-            dp[36] += x[1] * dzO1;
-            dp[37] += x[1] * dzO2;
-            dp[38] += x[1] * dzO3;
-            dp[39] += x[1] * dzO4;
-            dp[40] += x[2] * dzI0;
-            dp[41] += x[2] * dzI1;
-            dp[42] += x[2] * dzI2;
-            dp[43] += x[2] * dzI3;
-            dp[44] += x[2] * dzI4;
-            dp[45] += x[2] * dzF0;
-            dp[46] += x[2] * dzF1;
-            dp[47] += x[2] * dzF2;
-            dp[48] += x[2] * dzF3;
-            dp[49] += x[2] * dzF4;
-            dp[50] += x[2] * dzG0;
-            dp[51] += x[2] * dzG1;
-            dp[52] += x[2] * dzG2;
-            dp[53] += x[2] * dzG3;
-            dp[54] += x[2] * dzG4;
-            dp[55] += x[2] * dzO0;
-            dp[56] += x[2] * dzO1;
-            dp[57] += x[2] * dzO2;
-            dp[58] += x[2] * dzO3;
-            dp[59] += x[2] * dzO4;
-            dp[60] += hPrev[0] * dzI0;
-            dp[61] += hPrev[0] * dzI1;
-            dp[62] += hPrev[0] * dzI2;
-            dp[63] += hPrev[0] * dzI3;
-            dp[64] += hPrev[0] * dzI4;
-            dp[65] += hPrev[0] * dzF0;
-            dp[66] += hPrev[0] * dzF1;
-            dp[67] += hPrev[0] * dzF2;
-            dp[68] += hPrev[0] * dzF3;
-            dp[69] += hPrev[0] * dzF4;
-            dp[70] += hPrev[0] * dzG0;
-            dp[71] += hPrev[0] * dzG1;
-            dp[72] += hPrev[0] * dzG2;
-            dp[73] += hPrev[0] * dzG3;
-            dp[74] += hPrev[0] * dzG4;
-            dp[75] += hPrev[0] * dzO0;
-            dp[76] += hPrev[0] * dzO1;
-            dp[77] += hPrev[0] * dzO2;
-            dp[78] += hPrev[0] * dzO3;
-            dp[79] += hPrev[0] * dzO4;
-            dp[80] += hPrev[1] * dzI0;
-            dp[81] += hPrev[1] * dzI1;
-            dp[82] += hPrev[1] * dzI2;
-            dp[83] += hPrev[1] * dzI3;
-            dp[84] += hPrev[1] * dzI4;
-            dp[85] += hPrev[1] * dzF0;
-            dp[86] += hPrev[1] * dzF1;
-            dp[87] += hPrev[1] * dzF2;
-            dp[88] += hPrev[1] * dzF3;
-            dp[89] += hPrev[1] * dzF4;
-            dp[90] += hPrev[1] * dzG0;
-            dp[91] += hPrev[1] * dzG1;
-            dp[92] += hPrev[1] * dzG2;
-            dp[93] += hPrev[1] * dzG3;
-            dp[94] += hPrev[1] * dzG4;
-            dp[95] += hPrev[1] * dzO0;
-            dp[96] += hPrev[1] * dzO1;
-            dp[97] += hPrev[1] * dzO2;
-            dp[98] += hPrev[1] * dzO3;
-            dp[99] += hPrev[1] * dzO4;
-            dp[100] += hPrev[2] * dzI0;
-            dp[101] += hPrev[2] * dzI1;
-            dp[102] += hPrev[2] * dzI2;
-            dp[103] += hPrev[2] * dzI3;
-            dp[104] += hPrev[2] * dzI4;
-            dp[105] += hPrev[2] * dzF0;
-            dp[106] += hPrev[2] * dzF1;
-            dp[107] += hPrev[2] * dzF2;
-            dp[108] += hPrev[2] * dzF3;
-            dp[109] += hPrev[2] * dzF4;
-            dp[110] += hPrev[2] * dzG0;
-            dp[111] += hPrev[2] * dzG1;
-            dp[112] += hPrev[2] * dzG2;
-            dp[113] += hPrev[2] * dzG3;
-            dp[114] += hPrev[2] * dzG4;
-            dp[115] += hPrev[2] * dzO0;
-            dp[116] += hPrev[2] * dzO1;
-            dp[117] += hPrev[2] * dzO2;
-            dp[118] += hPrev[2] * dzO3;
-            dp[119] += hPrev[2] * dzO4;
-            dp[120] += hPrev[3] * dzI0;
-            dp[121] += hPrev[3] * dzI1;
-            dp[122] += hPrev[3] * dzI2;
-            dp[123] += hPrev[3] * dzI3;
-            dp[124] += hPrev[3] * dzI4;
-            dp[125] += hPrev[3] * dzF0;
-            dp[126] += hPrev[3] * dzF1;
-            dp[127] += hPrev[3] * dzF2;
-            dp[128] += hPrev[3] * dzF3;
-            dp[129] += hPrev[3] * dzF4;
-            dp[130] += hPrev[3] * dzG0;
-            dp[131] += hPrev[3] * dzG1;
-            dp[132] += hPrev[3] * dzG2;
-            dp[133] += hPrev[3] * dzG3;
-            dp[134] += hPrev[3] * dzG4;
-            dp[135] += hPrev[3] * dzO0;
-            dp[136] += hPrev[3] * dzO1;
-            dp[137] += hPrev[3] * dzO2;
-            dp[138] += hPrev[3] * dzO3;
-            dp[139] += hPrev[3] * dzO4;
-            dp[140] += hPrev[4] * dzI0;
-            dp[141] += hPrev[4] * dzI1;
-            dp[142] += hPrev[4] * dzI2;
-            dp[143] += hPrev[4] * dzI3;
-            dp[144] += hPrev[4] * dzI4;
-            dp[145] += hPrev[4] * dzF0;
-            dp[146] += hPrev[4] * dzF1;
-            dp[147] += hPrev[4] * dzF2;
-            dp[148] += hPrev[4] * dzF3;
-            dp[149] += hPrev[4] * dzF4;
-            dp[150] += hPrev[4] * dzG0;
-            dp[151] += hPrev[4] * dzG1;
-            dp[152] += hPrev[4] * dzG2;
-            dp[153] += hPrev[4] * dzG3;
-            dp[154] += hPrev[4] * dzG4;
-            dp[155] += hPrev[4] * dzO0;
-            dp[156] += hPrev[4] * dzO1;
-            dp[157] += hPrev[4] * dzO2;
-            dp[158] += hPrev[4] * dzO3;
-            dp[159] += hPrev[4] * dzO4;
-
+            p = p.Slice(0, 180); x = x.Slice(0, 3); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180);
+            global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
+            Gates dz = default;
+            GateGradients(cache, dNext, ref dz, dState);
+            // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+            dp[160] += dz[0]; dp[161] += dz[1]; dp[162] += dz[2]; dp[163] += dz[3];
+            dp[164] += dz[4]; dp[165] += dz[5]; dp[166] += dz[6]; dp[167] += dz[7];
+            dp[168] += dz[8]; dp[169] += dz[9]; dp[170] += dz[10]; dp[171] += dz[11];
+            dp[172] += dz[12]; dp[173] += dz[13]; dp[174] += dz[14]; dp[175] += dz[15];
+            dp[176] += dz[16]; dp[177] += dz[17]; dp[178] += dz[18]; dp[179] += dz[19];
+            dp[0] += x[0] * dz[0]; dp[1] += x[0] * dz[1]; dp[2] += x[0] * dz[2]; dp[3] += x[0] * dz[3];
+            dp[4] += x[0] * dz[4]; dp[5] += x[0] * dz[5]; dp[6] += x[0] * dz[6]; dp[7] += x[0] * dz[7];
+            dp[8] += x[0] * dz[8]; dp[9] += x[0] * dz[9]; dp[10] += x[0] * dz[10]; dp[11] += x[0] * dz[11];
+            dp[12] += x[0] * dz[12]; dp[13] += x[0] * dz[13]; dp[14] += x[0] * dz[14]; dp[15] += x[0] * dz[15];
+            dp[16] += x[0] * dz[16]; dp[17] += x[0] * dz[17]; dp[18] += x[0] * dz[18]; dp[19] += x[0] * dz[19];
+            dp[20] += x[1] * dz[0]; dp[21] += x[1] * dz[1]; dp[22] += x[1] * dz[2]; dp[23] += x[1] * dz[3];
+            dp[24] += x[1] * dz[4]; dp[25] += x[1] * dz[5]; dp[26] += x[1] * dz[6]; dp[27] += x[1] * dz[7];
+            dp[28] += x[1] * dz[8]; dp[29] += x[1] * dz[9]; dp[30] += x[1] * dz[10]; dp[31] += x[1] * dz[11];
+            dp[32] += x[1] * dz[12]; dp[33] += x[1] * dz[13]; dp[34] += x[1] * dz[14]; dp[35] += x[1] * dz[15];
+            dp[36] += x[1] * dz[16]; dp[37] += x[1] * dz[17]; dp[38] += x[1] * dz[18]; dp[39] += x[1] * dz[19];
+            dp[40] += x[2] * dz[0]; dp[41] += x[2] * dz[1]; dp[42] += x[2] * dz[2]; dp[43] += x[2] * dz[3];
+            dp[44] += x[2] * dz[4]; dp[45] += x[2] * dz[5]; dp[46] += x[2] * dz[6]; dp[47] += x[2] * dz[7];
+            dp[48] += x[2] * dz[8]; dp[49] += x[2] * dz[9]; dp[50] += x[2] * dz[10]; dp[51] += x[2] * dz[11];
+            dp[52] += x[2] * dz[12]; dp[53] += x[2] * dz[13]; dp[54] += x[2] * dz[14]; dp[55] += x[2] * dz[15];
+            dp[56] += x[2] * dz[16]; dp[57] += x[2] * dz[17]; dp[58] += x[2] * dz[18]; dp[59] += x[2] * dz[19];
+            dp[60] += hPrev[0] * dz[0]; dp[61] += hPrev[0] * dz[1]; dp[62] += hPrev[0] * dz[2]; dp[63] += hPrev[0] * dz[3];
+            dp[64] += hPrev[0] * dz[4]; dp[65] += hPrev[0] * dz[5]; dp[66] += hPrev[0] * dz[6]; dp[67] += hPrev[0] * dz[7];
+            dp[68] += hPrev[0] * dz[8]; dp[69] += hPrev[0] * dz[9]; dp[70] += hPrev[0] * dz[10]; dp[71] += hPrev[0] * dz[11];
+            dp[72] += hPrev[0] * dz[12]; dp[73] += hPrev[0] * dz[13]; dp[74] += hPrev[0] * dz[14]; dp[75] += hPrev[0] * dz[15];
+            dp[76] += hPrev[0] * dz[16]; dp[77] += hPrev[0] * dz[17]; dp[78] += hPrev[0] * dz[18]; dp[79] += hPrev[0] * dz[19];
+            dp[80] += hPrev[1] * dz[0]; dp[81] += hPrev[1] * dz[1]; dp[82] += hPrev[1] * dz[2]; dp[83] += hPrev[1] * dz[3];
+            dp[84] += hPrev[1] * dz[4]; dp[85] += hPrev[1] * dz[5]; dp[86] += hPrev[1] * dz[6]; dp[87] += hPrev[1] * dz[7];
+            dp[88] += hPrev[1] * dz[8]; dp[89] += hPrev[1] * dz[9]; dp[90] += hPrev[1] * dz[10]; dp[91] += hPrev[1] * dz[11];
+            dp[92] += hPrev[1] * dz[12]; dp[93] += hPrev[1] * dz[13]; dp[94] += hPrev[1] * dz[14]; dp[95] += hPrev[1] * dz[15];
+            dp[96] += hPrev[1] * dz[16]; dp[97] += hPrev[1] * dz[17]; dp[98] += hPrev[1] * dz[18]; dp[99] += hPrev[1] * dz[19];
+            dp[100] += hPrev[2] * dz[0]; dp[101] += hPrev[2] * dz[1]; dp[102] += hPrev[2] * dz[2]; dp[103] += hPrev[2] * dz[3];
+            dp[104] += hPrev[2] * dz[4]; dp[105] += hPrev[2] * dz[5]; dp[106] += hPrev[2] * dz[6]; dp[107] += hPrev[2] * dz[7];
+            dp[108] += hPrev[2] * dz[8]; dp[109] += hPrev[2] * dz[9]; dp[110] += hPrev[2] * dz[10]; dp[111] += hPrev[2] * dz[11];
+            dp[112] += hPrev[2] * dz[12]; dp[113] += hPrev[2] * dz[13]; dp[114] += hPrev[2] * dz[14]; dp[115] += hPrev[2] * dz[15];
+            dp[116] += hPrev[2] * dz[16]; dp[117] += hPrev[2] * dz[17]; dp[118] += hPrev[2] * dz[18]; dp[119] += hPrev[2] * dz[19];
+            dp[120] += hPrev[3] * dz[0]; dp[121] += hPrev[3] * dz[1]; dp[122] += hPrev[3] * dz[2]; dp[123] += hPrev[3] * dz[3];
+            dp[124] += hPrev[3] * dz[4]; dp[125] += hPrev[3] * dz[5]; dp[126] += hPrev[3] * dz[6]; dp[127] += hPrev[3] * dz[7];
+            dp[128] += hPrev[3] * dz[8]; dp[129] += hPrev[3] * dz[9]; dp[130] += hPrev[3] * dz[10]; dp[131] += hPrev[3] * dz[11];
+            dp[132] += hPrev[3] * dz[12]; dp[133] += hPrev[3] * dz[13]; dp[134] += hPrev[3] * dz[14]; dp[135] += hPrev[3] * dz[15];
+            dp[136] += hPrev[3] * dz[16]; dp[137] += hPrev[3] * dz[17]; dp[138] += hPrev[3] * dz[18]; dp[139] += hPrev[3] * dz[19];
+            dp[140] += hPrev[4] * dz[0]; dp[141] += hPrev[4] * dz[1]; dp[142] += hPrev[4] * dz[2]; dp[143] += hPrev[4] * dz[3];
+            dp[144] += hPrev[4] * dz[4]; dp[145] += hPrev[4] * dz[5]; dp[146] += hPrev[4] * dz[6]; dp[147] += hPrev[4] * dz[7];
+            dp[148] += hPrev[4] * dz[8]; dp[149] += hPrev[4] * dz[9]; dp[150] += hPrev[4] * dz[10]; dp[151] += hPrev[4] * dz[11];
+            dp[152] += hPrev[4] * dz[12]; dp[153] += hPrev[4] * dz[13]; dp[154] += hPrev[4] * dz[14]; dp[155] += hPrev[4] * dz[15];
+            dp[156] += hPrev[4] * dz[16]; dp[157] += hPrev[4] * dz[17]; dp[158] += hPrev[4] * dz[18]; dp[159] += hPrev[4] * dz[19];
             // dx [3] = Wᵀ·dz, unless dx is empty.
             if (!dx.IsEmpty)
             {
                 dx = dx.Slice(0, 3);
-                dx[0] = (p[0] * dzI0) + (p[1] * dzI1) + (p[2] * dzI2) + (p[3] * dzI3) + (p[4] * dzI4) + (p[5] * dzF0) + (p[6] * dzF1) + (p[7] * dzF2) + (p[8] * dzF3) + (p[9] * dzF4) + (p[10] * dzG0) + (p[11] * dzG1) + (p[12] * dzG2) + (p[13] * dzG3) + (p[14] * dzG4) + (p[15] * dzO0) + (p[16] * dzO1) + (p[17] * dzO2) + (p[18] * dzO3) + (p[19] * dzO4);
-                dx[1] = (p[20] * dzI0) + (p[21] * dzI1) + (p[22] * dzI2) + (p[23] * dzI3) + (p[24] * dzI4) + (p[25] * dzF0) + (p[26] * dzF1) + (p[27] * dzF2) + (p[28] * dzF3) + (p[29] * dzF4) + (p[30] * dzG0) + (p[31] * dzG1) + (p[32] * dzG2) + (p[33] * dzG3) + (p[34] * dzG4) + (p[35] * dzO0) + (p[36] * dzO1) + (p[37] * dzO2) + (p[38] * dzO3) + (p[39] * dzO4);
-                dx[2] = (p[40] * dzI0) + (p[41] * dzI1) + (p[42] * dzI2) + (p[43] * dzI3) + (p[44] * dzI4) + (p[45] * dzF0) + (p[46] * dzF1) + (p[47] * dzF2) + (p[48] * dzF3) + (p[49] * dzF4) + (p[50] * dzG0) + (p[51] * dzG1) + (p[52] * dzG2) + (p[53] * dzG3) + (p[54] * dzG4) + (p[55] * dzO0) + (p[56] * dzO1) + (p[57] * dzO2) + (p[58] * dzO3) + (p[59] * dzO4);
+                dx[0] = (p[0] * dz[0]) + (p[1] * dz[1]) + (p[2] * dz[2]) + (p[3] * dz[3]) + (p[4] * dz[4]) + (p[5] * dz[5]) + (p[6] * dz[6]) + (p[7] * dz[7])
+                    + (p[8] * dz[8]) + (p[9] * dz[9]) + (p[10] * dz[10]) + (p[11] * dz[11]) + (p[12] * dz[12]) + (p[13] * dz[13]) + (p[14] * dz[14]) + (p[15] * dz[15])
+                    + (p[16] * dz[16]) + (p[17] * dz[17]) + (p[18] * dz[18]) + (p[19] * dz[19]);
+                dx[1] = (p[20] * dz[0]) + (p[21] * dz[1]) + (p[22] * dz[2]) + (p[23] * dz[3]) + (p[24] * dz[4]) + (p[25] * dz[5]) + (p[26] * dz[6]) + (p[27] * dz[7])
+                    + (p[28] * dz[8]) + (p[29] * dz[9]) + (p[30] * dz[10]) + (p[31] * dz[11]) + (p[32] * dz[12]) + (p[33] * dz[13]) + (p[34] * dz[14]) + (p[35] * dz[15])
+                    + (p[36] * dz[16]) + (p[37] * dz[17]) + (p[38] * dz[18]) + (p[39] * dz[19]);
+                dx[2] = (p[40] * dz[0]) + (p[41] * dz[1]) + (p[42] * dz[2]) + (p[43] * dz[3]) + (p[44] * dz[4]) + (p[45] * dz[5]) + (p[46] * dz[6]) + (p[47] * dz[7])
+                    + (p[48] * dz[8]) + (p[49] * dz[9]) + (p[50] * dz[10]) + (p[51] * dz[11]) + (p[52] * dz[12]) + (p[53] * dz[13]) + (p[54] * dz[14]) + (p[55] * dz[15])
+                    + (p[56] * dz[16]) + (p[57] * dz[17]) + (p[58] * dz[18]) + (p[59] * dz[19]);
             }
-
             // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-            dState[0] = (p[60] * dzI0) + (p[61] * dzI1) + (p[62] * dzI2) + (p[63] * dzI3) + (p[64] * dzI4) + (p[65] * dzF0) + (p[66] * dzF1) + (p[67] * dzF2) + (p[68] * dzF3) + (p[69] * dzF4) + (p[70] * dzG0) + (p[71] * dzG1) + (p[72] * dzG2) + (p[73] * dzG3) + (p[74] * dzG4) + (p[75] * dzO0) + (p[76] * dzO1) + (p[77] * dzO2) + (p[78] * dzO3) + (p[79] * dzO4);
-            dState[1] = (p[80] * dzI0) + (p[81] * dzI1) + (p[82] * dzI2) + (p[83] * dzI3) + (p[84] * dzI4) + (p[85] * dzF0) + (p[86] * dzF1) + (p[87] * dzF2) + (p[88] * dzF3) + (p[89] * dzF4) + (p[90] * dzG0) + (p[91] * dzG1) + (p[92] * dzG2) + (p[93] * dzG3) + (p[94] * dzG4) + (p[95] * dzO0) + (p[96] * dzO1) + (p[97] * dzO2) + (p[98] * dzO3) + (p[99] * dzO4);
-            dState[2] = (p[100] * dzI0) + (p[101] * dzI1) + (p[102] * dzI2) + (p[103] * dzI3) + (p[104] * dzI4) + (p[105] * dzF0) + (p[106] * dzF1) + (p[107] * dzF2) + (p[108] * dzF3) + (p[109] * dzF4) + (p[110] * dzG0) + (p[111] * dzG1) + (p[112] * dzG2) + (p[113] * dzG3) + (p[114] * dzG4) + (p[115] * dzO0) + (p[116] * dzO1) + (p[117] * dzO2) + (p[118] * dzO3) + (p[119] * dzO4);
-            dState[3] = (p[120] * dzI0) + (p[121] * dzI1) + (p[122] * dzI2) + (p[123] * dzI3) + (p[124] * dzI4) + (p[125] * dzF0) + (p[126] * dzF1) + (p[127] * dzF2) + (p[128] * dzF3) + (p[129] * dzF4) + (p[130] * dzG0) + (p[131] * dzG1) + (p[132] * dzG2) + (p[133] * dzG3) + (p[134] * dzG4) + (p[135] * dzO0) + (p[136] * dzO1) + (p[137] * dzO2) + (p[138] * dzO3) + (p[139] * dzO4);
-            dState[4] = (p[140] * dzI0) + (p[141] * dzI1) + (p[142] * dzI2) + (p[143] * dzI3) + (p[144] * dzI4) + (p[145] * dzF0) + (p[146] * dzF1) + (p[147] * dzF2) + (p[148] * dzF3) + (p[149] * dzF4) + (p[150] * dzG0) + (p[151] * dzG1) + (p[152] * dzG2) + (p[153] * dzG3) + (p[154] * dzG4) + (p[155] * dzO0) + (p[156] * dzO1) + (p[157] * dzO2) + (p[158] * dzO3) + (p[159] * dzO4);
-
-            // dc_prev [5] = dc ⊙ f.
-            dState[5] = dc0 * f[0];
-            dState[6] = dc1 * f[1];
-            dState[7] = dc2 * f[2];
-            dState[8] = dc3 * f[3];
-            dState[9] = dc4 * f[4];
+            dState[0] = (p[60] * dz[0]) + (p[61] * dz[1]) + (p[62] * dz[2]) + (p[63] * dz[3]) + (p[64] * dz[4]) + (p[65] * dz[5]) + (p[66] * dz[6]) + (p[67] * dz[7])
+                + (p[68] * dz[8]) + (p[69] * dz[9]) + (p[70] * dz[10]) + (p[71] * dz[11]) + (p[72] * dz[12]) + (p[73] * dz[13]) + (p[74] * dz[14]) + (p[75] * dz[15])
+                + (p[76] * dz[16]) + (p[77] * dz[17]) + (p[78] * dz[18]) + (p[79] * dz[19]);
+            dState[1] = (p[80] * dz[0]) + (p[81] * dz[1]) + (p[82] * dz[2]) + (p[83] * dz[3]) + (p[84] * dz[4]) + (p[85] * dz[5]) + (p[86] * dz[6]) + (p[87] * dz[7])
+                + (p[88] * dz[8]) + (p[89] * dz[9]) + (p[90] * dz[10]) + (p[91] * dz[11]) + (p[92] * dz[12]) + (p[93] * dz[13]) + (p[94] * dz[14]) + (p[95] * dz[15])
+                + (p[96] * dz[16]) + (p[97] * dz[17]) + (p[98] * dz[18]) + (p[99] * dz[19]);
+            dState[2] = (p[100] * dz[0]) + (p[101] * dz[1]) + (p[102] * dz[2]) + (p[103] * dz[3]) + (p[104] * dz[4]) + (p[105] * dz[5]) + (p[106] * dz[6]) + (p[107] * dz[7])
+                + (p[108] * dz[8]) + (p[109] * dz[9]) + (p[110] * dz[10]) + (p[111] * dz[11]) + (p[112] * dz[12]) + (p[113] * dz[13]) + (p[114] * dz[14]) + (p[115] * dz[15])
+                + (p[116] * dz[16]) + (p[117] * dz[17]) + (p[118] * dz[18]) + (p[119] * dz[19]);
+            dState[3] = (p[120] * dz[0]) + (p[121] * dz[1]) + (p[122] * dz[2]) + (p[123] * dz[3]) + (p[124] * dz[4]) + (p[125] * dz[5]) + (p[126] * dz[6]) + (p[127] * dz[7])
+                + (p[128] * dz[8]) + (p[129] * dz[9]) + (p[130] * dz[10]) + (p[131] * dz[11]) + (p[132] * dz[12]) + (p[133] * dz[13]) + (p[134] * dz[14]) + (p[135] * dz[15])
+                + (p[136] * dz[16]) + (p[137] * dz[17]) + (p[138] * dz[18]) + (p[139] * dz[19]);
+            dState[4] = (p[140] * dz[0]) + (p[141] * dz[1]) + (p[142] * dz[2]) + (p[143] * dz[3]) + (p[144] * dz[4]) + (p[145] * dz[5]) + (p[146] * dz[6]) + (p[147] * dz[7])
+                + (p[148] * dz[8]) + (p[149] * dz[9]) + (p[150] * dz[10]) + (p[151] * dz[11]) + (p[152] * dz[12]) + (p[153] * dz[13]) + (p[154] * dz[14]) + (p[155] * dz[15])
+                + (p[156] * dz[16]) + (p[157] * dz[17]) + (p[158] * dz[18]) + (p[159] * dz[19]);
         }
 
         /// <inheritdoc/>
         public static void BackwardOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, global::System.Span<float> dState, global::System.Span<float> dp)
         {
             global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, float>(p, index, cache, dNext, dState, dp);
-            p = p.Slice(0, 180);
-            cache = cache.Slice(0, 35);
-            dNext = dNext.Slice(0, 10);
-            dState = dState.Slice(0, 10);
-            dp = dp.Slice(0, 180);
+            p = p.Slice(0, 180); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180);
+            global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
+            Gates dz = default;
+            GateGradients(cache, dNext, ref dz, dState);
+            // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+            dp[160] += dz[0]; dp[161] += dz[1]; dp[162] += dz[2]; dp[163] += dz[3];
+            dp[164] += dz[4]; dp[165] += dz[5]; dp[166] += dz[6]; dp[167] += dz[7];
+            dp[168] += dz[8]; dp[169] += dz[9]; dp[170] += dz[10]; dp[171] += dz[11];
+            dp[172] += dz[12]; dp[173] += dz[13]; dp[174] += dz[14]; dp[175] += dz[15];
+            dp[176] += dz[16]; dp[177] += dz[17]; dp[178] += dz[18]; dp[179] += dz[19];
+            global::System.Span<float> dColumn = dp.Slice(index * 20, 20);
+            dColumn[0] += dz[0]; dColumn[1] += dz[1]; dColumn[2] += dz[2]; dColumn[3] += dz[3];
+            dColumn[4] += dz[4]; dColumn[5] += dz[5]; dColumn[6] += dz[6]; dColumn[7] += dz[7];
+            dColumn[8] += dz[8]; dColumn[9] += dz[9]; dColumn[10] += dz[10]; dColumn[11] += dz[11];
+            dColumn[12] += dz[12]; dColumn[13] += dz[13]; dColumn[14] += dz[14]; dColumn[15] += dz[15];
+            dColumn[16] += dz[16]; dColumn[17] += dz[17]; dColumn[18] += dz[18]; dColumn[19] += dz[19];
+            dp[60] += hPrev[0] * dz[0]; dp[61] += hPrev[0] * dz[1]; dp[62] += hPrev[0] * dz[2]; dp[63] += hPrev[0] * dz[3];
+            dp[64] += hPrev[0] * dz[4]; dp[65] += hPrev[0] * dz[5]; dp[66] += hPrev[0] * dz[6]; dp[67] += hPrev[0] * dz[7];
+            dp[68] += hPrev[0] * dz[8]; dp[69] += hPrev[0] * dz[9]; dp[70] += hPrev[0] * dz[10]; dp[71] += hPrev[0] * dz[11];
+            dp[72] += hPrev[0] * dz[12]; dp[73] += hPrev[0] * dz[13]; dp[74] += hPrev[0] * dz[14]; dp[75] += hPrev[0] * dz[15];
+            dp[76] += hPrev[0] * dz[16]; dp[77] += hPrev[0] * dz[17]; dp[78] += hPrev[0] * dz[18]; dp[79] += hPrev[0] * dz[19];
+            dp[80] += hPrev[1] * dz[0]; dp[81] += hPrev[1] * dz[1]; dp[82] += hPrev[1] * dz[2]; dp[83] += hPrev[1] * dz[3];
+            dp[84] += hPrev[1] * dz[4]; dp[85] += hPrev[1] * dz[5]; dp[86] += hPrev[1] * dz[6]; dp[87] += hPrev[1] * dz[7];
+            dp[88] += hPrev[1] * dz[8]; dp[89] += hPrev[1] * dz[9]; dp[90] += hPrev[1] * dz[10]; dp[91] += hPrev[1] * dz[11];
+            dp[92] += hPrev[1] * dz[12]; dp[93] += hPrev[1] * dz[13]; dp[94] += hPrev[1] * dz[14]; dp[95] += hPrev[1] * dz[15];
+            dp[96] += hPrev[1] * dz[16]; dp[97] += hPrev[1] * dz[17]; dp[98] += hPrev[1] * dz[18]; dp[99] += hPrev[1] * dz[19];
+            dp[100] += hPrev[2] * dz[0]; dp[101] += hPrev[2] * dz[1]; dp[102] += hPrev[2] * dz[2]; dp[103] += hPrev[2] * dz[3];
+            dp[104] += hPrev[2] * dz[4]; dp[105] += hPrev[2] * dz[5]; dp[106] += hPrev[2] * dz[6]; dp[107] += hPrev[2] * dz[7];
+            dp[108] += hPrev[2] * dz[8]; dp[109] += hPrev[2] * dz[9]; dp[110] += hPrev[2] * dz[10]; dp[111] += hPrev[2] * dz[11];
+            dp[112] += hPrev[2] * dz[12]; dp[113] += hPrev[2] * dz[13]; dp[114] += hPrev[2] * dz[14]; dp[115] += hPrev[2] * dz[15];
+            dp[116] += hPrev[2] * dz[16]; dp[117] += hPrev[2] * dz[17]; dp[118] += hPrev[2] * dz[18]; dp[119] += hPrev[2] * dz[19];
+            dp[120] += hPrev[3] * dz[0]; dp[121] += hPrev[3] * dz[1]; dp[122] += hPrev[3] * dz[2]; dp[123] += hPrev[3] * dz[3];
+            dp[124] += hPrev[3] * dz[4]; dp[125] += hPrev[3] * dz[5]; dp[126] += hPrev[3] * dz[6]; dp[127] += hPrev[3] * dz[7];
+            dp[128] += hPrev[3] * dz[8]; dp[129] += hPrev[3] * dz[9]; dp[130] += hPrev[3] * dz[10]; dp[131] += hPrev[3] * dz[11];
+            dp[132] += hPrev[3] * dz[12]; dp[133] += hPrev[3] * dz[13]; dp[134] += hPrev[3] * dz[14]; dp[135] += hPrev[3] * dz[15];
+            dp[136] += hPrev[3] * dz[16]; dp[137] += hPrev[3] * dz[17]; dp[138] += hPrev[3] * dz[18]; dp[139] += hPrev[3] * dz[19];
+            dp[140] += hPrev[4] * dz[0]; dp[141] += hPrev[4] * dz[1]; dp[142] += hPrev[4] * dz[2]; dp[143] += hPrev[4] * dz[3];
+            dp[144] += hPrev[4] * dz[4]; dp[145] += hPrev[4] * dz[5]; dp[146] += hPrev[4] * dz[6]; dp[147] += hPrev[4] * dz[7];
+            dp[148] += hPrev[4] * dz[8]; dp[149] += hPrev[4] * dz[9]; dp[150] += hPrev[4] * dz[10]; dp[151] += hPrev[4] * dz[11];
+            dp[152] += hPrev[4] * dz[12]; dp[153] += hPrev[4] * dz[13]; dp[154] += hPrev[4] * dz[14]; dp[155] += hPrev[4] * dz[15];
+            dp[156] += hPrev[4] * dz[16]; dp[157] += hPrev[4] * dz[17]; dp[158] += hPrev[4] * dz[18]; dp[159] += hPrev[4] * dz[19];
+            // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
+            dState[0] = (p[60] * dz[0]) + (p[61] * dz[1]) + (p[62] * dz[2]) + (p[63] * dz[3]) + (p[64] * dz[4]) + (p[65] * dz[5]) + (p[66] * dz[6]) + (p[67] * dz[7])
+                + (p[68] * dz[8]) + (p[69] * dz[9]) + (p[70] * dz[10]) + (p[71] * dz[11]) + (p[72] * dz[12]) + (p[73] * dz[13]) + (p[74] * dz[14]) + (p[75] * dz[15])
+                + (p[76] * dz[16]) + (p[77] * dz[17]) + (p[78] * dz[18]) + (p[79] * dz[19]);
+            dState[1] = (p[80] * dz[0]) + (p[81] * dz[1]) + (p[82] * dz[2]) + (p[83] * dz[3]) + (p[84] * dz[4]) + (p[85] * dz[5]) + (p[86] * dz[6]) + (p[87] * dz[7])
+                + (p[88] * dz[8]) + (p[89] * dz[9]) + (p[90] * dz[10]) + (p[91] * dz[11]) + (p[92] * dz[12]) + (p[93] * dz[13]) + (p[94] * dz[14]) + (p[95] * dz[15])
+                + (p[96] * dz[16]) + (p[97] * dz[17]) + (p[98] * dz[18]) + (p[99] * dz[19]);
+            dState[2] = (p[100] * dz[0]) + (p[101] * dz[1]) + (p[102] * dz[2]) + (p[103] * dz[3]) + (p[104] * dz[4]) + (p[105] * dz[5]) + (p[106] * dz[6]) + (p[107] * dz[7])
+                + (p[108] * dz[8]) + (p[109] * dz[9]) + (p[110] * dz[10]) + (p[111] * dz[11]) + (p[112] * dz[12]) + (p[113] * dz[13]) + (p[114] * dz[14]) + (p[115] * dz[15])
+                + (p[116] * dz[16]) + (p[117] * dz[17]) + (p[118] * dz[18]) + (p[119] * dz[19]);
+            dState[3] = (p[120] * dz[0]) + (p[121] * dz[1]) + (p[122] * dz[2]) + (p[123] * dz[3]) + (p[124] * dz[4]) + (p[125] * dz[5]) + (p[126] * dz[6]) + (p[127] * dz[7])
+                + (p[128] * dz[8]) + (p[129] * dz[9]) + (p[130] * dz[10]) + (p[131] * dz[11]) + (p[132] * dz[12]) + (p[133] * dz[13]) + (p[134] * dz[14]) + (p[135] * dz[15])
+                + (p[136] * dz[16]) + (p[137] * dz[17]) + (p[138] * dz[18]) + (p[139] * dz[19]);
+            dState[4] = (p[140] * dz[0]) + (p[141] * dz[1]) + (p[142] * dz[2]) + (p[143] * dz[3]) + (p[144] * dz[4]) + (p[145] * dz[5]) + (p[146] * dz[6]) + (p[147] * dz[7])
+                + (p[148] * dz[8]) + (p[149] * dz[9]) + (p[150] * dz[10]) + (p[151] * dz[11]) + (p[152] * dz[12]) + (p[153] * dz[13]) + (p[154] * dz[14]) + (p[155] * dz[15])
+                + (p[156] * dz[16]) + (p[157] * dz[17]) + (p[158] * dz[18]) + (p[159] * dz[19]);
+        }
 
-            global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5), cPrev = cache.Slice(5, 5);
-            global::System.ReadOnlySpan<float> i = cache.Slice(10, 5), f = cache.Slice(15, 5), g = cache.Slice(20, 5), o = cache.Slice(25, 5);
-            global::System.ReadOnlySpan<float> tanhC = cache.Slice(30, 5);
-
+        // The element-wise backward of Backward and BackwardOneHot: cache [35], dNext [10] → dz [20], dc_prev.
+        private static void GateGradients(global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, ref Gates dz, global::System.Span<float> dState)
+        {
+            cache = cache.Slice(0, 35); dNext = dNext.Slice(0, 10); dState = dState.Slice(0, 10);
+            global::System.ReadOnlySpan<float> cPrev = cache.Slice(5, 5), i = cache.Slice(10, 5), f = cache.Slice(15, 5);
+            global::System.ReadOnlySpan<float> g = cache.Slice(20, 5), o = cache.Slice(25, 5), tanhC = cache.Slice(30, 5);
             // dNext [10] = [dh | dc] → dz [20] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
             // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
             float dh0 = dNext[0];
             float dO0 = dh0 * tanhC[0];
             float dc0 = dNext[5] + (dh0 * o[0] * (1f - (tanhC[0] * tanhC[0])));
-            float dzI0 = dc0 * g[0] * i[0] * (1f - i[0]);
-            float dzF0 = dc0 * cPrev[0] * f[0] * (1f - f[0]);
-            float dzG0 = dc0 * i[0] * (1f - (g[0] * g[0]));
-            float dzO0 = dO0 * o[0] * (1f - o[0]);
+            dz[0] = dc0 * g[0] * i[0] * (1f - i[0]);
+            dz[5] = dc0 * cPrev[0] * f[0] * (1f - f[0]);
+            dz[10] = dc0 * i[0] * (1f - (g[0] * g[0]));
+            dz[15] = dO0 * o[0] * (1f - o[0]);
             float dh1 = dNext[1];
             float dO1 = dh1 * tanhC[1];
             float dc1 = dNext[6] + (dh1 * o[1] * (1f - (tanhC[1] * tanhC[1])));
-            float dzI1 = dc1 * g[1] * i[1] * (1f - i[1]);
-            float dzF1 = dc1 * cPrev[1] * f[1] * (1f - f[1]);
-            float dzG1 = dc1 * i[1] * (1f - (g[1] * g[1]));
-            float dzO1 = dO1 * o[1] * (1f - o[1]);
+            dz[1] = dc1 * g[1] * i[1] * (1f - i[1]);
+            dz[6] = dc1 * cPrev[1] * f[1] * (1f - f[1]);
+            dz[11] = dc1 * i[1] * (1f - (g[1] * g[1]));
+            dz[16] = dO1 * o[1] * (1f - o[1]);
             float dh2 = dNext[2];
             float dO2 = dh2 * tanhC[2];
             float dc2 = dNext[7] + (dh2 * o[2] * (1f - (tanhC[2] * tanhC[2])));
-            float dzI2 = dc2 * g[2] * i[2] * (1f - i[2]);
-            float dzF2 = dc2 * cPrev[2] * f[2] * (1f - f[2]);
-            float dzG2 = dc2 * i[2] * (1f - (g[2] * g[2]));
-            float dzO2 = dO2 * o[2] * (1f - o[2]);
+            dz[2] = dc2 * g[2] * i[2] * (1f - i[2]);
+            dz[7] = dc2 * cPrev[2] * f[2] * (1f - f[2]);
+            dz[12] = dc2 * i[2] * (1f - (g[2] * g[2]));
+            dz[17] = dO2 * o[2] * (1f - o[2]);
             float dh3 = dNext[3];
             float dO3 = dh3 * tanhC[3];
             float dc3 = dNext[8] + (dh3 * o[3] * (1f - (tanhC[3] * tanhC[3])));
-            float dzI3 = dc3 * g[3] * i[3] * (1f - i[3]);
-            float dzF3 = dc3 * cPrev[3] * f[3] * (1f - f[3]);
-            float dzG3 = dc3 * i[3] * (1f - (g[3] * g[3]));
-            float dzO3 = dO3 * o[3] * (1f - o[3]);
+            dz[3] = dc3 * g[3] * i[3] * (1f - i[3]);
+            dz[8] = dc3 * cPrev[3] * f[3] * (1f - f[3]);
+            dz[13] = dc3 * i[3] * (1f - (g[3] * g[3]));
+            dz[18] = dO3 * o[3] * (1f - o[3]);
             float dh4 = dNext[4];
             float dO4 = dh4 * tanhC[4];
             float dc4 = dNext[9] + (dh4 * o[4] * (1f - (tanhC[4] * tanhC[4])));
-            float dzI4 = dc4 * g[4] * i[4] * (1f - i[4]);
-            float dzF4 = dc4 * cPrev[4] * f[4] * (1f - f[4]);
-            float dzG4 = dc4 * i[4] * (1f - (g[4] * g[4]));
-            float dzO4 = dO4 * o[4] * (1f - o[4]);
-
-            // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz.
-            dp[160] += dzI0;
-            dp[161] += dzI1;
-            dp[162] += dzI2;
-            dp[163] += dzI3;
-            dp[164] += dzI4;
-            dp[165] += dzF0;
-            dp[166] += dzF1;
-            dp[167] += dzF2;
-            dp[168] += dzF3;
-            dp[169] += dzF4;
-            dp[170] += dzG0;
-            dp[171] += dzG1;
-            dp[172] += dzG2;
-            dp[173] += dzG3;
-            dp[174] += dzG4;
-            dp[175] += dzO0;
-            dp[176] += dzO1;
-            dp[177] += dzO2;
-            dp[178] += dzO3;
-            dp[179] += dzO4;
-            global::System.Span<float> dColumn = dp.Slice(index * 20, 20);
-            dColumn[0] += dzI0;
-            dColumn[1] += dzI1;
-            dColumn[2] += dzI2;
-            dColumn[3] += dzI3;
-            dColumn[4] += dzI4;
-            dColumn[5] += dzF0;
-            dColumn[6] += dzF1;
-            dColumn[7] += dzF2;
-            dColumn[8] += dzF3;
-            dColumn[9] += dzF4;
-            dColumn[10] += dzG0;
-            dColumn[11] += dzG1;
-            dColumn[12] += dzG2;
-            dColumn[13] += dzG3;
-            dColumn[14] += dzG4;
-            dColumn[15] += dzO0;
-            dColumn[16] += dzO1;
-            dColumn[17] += dzO2;
-            dColumn[18] += dzO3;
-            dColumn[19] += dzO4;
-            dp[60] += hPrev[0] * dzI0;
-            dp[61] += hPrev[0] * dzI1;
-            dp[62] += hPrev[0] * dzI2;
-            dp[63] += hPrev[0] * dzI3;
-            dp[64] += hPrev[0] * dzI4;
-            dp[65] += hPrev[0] * dzF0;
-            dp[66] += hPrev[0] * dzF1;
-            dp[67] += hPrev[0] * dzF2;
-            dp[68] += hPrev[0] * dzF3;
-            dp[69] += hPrev[0] * dzF4;
-            dp[70] += hPrev[0] * dzG0;
-            dp[71] += hPrev[0] * dzG1;
-            dp[72] += hPrev[0] * dzG2;
-            dp[73] += hPrev[0] * dzG3;
-            dp[74] += hPrev[0] * dzG4;
-            dp[75] += hPrev[0] * dzO0;
-            dp[76] += hPrev[0] * dzO1;
-            dp[77] += hPrev[0] * dzO2;
-            dp[78] += hPrev[0] * dzO3;
-            dp[79] += hPrev[0] * dzO4;
-            dp[80] += hPrev[1] * dzI0;
-            dp[81] += hPrev[1] * dzI1;
-            dp[82] += hPrev[1] * dzI2;
-            dp[83] += hPrev[1] * dzI3;
-            dp[84] += hPrev[1] * dzI4;
-            dp[85] += hPrev[1] * dzF0;
-            dp[86] += hPrev[1] * dzF1;
-            dp[87] += hPrev[1] * dzF2;
-            dp[88] += hPrev[1] * dzF3;
-            dp[89] += hPrev[1] * dzF4;
-            dp[90] += hPrev[1] * dzG0;
-            dp[91] += hPrev[1] * dzG1;
-            dp[92] += hPrev[1] * dzG2;
-            dp[93] += hPrev[1] * dzG3;
-            dp[94] += hPrev[1] * dzG4;
-            dp[95] += hPrev[1] * dzO0;
-            dp[96] += hPrev[1] * dzO1;
-            dp[97] += hPrev[1] * dzO2;
-            dp[98] += hPrev[1] * dzO3;
-            dp[99] += hPrev[1] * dzO4;
-            dp[100] += hPrev[2] * dzI0;
-            dp[101] += hPrev[2] * dzI1;
-            dp[102] += hPrev[2] * dzI2;
-            dp[103] += hPrev[2] * dzI3;
-            dp[104] += hPrev[2] * dzI4;
-            dp[105] += hPrev[2] * dzF0;
-            dp[106] += hPrev[2] * dzF1;
-            dp[107] += hPrev[2] * dzF2;
-            dp[108] += hPrev[2] * dzF3;
-            dp[109] += hPrev[2] * dzF4;
-            dp[110] += hPrev[2] * dzG0;
-            dp[111] += hPrev[2] * dzG1;
-            dp[112] += hPrev[2] * dzG2;
-            dp[113] += hPrev[2] * dzG3;
-            dp[114] += hPrev[2] * dzG4;
-            dp[115] += hPrev[2] * dzO0;
-            dp[116] += hPrev[2] * dzO1;
-            dp[117] += hPrev[2] * dzO2;
-            dp[118] += hPrev[2] * dzO3;
-            dp[119] += hPrev[2] * dzO4;
-            dp[120] += hPrev[3] * dzI0;
-            dp[121] += hPrev[3] * dzI1;
-            dp[122] += hPrev[3] * dzI2;
-            dp[123] += hPrev[3] * dzI3;
-            dp[124] += hPrev[3] * dzI4;
-            dp[125] += hPrev[3] * dzF0;
-            dp[126] += hPrev[3] * dzF1;
-            dp[127] += hPrev[3] * dzF2;
-            dp[128] += hPrev[3] * dzF3;
-            dp[129] += hPrev[3] * dzF4;
-            dp[130] += hPrev[3] * dzG0;
-            dp[131] += hPrev[3] * dzG1;
-            dp[132] += hPrev[3] * dzG2;
-            dp[133] += hPrev[3] * dzG3;
-            dp[134] += hPrev[3] * dzG4;
-            dp[135] += hPrev[3] * dzO0;
-            dp[136] += hPrev[3] * dzO1;
-            dp[137] += hPrev[3] * dzO2;
-            dp[138] += hPrev[3] * dzO3;
-            dp[139] += hPrev[3] * dzO4;
-            dp[140] += hPrev[4] * dzI0;
-            dp[141] += hPrev[4] * dzI1;
-            dp[142] += hPrev[4] * dzI2;
-            dp[143] += hPrev[4] * dzI3;
-            dp[144] += hPrev[4] * dzI4;
-            dp[145] += hPrev[4] * dzF0;
-            dp[146] += hPrev[4] * dzF1;
-            dp[147] += hPrev[4] * dzF2;
-            dp[148] += hPrev[4] * dzF3;
-            dp[149] += hPrev[4] * dzF4;
-            dp[150] += hPrev[4] * dzG0;
-            dp[151] += hPrev[4] * dzG1;
-            dp[152] += hPrev[4] * dzG2;
-            dp[153] += hPrev[4] * dzG3;
-            dp[154] += hPrev[4] * dzG4;
-            dp[155] += hPrev[4] * dzO0;
-            dp[156] += hPrev[4] * dzO1;
-            dp[157] += hPrev[4] * dzO2;
-            dp[158] += hPrev[4] * dzO3;
-            dp[159] += hPrev[4] * dzO4;
-
-            // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-            dState[0] = (p[60] * dzI0) + (p[61] * dzI1) + (p[62] * dzI2) + (p[63] * dzI3) + (p[64] * dzI4) + (p[65] * dzF0) + (p[66] * dzF1) + (p[67] * dzF2) + (p[68] * dzF3) + (p[69] * dzF4) + (p[70] * dzG0) + (p[71] * dzG1) + (p[72] * dzG2) + (p[73] * dzG3) + (p[74] * dzG4) + (p[75] * dzO0) + (p[76] * dzO1) + (p[77] * dzO2) + (p[78] * dzO3) + (p[79] * dzO4);
-            dState[1] = (p[80] * dzI0) + (p[81] * dzI1) + (p[82] * dzI2) + (p[83] * dzI3) + (p[84] * dzI4) + (p[85] * dzF0) + (p[86] * dzF1) + (p[87] * dzF2) + (p[88] * dzF3) + (p[89] * dzF4) + (p[90] * dzG0) + (p[91] * dzG1) + (p[92] * dzG2) + (p[93] * dzG3) + (p[94] * dzG4) + (p[95] * dzO0) + (p[96] * dzO1) + (p[97] * dzO2) + (p[98] * dzO3) + (p[99] * dzO4);
-            dState[2] = (p[100] * dzI0) + (p[101] * dzI1) + (p[102] * dzI2) + (p[103] * dzI3) + (p[104] * dzI4) + (p[105] * dzF0) + (p[106] * dzF1) + (p[107] * dzF2) + (p[108] * dzF3) + (p[109] * dzF4) + (p[110] * dzG0) + (p[111] * dzG1) + (p[112] * dzG2) + (p[113] * dzG3) + (p[114] * dzG4) + (p[115] * dzO0) + (p[116] * dzO1) + (p[117] * dzO2) + (p[118] * dzO3) + (p[119] * dzO4);
-            dState[3] = (p[120] * dzI0) + (p[121] * dzI1) + (p[122] * dzI2) + (p[123] * dzI3) + (p[124] * dzI4) + (p[125] * dzF0) + (p[126] * dzF1) + (p[127] * dzF2) + (p[128] * dzF3) + (p[129] * dzF4) + (p[130] * dzG0) + (p[131] * dzG1) + (p[132] * dzG2) + (p[133] * dzG3) + (p[134] * dzG4) + (p[135] * dzO0) + (p[136] * dzO1) + (p[137] * dzO2) + (p[138] * dzO3) + (p[139] * dzO4);
-            dState[4] = (p[140] * dzI0) + (p[141] * dzI1) + (p[142] * dzI2) + (p[143] * dzI3) + (p[144] * dzI4) + (p[145] * dzF0) + (p[146] * dzF1) + (p[147] * dzF2) + (p[148] * dzF3) + (p[149] * dzF4) + (p[150] * dzG0) + (p[151] * dzG1) + (p[152] * dzG2) + (p[153] * dzG3) + (p[154] * dzG4) + (p[155] * dzO0) + (p[156] * dzO1) + (p[157] * dzO2) + (p[158] * dzO3) + (p[159] * dzO4);
-
-            // dc_prev [5] = dc ⊙ f.
+            dz[4] = dc4 * g[4] * i[4] * (1f - i[4]);
+            dz[9] = dc4 * cPrev[4] * f[4] * (1f - f[4]);
+            dz[14] = dc4 * i[4] * (1f - (g[4] * g[4]));
+            dz[19] = dO4 * o[4] * (1f - o[4]);
+            // dc_prev [5] = dc ⊙ f, into dState[5..] (dNext, which it may be, is read in full above).
             dState[5] = dc0 * f[0];
             dState[6] = dc1 * f[1];
             dState[7] = dc2 * f[2];
@@ -782,157 +418,19 @@ static partial class SmallLstm
         }
 
         /// <inheritdoc/>
+        /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void Step(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state, global::System.Span<float> next)
         {
-            global::LstmGen.Internal.KernelChecks.Step<Kernel, float>(p, x, state, next);
-            p = p.Slice(0, 180);
-            x = x.Slice(0, 3);
-            next = next.Slice(0, 10);
-
-            global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5), cPrev = state.Slice(5, 5);
-
-            // z [20] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·20 + r], b is p[160..].
-            float zI0 = p[160] + (p[0] * x[0]) + (p[20] * x[1]) + (p[40] * x[2]) + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3]) + (p[140] * hPrev[4]);
-            float zI1 = p[161] + (p[1] * x[0]) + (p[21] * x[1]) + (p[41] * x[2]) + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3]) + (p[141] * hPrev[4]);
-            float zI2 = p[162] + (p[2] * x[0]) + (p[22] * x[1]) + (p[42] * x[2]) + (p[62] * hPrev[0]) + (p[82] * hPrev[1]) + (p[102] * hPrev[2]) + (p[122] * hPrev[3]) + (p[142] * hPrev[4]);
-            float zI3 = p[163] + (p[3] * x[0]) + (p[23] * x[1]) + (p[43] * x[2]) + (p[63] * hPrev[0]) + (p[83] * hPrev[1]) + (p[103] * hPrev[2]) + (p[123] * hPrev[3]) + (p[143] * hPrev[4]);
-            float zI4 = p[164] + (p[4] * x[0]) + (p[24] * x[1]) + (p[44] * x[2]) + (p[64] * hPrev[0]) + (p[84] * hPrev[1]) + (p[104] * hPrev[2]) + (p[124] * hPrev[3]) + (p[144] * hPrev[4]);
-            float zF0 = p[165] + (p[5] * x[0]) + (p[25] * x[1]) + (p[45] * x[2]) + (p[65] * hPrev[0]) + (p[85] * hPrev[1]) + (p[105] * hPrev[2]) + (p[125] * hPrev[3]) + (p[145] * hPrev[4]);
-            float zF1 = p[166] + (p[6] * x[0]) + (p[26] * x[1]) + (p[46] * x[2]) + (p[66] * hPrev[0]) + (p[86] * hPrev[1]) + (p[106] * hPrev[2]) + (p[126] * hPrev[3]) + (p[146] * hPrev[4]);
-            float zF2 = p[167] + (p[7] * x[0]) + (p[27] * x[1]) + (p[47] * x[2]) + (p[67] * hPrev[0]) + (p[87] * hPrev[1]) + (p[107] * hPrev[2]) + (p[127] * hPrev[3]) + (p[147] * hPrev[4]);
-            float zF3 = p[168] + (p[8] * x[0]) + (p[28] * x[1]) + (p[48] * x[2]) + (p[68] * hPrev[0]) + (p[88] * hPrev[1]) + (p[108] * hPrev[2]) + (p[128] * hPrev[3]) + (p[148] * hPrev[4]);
-            float zF4 = p[169] + (p[9] * x[0]) + (p[29] * x[1]) + (p[49] * x[2]) + (p[69] * hPrev[0]) + (p[89] * hPrev[1]) + (p[109] * hPrev[2]) + (p[129] * hPrev[3]) + (p[149] * hPrev[4]);
-            float zG0 = p[170] + (p[10] * x[0]) + (p[30] * x[1]) + (p[50] * x[2]) + (p[70] * hPrev[0]) + (p[90] * hPrev[1]) + (p[110] * hPrev[2]) + (p[130] * hPrev[3]) + (p[150] * hPrev[4]);
-            float zG1 = p[171] + (p[11] * x[0]) + (p[31] * x[1]) + (p[51] * x[2]) + (p[71] * hPrev[0]) + (p[91] * hPrev[1]) + (p[111] * hPrev[2]) + (p[131] * hPrev[3]) + (p[151] * hPrev[4]);
-            float zG2 = p[172] + (p[12] * x[0]) + (p[32] * x[1]) + (p[52] * x[2]) + (p[72] * hPrev[0]) + (p[92] * hPrev[1]) + (p[112] * hPrev[2]) + (p[132] * hPrev[3]) + (p[152] * hPrev[4]);
-            float zG3 = p[173] + (p[13] * x[0]) + (p[33] * x[1]) + (p[53] * x[2]) + (p[73] * hPrev[0]) + (p[93] * hPrev[1]) + (p[113] * hPrev[2]) + (p[133] * hPrev[3]) + (p[153] * hPrev[4]);
-            float zG4 = p[174] + (p[14] * x[0]) + (p[34] * x[1]) + (p[54] * x[2]) + (p[74] * hPrev[0]) + (p[94] * hPrev[1]) + (p[114] * hPrev[2]) + (p[134] * hPrev[3]) + (p[154] * hPrev[4]);
-            float zO0 = p[175] + (p[15] * x[0]) + (p[35] * x[1]) + (p[55] * x[2]) + (p[75] * hPrev[0]) + (p[95] * hPrev[1]) + (p[115] * hPrev[2]) + (p[135] * hPrev[3]) + (p[155] * hPrev[4]);
-            float zO1 = p[176] + (p[16] * x[0]) + (p[36] * x[1]) + (p[56] * x[2]) + (p[76] * hPrev[0]) + (p[96] * hPrev[1]) + (p[116] * hPrev[2]) + (p[136] * hPrev[3]) + (p[156] * hPrev[4]);
-            float zO2 = p[177] + (p[17] * x[0]) + (p[37] * x[1]) + (p[57] * x[2]) + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3]) + (p[157] * hPrev[4]);
-            float zO3 = p[178] + (p[18] * x[0]) + (p[38] * x[1]) + (p[58] * x[2]) + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3]) + (p[158] * hPrev[4]);
-            float zO4 = p[179] + (p[19] * x[0]) + (p[39] * x[1]) + (p[59] * x[2]) + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3]) + (p[159] * hPrev[4]);
-
-            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-            float i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-            float f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-            float g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-            float o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-            float c0 = (f0 * cPrev[0]) + (i0 * g0);
-            float tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-            float i1 = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-            float f1 = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-            float g1 = global::LstmGen.Internal.Activations.Tanh(zG1);
-            float o1 = global::LstmGen.Internal.Activations.Sigmoid(zO1);
-            float c1 = (f1 * cPrev[1]) + (i1 * g1);
-            float tanhC1 = global::LstmGen.Internal.Activations.Tanh(c1);
-            float i2 = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-            float f2 = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-            float g2 = global::LstmGen.Internal.Activations.Tanh(zG2);
-            float o2 = global::LstmGen.Internal.Activations.Sigmoid(zO2);
-            float c2 = (f2 * cPrev[2]) + (i2 * g2);
-            float tanhC2 = global::LstmGen.Internal.Activations.Tanh(c2);
-            float i3 = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-            float f3 = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-            float g3 = global::LstmGen.Internal.Activations.Tanh(zG3);
-            float o3 = global::LstmGen.Internal.Activations.Sigmoid(zO3);
-            float c3 = (f3 * cPrev[3]) + (i3 * g3);
-            float tanhC3 = global::LstmGen.Internal.Activations.Tanh(c3);
-            float i4 = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-            float f4 = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-            float g4 = global::LstmGen.Internal.Activations.Tanh(zG4);
-            float o4 = global::LstmGen.Internal.Activations.Sigmoid(zO4);
-            float c4 = (f4 * cPrev[4]) + (i4 * g4);
-            float tanhC4 = global::LstmGen.Internal.Activations.Tanh(c4);
-
-            // next [10] = [h | c], written last: next may be state itself.
-            next[0] = o0 * tanhC0;
-            next[1] = o1 * tanhC1;
-            next[2] = o2 * tanhC2;
-            next[3] = o3 * tanhC3;
-            next[4] = o4 * tanhC4;
-            next[5] = c0;
-            next[6] = c1;
-            next[7] = c2;
-            next[8] = c3;
-            next[9] = c4;
+            ScratchCache cache = default;
+            Forward(p, x, state, next, cache);
         }
 
         /// <inheritdoc/>
+        /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void StepOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> state, global::System.Span<float> next)
         {
-            global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, float>(p, index, state, next);
-            p = p.Slice(0, 180);
-            next = next.Slice(0, 10);
-
-            global::System.ReadOnlySpan<float> column = p.Slice(index * 20, 20);
-            global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5), cPrev = state.Slice(5, 5);
-
-            // z [20] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[60 + k·20..], b is p[160..].
-            float zI0 = p[160] + column[0] + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3]) + (p[140] * hPrev[4]);
-            float zI1 = p[161] + column[1] + (p[61] * hPrev[0]) + (p[81] * hPrev[1]) + (p[101] * hPrev[2]) + (p[121] * hPrev[3]) + (p[141] * hPrev[4]);
-            float zI2 = p[162] + column[2] + (p[62] * hPrev[0]) + (p[82] * hPrev[1]) + (p[102] * hPrev[2]) + (p[122] * hPrev[3]) + (p[142] * hPrev[4]);
-            float zI3 = p[163] + column[3] + (p[63] * hPrev[0]) + (p[83] * hPrev[1]) + (p[103] * hPrev[2]) + (p[123] * hPrev[3]) + (p[143] * hPrev[4]);
-            float zI4 = p[164] + column[4] + (p[64] * hPrev[0]) + (p[84] * hPrev[1]) + (p[104] * hPrev[2]) + (p[124] * hPrev[3]) + (p[144] * hPrev[4]);
-            float zF0 = p[165] + column[5] + (p[65] * hPrev[0]) + (p[85] * hPrev[1]) + (p[105] * hPrev[2]) + (p[125] * hPrev[3]) + (p[145] * hPrev[4]);
-            float zF1 = p[166] + column[6] + (p[66] * hPrev[0]) + (p[86] * hPrev[1]) + (p[106] * hPrev[2]) + (p[126] * hPrev[3]) + (p[146] * hPrev[4]);
-            float zF2 = p[167] + column[7] + (p[67] * hPrev[0]) + (p[87] * hPrev[1]) + (p[107] * hPrev[2]) + (p[127] * hPrev[3]) + (p[147] * hPrev[4]);
-            float zF3 = p[168] + column[8] + (p[68] * hPrev[0]) + (p[88] * hPrev[1]) + (p[108] * hPrev[2]) + (p[128] * hPrev[3]) + (p[148] * hPrev[4]);
-            float zF4 = p[169] + column[9] + (p[69] * hPrev[0]) + (p[89] * hPrev[1]) + (p[109] * hPrev[2]) + (p[129] * hPrev[3]) + (p[149] * hPrev[4]);
-            float zG0 = p[170] + column[10] + (p[70] * hPrev[0]) + (p[90] * hPrev[1]) + (p[110] * hPrev[2]) + (p[130] * hPrev[3]) + (p[150] * hPrev[4]);
-            float zG1 = p[171] + column[11] + (p[71] * hPrev[0]) + (p[91] * hPrev[1]) + (p[111] * hPrev[2]) + (p[131] * hPrev[3]) + (p[151] * hPrev[4]);
-            float zG2 = p[172] + column[12] + (p[72] * hPrev[0]) + (p[92] * hPrev[1]) + (p[112] * hPrev[2]) + (p[132] * hPrev[3]) + (p[152] * hPrev[4]);
-            float zG3 = p[173] + column[13] + (p[73] * hPrev[0]) + (p[93] * hPrev[1]) + (p[113] * hPrev[2]) + (p[133] * hPrev[3]) + (p[153] * hPrev[4]);
-            float zG4 = p[174] + column[14] + (p[74] * hPrev[0]) + (p[94] * hPrev[1]) + (p[114] * hPrev[2]) + (p[134] * hPrev[3]) + (p[154] * hPrev[4]);
-            float zO0 = p[175] + column[15] + (p[75] * hPrev[0]) + (p[95] * hPrev[1]) + (p[115] * hPrev[2]) + (p[135] * hPrev[3]) + (p[155] * hPrev[4]);
-            float zO1 = p[176] + column[16] + (p[76] * hPrev[0]) + (p[96] * hPrev[1]) + (p[116] * hPrev[2]) + (p[136] * hPrev[3]) + (p[156] * hPrev[4]);
-            float zO2 = p[177] + column[17] + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3]) + (p[157] * hPrev[4]);
-            float zO3 = p[178] + column[18] + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3]) + (p[158] * hPrev[4]);
-            float zO4 = p[179] + column[19] + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3]) + (p[159] * hPrev[4]);
-
-            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
-            float i0 = global::LstmGen.Internal.Activations.Sigmoid(zI0);
-            float f0 = global::LstmGen.Internal.Activations.Sigmoid(zF0);
-            float g0 = global::LstmGen.Internal.Activations.Tanh(zG0);
-            float o0 = global::LstmGen.Internal.Activations.Sigmoid(zO0);
-            float c0 = (f0 * cPrev[0]) + (i0 * g0);
-            float tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-            float i1 = global::LstmGen.Internal.Activations.Sigmoid(zI1);
-            float f1 = global::LstmGen.Internal.Activations.Sigmoid(zF1);
-            float g1 = global::LstmGen.Internal.Activations.Tanh(zG1);
-            float o1 = global::LstmGen.Internal.Activations.Sigmoid(zO1);
-            float c1 = (f1 * cPrev[1]) + (i1 * g1);
-            float tanhC1 = global::LstmGen.Internal.Activations.Tanh(c1);
-            float i2 = global::LstmGen.Internal.Activations.Sigmoid(zI2);
-            float f2 = global::LstmGen.Internal.Activations.Sigmoid(zF2);
-            float g2 = global::LstmGen.Internal.Activations.Tanh(zG2);
-            float o2 = global::LstmGen.Internal.Activations.Sigmoid(zO2);
-            float c2 = (f2 * cPrev[2]) + (i2 * g2);
-            float tanhC2 = global::LstmGen.Internal.Activations.Tanh(c2);
-            float i3 = global::LstmGen.Internal.Activations.Sigmoid(zI3);
-            float f3 = global::LstmGen.Internal.Activations.Sigmoid(zF3);
-            float g3 = global::LstmGen.Internal.Activations.Tanh(zG3);
-            float o3 = global::LstmGen.Internal.Activations.Sigmoid(zO3);
-            float c3 = (f3 * cPrev[3]) + (i3 * g3);
-            float tanhC3 = global::LstmGen.Internal.Activations.Tanh(c3);
-            float i4 = global::LstmGen.Internal.Activations.Sigmoid(zI4);
-            float f4 = global::LstmGen.Internal.Activations.Sigmoid(zF4);
-            float g4 = global::LstmGen.Internal.Activations.Tanh(zG4);
-            float o4 = global::LstmGen.Internal.Activations.Sigmoid(zO4);
-            float c4 = (f4 * cPrev[4]) + (i4 * g4);
-            float tanhC4 = global::LstmGen.Internal.Activations.Tanh(c4);
-
-            // next [10] = [h | c], written last: next may be state itself.
-            next[0] = o0 * tanhC0;
-            next[1] = o1 * tanhC1;
-            next[2] = o2 * tanhC2;
-            next[3] = o3 * tanhC3;
-            next[4] = o4 * tanhC4;
-            next[5] = c0;
-            next[6] = c1;
-            next[7] = c2;
-            next[8] = c3;
-            next[9] = c4;
+            ScratchCache cache = default;
+            ForwardOneHot(p, index, state, next, cache);
         }
     }
 
@@ -940,80 +438,85 @@ static partial class SmallLstm
     public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, float>.CacheLength;
 
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-    public static State Forward(Parameters p, in Vec3<float> x, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
-    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache) => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (Vec3<float> Dx, StateGradient Carry) Backward(Parameters p, in Vec3<float> x, global::System.ReadOnlySpan<float> cache, in Vec5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vec5<float> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}"/>
+    public static State Forward(Parameters p, in Vec3<float> x, in State state, global::System.Span<float> cache)
+        => global::LstmGen.TypedCell<Kernel, float>.Forward(p, x, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<float> cache)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardOneHot(p, index, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}"/>
+    public static (Vec3<float> Dx, StateGradient Carry) Backward(Parameters p, in Vec3<float> x, global::System.ReadOnlySpan<float> cache, in Vec5<float> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.Backward(p, x, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<float> cache, in Vec5<float> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardOneHot(p, index, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}"/>
     public static State Step(Parameters p, in Vec3<float> x, in State state) => global::LstmGen.TypedCell<Kernel, float>.Step(p, x, state);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}"/>
     public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, float>.StepOneHot(p, index, state);
 
     // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, Gradients grads, global::System.Span<Vec3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec3<float>, Vec5<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec5<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches) => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vec3<float>> inputGradients) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs) => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec3<float>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, Gradients grads, global::System.Span<Vec3<float>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec3<float>, Vec5<float>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.Bptt<Vec5<float>, StateGradient>(p, inputs, caches, outputGradients, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vec3<float>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<float> caches, global::System.Span<Vec5<float>> outputs)
+        => global::LstmGen.TypedCell<Kernel, float>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec3<float>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
     // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
     public static float MseLoss(in Vec5<float> h, in Vec5<float> y, out Vec5<float> dh) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(h, y, out dh);
-
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-    public static float MseLoss(global::System.ReadOnlySpan<Vec5<float>> outputs, global::System.ReadOnlySpan<Vec5<float>> targets, global::System.Span<Vec5<float>> outputGradients) => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec3<float>, Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec3<float>, Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static float MseLoss(global::System.ReadOnlySpan<Vec5<float>> outputs, global::System.ReadOnlySpan<Vec5<float>> targets, global::System.Span<Vec5<float>> outputGradients)
+        => global::LstmGen.TypedCell<Kernel, float>.MseLoss(outputs, targets, outputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec3<float>, Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
+    public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec3<float>, Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+    public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);
 }

@@ -12,19 +12,14 @@ static partial class SmallRnn
 {
     /// <summary>Input size D: the length of every input vector x.</summary>
     public const int InputSize = 3;
-
     /// <summary>Hidden size H: the length of the hidden state h.</summary>
     public const int HiddenSize = 5;
-
     /// <summary>Rows of the fused matrix [W | U]: H.</summary>
     public const int GateRows = 5;
-
     /// <summary>Number of scalars in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public const int ParameterCount = 45;
-
     /// <summary>Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).</summary>
     public const int BiasOffset = 40;
-
     /// <summary>Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).</summary>
     public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.TanhRnn, InputSize, HiddenSize, 0);
 
@@ -33,7 +28,6 @@ static partial class SmallRnn
     {
         /// <summary>h: the hidden state.</summary>
         public readonly Vec5<double> H = H;
-
         /// <summary>The zero state.</summary>
         public static State Zero => default;
     }
@@ -50,7 +44,6 @@ static partial class SmallRnn
     {
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters()"/>
         public Parameters() { }
-
         /// <inheritdoc cref="global::LstmGen.Parameters{TKernel, T}.Parameters(global::System.ReadOnlySpan{T})"/>
         public Parameters(global::System.ReadOnlySpan<double> values) : base(values) { }
     }
@@ -60,7 +53,6 @@ static partial class SmallRnn
     {
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients()"/>
         public Gradients() { }
-
         /// <inheritdoc cref="global::LstmGen.Gradients{TKernel, T}.Gradients(global::System.ReadOnlySpan{T})"/>
         public Gradients(global::System.ReadOnlySpan<double> values) : base(values) { }
     }
@@ -72,67 +64,43 @@ static partial class SmallRnn
         public Workspace(int maxSteps, int maxBatch = 1) : base(maxSteps, maxBatch) { }
     }
 
-    /// <summary>
-    /// SmallRnn as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.
-    /// </summary>
+    /// <summary>SmallRnn as the cell contract, for the generic runtime <see cref="global::LstmGen.Kernels.Recurrent{TKernel, T}"/>.</summary>
     public readonly struct Kernel : global::LstmGen.Kernels.IRecurrentKernel<Kernel, double>
     {
         /// <inheritdoc/>
         public static global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.TanhRnn;
-
         /// <inheritdoc/>
         public static int InputSize => 3;
-
         /// <inheritdoc/>
         public static int HiddenSize => 5;
-
         /// <inheritdoc/>
         public static int OutputSize => 0;
 
-        // Straight-line step members. state [h] [5]; cache [h_prev | h] [10];
-        // p: [W | U] column by column (5 rows each), then b.
-        // After the checks, spans are sliced to constant lengths: the JIT drops the bounds checks of constant indices.
-        // Each member reads all it needs before it writes: next may be state, and dState may be dNext.
+        // Straight-line step members. state [h] [5]; cache [h_prev | h] [10]; p: [W | U] by column (5 rows each), then b.
+        // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
+        // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
+        [global::System.Runtime.CompilerServices.InlineArray(5)] private struct Gates { private double _element; }
+        [global::System.Runtime.CompilerServices.InlineArray(10)] private struct ScratchCache { private double _element; }
 
         /// <inheritdoc/>
         public static void Forward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             global::LstmGen.Internal.KernelChecks.Forward<Kernel, double>(p, x, state, next, cache);
-            p = p.Slice(0, 45);
-            x = x.Slice(0, 3);
-            cache = cache.Slice(0, 10);
-            next = next.Slice(0, 5);
-
+            p = p.Slice(0, 45); x = x.Slice(0, 3);
             global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·5 + r], b is p[40..].
-            double zH0 = p[40] + (p[0] * x[0]) + (p[5] * x[1]) + (p[10] * x[2]) + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + (p[1] * x[0]) + (p[6] * x[1]) + (p[11] * x[2]) + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + (p[2] * x[0]) + (p[7] * x[1]) + (p[12] * x[2]) + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + (p[3] * x[0]) + (p[8] * x[1]) + (p[13] * x[2]) + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + (p[4] * x[0]) + (p[9] * x[1]) + (p[14] * x[2]) + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
-            // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
-
-            // cache [10] = [h_prev | h].
-            state.CopyTo(cache);
-            cache[5] = h0;
-            cache[6] = h1;
-            cache[7] = h2;
-            cache[8] = h3;
-            cache[9] = h4;
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
-            next[4] = h4;
+            // z [5] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·5 + r], b is p[40..].
+            Gates z = default;
+            z[0] = p[40] + (p[0] * x[0]) + (p[5] * x[1]) + (p[10] * x[2]) + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3])
+                + (p[35] * hPrev[4]);
+            z[1] = p[41] + (p[1] * x[0]) + (p[6] * x[1]) + (p[11] * x[2]) + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3])
+                + (p[36] * hPrev[4]);
+            z[2] = p[42] + (p[2] * x[0]) + (p[7] * x[1]) + (p[12] * x[2]) + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3])
+                + (p[37] * hPrev[4]);
+            z[3] = p[43] + (p[3] * x[0]) + (p[8] * x[1]) + (p[13] * x[2]) + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3])
+                + (p[38] * hPrev[4]);
+            z[4] = p[44] + (p[4] * x[0]) + (p[9] * x[1]) + (p[14] * x[2]) + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3])
+                + (p[39] * hPrev[4]);
+            Activate(in z, state, next, cache);
         }
 
         /// <inheritdoc/>
@@ -140,39 +108,34 @@ static partial class SmallRnn
         {
             global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, double>(p, index, state, next, cache);
             p = p.Slice(0, 45);
-            cache = cache.Slice(0, 10);
-            next = next.Slice(0, 5);
+            global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5), hPrev = state.Slice(0, 5);
+            // z [5] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[15 + k·5..], b is p[40..].
+            Gates z = default;
+            z[0] = p[40] + column[0] + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
+            z[1] = p[41] + column[1] + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
+            z[2] = p[42] + column[2] + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
+            z[3] = p[43] + column[3] + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
+            z[4] = p[44] + column[4] + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
+            Activate(in z, state, next, cache);
+        }
 
-            global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5);
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[15 + k·5..], b is p[40..].
-            double zH0 = p[40] + column[0] + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + column[1] + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + column[2] + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + column[3] + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + column[4] + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
+        // The element-wise forward of Forward and ForwardOneHot: z [5] (their gate rows), state [5] → cache, next.
+        private static void Activate(in Gates z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
+        {
+            state = state.Slice(0, 5); cache = cache.Slice(0, 10); next = next.Slice(0, 5);
             // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
-
-            // cache [10] = [h_prev | h].
-            state.CopyTo(cache);
-            cache[5] = h0;
-            cache[6] = h1;
-            cache[7] = h2;
-            cache[8] = h3;
-            cache[9] = h4;
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
+            double h0 = global::LstmGen.Internal.Activations.Tanh(z[0]);
+            double h1 = global::LstmGen.Internal.Activations.Tanh(z[1]);
+            double h2 = global::LstmGen.Internal.Activations.Tanh(z[2]);
+            double h3 = global::LstmGen.Internal.Activations.Tanh(z[3]);
+            double h4 = global::LstmGen.Internal.Activations.Tanh(z[4]);
+            // cache [10] = [h_prev | h], a hidden unit per line; next [5] = h, written last: next may be state.
+            cache[0] = state[0]; cache[5] = h0;
+            cache[1] = state[1]; cache[6] = h1;
+            cache[2] = state[2]; cache[7] = h2;
+            cache[3] = state[3]; cache[8] = h3;
+            cache[4] = state[4]; cache[9] = h4;
+            next[0] = h0; next[1] = h1; next[2] = h2; next[3] = h3;
             next[4] = h4;
         }
 
@@ -180,213 +143,104 @@ static partial class SmallRnn
         public static void Backward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dx, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.Backward<Kernel, double>(p, x, cache, dNext, dState, dx, dp);
-            p = p.Slice(0, 45);
-            x = x.Slice(0, 3);
-            cache = cache.Slice(0, 10);
-            dNext = dNext.Slice(0, 5);
-            dState = dState.Slice(0, 5);
-            dp = dp.Slice(0, 45);
-
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5), h = cache.Slice(5, 5);
-
-            // dNext [5] = dh → dz [5] = dh ⊙ (1 − h²).
-            double dzH0 = dNext[0] * (1.0 - (h[0] * h[0]));
-            double dzH1 = dNext[1] * (1.0 - (h[1] * h[1]));
-            double dzH2 = dNext[2] * (1.0 - (h[2] * h[2]));
-            double dzH3 = dNext[3] * (1.0 - (h[3] * h[3]));
-            double dzH4 = dNext[4] * (1.0 - (h[4] * h[4]));
-
-            // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz.
-            dp[40] += dzH0;
-            dp[41] += dzH1;
-            dp[42] += dzH2;
-            dp[43] += dzH3;
-            dp[44] += dzH4;
-            dp[0] += x[0] * dzH0;
-            dp[1] += x[0] * dzH1;
-            dp[2] += x[0] * dzH2;
-            dp[3] += x[0] * dzH3;
-            dp[4] += x[0] * dzH4;
-            dp[5] += x[1] * dzH0;
-            dp[6] += x[1] * dzH1;
-            dp[7] += x[1] * dzH2;
-            dp[8] += x[1] * dzH3;
-            dp[9] += x[1] * dzH4;
-            dp[10] += x[2] * dzH0;
-            dp[11] += x[2] * dzH1;
-            dp[12] += x[2] * dzH2;
-            dp[13] += x[2] * dzH3;
-            dp[14] += x[2] * dzH4;
-            dp[15] += hPrev[0] * dzH0;
-            dp[16] += hPrev[0] * dzH1;
-            dp[17] += hPrev[0] * dzH2;
-            dp[18] += hPrev[0] * dzH3;
-            dp[19] += hPrev[0] * dzH4;
-            dp[20] += hPrev[1] * dzH0;
-            dp[21] += hPrev[1] * dzH1;
-            dp[22] += hPrev[1] * dzH2;
-            dp[23] += hPrev[1] * dzH3;
-            dp[24] += hPrev[1] * dzH4;
-            dp[25] += hPrev[2] * dzH0;
-            dp[26] += hPrev[2] * dzH1;
-            dp[27] += hPrev[2] * dzH2;
-            dp[28] += hPrev[2] * dzH3;
-            dp[29] += hPrev[2] * dzH4;
-            dp[30] += hPrev[3] * dzH0;
-            dp[31] += hPrev[3] * dzH1;
-            dp[32] += hPrev[3] * dzH2;
-            dp[33] += hPrev[3] * dzH3;
-            dp[34] += hPrev[3] * dzH4;
-            dp[35] += hPrev[4] * dzH0;
-            dp[36] += hPrev[4] * dzH1;
-            dp[37] += hPrev[4] * dzH2;
-            dp[38] += hPrev[4] * dzH3;
-            dp[39] += hPrev[4] * dzH4;
-
+            p = p.Slice(0, 45); x = x.Slice(0, 3); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45);
+            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
+            Gates dz = default;
+            GateGradients(cache, dNext, ref dz);
+            // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+            dp[40] += dz[0]; dp[41] += dz[1]; dp[42] += dz[2]; dp[43] += dz[3];
+            dp[44] += dz[4];
+            dp[0] += x[0] * dz[0]; dp[1] += x[0] * dz[1]; dp[2] += x[0] * dz[2]; dp[3] += x[0] * dz[3];
+            dp[4] += x[0] * dz[4];
+            dp[5] += x[1] * dz[0]; dp[6] += x[1] * dz[1]; dp[7] += x[1] * dz[2]; dp[8] += x[1] * dz[3];
+            dp[9] += x[1] * dz[4];
+            dp[10] += x[2] * dz[0]; dp[11] += x[2] * dz[1]; dp[12] += x[2] * dz[2]; dp[13] += x[2] * dz[3];
+            dp[14] += x[2] * dz[4];
+            dp[15] += hPrev[0] * dz[0]; dp[16] += hPrev[0] * dz[1]; dp[17] += hPrev[0] * dz[2]; dp[18] += hPrev[0] * dz[3];
+            dp[19] += hPrev[0] * dz[4];
+            dp[20] += hPrev[1] * dz[0]; dp[21] += hPrev[1] * dz[1]; dp[22] += hPrev[1] * dz[2]; dp[23] += hPrev[1] * dz[3];
+            dp[24] += hPrev[1] * dz[4];
+            dp[25] += hPrev[2] * dz[0]; dp[26] += hPrev[2] * dz[1]; dp[27] += hPrev[2] * dz[2]; dp[28] += hPrev[2] * dz[3];
+            dp[29] += hPrev[2] * dz[4];
+            dp[30] += hPrev[3] * dz[0]; dp[31] += hPrev[3] * dz[1]; dp[32] += hPrev[3] * dz[2]; dp[33] += hPrev[3] * dz[3];
+            dp[34] += hPrev[3] * dz[4];
+            dp[35] += hPrev[4] * dz[0]; dp[36] += hPrev[4] * dz[1]; dp[37] += hPrev[4] * dz[2]; dp[38] += hPrev[4] * dz[3];
+            dp[39] += hPrev[4] * dz[4];
             // dx [3] = Wᵀ·dz, unless dx is empty.
             if (!dx.IsEmpty)
             {
                 dx = dx.Slice(0, 3);
-                dx[0] = (p[0] * dzH0) + (p[1] * dzH1) + (p[2] * dzH2) + (p[3] * dzH3) + (p[4] * dzH4);
-                dx[1] = (p[5] * dzH0) + (p[6] * dzH1) + (p[7] * dzH2) + (p[8] * dzH3) + (p[9] * dzH4);
-                dx[2] = (p[10] * dzH0) + (p[11] * dzH1) + (p[12] * dzH2) + (p[13] * dzH3) + (p[14] * dzH4);
+                dx[0] = (p[0] * dz[0]) + (p[1] * dz[1]) + (p[2] * dz[2]) + (p[3] * dz[3]) + (p[4] * dz[4]);
+                dx[1] = (p[5] * dz[0]) + (p[6] * dz[1]) + (p[7] * dz[2]) + (p[8] * dz[3]) + (p[9] * dz[4]);
+                dx[2] = (p[10] * dz[0]) + (p[11] * dz[1]) + (p[12] * dz[2]) + (p[13] * dz[3]) + (p[14] * dz[4]);
             }
-
             // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-            dState[0] = (p[15] * dzH0) + (p[16] * dzH1) + (p[17] * dzH2) + (p[18] * dzH3) + (p[19] * dzH4);
-            dState[1] = (p[20] * dzH0) + (p[21] * dzH1) + (p[22] * dzH2) + (p[23] * dzH3) + (p[24] * dzH4);
-            dState[2] = (p[25] * dzH0) + (p[26] * dzH1) + (p[27] * dzH2) + (p[28] * dzH3) + (p[29] * dzH4);
-            dState[3] = (p[30] * dzH0) + (p[31] * dzH1) + (p[32] * dzH2) + (p[33] * dzH3) + (p[34] * dzH4);
-            dState[4] = (p[35] * dzH0) + (p[36] * dzH1) + (p[37] * dzH2) + (p[38] * dzH3) + (p[39] * dzH4);
+            dState[0] = (p[15] * dz[0]) + (p[16] * dz[1]) + (p[17] * dz[2]) + (p[18] * dz[3]) + (p[19] * dz[4]);
+            dState[1] = (p[20] * dz[0]) + (p[21] * dz[1]) + (p[22] * dz[2]) + (p[23] * dz[3]) + (p[24] * dz[4]);
+            dState[2] = (p[25] * dz[0]) + (p[26] * dz[1]) + (p[27] * dz[2]) + (p[28] * dz[3]) + (p[29] * dz[4]);
+            dState[3] = (p[30] * dz[0]) + (p[31] * dz[1]) + (p[32] * dz[2]) + (p[33] * dz[3]) + (p[34] * dz[4]);
+            dState[4] = (p[35] * dz[0]) + (p[36] * dz[1]) + (p[37] * dz[2]) + (p[38] * dz[3]) + (p[39] * dz[4]);
         }
 
         /// <inheritdoc/>
         public static void BackwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, double>(p, index, cache, dNext, dState, dp);
-            p = p.Slice(0, 45);
-            cache = cache.Slice(0, 10);
-            dNext = dNext.Slice(0, 5);
-            dState = dState.Slice(0, 5);
-            dp = dp.Slice(0, 45);
-
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5), h = cache.Slice(5, 5);
-
-            // dNext [5] = dh → dz [5] = dh ⊙ (1 − h²).
-            double dzH0 = dNext[0] * (1.0 - (h[0] * h[0]));
-            double dzH1 = dNext[1] * (1.0 - (h[1] * h[1]));
-            double dzH2 = dNext[2] * (1.0 - (h[2] * h[2]));
-            double dzH3 = dNext[3] * (1.0 - (h[3] * h[3]));
-            double dzH4 = dNext[4] * (1.0 - (h[4] * h[4]));
-
-            // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz.
-            dp[40] += dzH0;
-            dp[41] += dzH1;
-            dp[42] += dzH2;
-            dp[43] += dzH3;
-            dp[44] += dzH4;
+            p = p.Slice(0, 45); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45);
+            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
+            Gates dz = default;
+            GateGradients(cache, dNext, ref dz);
+            // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
+            dp[40] += dz[0]; dp[41] += dz[1]; dp[42] += dz[2]; dp[43] += dz[3];
+            dp[44] += dz[4];
             global::System.Span<double> dColumn = dp.Slice(index * 5, 5);
-            dColumn[0] += dzH0;
-            dColumn[1] += dzH1;
-            dColumn[2] += dzH2;
-            dColumn[3] += dzH3;
-            dColumn[4] += dzH4;
-            dp[15] += hPrev[0] * dzH0;
-            dp[16] += hPrev[0] * dzH1;
-            dp[17] += hPrev[0] * dzH2;
-            dp[18] += hPrev[0] * dzH3;
-            dp[19] += hPrev[0] * dzH4;
-            dp[20] += hPrev[1] * dzH0;
-            dp[21] += hPrev[1] * dzH1;
-            dp[22] += hPrev[1] * dzH2;
-            dp[23] += hPrev[1] * dzH3;
-            dp[24] += hPrev[1] * dzH4;
-            dp[25] += hPrev[2] * dzH0;
-            dp[26] += hPrev[2] * dzH1;
-            dp[27] += hPrev[2] * dzH2;
-            dp[28] += hPrev[2] * dzH3;
-            dp[29] += hPrev[2] * dzH4;
-            dp[30] += hPrev[3] * dzH0;
-            dp[31] += hPrev[3] * dzH1;
-            dp[32] += hPrev[3] * dzH2;
-            dp[33] += hPrev[3] * dzH3;
-            dp[34] += hPrev[3] * dzH4;
-            dp[35] += hPrev[4] * dzH0;
-            dp[36] += hPrev[4] * dzH1;
-            dp[37] += hPrev[4] * dzH2;
-            dp[38] += hPrev[4] * dzH3;
-            dp[39] += hPrev[4] * dzH4;
-
+            dColumn[0] += dz[0]; dColumn[1] += dz[1]; dColumn[2] += dz[2]; dColumn[3] += dz[3];
+            dColumn[4] += dz[4];
+            dp[15] += hPrev[0] * dz[0]; dp[16] += hPrev[0] * dz[1]; dp[17] += hPrev[0] * dz[2]; dp[18] += hPrev[0] * dz[3];
+            dp[19] += hPrev[0] * dz[4];
+            dp[20] += hPrev[1] * dz[0]; dp[21] += hPrev[1] * dz[1]; dp[22] += hPrev[1] * dz[2]; dp[23] += hPrev[1] * dz[3];
+            dp[24] += hPrev[1] * dz[4];
+            dp[25] += hPrev[2] * dz[0]; dp[26] += hPrev[2] * dz[1]; dp[27] += hPrev[2] * dz[2]; dp[28] += hPrev[2] * dz[3];
+            dp[29] += hPrev[2] * dz[4];
+            dp[30] += hPrev[3] * dz[0]; dp[31] += hPrev[3] * dz[1]; dp[32] += hPrev[3] * dz[2]; dp[33] += hPrev[3] * dz[3];
+            dp[34] += hPrev[3] * dz[4];
+            dp[35] += hPrev[4] * dz[0]; dp[36] += hPrev[4] * dz[1]; dp[37] += hPrev[4] * dz[2]; dp[38] += hPrev[4] * dz[3];
+            dp[39] += hPrev[4] * dz[4];
             // dh_prev [5] = Uᵀ·dz, into dState (dNext, which it may be, is read in full above).
-            dState[0] = (p[15] * dzH0) + (p[16] * dzH1) + (p[17] * dzH2) + (p[18] * dzH3) + (p[19] * dzH4);
-            dState[1] = (p[20] * dzH0) + (p[21] * dzH1) + (p[22] * dzH2) + (p[23] * dzH3) + (p[24] * dzH4);
-            dState[2] = (p[25] * dzH0) + (p[26] * dzH1) + (p[27] * dzH2) + (p[28] * dzH3) + (p[29] * dzH4);
-            dState[3] = (p[30] * dzH0) + (p[31] * dzH1) + (p[32] * dzH2) + (p[33] * dzH3) + (p[34] * dzH4);
-            dState[4] = (p[35] * dzH0) + (p[36] * dzH1) + (p[37] * dzH2) + (p[38] * dzH3) + (p[39] * dzH4);
+            dState[0] = (p[15] * dz[0]) + (p[16] * dz[1]) + (p[17] * dz[2]) + (p[18] * dz[3]) + (p[19] * dz[4]);
+            dState[1] = (p[20] * dz[0]) + (p[21] * dz[1]) + (p[22] * dz[2]) + (p[23] * dz[3]) + (p[24] * dz[4]);
+            dState[2] = (p[25] * dz[0]) + (p[26] * dz[1]) + (p[27] * dz[2]) + (p[28] * dz[3]) + (p[29] * dz[4]);
+            dState[3] = (p[30] * dz[0]) + (p[31] * dz[1]) + (p[32] * dz[2]) + (p[33] * dz[3]) + (p[34] * dz[4]);
+            dState[4] = (p[35] * dz[0]) + (p[36] * dz[1]) + (p[37] * dz[2]) + (p[38] * dz[3]) + (p[39] * dz[4]);
+        }
+
+        // The element-wise backward of Backward and BackwardOneHot: cache [10], dNext [5] → dz [5].
+        private static void GateGradients(global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, ref Gates dz)
+        {
+            cache = cache.Slice(0, 10); dNext = dNext.Slice(0, 5);
+            global::System.ReadOnlySpan<double> h = cache.Slice(5, 5);
+            // dNext [5] = dh → dz [5] = dh ⊙ (1 − h²).
+            dz[0] = dNext[0] * (1.0 - (h[0] * h[0]));
+            dz[1] = dNext[1] * (1.0 - (h[1] * h[1]));
+            dz[2] = dNext[2] * (1.0 - (h[2] * h[2]));
+            dz[3] = dNext[3] * (1.0 - (h[3] * h[3]));
+            dz[4] = dNext[4] * (1.0 - (h[4] * h[4]));
         }
 
         /// <inheritdoc/>
+        /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
         {
-            global::LstmGen.Internal.KernelChecks.Step<Kernel, double>(p, x, state, next);
-            p = p.Slice(0, 45);
-            x = x.Slice(0, 3);
-            next = next.Slice(0, 5);
-
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W·x + U·h_prev, one gate row per line; row r of column k of [W | U] is p[k·5 + r], b is p[40..].
-            double zH0 = p[40] + (p[0] * x[0]) + (p[5] * x[1]) + (p[10] * x[2]) + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + (p[1] * x[0]) + (p[6] * x[1]) + (p[11] * x[2]) + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + (p[2] * x[0]) + (p[7] * x[1]) + (p[12] * x[2]) + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + (p[3] * x[0]) + (p[8] * x[1]) + (p[13] * x[2]) + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + (p[4] * x[0]) + (p[9] * x[1]) + (p[14] * x[2]) + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
-            // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
-            next[4] = h4;
+            ScratchCache cache = default;
+            Forward(p, x, state, next, cache);
         }
 
         /// <inheritdoc/>
+        /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
         {
-            global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, double>(p, index, state, next);
-            p = p.Slice(0, 45);
-            next = next.Slice(0, 5);
-
-            global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5);
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
-
-            // z [5] = b + W[:, index] + U·h_prev, one gate row per line; U's column k is p[15 + k·5..], b is p[40..].
-            double zH0 = p[40] + column[0] + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
-            double zH1 = p[41] + column[1] + (p[16] * hPrev[0]) + (p[21] * hPrev[1]) + (p[26] * hPrev[2]) + (p[31] * hPrev[3]) + (p[36] * hPrev[4]);
-            double zH2 = p[42] + column[2] + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
-            double zH3 = p[43] + column[3] + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
-            double zH4 = p[44] + column[4] + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-
-            // h = tanh(z).
-            double h0 = global::LstmGen.Internal.Activations.Tanh(zH0);
-            double h1 = global::LstmGen.Internal.Activations.Tanh(zH1);
-            double h2 = global::LstmGen.Internal.Activations.Tanh(zH2);
-            double h3 = global::LstmGen.Internal.Activations.Tanh(zH3);
-            double h4 = global::LstmGen.Internal.Activations.Tanh(zH4);
-
-            // next [5] = [h], written last: next may be state itself.
-            next[0] = h0;
-            next[1] = h1;
-            next[2] = h2;
-            next[3] = h3;
-            next[4] = h4;
+            ScratchCache cache = default;
+            ForwardOneHot(p, index, state, next, cache);
         }
     }
 
@@ -394,80 +248,86 @@ static partial class SmallRnn
     public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, double>.CacheLength;
 
     // One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState, global::System.Span{T})"/>
-    public static State Forward(Parameters p, in Vec3<double> x, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState, global::System.Span{T})"/>
-    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache) => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, in TIn, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (Vec3<double> Dx, StateGradient Carry) Backward(Parameters p, in Vec3<double> x, global::System.ReadOnlySpan<double> cache, in Vec5<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, int, global::System.ReadOnlySpan{T}, in THidden, in TStateGradient, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vec5<double> dh, in StateGradient carry, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, in TIn, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Forward{TIn, TState}"/>
+    public static State Forward(Parameters p, in Vec3<double> x, in State state, global::System.Span<double> cache)
+        => global::LstmGen.TypedCell<Kernel, double>.Forward(p, x, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardOneHot{TState}"/>
+    public static State ForwardOneHot(Parameters p, int index, in State state, global::System.Span<double> cache)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardOneHot(p, index, state, cache);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Backward{TIn, THidden, TStateGradient}"/>
+    public static (Vec3<double> Dx, StateGradient Carry) Backward(Parameters p, in Vec3<double> x, global::System.ReadOnlySpan<double> cache, in Vec5<double> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.Backward(p, x, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardOneHot{THidden, TStateGradient}"/>
+    public static StateGradient BackwardOneHot(Parameters p, int index, global::System.ReadOnlySpan<double> cache, in Vec5<double> dh, in StateGradient carry, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.BackwardOneHot(p, index, cache, dh, carry, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Step{TIn, TState}"/>
     public static State Step(Parameters p, in Vec3<double> x, in State state) => global::LstmGen.TypedCell<Kernel, double>.Step(p, x, state);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}(global::LstmGen.Parameters{TKernel, T}, int, in TState)"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepOneHot{TState}"/>
     public static State StepOneHot(Parameters p, int index, in State state) => global::LstmGen.TypedCell<Kernel, double>.StepOneHot(p, index, state);
 
     // Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, in TState, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, Gradients grads, global::System.Span<Vec3<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec3<double>, Vec5<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec5<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T})"/>
-    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches) => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads, global::System.Span<Vec3<double>> inputGradients) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{TStateGradient}, global::System.Span{TStateGradient}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static void BackwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{TState}, global::System.Span{TState}, global::System.Span{T}, global::System.Span{THidden})"/>
-    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs) => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TIn}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec3<double>> inputGradients, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{T}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.Gradients{TKernel, T}, global::System.Span{TStateGradient})"/>
-    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients) => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{TIn, THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequence{THidden, TState}"/>
+    public static State ForwardSequence(Parameters p, global::System.ReadOnlySpan<int> inputs, in State initial, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequence(p, inputs, initial, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{TIn, THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, Gradients grads, global::System.Span<Vec3<double>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec3<double>, Vec5<double>, StateGradient>(p, inputs, caches, outputGradients, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Bptt{THidden, TStateGradient}"/>
+    public static StateGradient Bptt(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.Bptt<Vec5<double>, StateGradient>(p, inputs, caches, outputGradients, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TIn, TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
+    public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,
+        global::System.Span<Vec3<double>> inputGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{THidden, TStateGradient}"/>
+    public static void BackwardBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{TIn, THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardSequenceBatch{THidden, TState}"/>
+    public static void ForwardSequenceBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, int batchSize, global::System.ReadOnlySpan<State> initial, global::System.Span<State> final, global::System.Span<double> caches, global::System.Span<Vec5<double>> outputs)
+        => global::LstmGen.TypedCell<Kernel, double>.ForwardSequenceBatch(p, inputs, batchSize, initial, final, caches, outputs);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{TIn, THidden, TStateGradient}"/>
+    public static void BpttBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<Vec3<double>> inputGradients,
+        global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, inputGradients, initialGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BpttBatch{THidden, TStateGradient}"/>
+    public static void BpttBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec5<double>> outputGradients, int batchSize, Gradients grads, global::System.Span<StateGradient> initialGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients);
 
     // Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(in THidden, in THidden, out THidden)"/>
     public static double MseLoss(in Vec5<double> h, in Vec5<double> y, out Vec5<double> dh) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(h, y, out dh);
-
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.MseLoss{THidden}(global::System.ReadOnlySpan{THidden}, global::System.ReadOnlySpan{THidden}, global::System.Span{THidden})"/>
-    public static double MseLoss(global::System.ReadOnlySpan<Vec5<double>> outputs, global::System.ReadOnlySpan<Vec5<double>> targets, global::System.Span<Vec5<double>> outputGradients) => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec3<double>, Vec5<double>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
-    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, in State initial, Workspace workspace, Gradients grads) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec5<double>, State>(p, inputs, targets, initial, workspace, grads);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec3<double>, Vec5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
-    public static double LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default) => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd(global::LstmGen.Parameters{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, T)"/>
+    public static double MseLoss(global::System.ReadOnlySpan<Vec5<double>> outputs, global::System.ReadOnlySpan<Vec5<double>> targets, global::System.Span<Vec5<double>> outputGradients)
+        => global::LstmGen.TypedCell<Kernel, double>.MseLoss(outputs, targets, outputGradients);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{TIn, THidden, TState}"/>
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec3<double>, Vec5<double>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
+    public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, in State initial, Workspace workspace, Gradients grads)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec5<double>, State>(p, inputs, targets, initial, workspace, grads);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec3<double>> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec3<double>, Vec5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+    public static double LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec5<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);
 }

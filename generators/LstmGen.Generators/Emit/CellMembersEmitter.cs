@@ -19,42 +19,35 @@ internal static class CellMembersEmitter
         FacadeEmitter.Emit(w, spec);
     }
 
+    // The sizes and offsets, one line each with no blank line between: one group.
     private static void EmitConstants(SourceWriter w, CellSpec spec)
     {
         w.Doc("summary", "Input size D: the length of every input vector x.");
         w.Line($"public const int InputSize = {spec.InputSize};");
-        w.Line();
         w.Doc("summary", spec.Kind == CellKind.Lstm
             ? "Hidden size H: the length of the hidden state h and of the cell state c."
             : "Hidden size H: the length of the hidden state h.");
         w.Line($"public const int HiddenSize = {spec.HiddenSize};");
-        w.Line();
         if (spec.HasHead)
         {
             w.Doc("summary", "Output size V: the classes of the softmax head.");
             w.Line($"public const int OutputSize = {spec.OutputSize};");
-            w.Line();
         }
 
         w.Doc("summary", spec.Kind == CellKind.Lstm
             ? "Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each)."
             : "Rows of the fused matrix [W | U]: H.");
         w.Line($"public const int GateRows = {spec.GateRows};");
-        w.Line();
         w.Doc("summary", "Number of scalars in <see cref=\"Parameters\"/> and <see cref=\"Gradients\"/>.");
         w.Line($"public const int ParameterCount = {spec.ParameterCount};");
-        w.Line();
         w.Doc("summary", "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).");
         w.Line($"public const int BiasOffset = {spec.BiasOffset};");
-        w.Line();
         if (spec.HasHead)
         {
             w.Doc("summary", "Offset of the head weights W_y (V x H, column by column) in the flat parameter layout.");
             w.Line($"public const int HeadWeightOffset = {spec.HeadWeightOffset};");
-            w.Line();
             w.Doc("summary", "Offset of the head bias b_y (V values) in the flat parameter layout.");
             w.Line($"public const int HeadBiasOffset = {spec.HeadBiasOffset};");
-            w.Line();
         }
 
         string kind = spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn";

@@ -19,30 +19,25 @@ internal static class KernelEmitter
     {
         string t = ScalarSyntax.For(spec.Scalar).Keyword;
         const string Kernels = "global::LstmGen.Kernels";
-        w.Summary($"{spec.TypeName} as the cell contract, for the generic runtime <see cref=\"{Kernels}.Recurrent{{TKernel, T}}\"/>.");
+        w.Doc("summary", $"{spec.TypeName} as the cell contract, for the generic runtime <see cref=\"{Kernels}.Recurrent{{TKernel, T}}\"/>.");
         w.Line($"public readonly struct {TypeName} : {Kernels}.IRecurrentKernel<{TypeName}, {t}>").Open();
         Size(w, $"global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.{(spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn")}");
         Size(w, "int InputSize => " + spec.InputSize);
         Size(w, "int HiddenSize => " + spec.HiddenSize);
-        Size(w, "int OutputSize => " + spec.OutputSize, last: spec.ResolvedKernel == Kernel.Loops);
+        Size(w, "int OutputSize => " + spec.OutputSize);
         if (spec.ResolvedKernel == Kernel.Simd)
         {
-            Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd", last: true);
+            Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd");
         }
         else if (spec.ResolvedKernel == Kernel.Unrolled)
         {
+            w.Line();
             Unrolled.UnrolledKernelEmitter.Emit(w, spec);
         }
 
         w.Close();
     }
 
-    private static void Size(SourceWriter w, string member, bool last = false)
-    {
-        w.Line("/// <inheritdoc/>").Line($"public static {member};");
-        if (!last)
-        {
-            w.Line();
-        }
-    }
+    // One size or fact of the contract; the sizes are one group, with no blank line between them.
+    private static void Size(SourceWriter w, string member) => w.Line("/// <inheritdoc/>").Line($"public static {member};");
 }

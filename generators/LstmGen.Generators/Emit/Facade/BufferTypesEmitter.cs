@@ -27,7 +27,7 @@ internal static class BufferTypesEmitter
         w.Doc("summary", summary);
         w.Line($"public sealed class {name} : global::LstmGen.{name}<Kernel, {t}>").Open();
         w.Line($"/// <inheritdoc cref=\"global::LstmGen.{name}{{TKernel, T}}.{name}()\"/>");
-        w.Line($"public {name}() {{ }}").Line();
+        w.Line($"public {name}() {{ }}");
         w.Line($"/// <inheritdoc cref=\"global::LstmGen.{name}{{TKernel, T}}.{name}(global::System.ReadOnlySpan{{T}})\"/>");
         w.Line($"public {name}(global::System.ReadOnlySpan<{t}> values) : base(values) {{ }}");
         w.Close().Line();

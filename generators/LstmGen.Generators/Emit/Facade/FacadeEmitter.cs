@@ -24,8 +24,8 @@ internal static class FacadeEmitter
         var f = new Writer(w, call, spec);
 
         w.Doc("summary", "Values in one step's cache (<see cref=\"global::LstmGen.StepCache{TKernel, T}\"/> names them): size a buffer of caches as T × m × CacheLength.");
-        w.Line($"public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, {t}>.CacheLength;").Line();
-        w.Line("// One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].");
+        w.Line($"public static int CacheLength => global::LstmGen.Kernels.Recurrent<Kernel, {t}>.CacheLength;");
+        f.Group("One step: forward above its backward twin. Shapes: x [D], h [H], state [S] (S = 2H for an LSTM), cache [Kernel.CacheLength].");
         f.Fn($"Forward{{TIn, TState}}({P}, in TIn, in TState, {Sp}{{T}})",
             $"State Forward(Parameters p, in Input x, in State state, {Sp}<{t}> cache)", "Forward(p, x, state, cache)");
         f.Fn($"ForwardOneHot{{TState}}({P}, int, in TState, {Sp}{{T}})",
@@ -46,7 +46,7 @@ internal static class FacadeEmitter
                 "State StepOneHot(Parameters p, int index, in State state, out Output probabilities)", "StepOneHot(p, index, state, out probabilities)");
         }
 
-        w.Line("// Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).");
+        f.Group("Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).");
         f.Fn($"ForwardSequence{{TIn, THidden, TState}}({P}, {Ros}{{TIn}}, in TState, {Sp}{{T}}, {Sp}{{THidden}})",
             $"State ForwardSequence(Parameters p, {Ros}<Input> inputs, in State initial, {Sp}<{t}> caches, {Sp}<Hidden> outputs)",
             "ForwardSequence(p, inputs, initial, caches, outputs)");
@@ -86,10 +86,10 @@ internal static class FacadeEmitter
 
         if (spec.HasHead)
         {
-            EmitHead(w, f, t);
+            EmitHead(f, t);
         }
 
-        w.Line("// Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.");
+        f.Group("Losses and training: forward, loss and BPTT in one call, over a caller-owned workspace; then the update.");
         f.Fn("MseLoss{THidden}(in THidden, in THidden, out THidden)", "{t} MseLoss(in Hidden h, in Hidden y, out Hidden dh)".Replace("{t}", t), "MseLoss(h, y, out dh)");
         f.Fn($"MseLoss{{THidden}}({Ros}{{THidden}}, {Ros}{{THidden}}, {Sp}{{THidden}})",
             $"{t} MseLoss({Ros}<Hidden> outputs, {Ros}<Hidden> targets, {Sp}<Hidden> outputGradients)", "MseLoss(outputs, targets, outputGradients)");
@@ -100,12 +100,12 @@ internal static class FacadeEmitter
             Training(f, t, "CrossEntropyLossAndGradients", "Output", "TOutput");
         }
 
-        f.Fn($"Sgd({P}, {G}, T)", $"void Sgd(Parameters p, Gradients grads, {t} learningRate)", "Sgd(p, grads, learningRate)", last: true);
+        f.Fn($"Sgd({P}, {G}, T)", $"void Sgd(Parameters p, Gradients grads, {t} learningRate)", "Sgd(p, grads, learningRate)");
     }
 
-    private static void EmitHead(SourceWriter w, Writer f, string t)
+    private static void EmitHead(Writer f, string t)
     {
-        w.Line("// The softmax head: logits z [V] = W_y h + b_y above its backward twin; softmax and cross-entropy.");
+        f.Group("The softmax head: logits z [V] = W_y h + b_y above its backward twin; softmax and cross-entropy.");
         f.Fn($"HeadForward{{THidden, TOutput}}({P}, in THidden)", "Output HeadForward(Parameters p, in Hidden h)", "HeadForward<Hidden, Output>(p, h)");
         f.Fn($"HeadBackward{{THidden, TOutput}}({P}, in THidden, in TOutput, {G})",
             "Hidden HeadBackward(Parameters p, in Hidden h, in Output dLogits, Gradients grads)", "HeadBackward(p, h, dLogits, grads)");
@@ -150,9 +150,20 @@ internal static class FacadeEmitter
 
     /// <summary>Writes one forwarding function: its inherited documentation and its one-line body.</summary>
     /// <remarks>Signatures and bodies name the vectors by role (<c>Input</c>, <c>Hidden</c>, <c>Output</c>); the writer
-    /// puts the assembly's shared vector type of that size in their place (<c>Vec2&lt;double&gt;</c>).</remarks>
+    /// puts the assembly's shared vector type of that size in their place (<c>Vec2&lt;double&gt;</c>). The functions
+    /// of one group follow each other without a blank line; a group starts with a blank line and its comment.</remarks>
     private sealed class Writer
     {
+        /// <summary>Past this width, the arrow body goes on a line of its own.</summary>
+        private const int MaxLineWidth = 160;
+
+        /// <summary>
+        /// Names that <see cref="Cref"/> overloads with the same number of type parameters: their crefs need the
+        /// parameter list. Every other function is named by its name and type parameters alone.
+        /// </summary>
+        private static readonly string[] AmbiguousWithoutParameters =
+            ["MseLoss{", "CrossEntropyLoss{", "CrossEntropyLossAndGradients{", "CrossEntropyLossAndGradientsBatch{"];
+
         private static readonly Regex Roles = new(@"\b(Input|Hidden|Output)\b");
         private readonly SourceWriter w;
         private readonly string call;
@@ -165,13 +176,22 @@ internal static class FacadeEmitter
             this.spec = spec;
         }
 
-        public void Fn(string cref, string signature, string body, bool last = false)
+        public void Group(string comment) => w.Line().Line("// " + comment);
+
+        public void Fn(string cref, string signature, string body)
         {
-            w.Line($"/// <inheritdoc cref=\"{Cref}.{cref}\"/>");
-            w.Line($"public static {Typed(signature)} => {call}.{Typed(body)};");
-            if (!last)
+            bool ambiguous = System.Array.Exists(AmbiguousWithoutParameters, name => cref.StartsWith(name, System.StringComparison.Ordinal));
+            string target = ambiguous || cref.IndexOf('(') < 0 ? cref : cref.Substring(0, cref.IndexOf('('));
+            w.Line($"/// <inheritdoc cref=\"{Cref}.{target}\"/>");
+            string head = $"public static {Typed(signature)}", arrow = $"=> {call}.{Typed(body)};";
+            if (w.IndentWidth + head.Length + 1 + arrow.Length <= MaxLineWidth)
             {
-                w.Line();
+                w.Line($"{head} {arrow}");
+            }
+            else
+            {
+                w.Signature(head, SourceWriter.MaxSignatureWidth);
+                w.Line("    " + arrow);
             }
         }
 

@@ -27,10 +27,6 @@ internal static class ValueTypesEmitter
         {
             w.Doc("summary", $"{fields[i].Doc}.");
             w.Line($"public readonly {hidden} {fields[i].Name} = {fields[i].Name};");
-            if (i < fields.Length - 1 || zero)
-            {
-                w.Line();
-            }
         }
 
         if (zero)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using LstmGen.Generators.Model;
 
 namespace LstmGen.Generators.Emit.Unrolled;
@@ -59,11 +60,11 @@ internal sealed class UnrolledCell
     /// <summary>Where the gate bias of row <paramref name="r"/> is in p.</summary>
     public int Bias(int r) => Spec.BiasOffset + r;
 
-    /// <summary>The local holding gate row <paramref name="r"/>'s pre-activation: <c>zI0</c>, <c>zG3</c>, <c>zH2</c>.</summary>
-    public string Z(int r) => "z" + RowName(r);
+    /// <summary>Gate row <paramref name="r"/>'s pre-activation in z [G] (an inline array; rows grouped by gate, H each).</summary>
+    public string Z(int r) => $"z[{r}]";
 
-    /// <summary>The local holding gate row <paramref name="r"/>'s gradient: <c>dzI0</c>, <c>dzH2</c>.</summary>
-    public string Dz(int r) => "dz" + RowName(r);
+    /// <summary>Gate row <paramref name="r"/>'s gradient in dz [G] (an inline array).</summary>
+    public string Dz(int r) => $"dz[{r}]";
 
     /// <summary>The overflow-safe σ of the runtime, which the loop kernels use too.</summary>
     public string Sigmoid(string argument) => $"{RuntimeNames.Activations}.Sigmoid({argument})";
@@ -74,11 +75,52 @@ internal sealed class UnrolledCell
     /// <summary>The runtime's argument checks of kernel member <paramref name="member"/>, for this cell's <c>Kernel</c>.</summary>
     public string Checks(string member) => $"{RuntimeNames.KernelChecks}.{member}<{KernelEmitter.TypeName}, {T}>";
 
-    /// <summary>A sum of terms in the given order, each product parenthesised: <c>a + (b * c) + (d * e)</c>.</summary>
-    public static string Sum(IEnumerable<string> terms) => string.Join(" + ", terms);
+    /// <summary>The private inline array of G scalars that holds z or dz on the stack.</summary>
+    public const string GatesType = "Gates";
+
+    /// <summary>The private inline array of CacheLength scalars that the inference steps' forward writes on the stack.</summary>
+    public const string CacheType = "ScratchCache";
+
+    /// <summary>A zeroed local of one of the scratch inline arrays: <c>Gates z = default;</c>.</summary>
+    public static string Scratch(string type, string name) => $"{type} {name} = default;";
+
+    /// <summary>
+    /// Writes <c>target = t0 + t1 + …;</c>, the terms summed left to right in the given order, with a line break after
+    /// every <see cref="TermsPerLine"/> terms (the continuation lines start with <c>+</c>; the order is unchanged).
+    /// </summary>
+    public static void Assign(SourceWriter w, string target, IEnumerable<string> terms)
+    {
+        var all = terms.ToList();
+        var lines = new List<string>();
+        for (int start = 0; start < all.Count; start += TermsPerLine)
+        {
+            string chunk = string.Join(" + ", all.Skip(start).Take(TermsPerLine));
+            lines.Add(start == 0 ? $"{target} = {chunk}" : $"    + {chunk}");
+        }
+
+        lines[lines.Count - 1] += ";";
+        foreach (string line in lines)
+        {
+            w.Line(line);
+        }
+    }
+
+    /// <summary>Writes the statements (each ending in <c>;</c>) <paramref name="perLine"/> to a line, in the given order.</summary>
+    public static void Statements(SourceWriter w, IEnumerable<string> statements, int perLine)
+    {
+        var all = statements.ToList();
+        for (int start = 0; start < all.Count; start += perLine)
+        {
+            w.Line(string.Join(" ", all.Skip(start).Take(perLine)));
+        }
+    }
 
     /// <summary>A product term.</summary>
     public static string Product(string a, string b) => $"({a} * {b})";
 
-    private string RowName(int r) => $"{CellMath.GateLetter(Spec, r / H)}{r % H}";
+    /// <summary>How many terms of a long sum go on one line.</summary>
+    public const int TermsPerLine = 8;
+
+    /// <summary>How many short statements (<c>dp[k] += x[0] * dz[k];</c>) go on one line.</summary>
+    public const int StatementsPerLine = 4;
 }

@@ -16,25 +16,20 @@ internal static class UnrolledHead
         {
             var terms = new[] { $"p[{cell.Spec.HeadBiasOffset + r}]" }
                 .Concat(Enumerable.Range(0, cell.H).Select(k => UnrolledCell.Product($"h[{k}]", $"p[{HeadWeight(cell, k, r)}]")));
-            w.Line($"logits[{r}] = {UnrolledCell.Sum(terms)};");
+            UnrolledCell.Assign(w, $"logits[{r}]", terms);
         }
     }
 
     public static void EmitBackwardBody(SourceWriter w, UnrolledCell cell)
     {
         int v = cell.Spec.OutputSize;
-        w.Line("// dp += ∂L/∂θ of the head: db_y += dLogits; dW_y[:, k] += h[k]·dLogits.");
-        for (int r = 0; r < v; r++)
-        {
-            w.Line($"dp[{cell.Spec.HeadBiasOffset + r}] += dLogits[{r}];");
-        }
-
+        w.Line("// dp += ∂L/∂θ of the head: db_y += dLogits; dW_y[:, k] += h[k]·dLogits; column by column, four to a line.");
+        UnrolledCell.Statements(w, Enumerable.Range(0, v).Select(r => $"dp[{cell.Spec.HeadBiasOffset + r}] += dLogits[{r}];"), UnrolledCell.StatementsPerLine);
         for (int k = 0; k < cell.H; k++)
         {
-            for (int r = 0; r < v; r++)
-            {
-                w.Line($"dp[{HeadWeight(cell, k, r)}] += h[{k}] * dLogits[{r}];");
-            }
+            int hidden = k;
+            UnrolledCell.Statements(
+                w, Enumerable.Range(0, v).Select(r => $"dp[{HeadWeight(cell, hidden, r)}] += h[{hidden}] * dLogits[{r}];"), UnrolledCell.StatementsPerLine);
         }
 
         w.Line();
@@ -42,7 +37,7 @@ internal static class UnrolledHead
         for (int k = 0; k < cell.H; k++)
         {
             int hidden = k;
-            w.Line($"dh[{k}] = {UnrolledCell.Sum(Enumerable.Range(0, v).Select(r => UnrolledCell.Product($"p[{HeadWeight(cell, hidden, r)}]", $"dLogits[{r}]")))};");
+            UnrolledCell.Assign(w, $"dh[{k}]", Enumerable.Range(0, v).Select(r => UnrolledCell.Product($"p[{HeadWeight(cell, hidden, r)}]", $"dLogits[{r}]")));
         }
     }
 

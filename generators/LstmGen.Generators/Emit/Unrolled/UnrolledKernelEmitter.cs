@@ -11,34 +11,61 @@ namespace LstmGen.Generators.Emit.Unrolled;
 /// to constant lengths, so that the JIT drops the bounds checks of the constant indices. The cache layout, the
 /// activations and the order of every sum are the loop kernels', so the results are theirs. Forward above backward.
 /// </summary>
+/// <remarks>
+/// The dense and one-hot forms differ only in the gate matrix product, so the element-wise part of each direction is one
+/// private member (<c>Activate</c>, <c>GateGradients</c>) over the gate values z or dz [G] in a private inline array on
+/// the stack; the inference steps are the forward steps into a scratch cache, another inline array. Inline arrays, not
+/// <c>stackalloc</c>: a method with <c>stackalloc</c> is never inlined and gets a stack cookie check, which cost config A's
+/// BPTT about 40% (measured); with inline arrays the shared members cost A's step and BPTT a few per cent.
+/// </remarks>
 internal static class UnrolledKernelEmitter
 {
+    private const string ActivateName = "Activate";
+    private const string GateGradientsName = "GateGradients";
+
     public static void Emit(SourceWriter w, CellSpec spec)
     {
         var cell = new UnrolledCell(spec);
         IUnrolledCellMath math = spec.Kind == CellKind.Lstm ? new UnrolledLstmMath(cell) : new UnrolledRnnMath(cell);
         string rs = cell.ReadOnlySpan, s = cell.Span;
 
-        w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}];");
-        w.Line($"// p: [W | U] column by column ({cell.G} rows each), then b{(spec.HasHead ? ", then the head's W_y and b_y" : string.Empty)}.");
-        w.Line("// After the checks, spans are sliced to constant lengths: the JIT drops the bounds checks of constant indices.");
-        w.Line("// Each member reads all it needs before it writes: next may be state, and dState may be dNext.");
+        w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}]; p: [W | U] by column ({cell.G} rows each), then b{(spec.HasHead ? ", W_y, b_y" : string.Empty)}.");
+        w.Line("// Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs");
+        w.Line("// before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).");
+        string inlineArray = "[global::System.Runtime.CompilerServices.InlineArray";
+        w.Line($"{inlineArray}({cell.G})] private struct {UnrolledCell.GatesType} {{ private {cell.T} _element; }}");
+        w.Line($"{inlineArray}({cell.CacheLength})] private struct {UnrolledCell.CacheType} {{ private {cell.T} _element; }}");
         w.Line();
 
-        Member(w, cell, "Forward", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next"), (s, "cache")], ["p", "x", "cache", "next"],
-            () => ForwardBody(w, cell, math, oneHot: false, withCache: true));
-        Member(w, cell, "ForwardOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next"), (s, "cache")], ["p", "cache", "next"],
-            () => ForwardBody(w, cell, math, oneHot: true, withCache: true));
-        Member(w, cell, "Backward", [(rs, "p"), (rs, "x"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dx"), (s, "dp")], ["p", "x", "cache", "dNext", "dState", "dp"],
-            () => BackwardBody(w, cell, math, oneHot: false));
-        Member(w, cell, "BackwardOneHot", [(rs, "p"), ("int", "index"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dp")], ["p", "cache", "dNext", "dState", "dp"],
-            () => BackwardBody(w, cell, math, oneHot: true));
-        Member(w, cell, "Step", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next")], ["p", "x", "next"],
-            () => ForwardBody(w, cell, math, oneHot: false, withCache: false));
-        Member(w, cell, "StepOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next")], ["p", "next"],
-            () => ForwardBody(w, cell, math, oneHot: true, withCache: false), last: !spec.HasHead);
+        Member(w, cell, "Forward", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next"), (s, "cache")], ["p", "x"],
+            () => ForwardBody(w, cell, oneHot: false));
+        Member(w, cell, "ForwardOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next"), (s, "cache")], ["p"],
+            () => ForwardBody(w, cell, oneHot: true));
+        w.Line($"// The element-wise forward of Forward and ForwardOneHot: z [{cell.G}] (their gate rows), state [{cell.StateLength}] → cache, next.");
+        w.Signature($"private static void {ActivateName}(in {UnrolledCell.GatesType} z, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
+        w.Open();
+        SliceLine(w, cell, ["state", "cache", "next"]);
+        math.EmitForward(w);
+        w.Close().Line();
+
+        string dState = math.WritesStateGradient ? ", dState" : string.Empty;
+        Member(w, cell, "Backward", [(rs, "p"), (rs, "x"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dx"), (s, "dp")], ["p", "x", "dState", "dp"],
+            () => BackwardBody(w, cell, dState, oneHot: false));
+        Member(w, cell, "BackwardOneHot", [(rs, "p"), ("int", "index"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dp")], ["p", "dState", "dp"],
+            () => BackwardBody(w, cell, dState, oneHot: true));
+        w.Line($"// The element-wise backward of Backward and BackwardOneHot: cache [{cell.CacheLength}], dNext [{cell.StateLength}] → dz [{cell.G}]{(dState.Length > 0 ? ", dc_prev" : string.Empty)}.");
+        w.Signature($"private static void {GateGradientsName}({rs} cache, {rs} dNext, ref {UnrolledCell.GatesType} dz{(dState.Length > 0 ? $", {s} dState" : string.Empty)})", SourceWriter.MaxSignatureWidth);
+        w.Open();
+        SliceLine(w, cell, math.WritesStateGradient ? ["cache", "dNext", "dState"] : ["cache", "dNext"]);
+        math.EmitBackward(w);
+        w.Close().Line();
+
+        Inference(w, "Step", $"{rs} p, {rs} x, {rs} state, {s} next", "Forward(p, x, state, next, cache)", "Forward");
+        w.Line();
+        Inference(w, "StepOneHot", $"{rs} p, int index, {rs} state, {s} next", "ForwardOneHot(p, index, state, next, cache)", "ForwardOneHot");
         if (spec.HasHead)
         {
+            w.Line();
             Member(w, cell, "HeadForward", [(rs, "p"), (rs, "h"), (s, "logits")], ["p", "h", "logits"],
                 () => UnrolledHead.EmitForwardBody(w, cell));
             Member(w, cell, "HeadBackward", [(rs, "p"), (rs, "h"), (rs, "dLogits"), (s, "dh"), (s, "dp")], ["p", "h", "dLogits", "dh", "dp"],
@@ -46,41 +73,41 @@ internal static class UnrolledKernelEmitter
         }
     }
 
-    // x [D] (or e_index), state [S] → z [G] → activations → cache [CacheLength] (withCache) → next [S], written last.
-    private static void ForwardBody(SourceWriter w, UnrolledCell cell, IUnrolledCellMath math, bool oneHot, bool withCache)
+    // x [D] (or e_index), h_prev = state[..H] → z [G] → Activate: cache [CacheLength], next [S].
+    private static void ForwardBody(SourceWriter w, UnrolledCell cell, bool oneHot)
     {
         if (oneHot)
         {
-            w.Line($"{cell.ReadOnlySpan} column = p.Slice(index * {cell.G}, {cell.G});");
+            w.Line($"{cell.ReadOnlySpan} column = p.Slice(index * {cell.G}, {cell.G}), hPrev = state.Slice(0, {cell.H});");
         }
-
-        math.EmitStateViews(w);
-        w.Line();
-        UnrolledGateMatrix.EmitPreActivations(w, cell, oneHot);
-        w.Line();
-        math.EmitActivations(w);
-        w.Line();
-        if (withCache)
+        else
         {
-            w.Line($"// cache [{cell.CacheLength}] = {math.CacheShape}.");
-            w.Line("state.CopyTo(cache);");
-            math.EmitCacheWrites(w);
-            w.Line();
+            w.Line($"{cell.ReadOnlySpan} hPrev = state.Slice(0, {cell.H});");
         }
 
-        w.Line($"// next [{cell.StateLength}] = {math.StateShape}, written last: next may be state itself.");
-        math.EmitNextWrites(w);
+        UnrolledGateMatrix.EmitPreActivations(w, cell, oneHot);
+        w.Line($"{ActivateName}(in z, state, next, cache);");
     }
 
-    // cache, dNext [S] → dz [G] (dNext read in full) → dp += ∂L/∂θ, dx [D], dState [S].
-    private static void BackwardBody(SourceWriter w, UnrolledCell cell, IUnrolledCellMath math, bool oneHot)
+    // cache, dNext [S] → GateGradients: dz [G] (dNext read in full) → dp += ∂L/∂θ, dx [D], dState [S].
+    private static void BackwardBody(SourceWriter w, UnrolledCell cell, string dState, bool oneHot)
     {
-        math.EmitCacheViews(w);
-        w.Line();
-        math.EmitGateGradients(w);
-        w.Line();
+        w.Line($"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});");
+        w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "dz"));
+        w.Line($"{GateGradientsName}(cache, dNext, ref dz{dState});");
         UnrolledGateMatrix.EmitBackward(w, cell, oneHot);
-        math.EmitStateGradientTail(w);
+    }
+
+    // An inference step: its forward twin into a cache on the stack, which the forward writes and nobody reads.
+    private static void Inference(SourceWriter w, string name, string parameters, string call, string twin)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line($"/// <remarks>{twin} into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>");
+        w.Signature($"public static void {name}({parameters})", SourceWriter.MaxSignatureWidth);
+        w.Open();
+        w.Line(UnrolledCell.Scratch(UnrolledCell.CacheType, "cache"));
+        w.Line(call + ";");
+        w.Close();
     }
 
     // One overriding member: its signature, the runtime's checks of the same member, constant-length slices, the body.
@@ -88,14 +115,10 @@ internal static class UnrolledKernelEmitter
         SourceWriter w, UnrolledCell cell, string name, (string Type, string Name)[] parameters, string[] constantLength, Action body, bool last = false)
     {
         w.Line("/// <inheritdoc/>");
-        w.Line($"public static void {name}({string.Join(", ", parameters.Select(p => $"{p.Type} {p.Name}"))})").Open();
+        w.Signature($"public static void {name}({string.Join(", ", parameters.Select(p => $"{p.Type} {p.Name}"))})", SourceWriter.MaxSignatureWidth);
+        w.Open();
         w.Line($"{cell.Checks(name)}({string.Join(", ", parameters.Select(p => p.Name))});");
-        foreach (string span in constantLength)
-        {
-            w.Line($"{span} = {span}.Slice(0, {cell.Length(span)});");
-        }
-
-        w.Line();
+        SliceLine(w, cell, constantLength);
         body();
         w.Close();
         if (!last)
@@ -103,4 +126,8 @@ internal static class UnrolledKernelEmitter
             w.Line();
         }
     }
+
+    // `a = a.Slice(0, n); b = b.Slice(0, m);` on one line.
+    private static void SliceLine(SourceWriter w, UnrolledCell cell, string[] spans) =>
+        w.Line(string.Join(" ", spans.Select(span => $"{span} = {span}.Slice(0, {cell.Length(span)});")));
 }

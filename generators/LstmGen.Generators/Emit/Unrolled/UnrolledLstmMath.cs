@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace LstmGen.Generators.Emit.Unrolled;
 
 /// <summary>
@@ -14,11 +16,11 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
 
     public string CacheShape => "[h_prev | c_prev | i | f | g | o | tanh c]";
 
-    public void EmitStateViews(SourceWriter w) =>
-        w.Line($"{cell.ReadOnlySpan} hPrev = state.Slice(0, {H}), cPrev = state.Slice({H}, {H});");
+    public bool WritesStateGradient => true;
 
-    public void EmitActivations(SourceWriter w)
+    public void EmitForward(SourceWriter w)
     {
+        w.Line($"{cell.ReadOnlySpan} cPrev = state.Slice({H}, {H});");
         w.Line("// i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.");
         string t = cell.T;
         for (int j = 0; j < H; j++)
@@ -30,42 +32,25 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{t} c{j} = (f{j} * cPrev[{j}]) + (i{j} * g{j});");
             w.Line($"{t} tanhC{j} = {cell.Tanh($"c{j}")};");
         }
-    }
 
-    public void EmitCacheWrites(SourceWriter w)
-    {
+        w.Line($"// cache [{cell.CacheLength}] = {CacheShape}, a hidden unit per line; next [{2 * H}] = [h | c], written last: next may be state.");
         string[] blocks = ["i", "f", "g", "o", "tanhC"];
-        for (int b = 0; b < blocks.Length; b++)
-        {
-            for (int j = 0; j < H; j++)
-            {
-                w.Line($"cache[{((2 + b) * H) + j}] = {blocks[b]}{j};");
-            }
-        }
-    }
-
-    public void EmitNextWrites(SourceWriter w)
-    {
         for (int j = 0; j < H; j++)
         {
-            w.Line($"next[{j}] = o{j} * tanhC{j};");
+            int unit = j;
+            w.Line($"cache[{j}] = state[{j}]; cache[{H + j}] = state[{H + j}]; " + string.Join(" ", blocks.Select((name, b) => $"cache[{((2 + b) * H) + unit}] = {name}{unit};")));
         }
 
         for (int j = 0; j < H; j++)
         {
-            w.Line($"next[{H + j}] = c{j};");
+            w.Line($"next[{j}] = o{j} * tanhC{j}; next[{H + j}] = c{j};");
         }
     }
 
-    public void EmitCacheViews(SourceWriter w)
+    public void EmitBackward(SourceWriter w)
     {
-        w.Line($"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {H}), cPrev = cache.Slice({H}, {H});");
-        w.Line($"{cell.ReadOnlySpan} i = cache.Slice({2 * H}, {H}), f = cache.Slice({3 * H}, {H}), g = cache.Slice({4 * H}, {H}), o = cache.Slice({5 * H}, {H});");
-        w.Line($"{cell.ReadOnlySpan} tanhC = cache.Slice({6 * H}, {H});");
-    }
-
-    public void EmitGateGradients(SourceWriter w)
-    {
+        w.Line($"{cell.ReadOnlySpan} cPrev = cache.Slice({H}, {H}), i = cache.Slice({2 * H}, {H}), f = cache.Slice({3 * H}, {H});");
+        w.Line($"{cell.ReadOnlySpan} g = cache.Slice({4 * H}, {H}), o = cache.Slice({5 * H}, {H}), tanhC = cache.Slice({6 * H}, {H});");
         w.Line($"// dNext [{2 * H}] = [dh | dc] → dz [{cell.G}] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through");
         w.Line("// c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².");
         string t = cell.T;
@@ -74,17 +59,13 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{t} dh{j} = dNext[{j}];");
             w.Line($"{t} dO{j} = dh{j} * tanhC[{j}];");
             w.Line($"{t} dc{j} = dNext[{H + j}] + (dh{j} * o[{j}] * ({One} - (tanhC[{j}] * tanhC[{j}])));");
-            w.Line($"{t} {cell.Dz(j)} = dc{j} * g[{j}] * i[{j}] * ({One} - i[{j}]);");
-            w.Line($"{t} {cell.Dz(H + j)} = dc{j} * cPrev[{j}] * f[{j}] * ({One} - f[{j}]);");
-            w.Line($"{t} {cell.Dz((2 * H) + j)} = dc{j} * i[{j}] * ({One} - (g[{j}] * g[{j}]));");
-            w.Line($"{t} {cell.Dz((3 * H) + j)} = dO{j} * o[{j}] * ({One} - o[{j}]);");
+            w.Line($"{cell.Dz(j)} = dc{j} * g[{j}] * i[{j}] * ({One} - i[{j}]);");
+            w.Line($"{cell.Dz(H + j)} = dc{j} * cPrev[{j}] * f[{j}] * ({One} - f[{j}]);");
+            w.Line($"{cell.Dz((2 * H) + j)} = dc{j} * i[{j}] * ({One} - (g[{j}] * g[{j}]));");
+            w.Line($"{cell.Dz((3 * H) + j)} = dO{j} * o[{j}] * ({One} - o[{j}]);");
         }
-    }
 
-    public void EmitStateGradientTail(SourceWriter w)
-    {
-        w.Line();
-        w.Line($"// dc_prev [{H}] = dc ⊙ f.");
+        w.Line($"// dc_prev [{H}] = dc ⊙ f, into dState[{H}..] (dNext, which it may be, is read in full above).");
         for (int j = 0; j < H; j++)
         {
             w.Line($"dState[{H + j}] = dc{j} * f[{j}];");

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace LstmGen.Generators.Emit.Unrolled;
 
 /// <summary>The tanh RNN's element-wise step, as <c>RnnLoopKernel</c> computes it: state [h]; cache [h_prev | h].</summary>
@@ -9,46 +11,32 @@ internal sealed class UnrolledRnnMath(UnrolledCell cell) : IUnrolledCellMath
 
     public string CacheShape => "[h_prev | h]";
 
-    public void EmitStateViews(SourceWriter w) => w.Line($"{cell.ReadOnlySpan} hPrev = state.Slice(0, {H});");
+    public bool WritesStateGradient => false;
 
-    public void EmitActivations(SourceWriter w)
+    public void EmitForward(SourceWriter w)
     {
         w.Line("// h = tanh(z).");
         for (int j = 0; j < H; j++)
         {
             w.Line($"{cell.T} h{j} = {cell.Tanh(cell.Z(j))};");
         }
-    }
 
-    public void EmitCacheWrites(SourceWriter w)
-    {
+        w.Line($"// cache [{cell.CacheLength}] = [h_prev | h], a hidden unit per line; next [{H}] = h, written last: next may be state.");
         for (int j = 0; j < H; j++)
         {
-            w.Line($"cache[{H + j}] = h{j};");
+            w.Line($"cache[{j}] = state[{j}]; cache[{H + j}] = h{j};");
         }
+
+        UnrolledCell.Statements(w, Enumerable.Range(0, H).Select(j => $"next[{j}] = h{j};"), UnrolledCell.StatementsPerLine);
     }
 
-    public void EmitNextWrites(SourceWriter w)
+    public void EmitBackward(SourceWriter w)
     {
-        for (int j = 0; j < H; j++)
-        {
-            w.Line($"next[{j}] = h{j};");
-        }
-    }
-
-    public void EmitCacheViews(SourceWriter w) =>
-        w.Line($"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {H}), h = cache.Slice({H}, {H});");
-
-    public void EmitGateGradients(SourceWriter w)
-    {
+        w.Line($"{cell.ReadOnlySpan} h = cache.Slice({H}, {H});");
         w.Line($"// dNext [{H}] = dh → dz [{H}] = dh ⊙ (1 − h²).");
         for (int j = 0; j < H; j++)
         {
-            w.Line($"{cell.T} {cell.Dz(j)} = dNext[{j}] * ({cell.Scalar.One} - (h[{j}] * h[{j}]));");
+            w.Line($"{cell.Dz(j)} = dNext[{j}] * ({cell.Scalar.One} - (h[{j}] * h[{j}]));");
         }
-    }
-
-    public void EmitStateGradientTail(SourceWriter w)
-    {
     }
 }
