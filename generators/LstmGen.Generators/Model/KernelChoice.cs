@@ -16,7 +16,7 @@ internal static class KernelChoice
 
     /// <summary>
     /// The vector types the SIMD kernels are emitted for: those whose lanes fit in the gate rows (a wider one would leave
-    /// every row to the scalar tail), or Vector128 alone; the same rule as <c>Emit.SimdWidth.Fitting</c>.
+    /// every row to the scalar tail), or Vector128 alone; the rule of the runtime's <c>SimdGateMatrix</c>.
     /// </summary>
     public static string VectorWidths(CellSpec spec)
     {
