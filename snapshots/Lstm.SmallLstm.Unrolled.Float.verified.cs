@@ -81,17 +81,26 @@ static partial class SmallLstm
         public static int OutputSize => 0;
 
         // Straight-line step members. state [h | c] [10]; cache [h_prev | c_prev | i | f | g | o | tanh c] [35]; p: [W | U] by column (20 rows each), then b.
-        // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
-        // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
+        // Spans sliced to constant lengths after the checks (no bounds checks); each member reads all it needs before it writes (next may be state, dState dNext).
         [global::System.Runtime.CompilerServices.InlineArray(20)] private struct Gates { private float _element; }
-        [global::System.Runtime.CompilerServices.InlineArray(35)] private struct ScratchCache { private float _element; }
 
         /// <inheritdoc/>
         public static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
         {
             global::LstmGen.Internal.KernelChecks.Forward<Kernel, float>(p, x, state, next, cache);
-            p = p.Slice(0, 180); x = x.Slice(0, 3);
-            global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5);
+            Activate(PreActivations(p, x, state), state, next, cache);
+        }
+
+        /// <inheritdoc/>
+        public static void ForwardOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
+        {
+            global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, float>(p, index, state, next, cache);
+            Activate(PreActivationsOneHot(p, index, state), state, next, cache);
+        }
+
+        private static Gates PreActivations(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state)
+        {
+            p = p.Slice(0, 180); x = x.Slice(0, 3); global::System.ReadOnlySpan<float> hPrev = state.Slice(0, 5);
             // z [20] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·20 + r], b is p[160..].
             Gates z = default;
             z[0] = p[160] + (p[0] * x[0]) + (p[20] * x[1]) + (p[40] * x[2]) + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3])
@@ -134,15 +143,12 @@ static partial class SmallLstm
                 + (p[158] * hPrev[4]);
             z[19] = p[179] + (p[19] * x[0]) + (p[39] * x[1]) + (p[59] * x[2]) + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3])
                 + (p[159] * hPrev[4]);
-            Activate(in z, state, next, cache);
+            return z;
         }
 
-        /// <inheritdoc/>
-        public static void ForwardOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
+        private static Gates PreActivationsOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> state)
         {
-            global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, float>(p, index, state, next, cache);
-            p = p.Slice(0, 180);
-            global::System.ReadOnlySpan<float> column = p.Slice(index * 20, 20), hPrev = state.Slice(0, 5);
+            p = p.Slice(0, 180); global::System.ReadOnlySpan<float> column = p.Slice(index * 20, 20), hPrev = state.Slice(0, 5);
             // z [20] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[60 + k·20..], b is p[160..].
             Gates z = default;
             z[0] = p[160] + column[0] + (p[60] * hPrev[0]) + (p[80] * hPrev[1]) + (p[100] * hPrev[2]) + (p[120] * hPrev[3]) + (p[140] * hPrev[4]);
@@ -165,51 +171,53 @@ static partial class SmallLstm
             z[17] = p[177] + column[17] + (p[77] * hPrev[0]) + (p[97] * hPrev[1]) + (p[117] * hPrev[2]) + (p[137] * hPrev[3]) + (p[157] * hPrev[4]);
             z[18] = p[178] + column[18] + (p[78] * hPrev[0]) + (p[98] * hPrev[1]) + (p[118] * hPrev[2]) + (p[138] * hPrev[3]) + (p[158] * hPrev[4]);
             z[19] = p[179] + column[19] + (p[79] * hPrev[0]) + (p[99] * hPrev[1]) + (p[119] * hPrev[2]) + (p[139] * hPrev[3]) + (p[159] * hPrev[4]);
-            Activate(in z, state, next, cache);
+            return z;
         }
 
-        // The element-wise forward of Forward and ForwardOneHot: z [20] (their gate rows), state [10] → cache, next.
+        // The element-wise forward of Forward and Step (which keeps no cache): z [20] (an inline array: inlinable, unlike stackalloc), state [10] → cache, next.
         private static void Activate(in Gates z, global::System.ReadOnlySpan<float> state, global::System.Span<float> next, global::System.Span<float> cache)
         {
-            state = state.Slice(0, 10); cache = cache.Slice(0, 35); next = next.Slice(0, 10);
-            global::System.ReadOnlySpan<float> cPrev = state.Slice(5, 5);
-            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
+            state = state.Slice(0, 10); next = next.Slice(0, 10);
+            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g (c_prev = state[5..]); h = o ⊙ tanh c; per hidden unit.
             float i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
             float f0 = global::LstmGen.Internal.Activations.Sigmoid(z[5]);
             float g0 = global::LstmGen.Internal.Activations.Tanh(z[10]);
             float o0 = global::LstmGen.Internal.Activations.Sigmoid(z[15]);
-            float c0 = (f0 * cPrev[0]) + (i0 * g0);
+            float c0 = (f0 * state[5]) + (i0 * g0);
             float tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
             float i1 = global::LstmGen.Internal.Activations.Sigmoid(z[1]);
             float f1 = global::LstmGen.Internal.Activations.Sigmoid(z[6]);
             float g1 = global::LstmGen.Internal.Activations.Tanh(z[11]);
             float o1 = global::LstmGen.Internal.Activations.Sigmoid(z[16]);
-            float c1 = (f1 * cPrev[1]) + (i1 * g1);
+            float c1 = (f1 * state[6]) + (i1 * g1);
             float tanhC1 = global::LstmGen.Internal.Activations.Tanh(c1);
             float i2 = global::LstmGen.Internal.Activations.Sigmoid(z[2]);
             float f2 = global::LstmGen.Internal.Activations.Sigmoid(z[7]);
             float g2 = global::LstmGen.Internal.Activations.Tanh(z[12]);
             float o2 = global::LstmGen.Internal.Activations.Sigmoid(z[17]);
-            float c2 = (f2 * cPrev[2]) + (i2 * g2);
+            float c2 = (f2 * state[7]) + (i2 * g2);
             float tanhC2 = global::LstmGen.Internal.Activations.Tanh(c2);
             float i3 = global::LstmGen.Internal.Activations.Sigmoid(z[3]);
             float f3 = global::LstmGen.Internal.Activations.Sigmoid(z[8]);
             float g3 = global::LstmGen.Internal.Activations.Tanh(z[13]);
             float o3 = global::LstmGen.Internal.Activations.Sigmoid(z[18]);
-            float c3 = (f3 * cPrev[3]) + (i3 * g3);
+            float c3 = (f3 * state[8]) + (i3 * g3);
             float tanhC3 = global::LstmGen.Internal.Activations.Tanh(c3);
             float i4 = global::LstmGen.Internal.Activations.Sigmoid(z[4]);
             float f4 = global::LstmGen.Internal.Activations.Sigmoid(z[9]);
             float g4 = global::LstmGen.Internal.Activations.Tanh(z[14]);
             float o4 = global::LstmGen.Internal.Activations.Sigmoid(z[19]);
-            float c4 = (f4 * cPrev[4]) + (i4 * g4);
+            float c4 = (f4 * state[9]) + (i4 * g4);
             float tanhC4 = global::LstmGen.Internal.Activations.Tanh(c4);
-            // cache [35] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line; next [10] = [h | c], written last: next may be state.
-            cache[0] = state[0]; cache[5] = state[5]; cache[10] = i0; cache[15] = f0; cache[20] = g0; cache[25] = o0; cache[30] = tanhC0;
-            cache[1] = state[1]; cache[6] = state[6]; cache[11] = i1; cache[16] = f1; cache[21] = g1; cache[26] = o1; cache[31] = tanhC1;
-            cache[2] = state[2]; cache[7] = state[7]; cache[12] = i2; cache[17] = f2; cache[22] = g2; cache[27] = o2; cache[32] = tanhC2;
-            cache[3] = state[3]; cache[8] = state[8]; cache[13] = i3; cache[18] = f3; cache[23] = g3; cache[28] = o3; cache[33] = tanhC3;
-            cache[4] = state[4]; cache[9] = state[9]; cache[14] = i4; cache[19] = f4; cache[24] = g4; cache[29] = o4; cache[34] = tanhC4;
+            // cache [35] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line, unless empty (Step); next [10] = [h | c], last: next may be state.
+            if (!cache.IsEmpty)
+            {
+                cache = cache.Slice(0, 35); cache[0] = state[0]; cache[5] = state[5]; cache[10] = i0; cache[15] = f0; cache[20] = g0; cache[25] = o0; cache[30] = tanhC0;
+                cache[1] = state[1]; cache[6] = state[6]; cache[11] = i1; cache[16] = f1; cache[21] = g1; cache[26] = o1; cache[31] = tanhC1;
+                cache[2] = state[2]; cache[7] = state[7]; cache[12] = i2; cache[17] = f2; cache[22] = g2; cache[27] = o2; cache[32] = tanhC2;
+                cache[3] = state[3]; cache[8] = state[8]; cache[13] = i3; cache[18] = f3; cache[23] = g3; cache[28] = o3; cache[33] = tanhC3;
+                cache[4] = state[4]; cache[9] = state[9]; cache[14] = i4; cache[19] = f4; cache[24] = g4; cache[29] = o4; cache[34] = tanhC4;
+            }
             next[0] = o0 * tanhC0; next[5] = c0;
             next[1] = o1 * tanhC1; next[6] = c1;
             next[2] = o2 * tanhC2; next[7] = c2;
@@ -221,10 +229,8 @@ static partial class SmallLstm
         public static void Backward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, global::System.Span<float> dState, global::System.Span<float> dx, global::System.Span<float> dp)
         {
             global::LstmGen.Internal.KernelChecks.Backward<Kernel, float>(p, x, cache, dNext, dState, dx, dp);
-            p = p.Slice(0, 180); x = x.Slice(0, 3); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180);
-            global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
-            Gates dz = default;
-            GateGradients(cache, dNext, ref dz, dState);
+            p = p.Slice(0, 180); x = x.Slice(0, 3); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180); global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
+            Gates dz = default; GateGradients(cache, dNext, ref dz, dState);
             // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[160] += dz[0]; dp[161] += dz[1]; dp[162] += dz[2]; dp[163] += dz[3];
             dp[164] += dz[4]; dp[165] += dz[5]; dp[166] += dz[6]; dp[167] += dz[7];
@@ -307,10 +313,8 @@ static partial class SmallLstm
         public static void BackwardOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, global::System.Span<float> dState, global::System.Span<float> dp)
         {
             global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, float>(p, index, cache, dNext, dState, dp);
-            p = p.Slice(0, 180); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180);
-            global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
-            Gates dz = default;
-            GateGradients(cache, dNext, ref dz, dState);
+            p = p.Slice(0, 180); dState = dState.Slice(0, 10); dp = dp.Slice(0, 180); global::System.ReadOnlySpan<float> hPrev = cache.Slice(0, 5);
+            Gates dz = default; GateGradients(cache, dNext, ref dz, dState);
             // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[160] += dz[0]; dp[161] += dz[1]; dp[162] += dz[2]; dp[163] += dz[3];
             dp[164] += dz[4]; dp[165] += dz[5]; dp[166] += dz[6]; dp[167] += dz[7];
@@ -370,8 +374,7 @@ static partial class SmallLstm
         private static void GateGradients(global::System.ReadOnlySpan<float> cache, global::System.ReadOnlySpan<float> dNext, ref Gates dz, global::System.Span<float> dState)
         {
             cache = cache.Slice(0, 35); dNext = dNext.Slice(0, 10); dState = dState.Slice(0, 10);
-            global::System.ReadOnlySpan<float> cPrev = cache.Slice(5, 5), i = cache.Slice(10, 5), f = cache.Slice(15, 5);
-            global::System.ReadOnlySpan<float> g = cache.Slice(20, 5), o = cache.Slice(25, 5), tanhC = cache.Slice(30, 5);
+            global::System.ReadOnlySpan<float> cPrev = cache.Slice(5, 5), i = cache.Slice(10, 5), f = cache.Slice(15, 5), g = cache.Slice(20, 5), o = cache.Slice(25, 5), tanhC = cache.Slice(30, 5);
             // dNext [10] = [dh | dc] → dz [20] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
             // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
             float dh0 = dNext[0];
@@ -418,19 +421,17 @@ static partial class SmallLstm
         }
 
         /// <inheritdoc/>
-        /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void Step(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> state, global::System.Span<float> next)
         {
-            ScratchCache cache = default;
-            Forward(p, x, state, next, cache);
+            global::LstmGen.Internal.KernelChecks.Step<Kernel, float>(p, x, state, next);
+            Activate(PreActivations(p, x, state), state, next, default);
         }
 
         /// <inheritdoc/>
-        /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void StepOneHot(global::System.ReadOnlySpan<float> p, int index, global::System.ReadOnlySpan<float> state, global::System.Span<float> next)
         {
-            ScratchCache cache = default;
-            ForwardOneHot(p, index, state, next, cache);
+            global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, float>(p, index, state, next);
+            Activate(PreActivationsOneHot(p, index, state), state, next, default);
         }
     }
 

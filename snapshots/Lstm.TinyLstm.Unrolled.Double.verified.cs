@@ -81,55 +81,63 @@ static partial class TinyLstm
         public static int OutputSize => 0;
 
         // Straight-line step members. state [h | c] [2]; cache [h_prev | c_prev | i | f | g | o | tanh c] [7]; p: [W | U] by column (4 rows each), then b.
-        // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
-        // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
+        // Spans sliced to constant lengths after the checks (no bounds checks); each member reads all it needs before it writes (next may be state, dState dNext).
         [global::System.Runtime.CompilerServices.InlineArray(4)] private struct Gates { private double _element; }
-        [global::System.Runtime.CompilerServices.InlineArray(7)] private struct ScratchCache { private double _element; }
 
         /// <inheritdoc/>
         public static void Forward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             global::LstmGen.Internal.KernelChecks.Forward<Kernel, double>(p, x, state, next, cache);
-            p = p.Slice(0, 16); x = x.Slice(0, 2);
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1);
-            // z [4] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·4 + r], b is p[12..].
-            Gates z = default;
-            z[0] = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
-            z[1] = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
-            z[2] = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
-            z[3] = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
-            Activate(in z, state, next, cache);
+            Activate(PreActivations(p, x, state), state, next, cache);
         }
 
         /// <inheritdoc/>
         public static void ForwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, double>(p, index, state, next, cache);
-            p = p.Slice(0, 16);
-            global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4), hPrev = state.Slice(0, 1);
+            Activate(PreActivationsOneHot(p, index, state), state, next, cache);
+        }
+
+        private static Gates PreActivations(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state)
+        {
+            p = p.Slice(0, 16); x = x.Slice(0, 2); global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1);
+            // z [4] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·4 + r], b is p[12..].
+            Gates z = default;
+            z[0] = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
+            z[1] = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
+            z[2] = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
+            z[3] = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
+            return z;
+        }
+
+        private static Gates PreActivationsOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state)
+        {
+            p = p.Slice(0, 16); global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4), hPrev = state.Slice(0, 1);
             // z [4] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[8 + k·4..], b is p[12..].
             Gates z = default;
             z[0] = p[12] + column[0] + (p[8] * hPrev[0]);
             z[1] = p[13] + column[1] + (p[9] * hPrev[0]);
             z[2] = p[14] + column[2] + (p[10] * hPrev[0]);
             z[3] = p[15] + column[3] + (p[11] * hPrev[0]);
-            Activate(in z, state, next, cache);
+            return z;
         }
 
-        // The element-wise forward of Forward and ForwardOneHot: z [4] (their gate rows), state [2] → cache, next.
+        // The element-wise forward of Forward and Step (which keeps no cache): z [4] (an inline array: inlinable, unlike stackalloc), state [2] → cache, next.
         private static void Activate(in Gates z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
-            state = state.Slice(0, 2); cache = cache.Slice(0, 7); next = next.Slice(0, 2);
-            global::System.ReadOnlySpan<double> cPrev = state.Slice(1, 1);
-            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.
+            state = state.Slice(0, 2); next = next.Slice(0, 2);
+            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g (c_prev = state[1..]); h = o ⊙ tanh c; per hidden unit.
             double i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
             double f0 = global::LstmGen.Internal.Activations.Sigmoid(z[1]);
             double g0 = global::LstmGen.Internal.Activations.Tanh(z[2]);
             double o0 = global::LstmGen.Internal.Activations.Sigmoid(z[3]);
-            double c0 = (f0 * cPrev[0]) + (i0 * g0);
+            double c0 = (f0 * state[1]) + (i0 * g0);
             double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
-            // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line; next [2] = [h | c], written last: next may be state.
-            cache[0] = state[0]; cache[1] = state[1]; cache[2] = i0; cache[3] = f0; cache[4] = g0; cache[5] = o0; cache[6] = tanhC0;
+            // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line, unless empty (Step); next [2] = [h | c], last: next may be state.
+            if (!cache.IsEmpty)
+            {
+                cache = cache.Slice(0, 7); cache[0] = state[0]; cache[1] = state[1]; cache[2] = i0; cache[3] = f0; cache[4] = g0; cache[5] = o0; cache[6] = tanhC0;
+            }
             next[0] = o0 * tanhC0; next[1] = c0;
         }
 
@@ -137,10 +145,8 @@ static partial class TinyLstm
         public static void Backward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dx, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.Backward<Kernel, double>(p, x, cache, dNext, dState, dx, dp);
-            p = p.Slice(0, 16); x = x.Slice(0, 2); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16);
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
-            Gates dz = default;
-            GateGradients(cache, dNext, ref dz, dState);
+            p = p.Slice(0, 16); x = x.Slice(0, 2); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16); global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
+            Gates dz = default; GateGradients(cache, dNext, ref dz, dState);
             // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[12] += dz[0]; dp[13] += dz[1]; dp[14] += dz[2]; dp[15] += dz[3];
             dp[0] += x[0] * dz[0]; dp[1] += x[0] * dz[1]; dp[2] += x[0] * dz[2]; dp[3] += x[0] * dz[3];
@@ -161,10 +167,8 @@ static partial class TinyLstm
         public static void BackwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, double>(p, index, cache, dNext, dState, dp);
-            p = p.Slice(0, 16); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16);
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
-            Gates dz = default;
-            GateGradients(cache, dNext, ref dz, dState);
+            p = p.Slice(0, 16); dState = dState.Slice(0, 2); dp = dp.Slice(0, 16); global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 1);
+            Gates dz = default; GateGradients(cache, dNext, ref dz, dState);
             // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[12] += dz[0]; dp[13] += dz[1]; dp[14] += dz[2]; dp[15] += dz[3];
             global::System.Span<double> dColumn = dp.Slice(index * 4, 4);
@@ -178,8 +182,7 @@ static partial class TinyLstm
         private static void GateGradients(global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, ref Gates dz, global::System.Span<double> dState)
         {
             cache = cache.Slice(0, 7); dNext = dNext.Slice(0, 2); dState = dState.Slice(0, 2);
-            global::System.ReadOnlySpan<double> cPrev = cache.Slice(1, 1), i = cache.Slice(2, 1), f = cache.Slice(3, 1);
-            global::System.ReadOnlySpan<double> g = cache.Slice(4, 1), o = cache.Slice(5, 1), tanhC = cache.Slice(6, 1);
+            global::System.ReadOnlySpan<double> cPrev = cache.Slice(1, 1), i = cache.Slice(2, 1), f = cache.Slice(3, 1), g = cache.Slice(4, 1), o = cache.Slice(5, 1), tanhC = cache.Slice(6, 1);
             // dNext [2] = [dh | dc] → dz [4] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through
             // c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².
             double dh0 = dNext[0];
@@ -194,19 +197,17 @@ static partial class TinyLstm
         }
 
         /// <inheritdoc/>
-        /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
         {
-            ScratchCache cache = default;
-            Forward(p, x, state, next, cache);
+            global::LstmGen.Internal.KernelChecks.Step<Kernel, double>(p, x, state, next);
+            Activate(PreActivations(p, x, state), state, next, default);
         }
 
         /// <inheritdoc/>
-        /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
         {
-            ScratchCache cache = default;
-            ForwardOneHot(p, index, state, next, cache);
+            global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, double>(p, index, state, next);
+            Activate(PreActivationsOneHot(p, index, state), state, next, default);
         }
     }
 

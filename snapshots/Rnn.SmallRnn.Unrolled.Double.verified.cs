@@ -77,17 +77,26 @@ static partial class SmallRnn
         public static int OutputSize => 0;
 
         // Straight-line step members. state [h] [5]; cache [h_prev | h] [10]; p: [W | U] by column (5 rows each), then b.
-        // Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs
-        // before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).
+        // Spans sliced to constant lengths after the checks (no bounds checks); each member reads all it needs before it writes (next may be state, dState dNext).
         [global::System.Runtime.CompilerServices.InlineArray(5)] private struct Gates { private double _element; }
-        [global::System.Runtime.CompilerServices.InlineArray(10)] private struct ScratchCache { private double _element; }
 
         /// <inheritdoc/>
         public static void Forward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             global::LstmGen.Internal.KernelChecks.Forward<Kernel, double>(p, x, state, next, cache);
-            p = p.Slice(0, 45); x = x.Slice(0, 3);
-            global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
+            Activate(PreActivations(p, x, state), state, next, cache);
+        }
+
+        /// <inheritdoc/>
+        public static void ForwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
+        {
+            global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, double>(p, index, state, next, cache);
+            Activate(PreActivationsOneHot(p, index, state), state, next, cache);
+        }
+
+        private static Gates PreActivations(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state)
+        {
+            p = p.Slice(0, 45); x = x.Slice(0, 3); global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 5);
             // z [5] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·5 + r], b is p[40..].
             Gates z = default;
             z[0] = p[40] + (p[0] * x[0]) + (p[5] * x[1]) + (p[10] * x[2]) + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3])
@@ -100,15 +109,12 @@ static partial class SmallRnn
                 + (p[38] * hPrev[4]);
             z[4] = p[44] + (p[4] * x[0]) + (p[9] * x[1]) + (p[14] * x[2]) + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3])
                 + (p[39] * hPrev[4]);
-            Activate(in z, state, next, cache);
+            return z;
         }
 
-        /// <inheritdoc/>
-        public static void ForwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
+        private static Gates PreActivationsOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state)
         {
-            global::LstmGen.Internal.KernelChecks.ForwardOneHot<Kernel, double>(p, index, state, next, cache);
-            p = p.Slice(0, 45);
-            global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5), hPrev = state.Slice(0, 5);
+            p = p.Slice(0, 45); global::System.ReadOnlySpan<double> column = p.Slice(index * 5, 5), hPrev = state.Slice(0, 5);
             // z [5] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[15 + k·5..], b is p[40..].
             Gates z = default;
             z[0] = p[40] + column[0] + (p[15] * hPrev[0]) + (p[20] * hPrev[1]) + (p[25] * hPrev[2]) + (p[30] * hPrev[3]) + (p[35] * hPrev[4]);
@@ -116,25 +122,28 @@ static partial class SmallRnn
             z[2] = p[42] + column[2] + (p[17] * hPrev[0]) + (p[22] * hPrev[1]) + (p[27] * hPrev[2]) + (p[32] * hPrev[3]) + (p[37] * hPrev[4]);
             z[3] = p[43] + column[3] + (p[18] * hPrev[0]) + (p[23] * hPrev[1]) + (p[28] * hPrev[2]) + (p[33] * hPrev[3]) + (p[38] * hPrev[4]);
             z[4] = p[44] + column[4] + (p[19] * hPrev[0]) + (p[24] * hPrev[1]) + (p[29] * hPrev[2]) + (p[34] * hPrev[3]) + (p[39] * hPrev[4]);
-            Activate(in z, state, next, cache);
+            return z;
         }
 
-        // The element-wise forward of Forward and ForwardOneHot: z [5] (their gate rows), state [5] → cache, next.
+        // The element-wise forward of Forward and Step (which keeps no cache): z [5] (an inline array: inlinable, unlike stackalloc), state [5] → cache, next.
         private static void Activate(in Gates z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
-            state = state.Slice(0, 5); cache = cache.Slice(0, 10); next = next.Slice(0, 5);
+            state = state.Slice(0, 5); next = next.Slice(0, 5);
             // h = tanh(z).
             double h0 = global::LstmGen.Internal.Activations.Tanh(z[0]);
             double h1 = global::LstmGen.Internal.Activations.Tanh(z[1]);
             double h2 = global::LstmGen.Internal.Activations.Tanh(z[2]);
             double h3 = global::LstmGen.Internal.Activations.Tanh(z[3]);
             double h4 = global::LstmGen.Internal.Activations.Tanh(z[4]);
-            // cache [10] = [h_prev | h], a hidden unit per line; next [5] = h, written last: next may be state.
-            cache[0] = state[0]; cache[5] = h0;
-            cache[1] = state[1]; cache[6] = h1;
-            cache[2] = state[2]; cache[7] = h2;
-            cache[3] = state[3]; cache[8] = h3;
-            cache[4] = state[4]; cache[9] = h4;
+            // cache [10] = [h_prev | h], a hidden unit per line, unless empty (Step); next [5] = h, last: next may be state.
+            if (!cache.IsEmpty)
+            {
+                cache = cache.Slice(0, 10); cache[0] = state[0]; cache[5] = h0;
+                cache[1] = state[1]; cache[6] = h1;
+                cache[2] = state[2]; cache[7] = h2;
+                cache[3] = state[3]; cache[8] = h3;
+                cache[4] = state[4]; cache[9] = h4;
+            }
             next[0] = h0; next[1] = h1; next[2] = h2; next[3] = h3;
             next[4] = h4;
         }
@@ -143,10 +152,8 @@ static partial class SmallRnn
         public static void Backward(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dx, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.Backward<Kernel, double>(p, x, cache, dNext, dState, dx, dp);
-            p = p.Slice(0, 45); x = x.Slice(0, 3); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45);
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
-            Gates dz = default;
-            GateGradients(cache, dNext, ref dz);
+            p = p.Slice(0, 45); x = x.Slice(0, 3); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45); global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
+            Gates dz = default; GateGradients(cache, dNext, ref dz);
             // dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[40] += dz[0]; dp[41] += dz[1]; dp[42] += dz[2]; dp[43] += dz[3];
             dp[44] += dz[4];
@@ -186,10 +193,8 @@ static partial class SmallRnn
         public static void BackwardOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> cache, global::System.ReadOnlySpan<double> dNext, global::System.Span<double> dState, global::System.Span<double> dp)
         {
             global::LstmGen.Internal.KernelChecks.BackwardOneHot<Kernel, double>(p, index, cache, dNext, dState, dp);
-            p = p.Slice(0, 45); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45);
-            global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
-            Gates dz = default;
-            GateGradients(cache, dNext, ref dz);
+            p = p.Slice(0, 45); dState = dState.Slice(0, 5); dp = dp.Slice(0, 45); global::System.ReadOnlySpan<double> hPrev = cache.Slice(0, 5);
+            Gates dz = default; GateGradients(cache, dNext, ref dz);
             // dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.
             dp[40] += dz[0]; dp[41] += dz[1]; dp[42] += dz[2]; dp[43] += dz[3];
             dp[44] += dz[4];
@@ -228,19 +233,17 @@ static partial class SmallRnn
         }
 
         /// <inheritdoc/>
-        /// <remarks>Forward into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void Step(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
         {
-            ScratchCache cache = default;
-            Forward(p, x, state, next, cache);
+            global::LstmGen.Internal.KernelChecks.Step<Kernel, double>(p, x, state, next);
+            Activate(PreActivations(p, x, state), state, next, default);
         }
 
         /// <inheritdoc/>
-        /// <remarks>ForwardOneHot into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>
         public static void StepOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state, global::System.Span<double> next)
         {
-            ScratchCache cache = default;
-            ForwardOneHot(p, index, state, next, cache);
+            global::LstmGen.Internal.KernelChecks.StepOneHot<Kernel, double>(p, index, state, next);
+            Activate(PreActivationsOneHot(p, index, state), state, next, default);
         }
     }
 

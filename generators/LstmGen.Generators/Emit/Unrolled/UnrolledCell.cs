@@ -78,9 +78,6 @@ internal sealed class UnrolledCell
     /// <summary>The private inline array of G scalars that holds z or dz on the stack.</summary>
     public const string GatesType = "Gates";
 
-    /// <summary>The private inline array of CacheLength scalars that the inference steps' forward writes on the stack.</summary>
-    public const string CacheType = "ScratchCache";
-
     /// <summary>A zeroed local of one of the scratch inline arrays: <c>Gates z = default;</c>.</summary>
     public static string Scratch(string type, string name) => $"{type} {name} = default;";
 

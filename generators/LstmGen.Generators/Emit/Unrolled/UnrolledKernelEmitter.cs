@@ -22,6 +22,7 @@ internal static class UnrolledKernelEmitter
 {
     private const string ActivateName = "Activate";
     private const string GateGradientsName = "GateGradients";
+    private const string PreActivationsName = "PreActivations";
 
     public static void Emit(SourceWriter w, CellSpec spec)
     {
@@ -30,28 +31,28 @@ internal static class UnrolledKernelEmitter
         string rs = cell.ReadOnlySpan, s = cell.Span;
 
         w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}]; p: [W | U] by column ({cell.G} rows each), then b{(spec.HasHead ? ", W_y, b_y" : string.Empty)}.");
-        w.Line("// Spans are sliced to constant lengths after the checks (no bounds checks on constant indices); each member reads all it needs");
-        w.Line("// before it writes: next may be state, dState may be dNext. Scratch on the stack: inline arrays of constant length (inlinable, unlike stackalloc).");
+        w.Line("// Spans sliced to constant lengths after the checks (no bounds checks); each member reads all it needs before it writes (next may be state, dState dNext).");
         string inlineArray = "[global::System.Runtime.CompilerServices.InlineArray";
         w.Line($"{inlineArray}({cell.G})] private struct {UnrolledCell.GatesType} {{ private {cell.T} _element; }}");
-        w.Line($"{inlineArray}({cell.CacheLength})] private struct {UnrolledCell.CacheType} {{ private {cell.T} _element; }}");
         w.Line();
 
-        Member(w, cell, "Forward", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next"), (s, "cache")], ["p", "x"],
-            () => ForwardBody(w, cell, oneHot: false));
-        Member(w, cell, "ForwardOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next"), (s, "cache")], ["p"],
-            () => ForwardBody(w, cell, oneHot: true));
-        w.Line($"// The element-wise forward of Forward and ForwardOneHot: z [{cell.G}] (their gate rows), state [{cell.StateLength}] → cache, next.");
+        Member(w, cell, "Forward", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next"), (s, "cache")], [],
+            () => w.Line($"{ActivateName}({PreActivationsName}(p, x, state), state, next, cache);"));
+        Member(w, cell, "ForwardOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next"), (s, "cache")], [],
+            () => w.Line($"{ActivateName}({PreActivationsName}OneHot(p, index, state), state, next, cache);"));
+        PreActivations(w, cell, $"{rs} p, {rs} x, {rs} state", ["p", "x"], oneHot: false);
+        PreActivations(w, cell, $"{rs} p, int index, {rs} state", ["p"], oneHot: true);
+        w.Line($"// The element-wise forward of Forward and Step (which keeps no cache): z [{cell.G}] (an inline array: inlinable, unlike stackalloc), state [{cell.StateLength}] → cache, next.");
         w.Signature($"private static void {ActivateName}(in {UnrolledCell.GatesType} z, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
         w.Open();
-        SliceLine(w, cell, ["state", "cache", "next"]);
+        SliceLine(w, cell, ["state", "next"]);
         math.EmitForward(w);
         w.Close().Line();
 
         string dState = math.WritesStateGradient ? ", dState" : string.Empty;
-        Member(w, cell, "Backward", [(rs, "p"), (rs, "x"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dx"), (s, "dp")], ["p", "x", "dState", "dp"],
+        Member(w, cell, "Backward", [(rs, "p"), (rs, "x"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dx"), (s, "dp")], ["p", "x", "dState", "dp"], $"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});",
             () => BackwardBody(w, cell, dState, oneHot: false));
-        Member(w, cell, "BackwardOneHot", [(rs, "p"), ("int", "index"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dp")], ["p", "dState", "dp"],
+        Member(w, cell, "BackwardOneHot", [(rs, "p"), ("int", "index"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dp")], ["p", "dState", "dp"], $"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});",
             () => BackwardBody(w, cell, dState, oneHot: true));
         w.Line($"// The element-wise backward of Backward and BackwardOneHot: cache [{cell.CacheLength}], dNext [{cell.StateLength}] → dz [{cell.G}]{(dState.Length > 0 ? ", dc_prev" : string.Empty)}.");
         w.Signature($"private static void {GateGradientsName}({rs} cache, {rs} dNext, ref {UnrolledCell.GatesType} dz{(dState.Length > 0 ? $", {s} dState" : string.Empty)})", SourceWriter.MaxSignatureWidth);
@@ -60,12 +61,12 @@ internal static class UnrolledKernelEmitter
         math.EmitBackward(w);
         w.Close().Line();
 
-        Inference(w, "Step", $"{rs} p, {rs} x, {rs} state, {s} next", "Forward(p, x, state, next, cache)", "Forward");
-        w.Line();
-        Inference(w, "StepOneHot", $"{rs} p, int index, {rs} state, {s} next", "ForwardOneHot(p, index, state, next, cache)", "ForwardOneHot");
+        Member(w, cell, "Step", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next")], [],
+            () => w.Line($"{ActivateName}({PreActivationsName}(p, x, state), state, next, default);"));
+        Member(w, cell, "StepOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next")], [],
+            () => w.Line($"{ActivateName}({PreActivationsName}OneHot(p, index, state), state, next, default);"), last: !spec.HasHead);
         if (spec.HasHead)
         {
-            w.Line();
             Member(w, cell, "HeadForward", [(rs, "p"), (rs, "h"), (s, "logits")], ["p", "h", "logits"],
                 () => UnrolledHead.EmitForwardBody(w, cell));
             Member(w, cell, "HeadBackward", [(rs, "p"), (rs, "h"), (rs, "dLogits"), (s, "dh"), (s, "dp")], ["p", "h", "dLogits", "dh", "dp"],
@@ -73,52 +74,45 @@ internal static class UnrolledKernelEmitter
         }
     }
 
-    // x [D] (or e_index), h_prev = state[..H] → z [G] → Activate: cache [CacheLength], next [S].
-    private static void ForwardBody(SourceWriter w, UnrolledCell cell, bool oneHot)
+    // The gate rows of Forward and Step (ForwardOneHot and StepOneHot): x [D] (or e_index), h_prev = state[..H] → z [G].
+    private static void PreActivations(SourceWriter w, UnrolledCell cell, string parameters, string[] constantLength, bool oneHot)
     {
-        if (oneHot)
-        {
-            w.Line($"{cell.ReadOnlySpan} column = p.Slice(index * {cell.G}, {cell.G}), hPrev = state.Slice(0, {cell.H});");
-        }
-        else
-        {
-            w.Line($"{cell.ReadOnlySpan} hPrev = state.Slice(0, {cell.H});");
-        }
-
+        w.Signature($"private static {UnrolledCell.GatesType} {PreActivationsName}{(oneHot ? "OneHot" : string.Empty)}({parameters})", SourceWriter.MaxSignatureWidth);
+        w.Open();
+        w.Line(SliceStatements(cell, constantLength) + " " + (oneHot
+            ? $"{cell.ReadOnlySpan} column = p.Slice(index * {cell.G}, {cell.G}), hPrev = state.Slice(0, {cell.H});"
+            : $"{cell.ReadOnlySpan} hPrev = state.Slice(0, {cell.H});"));
         UnrolledGateMatrix.EmitPreActivations(w, cell, oneHot);
-        w.Line($"{ActivateName}(in z, state, next, cache);");
+        w.Line("return z;");
+        w.Close().Line();
     }
 
     // cache, dNext [S] → GateGradients: dz [G] (dNext read in full) → dp += ∂L/∂θ, dx [D], dState [S].
     private static void BackwardBody(SourceWriter w, UnrolledCell cell, string dState, bool oneHot)
     {
-        w.Line($"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});");
-        w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "dz"));
-        w.Line($"{GateGradientsName}(cache, dNext, ref dz{dState});");
+        w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "dz") + $" {GateGradientsName}(cache, dNext, ref dz{dState});");
         UnrolledGateMatrix.EmitBackward(w, cell, oneHot);
-    }
-
-    // An inference step: its forward twin into a cache on the stack, which the forward writes and nobody reads.
-    private static void Inference(SourceWriter w, string name, string parameters, string call, string twin)
-    {
-        w.Line("/// <inheritdoc/>");
-        w.Line($"/// <remarks>{twin} into a scratch cache on the stack: one copy of the straight-line code, not two, for a few stores.</remarks>");
-        w.Signature($"public static void {name}({parameters})", SourceWriter.MaxSignatureWidth);
-        w.Open();
-        w.Line(UnrolledCell.Scratch(UnrolledCell.CacheType, "cache"));
-        w.Line(call + ";");
-        w.Close();
     }
 
     // One overriding member: its signature, the runtime's checks of the same member, constant-length slices, the body.
     private static void Member(
-        SourceWriter w, UnrolledCell cell, string name, (string Type, string Name)[] parameters, string[] constantLength, Action body, bool last = false)
+        SourceWriter w, UnrolledCell cell, string name, (string Type, string Name)[] parameters, string[] constantLength, Action body, bool last = false) =>
+        Member(w, cell, name, parameters, constantLength, null, body, last);
+
+    // As above, with a declaration on the slices' line (Backward's h_prev).
+    private static void Member(
+        SourceWriter w, UnrolledCell cell, string name, (string Type, string Name)[] parameters, string[] constantLength, string? declaration, Action body, bool last = false)
     {
         w.Line("/// <inheritdoc/>");
         w.Signature($"public static void {name}({string.Join(", ", parameters.Select(p => $"{p.Type} {p.Name}"))})", SourceWriter.MaxSignatureWidth);
         w.Open();
         w.Line($"{cell.Checks(name)}({string.Join(", ", parameters.Select(p => p.Name))});");
-        SliceLine(w, cell, constantLength);
+        string slices = string.Join(" ", new[] { SliceStatements(cell, constantLength), declaration ?? string.Empty }.Where(part => part.Length > 0));
+        if (slices.Length > 0)
+        {
+            w.Line(slices);
+        }
+
         body();
         w.Close();
         if (!last)
@@ -128,6 +122,14 @@ internal static class UnrolledKernelEmitter
     }
 
     // `a = a.Slice(0, n); b = b.Slice(0, m);` on one line.
-    private static void SliceLine(SourceWriter w, UnrolledCell cell, string[] spans) =>
-        w.Line(string.Join(" ", spans.Select(span => $"{span} = {span}.Slice(0, {cell.Length(span)});")));
+    private static void SliceLine(SourceWriter w, UnrolledCell cell, string[] spans)
+    {
+        if (spans.Length > 0)
+        {
+            w.Line(SliceStatements(cell, spans));
+        }
+    }
+
+    private static string SliceStatements(UnrolledCell cell, string[] spans) =>
+        string.Join(" ", spans.Select(span => $"{span} = {span}.Slice(0, {cell.Length(span)});"));
 }

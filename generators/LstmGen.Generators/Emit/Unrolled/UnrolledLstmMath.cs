@@ -20,8 +20,7 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
 
     public void EmitForward(SourceWriter w)
     {
-        w.Line($"{cell.ReadOnlySpan} cPrev = state.Slice({H}, {H});");
-        w.Line("// i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g; h = o ⊙ tanh c; per hidden unit.");
+        w.Line($"// i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g (c_prev = state[{H}..]); h = o ⊙ tanh c; per hidden unit.");
         string t = cell.T;
         for (int j = 0; j < H; j++)
         {
@@ -29,17 +28,21 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{t} f{j} = {cell.Sigmoid(cell.Z(H + j))};");
             w.Line($"{t} g{j} = {cell.Tanh(cell.Z((2 * H) + j))};");
             w.Line($"{t} o{j} = {cell.Sigmoid(cell.Z((3 * H) + j))};");
-            w.Line($"{t} c{j} = (f{j} * cPrev[{j}]) + (i{j} * g{j});");
+            w.Line($"{t} c{j} = (f{j} * state[{H + j}]) + (i{j} * g{j});");
             w.Line($"{t} tanhC{j} = {cell.Tanh($"c{j}")};");
         }
 
-        w.Line($"// cache [{cell.CacheLength}] = {CacheShape}, a hidden unit per line; next [{2 * H}] = [h | c], written last: next may be state.");
+        w.Line($"// cache [{cell.CacheLength}] = {CacheShape}, a hidden unit per line, unless empty (Step); next [{2 * H}] = [h | c], last: next may be state.");
         string[] blocks = ["i", "f", "g", "o", "tanhC"];
+        w.Line("if (!cache.IsEmpty)").Open();
         for (int j = 0; j < H; j++)
         {
             int unit = j;
-            w.Line($"cache[{j}] = state[{j}]; cache[{H + j}] = state[{H + j}]; " + string.Join(" ", blocks.Select((name, b) => $"cache[{((2 + b) * H) + unit}] = {name}{unit};")));
+            string slice = j == 0 ? $"cache = cache.Slice(0, {cell.CacheLength}); " : string.Empty;
+            w.Line(slice + $"cache[{j}] = state[{j}]; cache[{H + j}] = state[{H + j}]; " + string.Join(" ", blocks.Select((name, b) => $"cache[{((2 + b) * H) + unit}] = {name}{unit};")));
         }
+
+        w.Close();
 
         for (int j = 0; j < H; j++)
         {
@@ -49,8 +52,7 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
 
     public void EmitBackward(SourceWriter w)
     {
-        w.Line($"{cell.ReadOnlySpan} cPrev = cache.Slice({H}, {H}), i = cache.Slice({2 * H}, {H}), f = cache.Slice({3 * H}, {H});");
-        w.Line($"{cell.ReadOnlySpan} g = cache.Slice({4 * H}, {H}), o = cache.Slice({5 * H}, {H}), tanhC = cache.Slice({6 * H}, {H});");
+        w.Line($"{cell.ReadOnlySpan} cPrev = cache.Slice({H}, {H}), i = cache.Slice({2 * H}, {H}), f = cache.Slice({3 * H}, {H}), g = cache.Slice({4 * H}, {H}), o = cache.Slice({5 * H}, {H}), tanhC = cache.Slice({6 * H}, {H});");
         w.Line($"// dNext [{2 * H}] = [dh | dc] → dz [{cell.G}] = ∂L/∂z per hidden unit: through h = o ⊙ tanh c into o and c, through");
         w.Line("// c = f ⊙ c_prev + i ⊙ g into i, f, g, then σ' = s(1 − s), tanh' = 1 − t².");
         string t = cell.T;

@@ -21,11 +21,14 @@ internal sealed class UnrolledRnnMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{cell.T} h{j} = {cell.Tanh(cell.Z(j))};");
         }
 
-        w.Line($"// cache [{cell.CacheLength}] = [h_prev | h], a hidden unit per line; next [{H}] = h, written last: next may be state.");
+        w.Line($"// cache [{cell.CacheLength}] = [h_prev | h], a hidden unit per line, unless empty (Step); next [{H}] = h, last: next may be state.");
+        w.Line("if (!cache.IsEmpty)").Open();
         for (int j = 0; j < H; j++)
         {
-            w.Line($"cache[{j}] = state[{j}]; cache[{H + j}] = h{j};");
+            w.Line((j == 0 ? $"cache = cache.Slice(0, {cell.CacheLength}); " : string.Empty) + $"cache[{j}] = state[{j}]; cache[{H + j}] = h{j};");
         }
+
+        w.Close();
 
         UnrolledCell.Statements(w, Enumerable.Range(0, H).Select(j => $"next[{j}] = h{j};"), UnrolledCell.StatementsPerLine);
     }
