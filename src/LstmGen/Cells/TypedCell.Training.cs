@@ -95,7 +95,7 @@ public static partial class TypedCell<TKernel, T>
         where THidden : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        int steps = BatchSteps(inputs.Length, batchSize);
         Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, In(inputs, D), default, Targets.Squared(In(targets, H)), In(initial, S));
@@ -108,7 +108,7 @@ public static partial class TypedCell<TKernel, T>
         where THidden : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        int steps = BatchSteps(inputs.Length, batchSize);
         Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, default, inputs, Targets.Squared(In(targets, H)), In(initial, S));
@@ -168,7 +168,7 @@ public static partial class TypedCell<TKernel, T>
         where TIn : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        int steps = BatchSteps(inputs.Length, batchSize);
         Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, In(inputs, D), default, Targets.Classes(targets), In(initial, S));
@@ -180,7 +180,7 @@ public static partial class TypedCell<TKernel, T>
         Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads, ReadOnlySpan<TState> initial = default)
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        int steps = BatchSteps(inputs.Length, batchSize);
         Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, default, inputs, Targets.Classes(targets), In(initial, S));
@@ -194,7 +194,7 @@ public static partial class TypedCell<TKernel, T>
         where TOutput : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        int steps = BatchSteps(inputs.Length, batchSize);
         Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, In(inputs, D), default, Targets.Distributions(In(targets, V)), In(initial, S));
@@ -207,7 +207,7 @@ public static partial class TypedCell<TKernel, T>
         where TOutput : unmanaged
         where TState : unmanaged
     {
-        int steps = SequenceArguments.Steps(inputs.Length, batchSize, 1, Say.BatchedInputs, nameof(inputs));
+        int steps = BatchSteps(inputs.Length, batchSize);
         Guard.Length(targets.Length, inputs.Length, Say.BatchedTargets, nameof(targets));
         var run = new TrainingRun(p, workspace, grads, steps, batchSize, reduction);
         return Batch(run, default, inputs, Targets.Distributions(In(targets, V)), In(initial, S));
