@@ -36,6 +36,7 @@ public class ConfigA
         _mxs = [.. _xs.Select(v => Vector<double>.Build.DenseOfArray(v.ToArray()))];
         _mys = [.. _ys.Select(v => Vector<double>.Build.DenseOfArray(v.ToArray()))];
         _mState = (Vector<double>.Build.Dense(CellA.HiddenSize), Vector<double>.Build.Dense(CellA.HiddenSize));
+        JitWarmup.Run(this);
     }
 
     [Benchmark(Description = "LstmGen Step")]

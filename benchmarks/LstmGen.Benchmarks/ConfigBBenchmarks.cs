@@ -49,6 +49,7 @@ public class ConfigB
         _h = Data.Uniform<float>(5, Hidden, 1);
         _z = Data.Uniform<float>(6, Rows, 1);
         _dh = new float[Hidden];
+        JitWarmup.Run(this);
     }
 
     [Benchmark(Description = "LstmGen StepOneHot + softmax (SIMD)")]

@@ -23,6 +23,7 @@ public class ConfigBBreakdown
         (_caches, _outputs, _dh) = (new float[Data.Steps * CellB.CacheLength], new Vec128<float>[Data.Steps], new Vec128<float>[Data.Steps]);
         CellB.ForwardSequence(_p, _inputs, CellB.State.Zero, _caches, _outputs);
         CellB.CrossEntropyLoss(_p, _outputs, _targets, _dh, _grads);
+        JitWarmup.Run(this);
     }
 
     [Benchmark(Description = "StepOneHot (no head)")]

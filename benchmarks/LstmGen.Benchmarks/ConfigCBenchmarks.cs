@@ -42,6 +42,7 @@ public class ConfigC
         _u = Data.Uniform<float>(4, Rows * Hidden, 0.1);
         _hs = Data.Uniform<float>(5, Hidden * Batch, 1);
         _zs = new float[Rows * Batch];
+        JitWarmup.Run(this);
     }
 
     [Benchmark(Description = "LstmGen CrossEntropyLossAndGradientsBatch (m = 32)", OperationsPerInvoke = Data.Steps)]

@@ -37,6 +37,7 @@ public class ConfigD
         _mathNet = new MathNetCell<float>(lstm: false, CellD.InputSize, CellD.HiddenSize, CellD.OutputSize, seed: 1);
         _oneHot = [.. _inputs.Select(i => Vector<float>.Build.Dense(CellD.InputSize, k => k == i ? 1f : 0f))];
         _mState = (Vector<float>.Build.Dense(CellD.HiddenSize), Vector<float>.Build.Dense(CellD.HiddenSize));
+        JitWarmup.Run(this);
     }
 
     [Benchmark(Description = "LstmGen StepOneHot + softmax (SIMD)")]

@@ -74,6 +74,7 @@ public partial class ContractPath
         _cachesB = new float[Data.Steps * Recurrent<CellB.Kernel, float>.CacheLength];
         (_outputsB, _dOutputsB) = (new float[Data.Steps * CellB.HiddenSize], new float[Data.Steps * CellB.HiddenSize]);
         SetupBatchAndRnn();
+        JitWarmup.Run(this);
     }
 
     [Benchmark(Baseline = true, Description = "typed LossAndGradients (loops)", OperationsPerInvoke = Data.Steps)]
