@@ -1,27 +1,23 @@
 using System.Diagnostics;
 using System.Numerics;
-using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using LstmGen.Kernels;
 
 namespace LstmGen.Benchmarks;
 
 /// <summary>
 /// <c>--probe-threshold</c>: unrolled against SIMD kernels around the unroll budget (the pairs of ThresholdCells.cs), for
-/// the streaming <c>Step</c> (per call), <c>ForwardSequence</c> and <c>LossAndGradients</c> (forward, squared-error loss
-/// and BPTT; both per timestep over T = 25).
+/// the streaming step (per call), the forward sequence and forward + squared-error loss + BPTT (both per timestep over
+/// T = 25).
 /// <para>
-/// Since 0.2 no straight-line code is generated: a cell declared <c>Unrolled</c> runs the contract's generic loop
-/// kernels, so the "unrolled" column measures those loops against the SIMD kernels at the same sizes.
-/// </para>
-/// <para>
-/// How it measures, and why. Each operation is a <see cref="Subject"/> whose timed loop calls the generated method through
-/// a delegate bound once to the static method (no closure: the loop reads the arguments from locals, and the state it
-/// carries stays in a local), so the call costs the same for both strategies. Every subject is warmed up for 0.5 s first,
-/// long enough for tiered compilation to promote the generated methods and the loop itself (tier 1 / OSR). Then
-/// <see cref="Rounds"/> rounds run every subject in a fresh random order (so drift of the machine's load, caches and
-/// frequency does not favour whichever runs first), each subject <see cref="BatchesPerRound"/> batches of at least 50 µs.
-/// Printed: the minimum and the median of all batches, per operation.
+/// How it measures, and why. Each operation is a <see cref="Subject"/> whose timed loop calls the cell's contract: the
+/// step as <c>TKernel.Step</c> directly (a static call the JIT specialises, like the typed API's), the sequences through
+/// the cell's <see cref="IRecurrentCell{T}"/> (one interface call per sequence, the same for both strategies), over flat
+/// arrays allocated once. Every subject is warmed up for 0.5 s first, long enough for tiered compilation to promote the
+/// kernels and the loop itself (tier 1 / OSR). Then <see cref="Rounds"/> rounds run every subject in a fresh random order
+/// (so drift of the machine's load, caches and frequency does not favour whichever runs first), each subject
+/// <see cref="BatchesPerRound"/> batches of at least 50 µs. Printed: the minimum and the median of all batches, per
+/// operation.
 /// </para>
 /// <para>
 /// The earlier probe timed a lambda that captured the state and wrote it back through the closure, ran the pairs in a
@@ -40,8 +36,8 @@ internal static class ThresholdProbe
         var subjects = new List<Subject>();
         foreach (ThresholdPair pair in ThresholdCells.Pairs)
         {
-            subjects.AddRange(Subjects(pair, simd: false));
-            subjects.AddRange(Subjects(pair, simd: true));
+            subjects.AddRange(pair.Unrolled);
+            subjects.AddRange(pair.Simd);
         }
 
         foreach (Subject subject in subjects)
@@ -61,85 +57,42 @@ internal static class ThresholdProbe
         Console.WriteLine($"{"cell",-18} {"MAs",5} {"operation",-20} {"unrolled min",13} {"median",9} {"SIMD min",10} {"median",9} {"SIMD/unrolled (median)",23}");
         foreach (ThresholdPair pair in ThresholdCells.Pairs)
         {
-            foreach (string operation in new[] { "Step", "ForwardSequence/t", "LossAndGradients/t" })
+            foreach (string operation in new[] { "Step", "ForwardSequence/t", "Loss + BPTT/t" })
             {
-                Subject unrolled = subjects.Single(s => s.Cell == pair.Unrolled && s.Operation == operation);
-                Subject simd = subjects.Single(s => s.Cell == pair.Simd && s.Operation == operation);
+                Subject unrolled = pair.Unrolled.Single(s => s.Operation == operation);
+                Subject simd = pair.Simd.Single(s => s.Operation == operation);
                 Console.WriteLine(
                     $"{pair.Label,-18} {pair.MultiplyAdds,5} {operation,-20} {unrolled.Min,10:N1} ns {unrolled.Median,9:N1} {simd.Min,7:N1} ns {simd.Median,9:N1} {simd.Median / unrolled.Median,23:N2}");
             }
         }
     }
 
-    private static IEnumerable<Subject> Subjects(ThresholdPair pair, bool simd)
+    /// <summary>The three subjects of one cell: its step, its forward sequence, its loss and BPTT.</summary>
+    public static Subject[] Subjects<TKernel, T>()
+        where TKernel : struct, IRecurrentKernel<TKernel, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Type cell = simd ? pair.Simd : pair.Unrolled;
-        Type Nested(string name) => cell.GetNestedType(name) ?? throw new InvalidOperationException($"{cell.Name} has no {name}.");
-        Type parameters = Nested("Parameters");
-        Type scalar = parameters.GetMethod("AsSpan")!.ReturnType.GetGenericArguments()[0];
-        MethodInfo build = typeof(ThresholdProbe).GetMethod(nameof(Build), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(scalar, parameters, Nested("Input"), Nested("Hidden"), Nested("State"), Nested("Workspace"), Nested("Gradients"));
-        return (Subject[])build.Invoke(null, [cell])!;
-    }
-
-    private static Subject[] Build<T, TP, TI, TH, TS, TW, TG>(Type cell)
-        where T : unmanaged, IFloatingPoint<T>
-        where TP : class, new()
-        where TI : struct
-        where TH : struct
-        where TS : struct
-        where TG : class, new()
-    {
-        int inputSize = (int)cell.GetField("InputSize")!.GetRawConstantValue()!;
-        int hiddenSize = (int)cell.GetField("HiddenSize")!.GetRawConstantValue()!;
-        int count = (int)cell.GetField("ParameterCount")!.GetRawConstantValue()!;
-        int cacheLength = (int)cell.GetProperty("CacheLength")!.GetValue(null)!;
-        var p = new TP();
-        Data.Uniform<T>(1, count, 0.3).CopyTo(Bind<AsSpanFn<TP, T>>(typeof(TP).GetMethod("AsSpan")!)(p));
-        TI[] xs = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector<TI, T>(Data.Uniform<T>(t, inputSize, 1.0)))];
-        TH[] ys = [.. Enumerable.Range(0, Data.Steps).Select(t => Vector<TH, T>(Data.Uniform<T>(100 + t, hiddenSize, 0.5)))];
-        var workspace = (TW)Activator.CreateInstance(typeof(TW), Data.Steps, 1)!;
-        var step = Bind<StepFn<TP, TI, TS>>(cell.GetMethod("Step", [typeof(TP), typeof(TI).MakeByRefType(), typeof(TS).MakeByRefType()])!);
-        var forward = Bind<ForwardFn<T, TP, TI, TS, TH>>(
-            cell.GetMethod("ForwardSequence", [typeof(TP), typeof(ReadOnlySpan<TI>), typeof(TS).MakeByRefType(), typeof(Span<T>), typeof(Span<TH>)])!);
-        var loss = Bind<LossFn<T, TP, TI, TH, TS, TW, TG>>(
-            cell.GetMethod("LossAndGradients", [typeof(TP), typeof(ReadOnlySpan<TI>), typeof(ReadOnlySpan<TH>), typeof(TS).MakeByRefType(), typeof(TW), typeof(TG)])!);
+        int d = TKernel.InputSize, h = TKernel.HiddenSize, s = Recurrent<TKernel, T>.StateLength;
+        T[] p = Data.Uniform<T>(1, new CellLayout(TKernel.Kind, d, h, TKernel.OutputSize).ParameterCount, 0.3);
+        T[] xs = [.. Enumerable.Range(0, Data.Steps).SelectMany(t => Data.Uniform<T>(t, d, 1.0))];
+        T[] ys = [.. Enumerable.Range(0, Data.Steps).SelectMany(t => Data.Uniform<T>(100 + t, h, 0.5))];
+        IRecurrentCell<T> cell = RecurrentCell<TKernel, T>.Instance;
+        string name = typeof(TKernel).DeclaringType?.Name ?? typeof(TKernel).Name;
         return
         [
-            new StepSubject<TP, TI, TS>(cell, step, p, xs[0]),
-            new ForwardSubject<T, TP, TI, TS, TH>(cell, forward, p, xs, cacheLength),
-            new LossSubject<T, TP, TI, TH, TS, TW, TG>(cell, loss, p, xs, ys, workspace, new TG()),
+            new StepSubject<TKernel, T>(name, p, xs[..d], s),
+            new ForwardSubject<T>(name, cell, p, xs, s, Recurrent<TKernel, T>.CacheLength, h),
+            new LossSubject<T>(name, cell, p, xs, ys, s, Recurrent<TKernel, T>.CacheLength, h),
         ];
     }
 
-    private static TD Bind<TD>(MethodInfo method)
-        where TD : Delegate => (TD)Delegate.CreateDelegate(typeof(TD), method);
-
-    /// <summary>A generated vector type (an inline array of <typeparamref name="T"/>) holding <paramref name="values"/>.</summary>
-    private static TV Vector<TV, T>(T[] values)
-        where TV : struct
-        where T : unmanaged
-    {
-        TV vector = default;
-        MemoryMarshal.AsBytes(values.AsSpan()).CopyTo(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref vector, 1)));
-        return vector;
-    }
-
-    private delegate Span<T> AsSpanFn<TP, T>(TP p);
-
-    private delegate TS StepFn<TP, TI, TS>(TP p, in TI x, in TS state);
-
-    private delegate TS ForwardFn<T, TP, TI, TS, TH>(TP p, ReadOnlySpan<TI> inputs, in TS initial, Span<T> caches, Span<TH> outputs);
-
-    private delegate (T Loss, TS Final) LossFn<T, TP, TI, TH, TS, TW, TG>(TP p, ReadOnlySpan<TI> inputs, ReadOnlySpan<TH> targets, in TS initial, TW workspace, TG grads);
-
     /// <summary>One operation of one cell, with its batches' times per operation (ns).</summary>
-    private abstract class Subject(Type cell, string operation, int operations)
+    internal abstract class Subject(string cell, string operation, int operations)
     {
         private readonly List<double> _samples = [];
         private int _calls = 1;
 
-        public Type Cell { get; } = cell;
+        public string Cell { get; } = cell;
 
         public string Operation { get; } = operation;
 
@@ -183,67 +136,60 @@ internal static class ThresholdProbe
         protected abstract void RunBatch(int calls);
     }
 
-    private sealed class StepSubject<TP, TI, TS>(Type cell, StepFn<TP, TI, TS> step, TP p, TI x) : Subject(cell, "Step", 1)
-        where TS : struct
+    private sealed class StepSubject<TKernel, T>(string cell, T[] p, T[] x, int stateLength) : Subject(cell, "Step", 1)
+        where TKernel : struct, IRecurrentKernel<TKernel, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private TS _state;
+        private T[] _state = new T[stateLength], _next = new T[stateLength];
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         protected override void RunBatch(int calls)
         {
-            StepFn<TP, TI, TS> call = step;
-            TP parameters = p;
-            TI input = x;
-            TS state = _state;
+            T[] state = _state, next = _next;
             for (int i = 0; i < calls; i++)
             {
-                state = call(parameters, input, state);
+                TKernel.Step(p, x, state, next);
+                (state, next) = (next, state);
             }
 
-            _state = state;
+            (_state, _next) = (state, next);
         }
     }
 
-    private sealed class ForwardSubject<T, TP, TI, TS, TH>(Type cell, ForwardFn<T, TP, TI, TS, TH> forward, TP p, TI[] xs, int cacheLength)
+    private sealed class ForwardSubject<T>(string cell, IRecurrentCell<T> recurrent, T[] p, T[] xs, int stateLength, int cacheLength, int hidden)
         : Subject(cell, "ForwardSequence/t", Data.Steps)
-        where TS : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private readonly T[] _caches = new T[xs.Length * cacheLength];   // [T × CacheLength], flat
-        private readonly TH[] _outputs = new TH[xs.Length];
+        private readonly T[] _initial = new T[stateLength], _final = new T[stateLength];
+        private readonly T[] _caches = new T[Data.Steps * cacheLength], _outputs = new T[Data.Steps * hidden];
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         protected override void RunBatch(int calls)
         {
-            ForwardFn<T, TP, TI, TS, TH> call = forward;
-            TP parameters = p;
-            ReadOnlySpan<TI> inputs = xs;
-            Span<T> caches = _caches;
-            Span<TH> outputs = _outputs;
-            TS initial = default;
             for (int i = 0; i < calls; i++)
             {
-                call(parameters, inputs, initial, caches, outputs);
+                recurrent.ForwardSequence(p, xs, _initial, _final, _caches, _outputs);
             }
         }
     }
 
-    private sealed class LossSubject<T, TP, TI, TH, TS, TW, TG>(Type cell, LossFn<T, TP, TI, TH, TS, TW, TG> loss, TP p, TI[] xs, TH[] ys, TW workspace, TG grads)
-        : Subject(cell, "LossAndGradients/t", Data.Steps)
-        where TS : struct
+    // Forward, the squared-error loss against ys and BPTT into dp: the work of LossAndGradients.
+    private sealed class LossSubject<T>(string cell, IRecurrentCell<T> recurrent, T[] p, T[] xs, T[] ys, int stateLength, int cacheLength, int hidden)
+        : Subject(cell, "Loss + BPTT/t", Data.Steps)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
+        private readonly T[] _initial = new T[stateLength], _final = new T[stateLength], _dInitial = new T[stateLength];
+        private readonly T[] _caches = new T[Data.Steps * cacheLength], _outputs = new T[Data.Steps * hidden], _dOutputs = new T[Data.Steps * hidden];
+        private readonly T[] _dxs = new T[xs.Length], _dp = new T[p.Length];
+
         [MethodImpl(MethodImplOptions.NoInlining)]
         protected override void RunBatch(int calls)
         {
-            LossFn<T, TP, TI, TH, TS, TW, TG> call = loss;
-            TP parameters = p;
-            ReadOnlySpan<TI> inputs = xs;
-            ReadOnlySpan<TH> targets = ys;
-            TW scratch = workspace;
-            TG accumulator = grads;
-            TS initial = default;
             for (int i = 0; i < calls; i++)
             {
-                call(parameters, inputs, targets, initial, scratch, accumulator);
+                recurrent.ForwardSequence(p, xs, _initial, _final, _caches, _outputs);
+                recurrent.SquaredError(_outputs, ys, _dOutputs);
+                recurrent.Bptt(p, xs, _caches, _dOutputs, _dInitial, _dxs, _dp);
             }
         }
     }

@@ -217,34 +217,41 @@ internal static class ThresholdCells
 {
     public static readonly ThresholdPair[] Pairs =
     [
-        new("LSTM 2x3 double", 60, typeof(Lstm2x3DoubleUnrolled), typeof(Lstm2x3DoubleSimd)),
-        new("LSTM 1x4 double", 80, typeof(Lstm1x4DoubleUnrolled), typeof(Lstm1x4DoubleSimd)),
-        new("LSTM 2x4 double", 96, typeof(Lstm2x4DoubleUnrolled), typeof(Lstm2x4DoubleSimd)),
-        new("LSTM 3x4 double", 112, typeof(Lstm3x4DoubleUnrolled), typeof(Lstm3x4DoubleSimd)),
-        new("LSTM 3x5 double", 160, typeof(Lstm3x5DoubleUnrolled), typeof(Lstm3x5DoubleSimd)),
-        new("LSTM 4x6 double", 240, typeof(Lstm4x6DoubleUnrolled), typeof(Lstm4x6DoubleSimd)),
-        new("LSTM 5x7 double", 336, typeof(Lstm5x7DoubleUnrolled), typeof(Lstm5x7DoubleSimd)),
-        new("LSTM 2x3 float", 60, typeof(Lstm2x3FloatUnrolled), typeof(Lstm2x3FloatSimd)),
-        new("LSTM 1x4 float", 80, typeof(Lstm1x4FloatUnrolled), typeof(Lstm1x4FloatSimd)),
-        new("LSTM 2x4 float", 96, typeof(Lstm2x4FloatUnrolled), typeof(Lstm2x4FloatSimd)),
-        new("LSTM 3x4 float", 112, typeof(Lstm3x4FloatUnrolled), typeof(Lstm3x4FloatSimd)),
-        new("LSTM 3x5 float", 160, typeof(Lstm3x5FloatUnrolled), typeof(Lstm3x5FloatSimd)),
-        new("LSTM 4x6 float", 240, typeof(Lstm4x6FloatUnrolled), typeof(Lstm4x6FloatSimd)),
-        new("LSTM 5x7 float", 336, typeof(Lstm5x7FloatUnrolled), typeof(Lstm5x7FloatSimd)),
-        new("RNN 4x6 double", 60, typeof(Rnn4x6DoubleUnrolled), typeof(Rnn4x6DoubleSimd)),
-        new("RNN 5x7 double", 84, typeof(Rnn5x7DoubleUnrolled), typeof(Rnn5x7DoubleSimd)),
-        new("RNN 6x8 double", 112, typeof(Rnn6x8DoubleUnrolled), typeof(Rnn6x8DoubleSimd)),
-        new("RNN 8x10 double", 180, typeof(Rnn8x10DoubleUnrolled), typeof(Rnn8x10DoubleSimd)),
-        new("RNN 10x12 double", 264, typeof(Rnn10x12DoubleUnrolled), typeof(Rnn10x12DoubleSimd)),
-        new("RNN 12x14 double", 364, typeof(Rnn12x14DoubleUnrolled), typeof(Rnn12x14DoubleSimd)),
-        new("RNN 4x6 float", 60, typeof(Rnn4x6FloatUnrolled), typeof(Rnn4x6FloatSimd)),
-        new("RNN 5x7 float", 84, typeof(Rnn5x7FloatUnrolled), typeof(Rnn5x7FloatSimd)),
-        new("RNN 6x8 float", 112, typeof(Rnn6x8FloatUnrolled), typeof(Rnn6x8FloatSimd)),
-        new("RNN 8x10 float", 180, typeof(Rnn8x10FloatUnrolled), typeof(Rnn8x10FloatSimd)),
-        new("RNN 10x12 float", 264, typeof(Rnn10x12FloatUnrolled), typeof(Rnn10x12FloatSimd)),
-        new("RNN 12x14 float", 364, typeof(Rnn12x14FloatUnrolled), typeof(Rnn12x14FloatSimd)),
+        ThresholdPair.Of<Lstm2x3DoubleUnrolled.Kernel, Lstm2x3DoubleSimd.Kernel, double>("LSTM 2x3 double", 60),
+        ThresholdPair.Of<Lstm1x4DoubleUnrolled.Kernel, Lstm1x4DoubleSimd.Kernel, double>("LSTM 1x4 double", 80),
+        ThresholdPair.Of<Lstm2x4DoubleUnrolled.Kernel, Lstm2x4DoubleSimd.Kernel, double>("LSTM 2x4 double", 96),
+        ThresholdPair.Of<Lstm3x4DoubleUnrolled.Kernel, Lstm3x4DoubleSimd.Kernel, double>("LSTM 3x4 double", 112),
+        ThresholdPair.Of<Lstm3x5DoubleUnrolled.Kernel, Lstm3x5DoubleSimd.Kernel, double>("LSTM 3x5 double", 160),
+        ThresholdPair.Of<Lstm4x6DoubleUnrolled.Kernel, Lstm4x6DoubleSimd.Kernel, double>("LSTM 4x6 double", 240),
+        ThresholdPair.Of<Lstm5x7DoubleUnrolled.Kernel, Lstm5x7DoubleSimd.Kernel, double>("LSTM 5x7 double", 336),
+        ThresholdPair.Of<Lstm2x3FloatUnrolled.Kernel, Lstm2x3FloatSimd.Kernel, float>("LSTM 2x3 float", 60),
+        ThresholdPair.Of<Lstm1x4FloatUnrolled.Kernel, Lstm1x4FloatSimd.Kernel, float>("LSTM 1x4 float", 80),
+        ThresholdPair.Of<Lstm2x4FloatUnrolled.Kernel, Lstm2x4FloatSimd.Kernel, float>("LSTM 2x4 float", 96),
+        ThresholdPair.Of<Lstm3x4FloatUnrolled.Kernel, Lstm3x4FloatSimd.Kernel, float>("LSTM 3x4 float", 112),
+        ThresholdPair.Of<Lstm3x5FloatUnrolled.Kernel, Lstm3x5FloatSimd.Kernel, float>("LSTM 3x5 float", 160),
+        ThresholdPair.Of<Lstm4x6FloatUnrolled.Kernel, Lstm4x6FloatSimd.Kernel, float>("LSTM 4x6 float", 240),
+        ThresholdPair.Of<Lstm5x7FloatUnrolled.Kernel, Lstm5x7FloatSimd.Kernel, float>("LSTM 5x7 float", 336),
+        ThresholdPair.Of<Rnn4x6DoubleUnrolled.Kernel, Rnn4x6DoubleSimd.Kernel, double>("RNN 4x6 double", 60),
+        ThresholdPair.Of<Rnn5x7DoubleUnrolled.Kernel, Rnn5x7DoubleSimd.Kernel, double>("RNN 5x7 double", 84),
+        ThresholdPair.Of<Rnn6x8DoubleUnrolled.Kernel, Rnn6x8DoubleSimd.Kernel, double>("RNN 6x8 double", 112),
+        ThresholdPair.Of<Rnn8x10DoubleUnrolled.Kernel, Rnn8x10DoubleSimd.Kernel, double>("RNN 8x10 double", 180),
+        ThresholdPair.Of<Rnn10x12DoubleUnrolled.Kernel, Rnn10x12DoubleSimd.Kernel, double>("RNN 10x12 double", 264),
+        ThresholdPair.Of<Rnn12x14DoubleUnrolled.Kernel, Rnn12x14DoubleSimd.Kernel, double>("RNN 12x14 double", 364),
+        ThresholdPair.Of<Rnn4x6FloatUnrolled.Kernel, Rnn4x6FloatSimd.Kernel, float>("RNN 4x6 float", 60),
+        ThresholdPair.Of<Rnn5x7FloatUnrolled.Kernel, Rnn5x7FloatSimd.Kernel, float>("RNN 5x7 float", 84),
+        ThresholdPair.Of<Rnn6x8FloatUnrolled.Kernel, Rnn6x8FloatSimd.Kernel, float>("RNN 6x8 float", 112),
+        ThresholdPair.Of<Rnn8x10FloatUnrolled.Kernel, Rnn8x10FloatSimd.Kernel, float>("RNN 8x10 float", 180),
+        ThresholdPair.Of<Rnn10x12FloatUnrolled.Kernel, Rnn10x12FloatSimd.Kernel, float>("RNN 10x12 float", 264),
+        ThresholdPair.Of<Rnn12x14FloatUnrolled.Kernel, Rnn12x14FloatSimd.Kernel, float>("RNN 12x14 float", 364),
     ];
 }
 
-/// <summary>One size declared with both strategies.</summary>
-internal sealed record ThresholdPair(string Label, int MultiplyAdds, Type Unrolled, Type Simd);
+/// <summary>One size declared with both strategies, with the probe's subjects of each.</summary>
+internal sealed record ThresholdPair(string Label, int MultiplyAdds, ThresholdProbe.Subject[] Unrolled, ThresholdProbe.Subject[] Simd)
+{
+    public static ThresholdPair Of<TUnrolled, TSimd, T>(string label, int multiplyAdds)
+        where TUnrolled : struct, LstmGen.Kernels.IRecurrentKernel<TUnrolled, T>
+        where TSimd : struct, LstmGen.Kernels.IRecurrentKernel<TSimd, T>
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        new(label, multiplyAdds, ThresholdProbe.Subjects<TUnrolled, T>(), ThresholdProbe.Subjects<TSimd, T>());
+}

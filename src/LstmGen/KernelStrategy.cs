@@ -21,8 +21,9 @@ public enum KernelStrategy
 
     /// <summary>
     /// Vectorised loops (<c>Vector512</c>, else <c>Vector256</c>, else <c>Vector128</c>, chosen by the JIT) with
-    /// compile-time-constant trip counts and statically emitted tails: one fused pass over the gate weights
-    /// [W | U] forward and one backward. For cells above the unroll budget.
+    /// trip counts that are constants once the JIT specialises the runtime's generic kernels to the cell: one fused pass
+    /// over the gate weights [W | U] forward and one backward; the rows past the last whole vector by one overlapping
+    /// vector forward and one by one backward. For cells above the unroll budget.
     /// </summary>
     Simd = 3,
 }
@@ -39,12 +40,20 @@ public static class KernelBudget
     public const int MaxUnrolledMultiplyAdds = 64;
 
     /// <summary>
-    /// Largest gate matrix, in multiply-adds per step (4·H·(D+H) for an LSTM, H·(D+H) for an RNN), that an explicit
-    /// <c>Kernel = KernelStrategy.Unrolled</c> accepts; above it the declaration is refused (LSTM0006). Every straight-line
-    /// method grows with this count, and the JIT refuses such methods with <see cref="System.InvalidProgramException"/>
-    /// on AVX-512 from about 16000 multiply-adds (double); 4096 keeps a margin of 3.5 below the smallest failing size.
+    /// Largest straight-line method, in IL instructions, that the generator emits: the JIT compiles a method of more than
+    /// 20,000 IL instructions without optimising it (MinOpts), so above it straight-line code loses its point. The
+    /// generator counts each member of an unrolled cell's <c>Kernel</c> from the cell's sizes (the gate rows, the
+    /// backward, the head's); an explicit <c>Kernel = KernelStrategy.Unrolled</c> whose largest member would exceed this
+    /// is refused (LSTM0006), and <see cref="KernelStrategy.Auto"/> chooses SIMD kernels instead. The diagnostic and the
+    /// generated file's header name the member and its count.
     /// </summary>
-    public const int MaxForcedUnrolledMultiplyAdds = 4096;
+    public const int MaxStraightLineIlInstructions = 20000;
+
+    /// <summary>
+    /// Largest number of IL locals in one straight-line method: half the JIT's own limit for optimising a method (2,000,
+    /// which also counts arguments and the JIT's temporaries). The instruction budget binds first for every cell.
+    /// </summary>
+    public const int MaxStraightLineLocals = 1000;
 
     /// <summary>Largest input or hidden size a declaration may use.</summary>
     public const int MaxSize = 4096;

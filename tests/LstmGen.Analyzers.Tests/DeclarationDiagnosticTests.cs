@@ -79,29 +79,66 @@ public sealed class DeclarationDiagnosticTests
     public Task Forced_unrolled_above_the_limit_is_LSTM0006() =>
         Check("[LstmCell(100, 32, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]\npublic static partial class Cell;");
 
+    // The budget's edges, by the model (StraightLineSize, checked against compiled IL by UnrolledIlSizeTests): Backward
+    // has 47 (+1 for an LSTM) + 15G + 15G·C + C·(7G + 3) IL instructions for G gate rows and C = D + H columns.
+    // LSTM 19→8 (G 32, C 27): 48 + 480 + 12,960 + 6,129 = 19,617; LSTM 20→8 (C 28): 20,324. RNN 39→16 (G 16, C 55):
+    // 47 + 240 + 13,200 + 6,325 = 19,812; RNN 40→16: 20,167. A head's HeadBackward has 32 + 13V + 18V·H + H·(10V + 3):
+    // RNN 1→16 with V = 43, 19,903; V = 44, 20,364.
     [Fact]
     public Task Forced_unrolled_at_the_limit_is_fine() =>
-        // 4 · 16 · (48 + 16) = 4096 and 32 · (96 + 32) = 4096: exactly KernelBudget.MaxForcedUnrolledMultiplyAdds.
-        Check("[LstmCell(48, 16, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Cell;\n[RnnCell(96, 32, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Rnn;");
+        Check("""
+            [LstmCell(19, 8, Kernel = KernelStrategy.Unrolled)]
+            public static partial class Cell;
+            [RnnCell(39, 16, Kernel = KernelStrategy.Unrolled)]
+            public static partial class Rnn;
+            [RnnCell(1, 16, Kernel = KernelStrategy.Unrolled, Output = OutputHead.Softmax, OutputSize = 43)]
+            public static partial class WithHead;
+            """);
 
     [Fact]
-    public Task Forced_unrolled_one_column_past_the_limit_is_LSTM0006() =>
-        // 4 · 16 · (49 + 16) = 4160 and 32 · (97 + 32) = 4128: the first input sizes past 4096. The old limit (16384)
-        // accepted them, and the JIT refused cells near it (InvalidProgramException on AVX-512).
-        Check("[LstmCell(49, 16, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]\npublic static partial class Cell;\n[RnnCell(97, 32, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]\npublic static partial class Rnn;");
+    public Task Forced_unrolled_one_past_the_limit_is_LSTM0006() =>
+        // The old limit (4096 gate multiply-adds) accepted all three: LSTM 20→8 has 3584, RNN 40→16 896, RNN 1→16 272.
+        Check("""
+            [LstmCell(20, 8, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]
+            public static partial class Cell;
+            [RnnCell(40, 16, Kernel = {|LSTM0006:KernelStrategy.Unrolled|})]
+            public static partial class Rnn;
+            [RnnCell(1, 16, Kernel = {|LSTM0006:KernelStrategy.Unrolled|}, Output = OutputHead.Softmax, OutputSize = 44)]
+            public static partial class WithHead;
+            """);
 
     [Fact]
-    public async Task The_LSTM0006_message_names_the_limit_and_the_reason()
+    public async Task The_LSTM0006_message_names_the_member_its_size_the_limit_and_the_reason()
     {
-        var problems = await AnalyzerRun.RunAsync(Usings + "[LstmCell(49, 16, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Cell;");
+        var problems = await AnalyzerRun.RunAsync(Usings + "[LstmCell(20, 8, Kernel = KernelStrategy.Unrolled)]\npublic static partial class Cell;");
         string message = Assert.Single(problems, d => d.Id == "LSTM0006").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains("4160 multiply-adds per step, above the limit of 4096", message, StringComparison.Ordinal);
-        Assert.Contains("InvalidProgramException", message, StringComparison.Ordinal);
+        Assert.Contains("its straight-line Backward would have 20324 IL instructions, above the limit of 20000", message, StringComparison.Ordinal);
+        Assert.Contains("without optimising it", message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_public_forced_unroll_limit_is_the_generators() =>
-        Assert.Equal(LstmGen.Generators.Model.KernelLimits.MaxForcedUnrolledMultiplyAdds, KernelBudget.MaxForcedUnrolledMultiplyAdds);
+    public void The_public_budget_is_the_generators()
+    {
+        Assert.Equal(LstmGen.Generators.Model.KernelLimits.MaxStraightLineIlInstructions, KernelBudget.MaxStraightLineIlInstructions);
+        Assert.Equal(LstmGen.Generators.Model.KernelLimits.MaxStraightLineLocals, KernelBudget.MaxStraightLineLocals);
+    }
+
+    [Fact]
+    public void The_locals_budget_never_binds_before_the_instruction_budget()
+    {
+        // Locals depend on H alone; every H that the instruction budget allows at all (D = 1, no head) stays far below it.
+        foreach (var kind in new[] { LstmGen.Generators.Model.CellKind.Lstm, LstmGen.Generators.Model.CellKind.Rnn })
+        {
+            for (int h = 1; h <= KernelBudget.MaxSize; h++)
+            {
+                var members = LstmGen.Generators.Model.StraightLineSize.Members(kind, 1, h, 0).ToList();
+                if (members.All(m => m.Instructions <= KernelBudget.MaxStraightLineIlInstructions))
+                {
+                    Assert.All(members, m => Assert.True(m.Locals <= KernelBudget.MaxStraightLineLocals / 4, $"{kind} H = {h}: {m}"));
+                }
+            }
+        }
+    }
 
     // LSTM0007
     [Fact]

@@ -21,7 +21,7 @@ public sealed class GeneratedCodeCompilesTests
             {
                 foreach (string kernel in new[] { "Auto", "Unrolled", "Loops", "Simd" })
                 {
-                    bool unrollAllowed = 4L * h * (d + h) <= LstmGen.KernelBudget.MaxForcedUnrolledMultiplyAdds;
+                    bool unrollAllowed = Model.StraightLineSize.WithinBudget(Model.CellKind.Lstm, d, h, 0);
                     if (kernel != "Unrolled" || unrollAllowed)
                     {
                         data.Add(d, h, scalar, kernel);

@@ -2,27 +2,32 @@ using LstmGen;
 
 namespace LstmGen.UnrollLimit.Cells;
 
-// The largest forced-unrolled cells of each kind, scalar and shape; each comment gives its gate multiply-adds per step.
-[LstmCell(48, 16, Kernel = KernelStrategy.Unrolled)] // 4 · 16 · (48 + 16) = 4096
+// The largest forced-unrolled cells of each kind, scalar and shape that the unroll budget accepts (every straight-line
+// member of the Kernel within KernelBudget.MaxStraightLineIlInstructions = 20,000 IL instructions); each comment gives
+// the largest member and its count.
+[LstmCell(19, 8, Kernel = KernelStrategy.Unrolled)] // Backward: 19,617 IL instructions (StraightLineSize's count); LSTM 20→8 would be 20,612
 public static partial class LstmAtLimitDouble;
 
-[LstmCell(48, 16, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // 4096, float
+[LstmCell(19, 8, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // the same, float
 public static partial class LstmAtLimitFloat;
 
-[LstmCell(1023, 1, Kernel = KernelStrategy.Unrolled)] // 4 · 1 · (1023 + 1) = 4096: the largest D
+[LstmCell(217, 1, Kernel = KernelStrategy.Unrolled)] // Backward: 19,946; the largest D
 public static partial class LstmWidestInput;
 
-[LstmCell(1, 31, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // 4 · 31 · (1 + 31) = 3968: the largest H
+[LstmCell(1, 14, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // Backward: 19,413; the largest H
 public static partial class LstmWidestHidden;
 
-[RnnCell(96, 32, Kernel = KernelStrategy.Unrolled)] // 32 · (96 + 32) = 4096
+[RnnCell(39, 16, Kernel = KernelStrategy.Unrolled)] // Backward: 19,812
 public static partial class RnnAtLimitDouble;
 
-[RnnCell(4095, 1, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // 1 · (4095 + 1) = 4096: the largest D
+[RnnCell(796, 1, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // Backward: 19,987; the largest D
 public static partial class RnnWidestInput;
 
-[RnnCell(1, 63, Kernel = KernelStrategy.Unrolled, Output = OutputHead.Softmax, OutputSize = 64)] // 63 · (1 + 63) = 4032: the largest H, with a softmax head
-public static partial class RnnWidestHiddenWithHead;
+[RnnCell(1, 29, Kernel = KernelStrategy.Unrolled)] // Backward: 19,712; the largest H
+public static partial class RnnWidestHidden;
+
+[RnnCell(1, 16, Kernel = KernelStrategy.Unrolled, Output = OutputHead.Softmax, OutputSize = 43)] // HeadBackward: 19,903; the largest V for H = 16
+public static partial class RnnWithLargestHead;
 
 /// <summary>A type the tests name to find this assembly.</summary>
 public static class UnrollLimitCellsMarker;

@@ -17,14 +17,20 @@ public static class Program
         [nameof(LstmWidestHidden)] = RunLstmWidestHidden,
         [nameof(RnnAtLimitDouble)] = RunRnnAtLimitDouble,
         [nameof(RnnWidestInput)] = RunRnnWidestInput,
-        [nameof(RnnWidestHiddenWithHead)] = RunRnnWidestHiddenWithHead,
+        [nameof(RnnWidestHidden)] = RunRnnWidestHidden,
+        [nameof(RnnWithLargestHead)] = RunRnnWithLargestHead,
     };
 
     public static int Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == "--tiers")
+        {
+            return JitTiers.Run(args[1]);
+        }
+
         if (args.Length != 1 || !Cells.TryGetValue(args[0], out Action? run))
         {
-            Console.Error.WriteLine($"usage: LstmGen.UnrollLimit.Cells <cell>, one of {string.Join(", ", Cells.Keys)}");
+            Console.Error.WriteLine($"usage: LstmGen.UnrollLimit.Cells [--tiers] <cell>, one of {string.Join(", ", Cells.Keys)}");
             return 2;
         }
 
@@ -69,10 +75,10 @@ public static class Program
             LstmAtLimitDouble.ForwardOneHot(p, 0, s, cache);
             LstmAtLimitDouble.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => LstmAtLimitDouble.ForwardBatch(p, new Vec48<double>[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.State[2], new double[2 * LstmAtLimitDouble.CacheLength]));
-        Call("BackwardBatch", () => LstmAtLimitDouble.BackwardBatch(p, new Vec48<double>[2], new double[2 * LstmAtLimitDouble.CacheLength], new Vec16<double>[2], new LstmAtLimitDouble.StateGradient[2], new LstmAtLimitDouble.StateGradient[2], grads, new Vec48<double>[2]));
-        Call("LossAndGradients", () => LstmAtLimitDouble.LossAndGradients(p, new Vec48<double>[3], new Vec16<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmAtLimitDouble.LossAndGradientsBatch(p, new Vec48<double>[6], new Vec16<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => LstmAtLimitDouble.ForwardBatch(p, new Vec19<double>[2], new LstmAtLimitDouble.State[2], new LstmAtLimitDouble.State[2], new double[2 * LstmAtLimitDouble.CacheLength]));
+        Call("BackwardBatch", () => LstmAtLimitDouble.BackwardBatch(p, new Vec19<double>[2], new double[2 * LstmAtLimitDouble.CacheLength], new Vec8<double>[2], new LstmAtLimitDouble.StateGradient[2], new LstmAtLimitDouble.StateGradient[2], grads, new Vec19<double>[2]));
+        Call("LossAndGradients", () => LstmAtLimitDouble.LossAndGradients(p, new Vec19<double>[3], new Vec8<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmAtLimitDouble.LossAndGradientsBatch(p, new Vec19<double>[6], new Vec8<double>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunLstmAtLimitFloat()
@@ -98,10 +104,10 @@ public static class Program
             LstmAtLimitFloat.ForwardOneHot(p, 0, s, cache);
             LstmAtLimitFloat.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => LstmAtLimitFloat.ForwardBatch(p, new Vec48<float>[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.State[2], new float[2 * LstmAtLimitFloat.CacheLength]));
-        Call("BackwardBatch", () => LstmAtLimitFloat.BackwardBatch(p, new Vec48<float>[2], new float[2 * LstmAtLimitFloat.CacheLength], new Vec16<float>[2], new LstmAtLimitFloat.StateGradient[2], new LstmAtLimitFloat.StateGradient[2], grads, new Vec48<float>[2]));
-        Call("LossAndGradients", () => LstmAtLimitFloat.LossAndGradients(p, new Vec48<float>[3], new Vec16<float>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmAtLimitFloat.LossAndGradientsBatch(p, new Vec48<float>[6], new Vec16<float>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => LstmAtLimitFloat.ForwardBatch(p, new Vec19<float>[2], new LstmAtLimitFloat.State[2], new LstmAtLimitFloat.State[2], new float[2 * LstmAtLimitFloat.CacheLength]));
+        Call("BackwardBatch", () => LstmAtLimitFloat.BackwardBatch(p, new Vec19<float>[2], new float[2 * LstmAtLimitFloat.CacheLength], new Vec8<float>[2], new LstmAtLimitFloat.StateGradient[2], new LstmAtLimitFloat.StateGradient[2], grads, new Vec19<float>[2]));
+        Call("LossAndGradients", () => LstmAtLimitFloat.LossAndGradients(p, new Vec19<float>[3], new Vec8<float>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmAtLimitFloat.LossAndGradientsBatch(p, new Vec19<float>[6], new Vec8<float>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunLstmWidestInput()
@@ -127,10 +133,10 @@ public static class Program
             LstmWidestInput.ForwardOneHot(p, 0, s, cache);
             LstmWidestInput.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => LstmWidestInput.ForwardBatch(p, new Vec1023<double>[2], new LstmWidestInput.State[2], new LstmWidestInput.State[2], new double[2 * LstmWidestInput.CacheLength]));
-        Call("BackwardBatch", () => LstmWidestInput.BackwardBatch(p, new Vec1023<double>[2], new double[2 * LstmWidestInput.CacheLength], new Vec1<double>[2], new LstmWidestInput.StateGradient[2], new LstmWidestInput.StateGradient[2], grads, new Vec1023<double>[2]));
-        Call("LossAndGradients", () => LstmWidestInput.LossAndGradients(p, new Vec1023<double>[3], new Vec1<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmWidestInput.LossAndGradientsBatch(p, new Vec1023<double>[6], new Vec1<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => LstmWidestInput.ForwardBatch(p, new Vec217<double>[2], new LstmWidestInput.State[2], new LstmWidestInput.State[2], new double[2 * LstmWidestInput.CacheLength]));
+        Call("BackwardBatch", () => LstmWidestInput.BackwardBatch(p, new Vec217<double>[2], new double[2 * LstmWidestInput.CacheLength], new Vec1<double>[2], new LstmWidestInput.StateGradient[2], new LstmWidestInput.StateGradient[2], grads, new Vec217<double>[2]));
+        Call("LossAndGradients", () => LstmWidestInput.LossAndGradients(p, new Vec217<double>[3], new Vec1<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmWidestInput.LossAndGradientsBatch(p, new Vec217<double>[6], new Vec1<double>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunLstmWidestHidden()
@@ -157,9 +163,9 @@ public static class Program
             LstmWidestHidden.BackwardOneHot(p, 0, cache, default, default, grads);
         });
         Call("ForwardBatch", () => LstmWidestHidden.ForwardBatch(p, new Vec1<float>[2], new LstmWidestHidden.State[2], new LstmWidestHidden.State[2], new float[2 * LstmWidestHidden.CacheLength]));
-        Call("BackwardBatch", () => LstmWidestHidden.BackwardBatch(p, new Vec1<float>[2], new float[2 * LstmWidestHidden.CacheLength], new Vec31<float>[2], new LstmWidestHidden.StateGradient[2], new LstmWidestHidden.StateGradient[2], grads, new Vec1<float>[2]));
-        Call("LossAndGradients", () => LstmWidestHidden.LossAndGradients(p, new Vec1<float>[3], new Vec31<float>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => LstmWidestHidden.LossAndGradientsBatch(p, new Vec1<float>[6], new Vec31<float>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("BackwardBatch", () => LstmWidestHidden.BackwardBatch(p, new Vec1<float>[2], new float[2 * LstmWidestHidden.CacheLength], new Vec14<float>[2], new LstmWidestHidden.StateGradient[2], new LstmWidestHidden.StateGradient[2], grads, new Vec1<float>[2]));
+        Call("LossAndGradients", () => LstmWidestHidden.LossAndGradients(p, new Vec1<float>[3], new Vec14<float>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => LstmWidestHidden.LossAndGradientsBatch(p, new Vec1<float>[6], new Vec14<float>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunRnnAtLimitDouble()
@@ -185,10 +191,10 @@ public static class Program
             RnnAtLimitDouble.ForwardOneHot(p, 0, s, cache);
             RnnAtLimitDouble.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => RnnAtLimitDouble.ForwardBatch(p, new Vec96<double>[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.State[2], new double[2 * RnnAtLimitDouble.CacheLength]));
-        Call("BackwardBatch", () => RnnAtLimitDouble.BackwardBatch(p, new Vec96<double>[2], new double[2 * RnnAtLimitDouble.CacheLength], new Vec32<double>[2], new RnnAtLimitDouble.StateGradient[2], new RnnAtLimitDouble.StateGradient[2], grads, new Vec96<double>[2]));
-        Call("LossAndGradients", () => RnnAtLimitDouble.LossAndGradients(p, new Vec96<double>[3], new Vec32<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => RnnAtLimitDouble.LossAndGradientsBatch(p, new Vec96<double>[6], new Vec32<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => RnnAtLimitDouble.ForwardBatch(p, new Vec39<double>[2], new RnnAtLimitDouble.State[2], new RnnAtLimitDouble.State[2], new double[2 * RnnAtLimitDouble.CacheLength]));
+        Call("BackwardBatch", () => RnnAtLimitDouble.BackwardBatch(p, new Vec39<double>[2], new double[2 * RnnAtLimitDouble.CacheLength], new Vec16<double>[2], new RnnAtLimitDouble.StateGradient[2], new RnnAtLimitDouble.StateGradient[2], grads, new Vec39<double>[2]));
+        Call("LossAndGradients", () => RnnAtLimitDouble.LossAndGradients(p, new Vec39<double>[3], new Vec16<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnAtLimitDouble.LossAndGradientsBatch(p, new Vec39<double>[6], new Vec16<double>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
     private static void RunRnnWidestInput()
@@ -214,40 +220,69 @@ public static class Program
             RnnWidestInput.ForwardOneHot(p, 0, s, cache);
             RnnWidestInput.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => RnnWidestInput.ForwardBatch(p, new Vec4095<float>[2], new RnnWidestInput.State[2], new RnnWidestInput.State[2], new float[2 * RnnWidestInput.CacheLength]));
-        Call("BackwardBatch", () => RnnWidestInput.BackwardBatch(p, new Vec4095<float>[2], new float[2 * RnnWidestInput.CacheLength], new Vec1<float>[2], new RnnWidestInput.StateGradient[2], new RnnWidestInput.StateGradient[2], grads, new Vec4095<float>[2]));
-        Call("LossAndGradients", () => RnnWidestInput.LossAndGradients(p, new Vec4095<float>[3], new Vec1<float>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => RnnWidestInput.LossAndGradientsBatch(p, new Vec4095<float>[6], new Vec1<float>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => RnnWidestInput.ForwardBatch(p, new Vec796<float>[2], new RnnWidestInput.State[2], new RnnWidestInput.State[2], new float[2 * RnnWidestInput.CacheLength]));
+        Call("BackwardBatch", () => RnnWidestInput.BackwardBatch(p, new Vec796<float>[2], new float[2 * RnnWidestInput.CacheLength], new Vec1<float>[2], new RnnWidestInput.StateGradient[2], new RnnWidestInput.StateGradient[2], grads, new Vec796<float>[2]));
+        Call("LossAndGradients", () => RnnWidestInput.LossAndGradients(p, new Vec796<float>[3], new Vec1<float>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnWidestInput.LossAndGradientsBatch(p, new Vec796<float>[6], new Vec1<float>[6], 2, BatchReduction.Mean, workspace, grads));
     }
 
-    private static void RunRnnWidestHiddenWithHead()
+    private static void RunRnnWidestHidden()
     {
-        KernelCalls.Run<RnnWidestHiddenWithHead.Kernel, double>(Call);
-        var p = new RnnWidestHiddenWithHead.Parameters();
-        var grads = new RnnWidestHiddenWithHead.Gradients();
-        var workspace = new RnnWidestHiddenWithHead.Workspace(3, 2);
-        RnnWidestHiddenWithHead.State s = RnnWidestHiddenWithHead.State.Zero;
-        Call("Step", () => RnnWidestHiddenWithHead.Step(p, default, s));
-        Call("StepOneHot", () => RnnWidestHiddenWithHead.StepOneHot(p, 0, s));
-        Call("Forward", () => RnnWidestHiddenWithHead.Forward(p, default, s, new double[RnnWidestHiddenWithHead.CacheLength]));
-        Call("ForwardOneHot", () => RnnWidestHiddenWithHead.ForwardOneHot(p, 0, s, new double[RnnWidestHiddenWithHead.CacheLength]));
+        KernelCalls.Run<RnnWidestHidden.Kernel, double>(Call);
+        var p = new RnnWidestHidden.Parameters();
+        var grads = new RnnWidestHidden.Gradients();
+        var workspace = new RnnWidestHidden.Workspace(3, 2);
+        RnnWidestHidden.State s = RnnWidestHidden.State.Zero;
+        Call("Step", () => RnnWidestHidden.Step(p, default, s));
+        Call("StepOneHot", () => RnnWidestHidden.StepOneHot(p, 0, s));
+        Call("Forward", () => RnnWidestHidden.Forward(p, default, s, new double[RnnWidestHidden.CacheLength]));
+        Call("ForwardOneHot", () => RnnWidestHidden.ForwardOneHot(p, 0, s, new double[RnnWidestHidden.CacheLength]));
         Call("Backward", () =>
         {
-            var cache = new double[RnnWidestHiddenWithHead.CacheLength];
-            RnnWidestHiddenWithHead.Forward(p, default, s, cache);
-            RnnWidestHiddenWithHead.Backward(p, default, cache, default, default, grads);
+            var cache = new double[RnnWidestHidden.CacheLength];
+            RnnWidestHidden.Forward(p, default, s, cache);
+            RnnWidestHidden.Backward(p, default, cache, default, default, grads);
         });
         Call("BackwardOneHot", () =>
         {
-            var cache = new double[RnnWidestHiddenWithHead.CacheLength];
-            RnnWidestHiddenWithHead.ForwardOneHot(p, 0, s, cache);
-            RnnWidestHiddenWithHead.BackwardOneHot(p, 0, cache, default, default, grads);
+            var cache = new double[RnnWidestHidden.CacheLength];
+            RnnWidestHidden.ForwardOneHot(p, 0, s, cache);
+            RnnWidestHidden.BackwardOneHot(p, 0, cache, default, default, grads);
         });
-        Call("ForwardBatch", () => RnnWidestHiddenWithHead.ForwardBatch(p, new Vec1<double>[2], new RnnWidestHiddenWithHead.State[2], new RnnWidestHiddenWithHead.State[2], new double[2 * RnnWidestHiddenWithHead.CacheLength]));
-        Call("BackwardBatch", () => RnnWidestHiddenWithHead.BackwardBatch(p, new Vec1<double>[2], new double[2 * RnnWidestHiddenWithHead.CacheLength], new Vec63<double>[2], new RnnWidestHiddenWithHead.StateGradient[2], new RnnWidestHiddenWithHead.StateGradient[2], grads, new Vec1<double>[2]));
-        Call("LossAndGradients", () => RnnWidestHiddenWithHead.LossAndGradients(p, new Vec1<double>[3], new Vec63<double>[3], s, workspace, grads));
-        Call("LossAndGradientsBatch", () => RnnWidestHiddenWithHead.LossAndGradientsBatch(p, new Vec1<double>[6], new Vec63<double>[6], 2, BatchReduction.Mean, workspace, grads));
-        Call("CrossEntropyLossAndGradients", () => RnnWidestHiddenWithHead.CrossEntropyLossAndGradients(p, new int[3], new int[3], s, workspace, grads));
-        Call("CrossEntropyLossAndGradientsBatch", () => RnnWidestHiddenWithHead.CrossEntropyLossAndGradientsBatch(p, new int[6], new int[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("ForwardBatch", () => RnnWidestHidden.ForwardBatch(p, new Vec1<double>[2], new RnnWidestHidden.State[2], new RnnWidestHidden.State[2], new double[2 * RnnWidestHidden.CacheLength]));
+        Call("BackwardBatch", () => RnnWidestHidden.BackwardBatch(p, new Vec1<double>[2], new double[2 * RnnWidestHidden.CacheLength], new Vec29<double>[2], new RnnWidestHidden.StateGradient[2], new RnnWidestHidden.StateGradient[2], grads, new Vec1<double>[2]));
+        Call("LossAndGradients", () => RnnWidestHidden.LossAndGradients(p, new Vec1<double>[3], new Vec29<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnWidestHidden.LossAndGradientsBatch(p, new Vec1<double>[6], new Vec29<double>[6], 2, BatchReduction.Mean, workspace, grads));
+    }
+
+    private static void RunRnnWithLargestHead()
+    {
+        KernelCalls.Run<RnnWithLargestHead.Kernel, double>(Call);
+        var p = new RnnWithLargestHead.Parameters();
+        var grads = new RnnWithLargestHead.Gradients();
+        var workspace = new RnnWithLargestHead.Workspace(3, 2);
+        RnnWithLargestHead.State s = RnnWithLargestHead.State.Zero;
+        Call("Step", () => RnnWithLargestHead.Step(p, default, s));
+        Call("StepOneHot", () => RnnWithLargestHead.StepOneHot(p, 0, s));
+        Call("Forward", () => RnnWithLargestHead.Forward(p, default, s, new double[RnnWithLargestHead.CacheLength]));
+        Call("ForwardOneHot", () => RnnWithLargestHead.ForwardOneHot(p, 0, s, new double[RnnWithLargestHead.CacheLength]));
+        Call("Backward", () =>
+        {
+            var cache = new double[RnnWithLargestHead.CacheLength];
+            RnnWithLargestHead.Forward(p, default, s, cache);
+            RnnWithLargestHead.Backward(p, default, cache, default, default, grads);
+        });
+        Call("BackwardOneHot", () =>
+        {
+            var cache = new double[RnnWithLargestHead.CacheLength];
+            RnnWithLargestHead.ForwardOneHot(p, 0, s, cache);
+            RnnWithLargestHead.BackwardOneHot(p, 0, cache, default, default, grads);
+        });
+        Call("ForwardBatch", () => RnnWithLargestHead.ForwardBatch(p, new Vec1<double>[2], new RnnWithLargestHead.State[2], new RnnWithLargestHead.State[2], new double[2 * RnnWithLargestHead.CacheLength]));
+        Call("BackwardBatch", () => RnnWithLargestHead.BackwardBatch(p, new Vec1<double>[2], new double[2 * RnnWithLargestHead.CacheLength], new Vec16<double>[2], new RnnWithLargestHead.StateGradient[2], new RnnWithLargestHead.StateGradient[2], grads, new Vec1<double>[2]));
+        Call("LossAndGradients", () => RnnWithLargestHead.LossAndGradients(p, new Vec1<double>[3], new Vec16<double>[3], s, workspace, grads));
+        Call("LossAndGradientsBatch", () => RnnWithLargestHead.LossAndGradientsBatch(p, new Vec1<double>[6], new Vec16<double>[6], 2, BatchReduction.Mean, workspace, grads));
+        Call("CrossEntropyLossAndGradients", () => RnnWithLargestHead.CrossEntropyLossAndGradients(p, new int[3], new int[3], s, workspace, grads));
+        Call("CrossEntropyLossAndGradientsBatch", () => RnnWithLargestHead.CrossEntropyLossAndGradientsBatch(p, new int[6], new int[6], 2, BatchReduction.Mean, workspace, grads));
     }
 }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Reflection;
+using LstmGen.Generators.Model;
+using LstmGen.Tests.Shared;
 
 namespace LstmGen.UnrollLimit.Tests;
 
-/// <summary>Starts LstmGen.UnrollLimit.Cells (copied next to this assembly) in a child process.</summary>
+/// <summary>Starts LstmGen.UnrollLimit.Cells (copied next to this assembly) in a child process, and reads its cells' sizes and IL.</summary>
 internal static class CellsApp
 {
     private static readonly Assembly Cells = typeof(LstmGen.UnrollLimit.Cells.UnrollLimitCellsMarker).Assembly;
@@ -12,16 +14,34 @@ internal static class CellsApp
     public static IReadOnlyList<string> CellNames { get; } =
         [.. Cells.GetTypes().Where(t => t.Namespace == "LstmGen.UnrollLimit.Cells" && t.GetField("InputSize") is not null).OrderBy(t => t.MetadataToken).Select(t => t.Name)];
 
-    /// <summary>Gate multiply-adds per step of <paramref name="cell"/>, from its generated size constants.</summary>
-    public static int MultiplyAdds(string cell)
+    /// <summary><paramref name="cell"/>'s kind and sizes, from its generated size constants.</summary>
+    public static (CellKind Kind, int D, int H, int V) Sizes(string cell)
     {
         Type type = Cells.GetType($"LstmGen.UnrollLimit.Cells.{cell}", throwOnError: true)!;
         int Constant(string name) => (int)type.GetField(name)!.GetValue(null)!;
-        return Constant("GateRows") * (Constant("InputSize") + Constant("HiddenSize"));
+        int h = Constant("HiddenSize");
+        int v = (int)type.GetNestedType("Kernel")!.GetProperty("OutputSize")!.GetValue(null)!;
+        return (Constant("GateRows") == 4 * h ? CellKind.Lstm : CellKind.Rnn, Constant("InputSize"), h, v);
     }
 
-    /// <summary>Runs the app for <paramref name="cell"/> with extra environment <paramref name="variables"/> (NAME=value).</summary>
-    public static (int ExitCode, string Output) Run(string cell, IEnumerable<string> variables)
+    /// <summary>The straight-line members of <paramref name="cell"/>'s <c>Kernel</c>, as the unroll budget's model lists them.</summary>
+    public static IEnumerable<string> StraightLineMembers(string cell)
+    {
+        var (kind, d, h, v) = Sizes(cell);
+        return StraightLineSize.Members(kind, d, h, v).Select(member => member.Member);
+    }
+
+    /// <summary>The IL of <paramref name="cell"/>'s <c>Kernel.</c><paramref name="member"/>, as the SDK compiled it.</summary>
+    public static IlBody Il(string cell, string member)
+    {
+        Type kernel = Cells.GetType($"LstmGen.UnrollLimit.Cells.{cell}+Kernel", throwOnError: true)!;
+        MethodBody body = kernel.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Single(m => m.Name == member).GetMethodBody()!;
+        return IlBody.Measure(body.GetILAsByteArray()!, body.LocalVariables.Count);
+    }
+
+    /// <summary>Runs the app with <paramref name="arguments"/> and extra environment <paramref name="variables"/> (NAME=value).</summary>
+    public static (int ExitCode, string Output) Run(IEnumerable<string> arguments, IEnumerable<string> variables)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,7 +50,11 @@ internal static class CellsApp
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Cells.Location);
-        start.ArgumentList.Add(cell);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (string variable in variables)
         {
             int equals = variable.IndexOf('=', StringComparison.Ordinal);

@@ -56,12 +56,12 @@ internal static class DiagnosticDescriptors
         "{0} of '{1}' is {2}, but sizes must be between 1 and {3}",
         "The input size D, the hidden size H and the output size V of a softmax head must each be between 1 and 4096 (KernelBudget.MaxSize).");
 
-    /// <summary>LSTM0006: <c>Kernel = Unrolled</c> on a gate matrix above <see cref="KernelLimits.MaxForcedUnrolledMultiplyAdds"/>.</summary>
+    /// <summary>LSTM0006: <c>Kernel = Unrolled</c> on a cell whose largest straight-line member exceeds <see cref="KernelLimits.MaxStraightLineIlInstructions"/>.</summary>
     public static readonly DiagnosticDescriptor UnrolledTooLarge = Error(
         "LSTM0006",
         "Unrolled kernel too large",
-        $"'{{0}}' requests Kernel = KernelStrategy.Unrolled, but its gate matrix needs {{1}} multiply-adds per step, above the limit of {{2}} for straight-line code: {KernelLimits.ForcedUnrollReason}; use KernelStrategy.Auto or KernelStrategy.Loops",
-        $"Straight-line methods grow with the gate matrix (one term per multiply-add forward, two backward); above {KernelLimits.MaxForcedUnrolledMultiplyAdds} multiply-adds per step (KernelBudget.MaxForcedUnrolledMultiplyAdds) {KernelLimits.ForcedUnrollReason}. Auto switches to SIMD kernels above {KernelLimits.MaxUnrolledMultiplyAdds}.");
+        $"'{{0}}' requests Kernel = KernelStrategy.Unrolled, but its straight-line {{1}} would have {{2}} IL instructions, above the limit of {{3}}: {KernelLimits.ForcedUnrollReason}; use KernelStrategy.Auto or KernelStrategy.Loops",
+        $"Each straight-line member grows with the cell: the gate rows with D + H terms per gate row, the backward with two statements per gate multiply-add, the head's with V·H. The generator counts each member's IL instructions from the sizes; above {KernelLimits.MaxStraightLineIlInstructions} (KernelBudget.MaxStraightLineIlInstructions) {KernelLimits.ForcedUnrollReason}, so the straight-line code would be slower than loops. Auto switches to SIMD kernels above {KernelLimits.MaxUnrolledMultiplyAdds} gate multiply-adds, or when a member would exceed the limit.");
 
     /// <summary>LSTM0007: <c>Scalar</c> is not one of the supported <c>ScalarType</c> values.</summary>
     public static readonly DiagnosticDescriptor UnsupportedScalar = Error(

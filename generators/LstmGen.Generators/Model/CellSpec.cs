@@ -124,20 +124,28 @@ internal static class KernelLimits
     public const int MaxUnrolledMultiplyAdds = 64;
 
     /// <summary>
-    /// An explicit <c>Kernel = Unrolled</c> is refused above this many gate multiply-adds per step (LSTM0006). Every
-    /// unrolled method grows linearly with them: Forward/Step hold one term per multiply-add, Backward two statements or
-    /// terms per multiply-add. The JIT refuses such methods with <c>InvalidProgramException</c> well before the old limit
-    /// of 16384: measured on AVX-512 (.NET 10), double Forward/Step fail from 16256 (LSTM 95→32, RNN 191→64) and pass
-    /// at 14336 (RNN 160→64); they pass with <c>DOTNET_EnableAVX512=0</c> or <c>DOTNET_EnableHWIntrinsic=0</c>. 4096
-    /// keeps a margin of 3.5 below the smallest failing size, and a cell at the limit compiles in seconds, so the suite
-    /// runs every corner at the limit under each instruction set (LstmGen.UnrollLimit.Tests). Unrolled code is faster
-    /// only up to about 64 multiply-adds anyway (<see cref="MaxUnrolledMultiplyAdds"/>).
+    /// Largest straight-line member, in IL instructions, that the generator emits (<see cref="StraightLineSize"/>): the
+    /// JIT compiles a method of more than 20,000 IL instructions without optimising it (MinOpts; the JIT's
+    /// <c>DEFAULT_MIN_OPTS_INSTR_COUNT</c>), and straight-line code is only worth having optimised. Measured on .NET 10:
+    /// members of 19,952 instructions were optimised and members of 20,170 were not; LstmGen.UnrollLimit.Tests reads the
+    /// optimisation tier of every member of the largest accepted cells from the runtime's JIT events, on AVX-512, with
+    /// AVX-512 off and with hardware intrinsics off, beside control methods of 19,000 and 21,000 instructions. An
+    /// explicit <c>Kernel = Unrolled</c> whose largest member would exceed it is refused (LSTM0006); <c>Auto</c> chooses
+    /// SIMD kernels instead. The old bound, 4096 gate multiply-adds, let members of 300,000 instructions through: they
+    /// compiled, but unoptimised.
     /// </summary>
-    public const int MaxForcedUnrolledMultiplyAdds = 4096;
+    public const int MaxStraightLineIlInstructions = 20000;
 
-    /// <summary>Why <see cref="MaxForcedUnrolledMultiplyAdds"/> exists, in the words LSTM0006 and the docs use.</summary>
+    /// <summary>
+    /// Largest number of IL locals in one straight-line member: half the JIT's own limit for optimising a method
+    /// (2,000 locals, <c>DEFAULT_MIN_OPTS_LV_NUM_COUNT</c>, which also counts the arguments and the JIT's temporaries).
+    /// The instruction budget binds first for every cell (an LSTM's element-wise forward has 6 locals per hidden unit).
+    /// </summary>
+    public const int MaxStraightLineLocals = 1000;
+
+    /// <summary>Why <see cref="MaxStraightLineIlInstructions"/> exists, in the words LSTM0006 and the docs use.</summary>
     public const string ForcedUnrollReason =
-        "the JIT refuses larger straight-line methods with InvalidProgramException on some instruction sets (AVX-512)";
+        "the JIT compiles a method of more than 20000 IL instructions without optimising it";
 
     /// <summary>Largest input or hidden size.</summary>
     public const int MaxSize = 4096;

@@ -8,11 +8,12 @@ internal static class KernelChoice
 {
     /// <summary>
     /// The strategy emitted for <paramref name="spec"/>: the requested one, or for <see cref="Kernel.Auto"/>
-    /// straight-line code within the unroll budget and SIMD loops above it.
+    /// straight-line code within the unroll budget (gate multiply-adds, and every member's IL for the JIT to optimise:
+    /// a large softmax head alone can exceed it) and SIMD loops above it.
     /// </summary>
     public static Kernel Resolve(CellSpec spec) => spec.RequestedKernel != Kernel.Auto
         ? spec.RequestedKernel
-        : spec.MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds ? Kernel.Unrolled : Kernel.Simd;
+        : spec.MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds && StraightLineSize.WithinBudget(spec) ? Kernel.Unrolled : Kernel.Simd;
 
     /// <summary>
     /// The vector types the SIMD kernels are emitted for: those whose lanes fit in the gate rows (a wider one would leave
@@ -37,14 +38,18 @@ internal static class KernelChoice
     public static string Describe(CellSpec spec)
     {
         string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4*H*(D+H)" : "H*(D+H)")})";
-        string simd = $"{VectorWidths(spec)} loops with constant trip counts and statically emitted tails";
+        string simd = $"{VectorWidths(spec)} loops with constant trip counts (the runtime's generic SIMD kernels, specialised to this cell by the JIT)";
+        MemberSize largest = StraightLineSize.Largest(spec);
+        string il = $"its largest straight-line member, {largest.Member}, has {largest.Instructions} IL instructions of the JIT's {KernelLimits.MaxStraightLineIlInstructions}";
         return (spec.RequestedKernel, Resolve(spec)) switch
         {
             (Kernel.Auto, Kernel.Unrolled) =>
-                $"unrolled straight-line code, because {size}, within the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}",
+                $"unrolled straight-line code, because {size}, within the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}; {il}",
+            (Kernel.Auto, _) when spec.MultiplyAdds <= KernelLimits.MaxUnrolledMultiplyAdds =>
+                $"{simd}, because straight-line code would exceed the JIT's limit for optimised methods ({largest.Member}: {largest.Instructions} IL instructions of {KernelLimits.MaxStraightLineIlInstructions}), although {size}",
             (Kernel.Auto, _) =>
                 $"{simd}, because {size}, above the unroll budget of {KernelLimits.MaxUnrolledMultiplyAdds}",
-            (_, Kernel.Unrolled) => $"unrolled straight-line code, as the declaration requests; {size}",
+            (_, Kernel.Unrolled) => $"unrolled straight-line code, as the declaration requests; {size}; {il}",
             (_, Kernel.Simd) => $"{simd}, as the declaration requests; {size}",
             _ => $"loops with constant bounds, as the declaration requests; {size}",
         };

@@ -38,15 +38,17 @@ internal static class CellOptionRules
         CheckSize(options.HiddenSize, "HiddenSize", AttributeArgumentLocations.Constructor(syntax, 1, "hiddenSize", attributeLocation), cellName, problems);
         if (options.Kernel == Kernel.Unrolled && InRange(options.InputSize) && InRange(options.HiddenSize))
         {
-            long multiplyAdds = (kind == CellKind.Lstm ? 4L : 1L) * options.HiddenSize * (options.InputSize + (long)options.HiddenSize);
-            if (multiplyAdds > KernelLimits.MaxForcedUnrolledMultiplyAdds)
+            int v = options.Head == OutputHeadKind.Softmax && options.OutputSize is { } size && InRange(size) ? size : 0;
+            MemberSize largest = StraightLineSize.Largest(kind, options.InputSize, options.HiddenSize, v);
+            if (!StraightLineSize.WithinBudget(kind, options.InputSize, options.HiddenSize, v))
             {
                 problems.Add(DeclarationProblem.Of(
                     DiagnosticDescriptors.UnrolledTooLarge,
                     AttributeArgumentLocations.Named(syntax, "Kernel", attributeLocation),
                     cellName,
-                    multiplyAdds,
-                    KernelLimits.MaxForcedUnrolledMultiplyAdds));
+                    largest.Member,
+                    largest.Instructions,
+                    KernelLimits.MaxStraightLineIlInstructions));
             }
         }
 

@@ -38,7 +38,7 @@ internal static class UnrolledGateMatrix
     }
 
     /// <summary>
-    /// From dz [G]: dp += ∂L/∂θ (db += dz; dW[:, k] += x_k·dz, or the one-hot column += dz; dU[:, k] +=
+    /// From dz [G] (the locals <c>dz0</c>, <c>dz1</c>, …): dp += ∂L/∂θ (db += dz; dW[:, k] += x_k·dz, or the one-hot column += dz; dU[:, k] +=
     /// h_prev_k·dz), dx [D] = Wᵀ·dz unless dx is empty (dense only), and dState[0..H] = dh_prev = Uᵀ·dz.
     /// </summary>
     public static void EmitBackward(SourceWriter w, UnrolledCell cell, bool oneHot)
@@ -46,11 +46,11 @@ internal static class UnrolledGateMatrix
         w.Line(oneHot
             ? "// dp += ∂L/∂θ: db += dz; dW[:, index] += dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line."
             : "// dp += ∂L/∂θ: db += dz; dW[:, k] += x[k]·dz; dU[:, k] += h_prev[k]·dz; column by column, four to a line.");
-        Column(w, cell, r => $"dp[{cell.Bias(r)}] += {cell.Dz(r)};");
+        Column(w, cell, r => UnrolledCell.Accumulate($"dp[{cell.Bias(r)}]", cell.DzLocal(r)));
         if (oneHot)
         {
             w.Line($"{cell.Span} dColumn = dp.Slice(index * {cell.G}, {cell.G});");
-            Column(w, cell, r => $"dColumn[{r}] += {cell.Dz(r)};");
+            Column(w, cell, r => UnrolledCell.Accumulate($"dColumn[{r}]", cell.DzLocal(r)));
         }
         else
         {
@@ -85,7 +85,7 @@ internal static class UnrolledGateMatrix
         {
             int column = first + k;
             string ak = a(k);
-            Column(w, cell, r => $"dp[{cell.Weight(column, r)}] += {ak} * {cell.Dz(r)};");
+            Column(w, cell, r => UnrolledCell.Accumulate($"dp[{cell.Weight(column, r)}]", $"{ak} * {cell.DzLocal(r)}"));
         }
     }
 
@@ -95,5 +95,5 @@ internal static class UnrolledGateMatrix
 
     // target = column k of [W | U] · dz, from row 0 up.
     private static void ColumnDot(SourceWriter w, UnrolledCell cell, string target, int k) =>
-        UnrolledCell.Assign(w, target, Enumerable.Range(0, cell.G).Select(r => UnrolledCell.Product($"p[{cell.Weight(k, r)}]", cell.Dz(r))));
+        UnrolledCell.Assign(w, target, Enumerable.Range(0, cell.G).Select(r => UnrolledCell.Product($"p[{cell.Weight(k, r)}]", cell.DzLocal(r))));
 }

@@ -24,12 +24,12 @@ internal static class UnrolledHead
     {
         int v = cell.Spec.OutputSize;
         w.Line("// dp += ∂L/∂θ of the head: db_y += dLogits; dW_y[:, k] += h[k]·dLogits; column by column, four to a line.");
-        UnrolledCell.Statements(w, Enumerable.Range(0, v).Select(r => $"dp[{cell.Spec.HeadBiasOffset + r}] += dLogits[{r}];"), UnrolledCell.StatementsPerLine);
+        UnrolledCell.Statements(w, Enumerable.Range(0, v).Select(r => UnrolledCell.Accumulate($"dp[{cell.Spec.HeadBiasOffset + r}]", $"dLogits[{r}]")), UnrolledCell.StatementsPerLine);
         for (int k = 0; k < cell.H; k++)
         {
             int hidden = k;
             UnrolledCell.Statements(
-                w, Enumerable.Range(0, v).Select(r => $"dp[{HeadWeight(cell, hidden, r)}] += h[{hidden}] * dLogits[{r}];"), UnrolledCell.StatementsPerLine);
+                w, Enumerable.Range(0, v).Select(r => UnrolledCell.Accumulate($"dp[{HeadWeight(cell, hidden, r)}]", $"h[{hidden}] * dLogits[{r}]")), UnrolledCell.StatementsPerLine);
         }
 
         w.Line();

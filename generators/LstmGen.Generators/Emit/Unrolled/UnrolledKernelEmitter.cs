@@ -87,10 +87,14 @@ internal static class UnrolledKernelEmitter
         w.Close().Line();
     }
 
-    // cache, dNext [S] → GateGradients: dz [G] (dNext read in full) → dp += ∂L/∂θ, dx [D], dState [S].
+    // cache, dNext [S] → GateGradients: dz [G] (dNext read in full), copied into locals → dp += ∂L/∂θ, dx [D], dState [S].
     private static void BackwardBody(SourceWriter w, UnrolledCell cell, string dState, bool oneHot)
     {
-        w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "dz") + $" {GateGradientsName}(cache, dNext, ref dz{dState});");
+        // dz [G], then into locals dz0, dz1, … (see UnrolledCell.DzLocal): the first few on the call's line.
+        var locals = Enumerable.Range(0, cell.G).Select(r => $"{cell.T} {cell.DzLocal(r)} = {cell.Dz(r)};").ToList();
+        int first = System.Math.Min(UnrolledCell.StatementsPerLine, locals.Count);
+        w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "dz") + $" {GateGradientsName}(cache, dNext, ref dz{dState}); " + string.Join(" ", locals.Take(first)));
+        UnrolledCell.Statements(w, locals.Skip(first), UnrolledCell.StatementsPerLine * 2);
         UnrolledGateMatrix.EmitBackward(w, cell, oneHot);
     }
 

@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LstmGen.Generators.Model;
+
+/// <summary>
+/// One straight-line member of an unrolled cell's <c>Kernel</c>, measured in what the JIT bounds: IL instructions and
+/// locals. <see cref="Bytes"/> bounds its IL size: the statements of the unrolled emitters average at most 3 bytes per
+/// instruction (a span read is <c>ldarga.s</c>, <c>ldc.i4</c>, <c>call</c>, <c>ldind</c>: 13 bytes for 4 instructions
+/// at the largest index, and every read comes with a 1-byte <c>mul</c>, <c>add</c> or <c>stind</c>).
+/// </summary>
+/// <param name="Member">The member's name in the generated <c>Kernel</c>.</param>
+/// <param name="Instructions">An upper bound of its IL instructions, as C# compilers emit them in Release.</param>
+/// <param name="Locals">An upper bound of its IL locals.</param>
+internal readonly record struct MemberSize(string Member, long Instructions, long Locals)
+{
+    /// <summary>An upper bound of the member's IL bytes.</summary>
+    public long Bytes => 3 * Instructions;
+
+    /// <summary>Whether the JIT optimises a member of this size (<see cref="KernelLimits.MaxStraightLineIlInstructions"/>, <see cref="KernelLimits.MaxStraightLineLocals"/>).</summary>
+    public bool WithinBudget => Instructions <= KernelLimits.MaxStraightLineIlInstructions && Locals <= KernelLimits.MaxStraightLineLocals;
+}
+
+/// <summary>
+/// The size of every straight-line member an unrolled cell's <c>Kernel</c> has (<c>Emit/Unrolled</c>), from the cell's
+/// kind and sizes alone, so that the analyzer, the generator and the docs apply one unroll budget before any code is
+/// emitted. Each count is the statements the emitters write times what C# compiles each into, in IL instructions:
+/// <list type="bullet">
+/// <item>a read <c>s[k]</c> of a span or of an inline array: address (3: <c>ldarga</c>, <c>ldc.i4</c>, <c>call</c>) and <c>ldind</c>, 4;</item>
+/// <item>a product term <c>(a * b)</c>: two reads and <c>mul</c>, 9, and 1 more (<c>add</c>) for each term after the first;</item>
+/// <item>a gate or class row <c>t = b + Σ (a·w)</c>: the target's address (3), the bias read (4), 10 per product, <c>stind</c>: 8 + 10n;</item>
+/// <item>an accumulation <c>dp[k] = dp[k] + a * dz3;</c> (the backward copies dz into locals first; written out, not
+/// <c>+=</c>, see <c>UnrolledCell.Accumulate</c>): address (3), the element (4), a read (4), <c>ldloc</c>, <c>mul</c>,
+/// <c>add</c>, <c>stind</c>: 15; <c>dp[k] = dp[k] + dz3;</c> 10; the head's <c>dp[k] = dp[k] + h[j] * dLogits[r];</c> 18;</item>
+/// <item>a transposed dot row <c>dx[k] = Σ_r (w·dz_r)</c> of n terms: 7n + 3.</item>
+/// </list>
+/// The element-wise members are counted per hidden unit, with a constant for the prologue (checks, slices); every
+/// constant was checked against the IL of compiled cells, and LstmGen.Generators.Tests (UnrolledIlSizeTests) checks
+/// the whole model against the IL Roslyn emits for a ladder of cells, and LstmGen.UnrollLimit.Tests against the SDK's.
+/// </summary>
+internal static class StraightLineSize
+{
+    /// <summary>Every straight-line member of an unrolled cell of this kind and these sizes (<paramref name="v"/> = 0: no head).</summary>
+    public static IEnumerable<MemberSize> Members(CellKind kind, int d, int h, int v)
+    {
+        long g = (kind == CellKind.Lstm ? 4L : 1L) * h, columns = (long)d + h;
+        bool lstm = kind == CellKind.Lstm;
+
+        // z [G] = b + W·x + U·h_prev: one row of D + H products per gate row.
+        yield return new MemberSize("PreActivations", 18 + (g * (8 + (10 * columns))), 2);
+
+        // z [G] = b + W[:, index] + U·h_prev: bias, the column, H products.
+        yield return new MemberSize("PreActivationsOneHot", 20 + (g * (13 + (10 * h))), 3);
+
+        // The element-wise forward: LSTM 6 locals per unit (i, f, g, o, c, tanh c), RNN 1 (h).
+        yield return lstm
+            ? new MemberSize("Activate", 18 + (91L * h), 6L * h)
+            : new MemberSize("Activate", 18 + (24L * h), h);
+
+        // dz [G] into G locals (5 each) first; then dp += ∂L/∂θ: bias G (10 each), [W | U] G·(D + H) accumulations of a
+        // read times a local (15 each); dx [D] and dh_prev [H], each a dot row of G terms p[k]·dz_r (7G + 3). An LSTM
+        // passes dState to its element-wise backward: one more argument.
+        int lstmArgument = lstm ? 1 : 0;
+        yield return new MemberSize("Backward", 47 + lstmArgument + (15 * g) + (15 * g * columns) + (columns * ((7 * g) + 3)), g + 2);
+
+        // The same with the one-hot column (G accumulations of a local, 10 each) for W: no dx.
+        yield return new MemberSize("BackwardOneHot", 40 + lstmArgument + (25 * g) + (15 * g * h) + (h * ((7 * g) + 3)), g + 3);
+
+        // The element-wise backward: LSTM 3 locals per unit (dh, dO, dc) and six cache slices.
+        yield return lstm
+            ? new MemberSize("GateGradients", 45 + (129L * h), 6 + (3L * h))
+            : new MemberSize("GateGradients", 15 + (20L * h), 1);
+
+        if (v > 0)
+        {
+            // logits [V] = b_y + W_y·h: V rows of H products.
+            yield return new MemberSize("HeadForward", 20 + (v * (8 + (10L * h))), 0);
+
+            // db_y (V, 13 each) and dW_y (V·H, 18 each) accumulations; dh [H] = W_yᵀ·dLogits, dot rows of V terms.
+            yield return new MemberSize("HeadBackward", 32 + (13L * v) + (18L * v * h) + (h * ((10L * v) + 3)), 1);
+        }
+    }
+
+    /// <summary>The largest member by IL instructions.</summary>
+    public static MemberSize Largest(CellKind kind, int d, int h, int v) =>
+        Members(kind, d, h, v).Aggregate((largest, member) => member.Instructions > largest.Instructions ? member : largest);
+
+    /// <summary>Whether every member is within the unroll budget, so that the JIT optimises each.</summary>
+    public static bool WithinBudget(CellKind kind, int d, int h, int v) => Members(kind, d, h, v).All(member => member.WithinBudget);
+
+    /// <summary>As <see cref="WithinBudget(CellKind, int, int, int)"/>, for a parsed cell.</summary>
+    public static bool WithinBudget(CellSpec spec) => WithinBudget(spec.Kind, spec.InputSize, spec.HiddenSize, spec.OutputSize);
+
+    /// <summary>As <see cref="Largest(CellKind, int, int, int)"/>, for a parsed cell.</summary>
+    public static MemberSize Largest(CellSpec spec) => Largest(spec.Kind, spec.InputSize, spec.HiddenSize, spec.OutputSize);
+}
