@@ -149,35 +149,13 @@ public static partial class TypedCell<TKernel, T>
     {
         if (targets.IsSquaredError)
         {
-            return SquaredErrorStep(h, targets.Values.Slice(at * H, H), dh, run.Scale);
+            return Losses<TKernel, T>.HalfSquaredError(h, targets.Values.Slice(at * H, H), dh, run.Scale);
         }
 
         // V ≤ 4,096 (the analyzer's limit): at most 2 × 32 KB of stack.
         Span<T> logits = stackalloc T[V], dLogits = stackalloc T[V];
-        TKernel.HeadForward(run.P.Values, h, logits);
-        T loss = targets.Values.IsEmpty
-            ? SoftmaxMath.CrossEntropy<T>(logits, targets.ClassIndices[at], dLogits)
-            : SoftmaxMath.CrossEntropy<T>(logits, targets.Values.Slice(at * V, V), dLogits);
-        for (int r = 0; r < V; r++)
-        {
-            dLogits[r] *= run.Scale;
-        }
-
-        TKernel.HeadBackward(run.P.Values, h, dLogits, dh, run.Grads.Values);
-        return loss;
-    }
-
-    // ½‖h − y‖², dh = scale·(h − y).
-    private static T SquaredErrorStep(ReadOnlySpan<T> h, ReadOnlySpan<T> y, Span<T> dh, T scale)
-    {
-        T half = T.One / (T.One + T.One), loss = T.Zero;
-        for (int j = 0; j < h.Length; j++)
-        {
-            T difference = h[j] - y[j];
-            dh[j] = scale * difference;
-            loss += half * difference * difference;
-        }
-
-        return loss;
+        return targets.Values.IsEmpty
+            ? Losses<TKernel, T>.CrossEntropyRow(run.P.Values, h, targets.ClassIndices[at], default, run.Scale, logits, dLogits, dh, run.Grads.Values)
+            : Losses<TKernel, T>.CrossEntropyRow(run.P.Values, h, 0, targets.Values.Slice(at * V, V), run.Scale, logits, dLogits, dh, run.Grads.Values);
     }
 }

@@ -25,15 +25,8 @@ public static class Losses<TKernel, T>
         int rows = SequenceArguments.Steps(outputs.Length, batchSize, TKernel.HiddenSize, "the hidden outputs (T x m x H values)", nameof(outputs)) * batchSize;
         SequenceArguments.PerStep(targets.Length, rows, TKernel.HiddenSize, "the targets (as many values as the outputs)", nameof(targets));
         SequenceArguments.PerStep(dOutputs.Length, rows, TKernel.HiddenSize, "the output gradients (as many values as the outputs)", nameof(dOutputs));
-        T scale = Scale(reduction, batchSize), half = T.One / (T.One + T.One), loss = T.Zero;
-        for (int k = 0; k < outputs.Length; k++)
-        {
-            T difference = outputs[k] - targets[k];
-            dOutputs[k] = scale * difference;
-            loss += half * difference * difference;
-        }
-
-        return scale * loss;
+        T scale = Scale(reduction, batchSize);
+        return scale * HalfSquaredError(outputs, targets, dOutputs, scale);
     }
 
     /// <summary>
@@ -61,15 +54,7 @@ public static class Losses<TKernel, T>
         Span<T> logits = stackalloc T[v], dLogits = stackalloc T[v];
         for (int k = 0; k < classes.Length; k++)
         {
-            ReadOnlySpan<T> hk = outputs.Slice(k * h, h);
-            TKernel.HeadForward(p, hk, logits);
-            loss += SoftmaxMath.CrossEntropy<T>(logits, classes[k], dLogits);
-            for (int r = 0; r < v; r++)
-            {
-                dLogits[r] *= scale;
-            }
-
-            TKernel.HeadBackward(p, hk, dLogits, dOutputs.Slice(k * h, h), dp);
+            loss += CrossEntropyRow(p, outputs.Slice(k * h, h), classes[k], default, scale, logits, dLogits, dOutputs.Slice(k * h, h), dp);
         }
 
         return scale * loss;
@@ -104,18 +89,49 @@ public static class Losses<TKernel, T>
         Span<T> logits = stackalloc T[v], dLogits = stackalloc T[v];
         for (int k = 0; k < rows; k++)
         {
-            ReadOnlySpan<T> hk = outputs.Slice(k * h, h);
-            TKernel.HeadForward(p, hk, logits);
-            loss += SoftmaxMath.CrossEntropy<T>(logits, distributions.Slice(k * v, v), dLogits);
-            for (int r = 0; r < v; r++)
-            {
-                dLogits[r] *= scale;
-            }
-
-            TKernel.HeadBackward(p, hk, dLogits, dOutputs.Slice(k * h, h), dp);
+            loss += CrossEntropyRow(p, outputs.Slice(k * h, h), 0, distributions.Slice(k * v, v), scale, logits, dLogits, dOutputs.Slice(k * h, h), dp);
         }
 
         return scale * loss;
+    }
+
+    /// <summary>
+    /// ½‖h − y‖² over equal-length spans, unscaled, and ∂/∂h scaled: dh = scale·(h − y). Unchecked: the callers check
+    /// the lengths (<see cref="SquaredError"/>, and the typed API per step).
+    /// </summary>
+    internal static T HalfSquaredError(ReadOnlySpan<T> h, ReadOnlySpan<T> y, Span<T> dh, T scale)
+    {
+        T half = T.One / (T.One + T.One), loss = T.Zero;
+        for (int k = 0; k < h.Length; k++)
+        {
+            T difference = h[k] - y[k];
+            dh[k] = scale * difference;
+            loss += half * difference * difference;
+        }
+
+        return loss;
+    }
+
+    /// <summary>
+    /// One row of the head's cross-entropy, unchecked: logits = W_y h + b_y, the loss against class
+    /// <paramref name="target"/> (or against <paramref name="distribution"/> when it is not empty), unscaled; then
+    /// ∂L/∂logits scaled by <paramref name="scale"/> through the head into <paramref name="dh"/> (written) and
+    /// <paramref name="dp"/> (added). <paramref name="logits"/> and <paramref name="dLogits"/> are V-long scratch.
+    /// </summary>
+    internal static T CrossEntropyRow(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> h, int target, ReadOnlySpan<T> distribution, T scale, Span<T> logits, Span<T> dLogits, Span<T> dh, Span<T> dp)
+    {
+        TKernel.HeadForward(p, h, logits);
+        T loss = distribution.IsEmpty
+            ? SoftmaxMath.CrossEntropy<T>(logits, target, dLogits)
+            : SoftmaxMath.CrossEntropy<T>(logits, distribution, dLogits);
+        for (int r = 0; r < dLogits.Length; r++)
+        {
+            dLogits[r] *= scale;
+        }
+
+        TKernel.HeadBackward(p, h, dLogits, dh, dp);
+        return loss;
     }
 
     private static T Scale(BatchReduction reduction, int batchSize) => reduction switch
