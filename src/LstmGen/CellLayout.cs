@@ -8,29 +8,31 @@ namespace LstmGen;
 /// <remarks>
 /// The layout: the fused matrix <c>[W | U]</c> of <see cref="GateRows"/> rows and <c>D + H</c> columns, stored column
 /// by column (element (r, k) at <c>k * GateRows + r</c>, with <c>r = gate * H + row</c> and gates in the order
-/// i, f, g, o); then the bias b (<see cref="GateRows"/> values); then, with a softmax head, W_y (V x H) column by
-/// column and b_y (V).
+/// i, f, g, o for an LSTM, r, z, n for a GRU); then the bias b (<see cref="GateRows"/> values); for a GRU, the recurrent
+/// bias of n, b_hn (H values, <see cref="RecurrentBiasIndex"/>); then, with a softmax head, W_y (V x H) column by column
+/// and b_y (V). A GRU's b holds b_ir + b_hr and b_iz + b_hz (PyTorch's two biases summed) and b_in.
 /// </remarks>
 public readonly record struct CellLayout
 {
     /// <summary>Describes a cell; sizes must be positive (V may be 0: no head) and the buffer must fit in an array.</summary>
-    /// <param name="kind">LSTM or tanh RNN.</param>
+    /// <param name="kind">LSTM, tanh RNN or GRU.</param>
     /// <param name="inputSize">D, at least 1.</param>
     /// <param name="hiddenSize">H, at least 1.</param>
     /// <param name="outputSize">V, the classes of the softmax head; 0 when the cell has none.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range, or the parameters would not fit in an array.</exception>
     public CellLayout(RecurrentCellKind kind, int inputSize, int hiddenSize, int outputSize = 0)
     {
-        if (kind is not (RecurrentCellKind.Lstm or RecurrentCellKind.TanhRnn))
+        if (kind is not (RecurrentCellKind.Lstm or RecurrentCellKind.TanhRnn or RecurrentCellKind.Gru))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected RecurrentCellKind.Lstm or RecurrentCellKind.TanhRnn.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected RecurrentCellKind.Lstm, RecurrentCellKind.TanhRnn or RecurrentCellKind.Gru.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1, nameof(inputSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenSize, 1, nameof(hiddenSize));
         ArgumentOutOfRangeException.ThrowIfNegative(outputSize, nameof(outputSize));
-        long gateRows = (kind == RecurrentCellKind.Lstm ? 4L : 1L) * hiddenSize;
-        long count = (gateRows * (inputSize + (long)hiddenSize)) + gateRows + ((long)outputSize * hiddenSize) + outputSize;
+        long gateRows = (long)GatesOf(kind) * hiddenSize;
+        long recurrentBias = kind == RecurrentCellKind.Gru ? hiddenSize : 0;
+        long count = (gateRows * (inputSize + (long)hiddenSize)) + gateRows + recurrentBias + ((long)outputSize * hiddenSize) + outputSize;
         if (count > Array.MaxLength)
         {
             throw new ArgumentOutOfRangeException(
@@ -43,7 +45,7 @@ public readonly record struct CellLayout
         OutputSize = outputSize;
     }
 
-    /// <summary>LSTM or tanh RNN.</summary>
+    /// <summary>LSTM, tanh RNN or GRU.</summary>
     public RecurrentCellKind Kind { get; }
 
     /// <summary>D: the length of every input vector.</summary>
@@ -58,8 +60,8 @@ public readonly record struct CellLayout
     /// <summary>Whether the cell has a softmax head.</summary>
     public bool HasHead => OutputSize > 0;
 
-    /// <summary>Blocks of H rows in the gate matrix: 4 for an LSTM (i, f, g, o), 1 for an RNN.</summary>
-    public int GateCount => Kind == RecurrentCellKind.Lstm ? 4 : 1;
+    /// <summary>Blocks of H rows in the gate matrix: 4 for an LSTM (i, f, g, o), 3 for a GRU (r, z, n), 1 for an RNN.</summary>
+    public int GateCount => GatesOf(Kind);
 
     /// <summary>Rows of the fused gate matrix: <c>GateCount * H</c>.</summary>
     public int GateRows => GateCount * HiddenSize;
@@ -70,8 +72,14 @@ public readonly record struct CellLayout
     /// <summary>Offset of the bias b.</summary>
     public int BiasOffset => GateRows * GateColumns;
 
+    /// <summary>Offset of a GRU's recurrent bias of n, b_hn (H values); for the other kinds, where the head starts (no values).</summary>
+    public int RecurrentBiasOffset => BiasOffset + GateRows;
+
+    /// <summary>Values of the recurrent bias b_hn: H for a GRU, 0 for the other kinds.</summary>
+    public int RecurrentBiasCount => Kind == RecurrentCellKind.Gru ? HiddenSize : 0;
+
     /// <summary>Offset of the head weights W_y (V x H, column by column); equals <see cref="ParameterCount"/> without a head.</summary>
-    public int HeadWeightOffset => BiasOffset + GateRows;
+    public int HeadWeightOffset => RecurrentBiasOffset + RecurrentBiasCount;
 
     /// <summary>Offset of the head bias b_y.</summary>
     public int HeadBiasOffset => HeadWeightOffset + (OutputSize * HiddenSize);
@@ -102,6 +110,19 @@ public readonly record struct CellLayout
         return BiasOffset + gateRow;
     }
 
+    /// <summary>Index of a GRU's recurrent bias of n, <c>b_hn[row]</c> (<c>row &lt; H</c>).</summary>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    public int RecurrentBiasIndex(int row)
+    {
+        if (Kind != RecurrentCellKind.Gru)
+        {
+            throw new InvalidOperationException($"Only a GRU has a recurrent bias b_hn; this is a {this}.");
+        }
+
+        Guard.Index(row, HiddenSize, "a hidden unit", nameof(row));
+        return RecurrentBiasOffset + row;
+    }
+
     /// <summary>Index of the head weight <c>W_y[output, row]</c>.</summary>
     public int HeadWeightIndex(int output, int row)
     {
@@ -117,7 +138,23 @@ public readonly record struct CellLayout
         return HeadBiasOffset + output;
     }
 
-    /// <summary>"LSTM D = 2, H = 1" or "tanh RNN D = 10, H = 128, V = 10", for messages.</summary>
+    /// <summary>"LSTM D = 2, H = 1", "GRU D = 3, H = 4" or "tanh RNN D = 10, H = 128, V = 10", for messages.</summary>
     public override string ToString() =>
-        $"{(Kind == RecurrentCellKind.Lstm ? "LSTM" : "tanh RNN")} D = {InputSize}, H = {HiddenSize}{(HasHead ? $", V = {OutputSize}" : string.Empty)}";
+        $"{KindName(Kind)} D = {InputSize}, H = {HiddenSize}{(HasHead ? $", V = {OutputSize}" : string.Empty)}";
+
+    /// <summary>Gate blocks of H rows of <paramref name="kind"/>: 4, 3 or 1.</summary>
+    internal static int GatesOf(RecurrentCellKind kind) => kind switch
+    {
+        RecurrentCellKind.Lstm => 4,
+        RecurrentCellKind.Gru => 3,
+        _ => 1,
+    };
+
+    /// <summary>"LSTM", "GRU" or "tanh RNN".</summary>
+    internal static string KindName(RecurrentCellKind kind) => kind switch
+    {
+        RecurrentCellKind.Lstm => "LSTM",
+        RecurrentCellKind.Gru => "GRU",
+        _ => "tanh RNN",
+    };
 }

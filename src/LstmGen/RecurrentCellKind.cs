@@ -8,4 +8,10 @@ public enum RecurrentCellKind
 
     /// <summary>A vanilla tanh RNN cell: <c>h' = tanh(W x + U h + b)</c>.</summary>
     TanhRnn = 1,
+
+    /// <summary>
+    /// A GRU cell with PyTorch's semantics: gates r, z, n; <c>n = tanh(W_n x + b_in + r ⊙ (U_n h + b_hn))</c>,
+    /// <c>h' = (1 − z) ⊙ n + z ⊙ h</c>; hidden state h only.
+    /// </summary>
+    Gru = 2,
 }

@@ -23,6 +23,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.CellLayout",
         "LstmGen.GradientClipping",
         "LstmGen.Gradients`2",
+        "LstmGen.GruCellAttribute",
         "LstmGen.IRecurrentCell`1",
         "LstmGen.Interop.AtomicFile",
         "LstmGen.Interop.Layouts.GateOrder",

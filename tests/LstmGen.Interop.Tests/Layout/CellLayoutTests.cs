@@ -9,6 +9,35 @@ namespace LstmGen.Interop.Tests.Layout;
 public sealed class CellLayoutTests
 {
     [Fact]
+    public void Gru_layout_puts_the_recurrent_bias_of_n_between_the_gate_bias_and_the_head()
+    {
+        // GRU D = 3, H = 4, V = 5: G = 3H = 12 rows, D + H = 7 columns: [W | U] 84 values, b 12 (r, z, n), b_hn 4, W_y 20,
+        // b_y 5.
+        var layout = new CellLayout(RecurrentCellKind.Gru, 3, 4, 5);
+        Assert.Equal(3, layout.GateCount);
+        Assert.Equal(12, layout.GateRows);
+        Assert.Equal(84, layout.BiasOffset);
+        Assert.Equal(96, layout.RecurrentBiasOffset);
+        Assert.Equal(4, layout.RecurrentBiasCount);
+        Assert.Equal(98, layout.RecurrentBiasIndex(2));
+        Assert.Equal(100, layout.HeadWeightOffset);
+        Assert.Equal(120, layout.HeadBiasOffset);
+        Assert.Equal(125, layout.ParameterCount);
+        Assert.Equal("GRU D = 3, H = 4, V = 5", layout.ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => layout.RecurrentBiasIndex(4));
+    }
+
+    [Fact]
+    public void Only_a_GRU_has_a_recurrent_bias()
+    {
+        var lstm = new CellLayout(RecurrentCellKind.Lstm, 3, 4, 5);
+        Assert.Equal(0, lstm.RecurrentBiasCount);
+        Assert.Equal(lstm.BiasOffset + lstm.GateRows, lstm.HeadWeightOffset);
+        var e = Assert.Throws<InvalidOperationException>(() => lstm.RecurrentBiasIndex(0));
+        Assert.Contains("Only a GRU", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lstm_layout_indices_match_the_generated_accessors()
     {
         CellLayout layout = LayoutLstm.Layout;
