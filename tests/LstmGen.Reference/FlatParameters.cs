@@ -8,10 +8,11 @@ namespace LstmGen.Reference;
 /// then <c>b_gate</c> (H); then <c>Wy</c> (V×H, row-major), then <c>By</c> (V). Length <c>4(HD + HH + H) + VH + V</c>.</para>
 /// <para>RNN order: <c>Wx</c> (H×D, row-major), <c>Wh</c> (H×H, row-major), <c>b</c> (H), <c>Wy</c> (V×H, row-major),
 /// <c>By</c> (V). Length <c>HD + HH + H + VH + V</c>.</para>
+/// <para>GRU order: see <see cref="GruCount"/>.</para>
 /// <para>Sequences: <c>x_0</c>, then <c>x_1</c>, …, each vector in index order.</para>
 /// Gradients flatten in exactly the same order as their parameters. V = 0 means no head.
 /// </summary>
-public static class FlatParameters
+public static partial class FlatParameters
 {
     /// <summary>Number of LSTM parameters for input size D, hidden size H and head size V (0 = no head).</summary>
     public static int LstmCount(int inputSize, int hiddenSize, int outputSize = 0) =>

@@ -50,6 +50,10 @@ public sealed class ReferenceInit
     public ReferenceRnn NextRnn(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5) =>
         FlatParameters.ToRnn(NextFlat(FlatParameters.RnnCount(inputSize, hiddenSize, outputSize), scale), inputSize, hiddenSize, outputSize);
 
+    /// <summary>A GRU whose parameters are uniform in <c>[−scale, scale]</c>, drawn in <see cref="FlatParameters.GruCount"/> order.</summary>
+    public ReferenceGru NextGru(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5) =>
+        FlatParameters.ToGru(NextFlat(FlatParameters.GruCount(inputSize, hiddenSize, outputSize), scale), inputSize, hiddenSize, outputSize);
+
     /// <summary>A sequence of <paramref name="steps"/> vectors of length <paramref name="size"/>, uniform in <c>[−scale, scale]</c>.</summary>
     public Vector<double>[] NextSequence(int steps, int size, double scale = 1.0)
     {

@@ -41,9 +41,18 @@ CASES = [
     ("rnn", 4, 33, 0, 4, 2, "sum"),
     ("rnncell", 3, 5, 0, 5, 2, "sum"),
     ("rnncell", 7, 17, 0, 4, 3, "mean"),
+    ("gru", 3, 4, 0, 5, 2, "sum"),
+    ("gru", 5, 6, 5, 6, 2, "mean"),
+    ("gru", 7, 17, 0, 6, 2, "mean"),
+    ("gru", 4, 33, 3, 4, 2, "sum"),
+    ("grucell", 3, 5, 0, 5, 2, "sum"),
+    ("grucell", 7, 17, 3, 4, 3, "mean"),
 ]
 
-PREFIX = {"lstm": "lstm.", "lstmcell": "cell.", "rnn": "rnn.", "rnncell": "cell."}
+# Cases whose inputs are one-hot rows (a character model's input) instead of Gaussian draws: x_t = e_k, k uniform.
+ONE_HOT = {("gru", 5, 6, 5)}
+
+PREFIX = {"lstm": "lstm.", "lstmcell": "cell.", "rnn": "rnn.", "rnncell": "cell.", "gru": "gru.", "grucell": "cell."}
 HEAD_PREFIX = "head."
 DTYPES = {"f32": torch.float32, "f64": torch.float64}
 
@@ -55,6 +64,10 @@ def make_module(kind, d, h):
         return torch.nn.LSTMCell(d, h)
     if kind == "rnn":
         return torch.nn.RNN(d, h, num_layers=1, nonlinearity="tanh")
+    if kind == "gru":
+        return torch.nn.GRU(d, h, num_layers=1)
+    if kind == "grucell":
+        return torch.nn.GRUCell(d, h)
     return torch.nn.RNNCell(d, h, nonlinearity="tanh")
 
 
@@ -63,7 +76,7 @@ def run(kind, module, x, h0, c0):
     if kind == "lstm":
         out, (hn, cn) = module(x, (h0.unsqueeze(0), c0.unsqueeze(0)))
         return out, hn.squeeze(0), cn.squeeze(0)
-    if kind == "rnn":
+    if kind in ("rnn", "gru"):
         out, hn = module(x, h0.unsqueeze(0))
         return out, hn.squeeze(0), None
     h, c, outs = h0, c0, []
@@ -81,7 +94,8 @@ def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key):
     torch.manual_seed(1000 + index)
     module = make_module(kind, d, h)
     head = torch.nn.Linear(h, v) if v > 0 else None
-    x = torch.randn(steps, batch, d)
+    one_hot = (kind, d, h, v) in ONE_HOT
+    x = F.one_hot(torch.randint(0, d, (steps, batch)), d).to(torch.float32) if one_hot else torch.randn(steps, batch, d)
     h0 = 0.5 * torch.randn(batch, h)
     c0 = torch.randn(batch, h)
     targets = torch.randint(0, v, (steps, batch)) if v > 0 else 0.5 * torch.randn(steps, batch, h)
@@ -145,6 +159,8 @@ def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key):
         "torch_version": torch.__version__,
         "seed": str(1000 + index),
     }
+    if one_hot:
+        metadata["input"] = "one_hot"
     head_part = f"_v{v}" if v > 0 else ""
     name = f"{kind}_d{d}_h{h}{head_part}_{dtype_key}.safetensors"
     write_safetensors(os.path.join(OUT_DIR, name), tensors, metadata)
@@ -182,10 +198,14 @@ def write_safetensors(path, tensors, metadata=None):
 
 
 def main():
+    """Writes every case, or with module names as arguments (e.g. `gru grucell`) only the cases of those modules."""
     torch.set_num_threads(1)
     os.makedirs(OUT_DIR, exist_ok=True)
+    only = set(sys.argv[1:])
     written = []
     for index, case in enumerate(CASES):
+        if only and case[0] not in only:
+            continue
         for dtype_key in ("f32", "f64"):
             written.append(make_case(index, *case, dtype_key))
     total = sum(os.path.getsize(os.path.join(OUT_DIR, n)) for n in written)
