@@ -92,6 +92,40 @@ public sealed class GradientCheckTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Gru_gradients_match_finite_differences(LossKind loss, int steps, BatchReduction reduction)
+    {
+        var init = new ReferenceInit(Seed(loss, steps, reduction, cell: 3));
+        ReferenceGru cell = init.NextGru(TestData.InputSize, TestData.HiddenSize, TestData.OutputSize(loss));
+        SequenceSample[] batch = TestData.Batch(init, loss, steps, withCellState: false);
+        GruBatchGradients analytic = cell.BatchBackward(batch, reduction);
+
+        Assert.Equal(cell.BatchLoss(batch, reduction), analytic.Loss, 1e-14);
+
+        // θ covers W, U, b per gate r, z, n (b_r, b_z summed, b_in), then b_hn, then the head.
+        double[] parameters = FiniteDifference.Gradient(
+            theta => FlatParameters.ToGru(theta, cell).BatchLoss(batch, reduction), FlatParameters.Flatten(cell));
+        AssertChecked(FlatParameters.Flatten(analytic.Parameters), parameters, "θ");
+        Close.AssertNotAllTiny([.. analytic.Parameters.DBhn], "db_hn");
+        Close.AssertNotAllTiny([.. analytic.Parameters.DB[ReferenceGruGate.New]], "db_in");
+
+        for (int s = 0; s < batch.Length; s++)
+        {
+            SequenceSample sample = batch[s];
+            int index = s;
+            double[] dx = FiniteDifference.Gradient(
+                v => cell.BatchLoss(TestData.With(batch, index, sample with { Inputs = FlatParameters.ToSequence(v, steps, TestData.InputSize) }), reduction),
+                FlatParameters.Flatten(sample.Inputs));
+            double[] dh0 = FiniteDifference.Gradient(
+                v => cell.BatchLoss(TestData.With(batch, index, sample with { H0 = TestData.ToVector(v) }), reduction),
+                [.. sample.H0!]);
+
+            AssertChecked(FlatParameters.Flatten(analytic.Samples[s].DX), dx, $"dx[s={s}]");
+            AssertChecked([.. analytic.Samples[s].DH0], dh0, $"dh0[s={s}]");
+        }
+    }
+
     private static void AssertChecked(double[] analytic, double[] numeric, string label)
     {
         Close.AssertNotAllTiny(numeric, label);
