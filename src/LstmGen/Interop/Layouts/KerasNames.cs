@@ -2,7 +2,7 @@ namespace LstmGen.Interop.Layouts;
 
 /// <summary>
 /// How a Keras model's weights are named in a tensor set: <c>{CellPrefix}kernel</c>, <c>{CellPrefix}recurrent_kernel</c>,
-/// <c>{CellPrefix}bias</c> for the <c>LSTM</c> / <c>SimpleRNN</c> layer, and <c>{HeadPrefix}kernel</c>,
+/// <c>{CellPrefix}bias</c> for the <c>LSTM</c> / <c>GRU</c> / <c>SimpleRNN</c> layer, and <c>{HeadPrefix}kernel</c>,
 /// <c>{HeadPrefix}bias</c> for the <c>Dense</c> head.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ public sealed record KerasNames(string CellPrefix = "", string HeadPrefix = "den
     /// <summary>The recurrent kernel [H, GateRows] (Uᵀ), e.g. <c>lstm/recurrent_kernel</c>.</summary>
     public string RecurrentKernel => CellPrefix + "recurrent_kernel";
 
-    /// <summary>The bias [GateRows], e.g. <c>lstm/bias</c>.</summary>
+    /// <summary>The bias [GateRows] ([2, GateRows] for a GRU: input and recurrent bias), e.g. <c>lstm/bias</c>.</summary>
     public string Bias => CellPrefix + "bias";
 
     /// <summary>The Dense head's kernel [H, V] (W_yᵀ), e.g. <c>dense/kernel</c>.</summary>

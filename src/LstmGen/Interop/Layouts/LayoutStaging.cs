@@ -4,7 +4,8 @@ namespace LstmGen.Interop.Layouts;
 
 /// <summary>
 /// The steps every framework layout (PyTorch, Keras, ONNX, LstmGen's own) shares: reading one checked tensor into a
-/// block of a staged copy of the parameters, summing a split bias, and writing one block out as a tensor. An import
+/// block of a staged copy of the parameters, summing a framework's two biases (keeping a GRU's n rows apart), and
+/// writing one block out as a tensor. An import
 /// stages everything in a scratch copy and writes the caller's buffer only once every tensor has been checked and
 /// converted, so a failed import leaves the parameters unchanged.
 /// </summary>
@@ -44,28 +45,56 @@ internal static class LayoutStaging
     }
 
     /// <summary>
-    /// Writes the bias <c>b = first + second</c> (PyTorch's <c>bias_ih + bias_hh</c>, ONNX's <c>Wb + Rb</c>) into
-    /// <paramref name="staged"/>: the two are added in double and rounded once to <typeparamref name="T"/>, so the
-    /// result is the sum correctly rounded whatever the file's and the cell's precisions.
+    /// Writes a framework's two biases, <paramref name="input"/> and <paramref name="recurrent"/> (PyTorch's
+    /// <c>bias_ih</c>, <c>bias_hh</c>; ONNX's <c>Wb</c>, <c>Rb</c>; Keras GRU's two bias rows), each GateRows values in
+    /// <paramref name="order"/>, into <paramref name="staged"/>. Where the framework only uses their sum (every row of an
+    /// LSTM or RNN, the r and z rows of a GRU) <c>b = input + recurrent</c>, added in double and rounded once to
+    /// <typeparamref name="T"/>, so the result is the sum correctly rounded whatever the file's and the cell's precisions.
+    /// A GRU's n rows are kept apart: <c>b_in = input</c>, <c>b_hn = recurrent</c> (b_hn is inside the reset product).
     /// </summary>
-    /// <exception cref="InvalidDataException">A sum is finite but beyond <typeparamref name="T"/>'s range.</exception>
-    public static void ImportBiasSum<T>(
-        ReadOnlySpan<double> first, ReadOnlySpan<double> second, CellLayout layout, Span<T> staged, GateOrder order, string what)
+    /// <exception cref="InvalidDataException">A value (or sum) is finite but beyond <typeparamref name="T"/>'s range.</exception>
+    public static void ImportBiasPair<T>(
+        ReadOnlySpan<double> input, ReadOnlySpan<double> recurrent, CellLayout layout, Span<T> staged, GateOrder order, string what)
         where T : unmanaged, INumberBase<T>
     {
-        var bias = new T[layout.GateRows];
-        for (int r = 0; r < bias.Length; r++)
+        int candidateRows = layout.GateRows - layout.RecurrentBiasCount;
+        for (int r = 0; r < layout.GateRows; r++)
         {
-            double sum = first[r] + second[r];
-            bias[r] = T.CreateChecked(sum);
-            if (T.IsInfinity(bias[r]) && double.IsFinite(first[r]) && double.IsFinite(second[r]))
+            int row = order.ToLstmGenRow(layout, r);
+            if (row < candidateRows)
             {
-                throw new InvalidDataException(
-                    $"The bias {what} at row {r} is {first[r]:R} + {second[r]:R}, beyond the range of {typeof(T).Name}; it would become infinity.");
+                staged[layout.BiasIndex(row)] = Narrow<T>(input[r] + recurrent[r], input[r], recurrent[r], what, r);
+            }
+            else
+            {
+                staged[layout.BiasIndex(row)] = Narrow<T>(input[r], input[r], 0, what, r);
+                staged[layout.RecurrentBiasIndex(row - candidateRows)] = Narrow<T>(recurrent[r], 0, recurrent[r], what, r);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The inverse of <see cref="ImportBiasPair{T}"/>, as export writes it: <c>input = b</c> and <c>recurrent = 0</c>,
+    /// except a GRU's n rows, where <c>recurrent = b_hn</c>; both GateRows values in <paramref name="order"/>. The
+    /// framework computes the same function, and an import of the pair restores b (and b_hn) exactly.
+    /// </summary>
+    public static (T[] Input, T[] Recurrent) ExportBiasPair<T>(CellLayout layout, ReadOnlySpan<T> parameters, GateOrder order)
+        where T : unmanaged
+    {
+        var input = new T[layout.GateRows];
+        var recurrent = new T[layout.GateRows];
+        ParameterBlocks.Export(layout, ParameterBlock.Bias, parameters, input, order);
+        int candidateRows = layout.GateRows - layout.RecurrentBiasCount;
+        for (int r = 0; r < layout.GateRows; r++)
+        {
+            int row = order.ToLstmGenRow(layout, r);
+            if (row >= candidateRows)
+            {
+                recurrent[r] = parameters[layout.RecurrentBiasIndex(row - candidateRows)];
             }
         }
 
-        ParameterBlocks.Import<T>(layout, ParameterBlock.Bias, bias, staged, order);
+        return (input, recurrent);
     }
 
     /// <summary>
@@ -84,6 +113,20 @@ internal static class LayoutStaging
 
     /// <summary>Copies the fully checked staged values into the caller's buffer: the only write an import makes.</summary>
     public static void Commit<T>(ReadOnlySpan<T> staged, Span<T> parameters) => staged.CopyTo(parameters);
+
+    /// <summary><paramref name="value"/> rounded to <typeparamref name="T"/>; refused when it would become infinity from finite parts.</summary>
+    private static T Narrow<T>(double value, double first, double second, string what, int row)
+        where T : unmanaged, INumberBase<T>
+    {
+        T narrowed = T.CreateChecked(value);
+        if (T.IsInfinity(narrowed) && double.IsFinite(first) && double.IsFinite(second))
+        {
+            throw new InvalidDataException(
+                $"The bias {what} at row {row} is {first:R} + {second:R}, beyond the range of {typeof(T).Name}; it would become infinity.");
+        }
+
+        return narrowed;
+    }
 
     /// <summary>The product of <paramref name="shape"/>'s dimensions.</summary>
     private static int ElementCount(ReadOnlySpan<int> shape)

@@ -5,8 +5,8 @@ namespace LstmGen.Interop.Layouts;
 
 /// <summary>
 /// LstmGen's own naming of a cell's weights as tensors, and its safetensors files: <c>W</c> [GateRows, D],
-/// <c>U</c> [GateRows, H], <c>b</c> [GateRows], and with a softmax head <c>W_y</c> [V, H] and <c>b_y</c> [V], gate
-/// rows in the order i, f, g, o, with metadata describing the cell. A round trip (export, write, read, import) gives
+/// <c>U</c> [GateRows, H], <c>b</c> [GateRows], for a GRU <c>b_hn</c> [H], and with a softmax head <c>W_y</c> [V, H]
+/// and <c>b_y</c> [V], gate rows in the order i, f, g, o (r, z, n for a GRU), with metadata describing the cell. A round trip (export, write, read, import) gives
 /// back the parameters bit for bit.
 /// </summary>
 public static class LstmGenWeights
@@ -19,6 +19,9 @@ public static class LstmGenWeights
 
     /// <summary>Name of the bias b [GateRows].</summary>
     public const string BiasName = "b";
+
+    /// <summary>Name of a GRU's recurrent bias of n, b_hn [H].</summary>
+    public const string RecurrentBiasName = "b_hn";
 
     /// <summary>Name of the head weights W_y [V, H].</summary>
     public const string HeadWeightsName = "W_y";
@@ -33,6 +36,12 @@ public static class LstmGenWeights
         (BiasName, ParameterBlock.Bias),
     ];
 
+    private static readonly (string Name, ParameterBlock Block)[] GruBlocks =
+    [
+        .. CellBlocks,
+        (RecurrentBiasName, ParameterBlock.RecurrentBias),
+    ];
+
     private static readonly (string Name, ParameterBlock Block)[] HeadBlocks =
     [
         (HeadWeightsName, ParameterBlock.HeadWeights),
@@ -41,8 +50,8 @@ public static class LstmGenWeights
 
     /// <summary>
     /// The tensors of a cell's flat <paramref name="parameters"/> (float → F32, double → F64) with metadata
-    /// <c>format</c> = lstmgen, <c>kind</c> = lstm or tanh_rnn, <c>input_size</c>, <c>hidden_size</c>,
-    /// <c>output_size</c> and <c>gate_order</c> = i,f,g,o.
+    /// <c>format</c> = lstmgen, <c>kind</c> = lstm, tanh_rnn or gru, <c>input_size</c>, <c>hidden_size</c>,
+    /// <c>output_size</c> and <c>gate_order</c> = i,f,g,o (r,z,n for a GRU).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements.</exception>
     public static TensorSet Export<T>(CellLayout layout, ReadOnlySpan<T> parameters)
@@ -124,8 +133,11 @@ public static class LstmGenWeights
         Import(SafeTensors.Read(path), layout, parameters, allowExtraTensors);
     }
 
-    private static (string Name, ParameterBlock Block)[] BlocksOf(CellLayout layout) =>
-        layout.HasHead ? [.. CellBlocks, .. HeadBlocks] : CellBlocks;
+    private static (string Name, ParameterBlock Block)[] BlocksOf(CellLayout layout)
+    {
+        (string Name, ParameterBlock Block)[] cell = layout.Kind == RecurrentCellKind.Gru ? GruBlocks : CellBlocks;
+        return layout.HasHead ? [.. cell, .. HeadBlocks] : cell;
+    }
 
     private static Dictionary<string, string> MetadataOf(CellLayout layout) => new(StringComparer.Ordinal)
     {
@@ -134,10 +146,15 @@ public static class LstmGenWeights
         ["input_size"] = layout.InputSize.ToString(CultureInfo.InvariantCulture),
         ["hidden_size"] = layout.HiddenSize.ToString(CultureInfo.InvariantCulture),
         ["output_size"] = layout.OutputSize.ToString(CultureInfo.InvariantCulture),
-        ["gate_order"] = "i,f,g,o",
+        ["gate_order"] = layout.Kind == RecurrentCellKind.Gru ? "r,z,n" : "i,f,g,o",
     };
 
-    private static string KindName(RecurrentCellKind kind) => kind == RecurrentCellKind.Lstm ? "lstm" : "tanh_rnn";
+    private static string KindName(RecurrentCellKind kind) => kind switch
+    {
+        RecurrentCellKind.Lstm => "lstm",
+        RecurrentCellKind.Gru => "gru",
+        _ => "tanh_rnn",
+    };
 
     /// <summary>
     /// Each metadata entry LstmGen writes that describes the cell (kind, sizes, gate order) must, when present, agree

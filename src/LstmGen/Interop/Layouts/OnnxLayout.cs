@@ -3,16 +3,18 @@ using System.Numerics;
 namespace LstmGen.Interop.Layouts;
 
 /// <summary>
-/// A cell's parameters as the inputs of the ONNX <c>LSTM</c> / <c>RNN</c> operators (one forward direction) plus the
+/// A cell's parameters as the inputs of the ONNX <c>LSTM</c> / <c>GRU</c> / <c>RNN</c> operators (one forward direction) plus the
 /// softmax head as the right operand of a <c>MatMul</c>:
 /// <list type="table">
-/// <item><term><c>W</c></term><description>[1, GateRows, D]: input weights, gate blocks in ONNX order i, o, f, c (<see cref="GateOrder.Onnx"/>).</description></item>
+/// <item><term><c>W</c></term><description>[1, GateRows, D]: input weights, gate blocks in ONNX order i, o, f, c, or z, r, h for a GRU (<see cref="GateOrder.Onnx"/>).</description></item>
 /// <item><term><c>R</c></term><description>[1, GateRows, H]: recurrent weights, same order.</description></item>
-/// <item><term><c>B</c></term><description>[1, 2 GateRows]: <c>Wb ‖ Rb</c>, same order. Export writes <c>Wb = b</c>, <c>Rb = 0</c>; import sums the halves (ONNX adds both).</description></item>
+/// <item><term><c>B</c></term><description>[1, 2 GateRows]: <c>Wb ‖ Rb</c>, same order. Export writes <c>Wb = b</c>, <c>Rb = 0</c>; import sums the halves (ONNX adds both).
+/// A GRU's h rows are kept apart (the GRU operator with <c>linear_before_reset = 1</c>, PyTorch's semantics, puts Rbh inside
+/// the reset product): <c>Wb = [b_z, b_r, b_in]</c>, <c>Rb = [0, 0, b_hn]</c>, and import reads b_in and b_hn back from them.</description></item>
 /// <item><term><c>W_y</c></term><description>[H, V]: the head weights transposed (LstmGen's W_y is V x H), so that <c>logits = MatMul(h, W_y) + b_y</c>. Only with a head.</description></item>
 /// <item><term><c>b_y</c></term><description>[V]: the head bias. Only with a head.</description></item>
 /// </list>
-/// GateRows is 4H for an LSTM and H for an RNN. Names may carry a prefix (e.g. <c>"lstm."</c>).
+/// GateRows is 4H for an LSTM, 3H for a GRU and H for an RNN. Names may carry a prefix (e.g. <c>"lstm."</c>).
 /// </summary>
 public static class OnnxLayout
 {
@@ -63,9 +65,9 @@ public static class OnnxLayout
             LayoutStaging.WriteBlock(prefix + RecurrentWeightsName, layout, ParameterBlock.RecurrentWeights, parameters, GateOrder.Onnx, transposed: false, RecurrentWeightsShape(layout)),
         };
 
-        // B = Wb ‖ Rb with Wb = b and Rb = 0: ONNX adds the two, so the sum is LstmGen's single bias.
-        T[] bias = new T[2 * gateRows];
-        ParameterBlocks.Export(layout, ParameterBlock.Bias, parameters, bias.AsSpan(0, gateRows), GateOrder.Onnx);
+        // B = Wb ‖ Rb with Wb = b and Rb = 0 (a GRU's h rows: b_hn): ONNX adds the two, so the sum is LstmGen's single bias.
+        (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(layout, parameters, GateOrder.Onnx);
+        T[] bias = [.. inputBias, .. recurrentBias];
         tensors.Add(NamedTensor.FromValues<T>(prefix + BiasName, BiasShape(layout), bias));
 
         if (layout.HasHead)
@@ -98,14 +100,14 @@ public static class OnnxLayout
         ArgumentNullException.ThrowIfNull(tensors);
         ArgumentNullException.ThrowIfNull(prefix);
         T[] staged = LayoutStaging.Begin<T>(layout, parameters, nameof(parameters));
-        string context = $"ONNX {(layout.Kind == RecurrentCellKind.Lstm ? "LSTM" : "RNN")} tensors for a {layout} cell";
+        string context = $"ONNX {OperatorName(layout.Kind)} tensors for a {layout} cell";
         LayoutStaging.ReadBlock<T>(
             tensors, prefix + InputWeightsName, layout, ParameterBlock.InputWeights, staged, GateOrder.Onnx, transposed: false, context, InputWeightsShape(layout));
         LayoutStaging.ReadBlock<T>(
             tensors, prefix + RecurrentWeightsName, layout, ParameterBlock.RecurrentWeights, staged, GateOrder.Onnx, transposed: false, context, RecurrentWeightsShape(layout));
         double[] bias = LayoutStaging.Read<double>(tensors, prefix + BiasName, BiasShape(layout), context);
         int gateRows = layout.GateRows;
-        LayoutStaging.ImportBiasSum<T>(bias.AsSpan(0, gateRows), bias.AsSpan(gateRows), layout, staged, GateOrder.Onnx, $"{prefix + BiasName} (Wb + Rb)");
+        LayoutStaging.ImportBiasPair<T>(bias.AsSpan(0, gateRows), bias.AsSpan(gateRows), layout, staged, GateOrder.Onnx, $"{prefix + BiasName} (Wb + Rb)");
         if (layout.HasHead)
         {
             LayoutStaging.ReadBlock<T>(tensors, prefix + HeadWeightsName, layout, ParameterBlock.HeadWeights, staged, GateOrder.Onnx, transposed: true, context);
@@ -114,4 +116,12 @@ public static class OnnxLayout
 
         LayoutStaging.Commit<T>(staged, parameters);
     }
+
+    /// <summary>The ONNX operator of a cell kind: "LSTM", "GRU" or "RNN".</summary>
+    public static string OperatorName(RecurrentCellKind kind) => kind switch
+    {
+        RecurrentCellKind.Lstm => "LSTM",
+        RecurrentCellKind.Gru => "GRU",
+        _ => "RNN",
+    };
 }

@@ -1,21 +1,21 @@
 namespace LstmGen.Interop.Layouts;
 
 /// <summary>
-/// Copies the logical blocks of a cell's flat parameter buffer (W, U, b, W_y, b_y) to and from dense row-major
+/// Copies the logical blocks of a cell's flat parameter buffer (W, U, b, a GRU's b_hn, W_y, b_y) to and from dense row-major
 /// arrays in a framework's gate order, optionally transposed: the one place that knows both layouts. Every framework
 /// layout (PyTorch, Keras, ONNX) is a naming of these blocks.
 /// </summary>
 public static class ParameterBlocks
 {
     /// <summary>
-    /// The row-major shape of <paramref name="block"/>: W is [GateRows, D], U [GateRows, H], b [GateRows], W_y [V, H],
-    /// b_y [V]; <paramref name="transposed"/> swaps the two dimensions of a matrix (Keras kernels are [D, GateRows]).
+    /// The row-major shape of <paramref name="block"/>: W is [GateRows, D], U [GateRows, H], b [GateRows], b_hn [H] (GRU),
+    /// W_y [V, H], b_y [V]; <paramref name="transposed"/> swaps the two dimensions of a matrix (Keras kernels are [D, GateRows]).
     /// </summary>
-    /// <exception cref="ArgumentException">The block is a head block and the cell has no head.</exception>
+    /// <exception cref="ArgumentException">The block is a head block and the cell has no head, or b_hn and the cell is not a GRU.</exception>
     public static int[] Shape(CellLayout layout, ParameterBlock block, bool transposed = false)
     {
         (int rows, int columns) = Dimensions(layout, block);
-        return block is ParameterBlock.Bias or ParameterBlock.HeadBias
+        return block is ParameterBlock.Bias or ParameterBlock.HeadBias or ParameterBlock.RecurrentBias
             ? [rows]
             : transposed ? [columns, rows] : [rows, columns];
     }
@@ -24,7 +24,7 @@ public static class ParameterBlocks
     /// Copies <paramref name="block"/> out of the flat buffer into <paramref name="destination"/> (row-major, in the
     /// shape <see cref="Shape"/> gives), stacking gate blocks in <paramref name="order"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">A span has the wrong length, or the cell has no head for a head block.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or the cell lacks the block (a head block without a head, b_hn for a cell that is not a GRU).</exception>
     public static void Export<T>(CellLayout layout, ParameterBlock block, ReadOnlySpan<T> parameters, Span<T> destination, GateOrder order, bool transposed = false)
         where T : unmanaged
     {
@@ -42,7 +42,7 @@ public static class ParameterBlocks
     }
 
     /// <summary>The inverse of <see cref="Export{T}"/>: writes <paramref name="source"/> into the block's positions of the flat buffer.</summary>
-    /// <exception cref="ArgumentException">A span has the wrong length, or the cell has no head for a head block.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or the cell lacks the block (a head block without a head, b_hn for a cell that is not a GRU).</exception>
     public static void Import<T>(CellLayout layout, ParameterBlock block, ReadOnlySpan<T> source, Span<T> parameters, GateOrder order, bool transposed = false)
         where T : unmanaged
     {
@@ -67,6 +67,11 @@ public static class ParameterBlocks
             throw new ArgumentException($"The {layout} cell has no softmax head, so it has no {block}.", nameof(block));
         }
 
+        if (block == ParameterBlock.RecurrentBias && layout.RecurrentBiasCount == 0)
+        {
+            throw new ArgumentException($"Only a GRU has a recurrent bias b_hn ({block}); this is a {layout} cell.", nameof(block));
+        }
+
         return block switch
         {
             ParameterBlock.InputWeights => (layout.GateRows, layout.InputSize),
@@ -74,6 +79,7 @@ public static class ParameterBlocks
             ParameterBlock.Bias => (layout.GateRows, 1),
             ParameterBlock.HeadWeights => (layout.OutputSize, layout.HiddenSize),
             ParameterBlock.HeadBias => (layout.OutputSize, 1),
+            ParameterBlock.RecurrentBias => (layout.RecurrentBiasCount, 1),
             _ => throw new ArgumentOutOfRangeException(nameof(block), block, "Expected a ParameterBlock value."),
         };
     }
@@ -85,6 +91,7 @@ public static class ParameterBlocks
         ParameterBlock.RecurrentWeights => ((layout.InputSize + k) * layout.GateRows) + order.ToLstmGenRow(layout, r),
         ParameterBlock.Bias => layout.BiasOffset + order.ToLstmGenRow(layout, r),
         ParameterBlock.HeadWeights => layout.HeadWeightOffset + (k * layout.OutputSize) + r,
+        ParameterBlock.RecurrentBias => layout.RecurrentBiasOffset + r,
         _ => layout.HeadBiasOffset + r,
     };
 }

@@ -5,7 +5,8 @@ namespace LstmGen.Interop.Layouts;
 
 /// <summary>
 /// Reads and writes a generated cell's parameters as a PyTorch state dict: <c>nn.LSTM</c> / <c>nn.LSTMCell</c>
-/// (gate order i, f, g, o, the same as LstmGen's), <c>nn.RNN</c> / <c>nn.RNNCell</c> (tanh), and the softmax head
+/// (gate order i, f, g, o, the same as LstmGen's), <c>nn.RNN</c> / <c>nn.RNNCell</c> (tanh), <c>nn.GRU</c> /
+/// <c>nn.GRUCell</c> (gate order r, z, n, the same as LstmGen's), and the softmax head
 /// as an <c>nn.Linear</c> (<c>weight</c> [V, H], <c>bias</c> [V]). Names follow <see cref="PyTorchNames"/>.
 /// </summary>
 /// <remarks>
@@ -15,6 +16,13 @@ namespace LstmGen.Interop.Layouts;
 /// <c>b = bias_ih + bias_hh</c>, added in double and rounded once to the cell's scalar type (for a float32 state dict in a
 /// float cell this is exactly float32 addition; the sum is the one rounding import adds). Export writes <c>bias_ih = b</c> and
 /// <c>bias_hh = 0</c>: the module computes exactly the same function, and an import of the export restores b exactly.
+/// </para>
+/// <para>
+/// <b>GRU biases.</b> <c>nn.GRU</c> uses the sum of its two biases for r and z only; for n, <c>bias_hh</c>'s part
+/// (b_hn) sits inside the reset product, <c>n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))</c>, so it is a parameter of
+/// its own. Import: <c>b_r = b_ir + b_hr</c>, <c>b_z = b_iz + b_hz</c>, <c>b_n = b_in</c> (<c>bias_ih</c>'s n rows) and
+/// <c>b_hn</c> = <c>bias_hh</c>'s n rows, unchanged. Export splits so: <c>bias_ih = [b_r, b_z, b_in]</c>,
+/// <c>bias_hh = [0, 0, b_hn]</c>.
 /// </para>
 /// <para>
 /// <b>What import reads.</b> Only the tensors the names select; a state dict may hold more (the other layers of a
@@ -29,7 +37,8 @@ public static partial class PyTorchLayout
 {
     /// <summary>
     /// The cell's parameters as a PyTorch state dict of <typeparamref name="T"/> tensors (float → F32, double → F64):
-    /// <c>weight_ih</c>, <c>weight_hh</c>, <c>bias_ih</c> (= b), <c>bias_hh</c> (zeros), and with a head <c>weight</c>, <c>bias</c>.
+    /// <c>weight_ih</c>, <c>weight_hh</c>, <c>bias_ih</c> (= b), <c>bias_hh</c> (zeros; a GRU's n rows hold b_hn), and with
+    /// a head <c>weight</c>, <c>bias</c>.
     /// </summary>
     /// <param name="layout">The cell's layout (<c>Cell.Layout</c>).</param>
     /// <param name="parameters">The flat parameters (<c>Parameters.AsSpan()</c>), or a gradient buffer of the same layout.</param>
@@ -40,12 +49,13 @@ public static partial class PyTorchLayout
     {
         CheckNames(layout, names);
         Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
+        (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(layout, parameters, GateOrder.PyTorch);
         var tensors = new List<NamedTensor>
         {
             LayoutStaging.WriteBlock(names.InputWeights, layout, ParameterBlock.InputWeights, parameters, GateOrder.PyTorch, transposed: false),
             LayoutStaging.WriteBlock(names.RecurrentWeights, layout, ParameterBlock.RecurrentWeights, parameters, GateOrder.PyTorch, transposed: false),
-            LayoutStaging.WriteBlock(names.InputBias, layout, ParameterBlock.Bias, parameters, GateOrder.PyTorch, transposed: false),
-            NamedTensor.FromValues<T>(names.RecurrentBias, [layout.GateRows], new T[layout.GateRows]),
+            NamedTensor.FromValues<T>(names.InputBias, [layout.GateRows], inputBias),
+            NamedTensor.FromValues<T>(names.RecurrentBias, [layout.GateRows], recurrentBias),
         };
         if (layout.HasHead)
         {
@@ -57,7 +67,8 @@ public static partial class PyTorchLayout
     }
 
     /// <summary>
-    /// Reads a PyTorch state dict into the cell's flat parameters, <c>b = bias_ih + bias_hh</c>. Every tensor is
+    /// Reads a PyTorch state dict into the cell's flat parameters, <c>b = bias_ih + bias_hh</c> (for a GRU's n rows
+    /// <c>b_in = bias_ih</c> and <c>b_hn = bias_hh</c>, see the remarks). Every tensor is
     /// checked first; <paramref name="parameters"/> is written only when all of them are right, so on any exception it
     /// is unchanged.
     /// </summary>
@@ -87,7 +98,7 @@ public static partial class PyTorchLayout
         int[] biasShape = ParameterBlocks.Shape(layout, ParameterBlock.Bias);
         double[] inputBias = LayoutStaging.Read<double>(tensors, names.InputBias, biasShape, context);
         double[] recurrentBias = LayoutStaging.Read<double>(tensors, names.RecurrentBias, biasShape, context);
-        LayoutStaging.ImportBiasSum<T>(inputBias, recurrentBias, layout, staged, GateOrder.PyTorch, $"{names.InputBias} + {names.RecurrentBias}");
+        LayoutStaging.ImportBiasPair<T>(inputBias, recurrentBias, layout, staged, GateOrder.PyTorch, $"{names.InputBias} + {names.RecurrentBias}");
         if (layout.HasHead)
         {
             string headContext = $"PyTorch nn.Linear head of a {layout} cell";
@@ -105,9 +116,8 @@ public static partial class PyTorchLayout
         ArgumentNullException.ThrowIfNull(names.HeadPrefix, nameof(names));
         if (names.CellKind != layout.Kind)
         {
-            string expected = layout.Kind == RecurrentCellKind.Lstm ? "PyTorchModule.Lstm or PyTorchModule.LstmCell" : "PyTorchModule.Rnn or PyTorchModule.RnnCell";
             throw new ArgumentException(
-                $"Expected a module for a {layout} cell ({expected}), but the names are for {names.ModuleName} (PyTorchModule.{names.Module}).", nameof(names));
+                $"Expected a module for a {layout} cell ({PyTorchNames.ModulesOf(layout.Kind)}), but the names are for {names.ModuleName} (PyTorchModule.{names.Module}).", nameof(names));
         }
     }
 

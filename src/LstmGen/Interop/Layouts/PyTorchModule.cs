@@ -2,7 +2,8 @@ namespace LstmGen.Interop.Layouts;
 
 /// <summary>
 /// The PyTorch module whose state dict a <see cref="PyTorchLayout"/> reads or writes. Its kind must match the cell's:
-/// <see cref="Lstm"/> and <see cref="LstmCell"/> for LSTM cells, <see cref="Rnn"/> and <see cref="RnnCell"/> for tanh RNN cells.
+/// <see cref="Lstm"/> and <see cref="LstmCell"/> for LSTM cells, <see cref="Rnn"/> and <see cref="RnnCell"/> for tanh RNN cells,
+/// <see cref="Gru"/> and <see cref="GruCell"/> for GRU cells.
 /// </summary>
 public enum PyTorchModule
 {
@@ -23,4 +24,13 @@ public enum PyTorchModule
 
     /// <summary><c>nn.RNNCell</c> with <c>nonlinearity='tanh'</c>: <c>weight_ih</c> [H, D], <c>weight_hh</c> [H, H], <c>bias_ih</c> [H], <c>bias_hh</c> [H].</summary>
     RnnCell = 3,
+
+    /// <summary>
+    /// <c>nn.GRU</c> with one unidirectional layer: <c>weight_ih_l0</c> [3H, D], <c>weight_hh_l0</c> [3H, H],
+    /// <c>bias_ih_l0</c> [3H], <c>bias_hh_l0</c> [3H], gate blocks in the order r, z, n.
+    /// </summary>
+    Gru = 4,
+
+    /// <summary><c>nn.GRUCell</c>: <c>weight_ih</c> [3H, D], <c>weight_hh</c> [3H, H], <c>bias_ih</c> [3H], <c>bias_hh</c> [3H].</summary>
+    GruCell = 5,
 }

@@ -14,8 +14,8 @@ namespace LstmGen.Interop.Layouts;
 /// <param name="HeadPrefix">Prepended to the head's <c>weight</c> [V, H] and <c>bias</c> [V]; default <c>"head."</c>.</param>
 public sealed record PyTorchNames(PyTorchModule Module, string CellPrefix = "", string HeadPrefix = "head.")
 {
-    /// <summary>Whether the module is a layered <c>nn.LSTM</c> / <c>nn.RNN</c>, whose names end in <c>_l0</c>.</summary>
-    public bool IsLayered => Module is PyTorchModule.Lstm or PyTorchModule.Rnn;
+    /// <summary>Whether the module is a layered <c>nn.LSTM</c> / <c>nn.RNN</c> / <c>nn.GRU</c>, whose names end in <c>_l0</c>.</summary>
+    public bool IsLayered => Module is PyTorchModule.Lstm or PyTorchModule.Rnn or PyTorchModule.Gru;
 
     /// <summary>The input weights, e.g. <c>lstm.weight_ih_l0</c>.</summary>
     public string InputWeights => Name("weight_ih");
@@ -35,18 +35,34 @@ public sealed record PyTorchNames(PyTorchModule Module, string CellPrefix = "", 
     /// <summary>The head's bias [V], e.g. <c>head.bias</c>.</summary>
     public string HeadBias => HeadPrefix + "bias";
 
-    /// <summary>"nn.LSTM", "nn.LSTMCell", "nn.RNN" or "nn.RNNCell".</summary>
+    /// <summary>"nn.LSTM", "nn.LSTMCell", "nn.RNN", "nn.RNNCell", "nn.GRU" or "nn.GRUCell".</summary>
     public string ModuleName => Module switch
     {
         PyTorchModule.Lstm => "nn.LSTM",
         PyTorchModule.LstmCell => "nn.LSTMCell",
         PyTorchModule.Rnn => "nn.RNN",
         PyTorchModule.RnnCell => "nn.RNNCell",
+        PyTorchModule.Gru => "nn.GRU",
+        PyTorchModule.GruCell => "nn.GRUCell",
         _ => throw new ArgumentOutOfRangeException(nameof(Module), Module, "Expected a PyTorchModule value."),
     };
 
     /// <summary>The cell kind the module computes.</summary>
-    public RecurrentCellKind CellKind => Module is PyTorchModule.Lstm or PyTorchModule.LstmCell ? RecurrentCellKind.Lstm : RecurrentCellKind.TanhRnn;
+    public RecurrentCellKind CellKind => Module switch
+    {
+        PyTorchModule.Lstm or PyTorchModule.LstmCell => RecurrentCellKind.Lstm,
+        PyTorchModule.Rnn or PyTorchModule.RnnCell => RecurrentCellKind.TanhRnn,
+        PyTorchModule.Gru or PyTorchModule.GruCell => RecurrentCellKind.Gru,
+        _ => throw new ArgumentOutOfRangeException(nameof(Module), Module, "Expected a PyTorchModule value."),
+    };
+
+    /// <summary>The two modules of <paramref name="kind"/>, for messages: "PyTorchModule.Gru or PyTorchModule.GruCell".</summary>
+    internal static string ModulesOf(RecurrentCellKind kind) => kind switch
+    {
+        RecurrentCellKind.Lstm => "PyTorchModule.Lstm or PyTorchModule.LstmCell",
+        RecurrentCellKind.Gru => "PyTorchModule.Gru or PyTorchModule.GruCell",
+        _ => "PyTorchModule.Rnn or PyTorchModule.RnnCell",
+    };
 
     private string Name(string stem) => CellPrefix + stem + (IsLayered ? "_l0" : string.Empty);
 }

@@ -21,14 +21,34 @@ internal sealed record TorchFixture(
     BatchReduction Reduction,
     bool IsFloat)
 {
-    /// <summary>The 28 fixture files the script writes, by file name without extension.</summary>
+    /// <summary>The 40 fixture files the script writes, by file name without extension.</summary>
     public static IReadOnlyList<string> All { get; } = BuildNames();
+
+    /// <summary>
+    /// The fixtures run through generated cells (<c>PyTorchFixtureTests</c>): the LSTM and RNN ones. The GRU fixtures are
+    /// checked against the MathNet reference (<c>GruFixtureTests</c>) until generated GRU cells (TorchGru…, in
+    /// LstmGen.TestCells/TorchCells.cs) exist; then this list is <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<string> WithGeneratedCells { get; } = [.. All.Where(n => !n.StartsWith("gru", StringComparison.Ordinal))];
+
+    /// <summary>The GRU fixtures (nn.GRU, nn.GRUCell).</summary>
+    public static IReadOnlyList<string> Gru { get; } = [.. All.Where(n => n.StartsWith("gru", StringComparison.Ordinal))];
 
     public bool IsLstm => Names.CellKind == RecurrentCellKind.Lstm;
 
     /// <summary>The name of the generated cell class (LstmGen.TestCells/TorchCells.cs) of the fixture's kind, sizes and precision.</summary>
     public string CellName =>
-        $"Torch{(IsLstm ? "Lstm" : "Rnn")}{InputSize}x{HiddenSize}{(OutputSize > 0 ? $"V{OutputSize}" : string.Empty)}{(IsFloat ? "F" : "D")}";
+        $"Torch{KindPart}{InputSize}x{HiddenSize}{(OutputSize > 0 ? $"V{OutputSize}" : string.Empty)}{(IsFloat ? "F" : "D")}";
+
+    /// <summary>The layout of the fixture's cell.</summary>
+    public CellLayout Layout => new(Names.CellKind, InputSize, HiddenSize, OutputSize);
+
+    private string KindPart => Names.CellKind switch
+    {
+        RecurrentCellKind.Lstm => "Lstm",
+        RecurrentCellKind.Gru => "Gru",
+        _ => "Rnn",
+    };
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "PyTorch", name + ".safetensors");
 
@@ -45,6 +65,8 @@ internal sealed record TorchFixture(
             "lstmcell" => PyTorchModule.LstmCell,
             "rnn" => PyTorchModule.Rnn,
             "rnncell" => PyTorchModule.RnnCell,
+            "gru" => PyTorchModule.Gru,
+            "grucell" => PyTorchModule.GruCell,
             string other => throw new InvalidDataException($"Fixture {name} has unknown module '{other}'."),
         };
         return new TorchFixture(
@@ -78,6 +100,8 @@ internal sealed record TorchFixture(
             ("lstmcell", 2, 1, 0), ("lstmcell", 3, 5, 0), ("lstmcell", 7, 17, 3), ("lstmcell", 4, 33, 0),
             ("rnn", 2, 1, 0), ("rnn", 3, 5, 4), ("rnn", 7, 17, 0), ("rnn", 4, 33, 0),
             ("rnncell", 3, 5, 0), ("rnncell", 7, 17, 0),
+            ("gru", 3, 4, 0), ("gru", 5, 6, 5), ("gru", 7, 17, 0), ("gru", 4, 33, 3),
+            ("grucell", 3, 5, 0), ("grucell", 7, 17, 3),
         ];
         return
         [
