@@ -6,14 +6,16 @@ using LstmGen.Onnx.Proto;
 namespace LstmGen.Onnx;
 
 /// <summary>
-/// Exports a generated LSTM or tanh-RNN cell (with its softmax head, if any) as an ONNX model that ONNX Runtime and
-/// other ONNX tools run: the ONNX <c>LSTM</c> / <c>RNN</c> operator over a time-major sequence, then the head.
+/// Exports a generated LSTM, GRU or tanh-RNN cell (with its softmax head, if any) as an ONNX model that ONNX Runtime and
+/// other ONNX tools run: the ONNX <c>LSTM</c> / <c>GRU</c> (<c>linear_before_reset = 1</c>) / <c>RNN</c> operator over a
+/// time-major sequence, then the head.
 /// </summary>
 /// <remarks>
 /// <para>Inputs: <c>X</c> [sequence, batch, D]; with <see cref="OnnxExportOptions.InitialStateInputs"/>, <c>initial_h</c>
 /// (and <c>initial_c</c>) [1, batch, H]. Outputs: <c>hidden</c> [sequence, batch, H], <c>Y_h</c> (and <c>Y_c</c>)
 /// [1, batch, H]; with a head, <c>logits</c> and <c>probabilities</c> [sequence, batch, V]. See <see cref="OnnxGraphNames"/>.</para>
-/// <para>Weights are stored as <see cref="OnnxLayout"/> describes (gate order i, o, f, c; B = b ‖ 0). The model computes
+/// <para>Weights are stored as <see cref="OnnxLayout"/> describes (gate order i, o, f, c, or z, r, h for a GRU; B = b ‖ 0,
+/// with b_hn in a GRU's h rows of the second half). The model computes
 /// in float: ONNX Runtime's LSTM and RNN kernels are float-only, so a double cell's weights are rounded to float.
 /// Opset <see cref="OpsetVersion"/>, IR version <see cref="IrVersion"/>. The same cell always gives the same bytes.</para>
 /// </remarks>

@@ -6,7 +6,8 @@ using N = LstmGen.Onnx.OnnxGraphNames;
 namespace LstmGen.Onnx;
 
 /// <summary>
-/// Builds the exported graph: <c>LSTM</c> (or <c>RNN</c> with tanh) over <c>X</c> with initializers W, R, B from
+/// Builds the exported graph: <c>LSTM</c> (or <c>GRU</c> with <c>linear_before_reset = 1</c>, or <c>RNN</c> with tanh) over
+/// <c>X</c> with initializers W, R, B from
 /// <see cref="OnnxLayout"/>; <c>Squeeze</c> drops the num_directions axis of Y to give <c>hidden</c>; with a head,
 /// <c>MatMul</c> by W_y [H, V], <c>Add</c> b_y, <c>Softmax</c> on the last axis.
 /// </summary>
@@ -79,6 +80,12 @@ internal static class OnnxGraphBuilder
         if (options.InitialStateInputs)
         {
             inputs.AddRange([string.Empty, N.InitialHidden]);
+        }
+
+        if (layout.Kind == RecurrentCellKind.Gru)
+        {
+            // linear_before_reset = 1 is PyTorch's GRU: the recurrent bias of h (b_hn) inside the reset product.
+            return new NodeMessage("gru", "GRU", inputs, [RecurrentOutput, N.FinalHidden], [hiddenSize, AttributeMessage.Int("linear_before_reset", 1)]);
         }
 
         AttributeMessage tanh = AttributeMessage.Strings("activations", "Tanh");
