@@ -179,8 +179,8 @@ public abstract class ParameterBuffer<TKernel, T>
         string rest = matrix == "b" ? "row" : "row, column";
         return TKernel.Kind switch
         {
-            RecurrentCellKind.Lstm => $"use {matrix}(LstmGate, {rest}).",
-            RecurrentCellKind.Gru => $"use {matrix}(GruGate, {rest}).",
+            RecurrentCellKind.Lstm => $"use {matrix}(gate, {rest}) with an LstmGate.",
+            RecurrentCellKind.Gru => $"use {matrix}(gate, {rest}) with a GruGate.",
             _ => $"use {matrix}({rest}) without a gate.",
         };
     }
