@@ -45,7 +45,7 @@ public interface IRecurrentCell<T>
     /// <summary>The length of the flat parameter buffer <c>p</c> (and of its gradient <c>dp</c>).</summary>
     int ParameterCount { get; }
 
-    /// <summary>S: H for an RNN, 2H for an LSTM (<c>[h | c]</c>).</summary>
+    /// <summary>S: H for an RNN or a GRU, 2H for an LSTM (<c>[h | c]</c>).</summary>
     int StateLength { get; }
 
     /// <summary>The scalars one forward step caches for its backward twin.</summary>

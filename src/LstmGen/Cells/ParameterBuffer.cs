@@ -43,37 +43,71 @@ public abstract class ParameterBuffer<TKernel, T>
 
     /// <summary>LSTM: the input weight <c>W_gate[row, column]</c> (H x D), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is a tanh RNN (one gate: use <see cref="W(int, int)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The cell is not an LSTM.</exception>
     public ref T W(LstmGate gate, int row, int column) =>
         ref _values[Layout.InputWeightIndex(LstmRow(gate, row, "W"), Checked(column, TKernel.InputSize, "a column of W", nameof(column)))];
 
     /// <summary>LSTM: the recurrent weight <c>U_gate[row, column]</c> (H x H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is a tanh RNN (one gate: use <see cref="U(int, int)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The cell is not an LSTM.</exception>
     public ref T U(LstmGate gate, int row, int column) =>
         ref _values[Layout.RecurrentWeightIndex(LstmRow(gate, row, "U"), Checked(column, TKernel.HiddenSize, "a column of U", nameof(column)))];
 
     /// <summary>LSTM: the bias <c>b_gate[row]</c> (H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is a tanh RNN (one gate: use <see cref="B(int)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The cell is not an LSTM.</exception>
     public ref T B(LstmGate gate, int row) => ref _values[Layout.BiasIndex(LstmRow(gate, row, "b"))];
 
     /// <summary>Tanh RNN: the input weight <c>W[row, column]</c> (H x D), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is an LSTM (four gates: use <see cref="W(LstmGate, int, int)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a tanh RNN (an LSTM or a GRU: use the overload with a gate).</exception>
     public ref T W(int row, int column) =>
         ref _values[Layout.InputWeightIndex(RnnRow(row, "W"), Checked(column, TKernel.InputSize, "a column of W", nameof(column)))];
 
     /// <summary>Tanh RNN: the recurrent weight <c>U[row, column]</c> (H x H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is an LSTM (four gates: use <see cref="U(LstmGate, int, int)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a tanh RNN (an LSTM or a GRU: use the overload with a gate).</exception>
     public ref T U(int row, int column) =>
         ref _values[Layout.RecurrentWeightIndex(RnnRow(row, "U"), Checked(column, TKernel.HiddenSize, "a column of U", nameof(column)))];
 
     /// <summary>Tanh RNN: the bias <c>b[row]</c> (H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is an LSTM (four gates: use <see cref="B(LstmGate, int)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a tanh RNN (an LSTM or a GRU: use the overload with a gate).</exception>
     public ref T B(int row) => ref _values[Layout.BiasIndex(RnnRow(row, "b"))];
+
+    /// <summary>GRU: the input weight <c>W_gate[row, column]</c> (H x D), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    public ref T W(GruGate gate, int row, int column) =>
+        ref _values[Layout.InputWeightIndex(GruRow(gate, row, "W"), Checked(column, TKernel.InputSize, "a column of W", nameof(column)))];
+
+    /// <summary>GRU: the recurrent weight <c>U_gate[row, column]</c> (H x H), as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    public ref T U(GruGate gate, int row, int column) =>
+        ref _values[Layout.RecurrentWeightIndex(GruRow(gate, row, "U"), Checked(column, TKernel.HiddenSize, "a column of U", nameof(column)))];
+
+    /// <summary>
+    /// GRU: the bias <c>b_gate[row]</c> (H), as a writable reference: <c>b_ir + b_hr</c> for <see cref="GruGate.R"/>,
+    /// <c>b_iz + b_hz</c> for <see cref="GruGate.Z"/>, the input bias <c>b_in</c> alone for <see cref="GruGate.N"/>
+    /// (its recurrent bias is <see cref="Bhn"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    public ref T B(GruGate gate, int row) => ref _values[Layout.BiasIndex(GruRow(gate, row, "b"))];
+
+    /// <summary>GRU: the recurrent bias of the new gate, <c>b_hn[row]</c> (H), inside the reset product, as a writable reference.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    public ref T Bhn(int row)
+    {
+        if (TKernel.Kind != RecurrentCellKind.Gru)
+        {
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is {KindDescription}: only a GRU has the recurrent bias b_hn.");
+        }
+
+        return ref _values[Layout.RecurrentBiasIndex(Checked(row, TKernel.HiddenSize, "a row of b_hn", nameof(row)))];
+    }
 
     /// <summary>The softmax head's weight <c>W_y[output, row]</c> (V x H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
@@ -96,7 +130,7 @@ public abstract class ParameterBuffer<TKernel, T>
     {
         if (TKernel.Kind != RecurrentCellKind.Lstm)
         {
-            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is a tanh RNN with one gate: use {matrix}(row{(matrix == "b" ? "" : ", column")}) without a gate.");
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is {KindDescription}: {Usage(matrix)}");
         }
 
         if ((uint)gate > (uint)LstmGate.Output)
@@ -107,14 +141,48 @@ public abstract class ParameterBuffer<TKernel, T>
         return ((int)gate * TKernel.HiddenSize) + Checked(row, TKernel.HiddenSize, $"a row of {matrix}", nameof(row));
     }
 
+    private static int GruRow(GruGate gate, int row, string matrix)
+    {
+        if (TKernel.Kind != RecurrentCellKind.Gru)
+        {
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is {KindDescription}: {Usage(matrix)}");
+        }
+
+        if ((uint)gate > (uint)GruGate.N)
+        {
+            throw new ArgumentOutOfRangeException(nameof(gate), gate, "Expected a GruGate: R, Z or N.");
+        }
+
+        return ((int)gate * TKernel.HiddenSize) + Checked(row, TKernel.HiddenSize, $"a row of {matrix}", nameof(row));
+    }
+
     private static int RnnRow(int row, string matrix)
     {
-        if (TKernel.Kind == RecurrentCellKind.Lstm)
+        if (TKernel.Kind != RecurrentCellKind.TanhRnn)
         {
-            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is an LSTM with four gates: use {matrix}(gate, row{(matrix == "b" ? "" : ", column")}).");
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is {KindDescription}: {Usage(matrix)}");
         }
 
         return Checked(row, TKernel.HiddenSize, $"a row of {matrix}", nameof(row));
+    }
+
+    private static string KindDescription => TKernel.Kind switch
+    {
+        RecurrentCellKind.Lstm => "an LSTM with four gates",
+        RecurrentCellKind.Gru => "a GRU with three gates",
+        _ => "a tanh RNN with one gate",
+    };
+
+    // How to reach matrix (W, U or b) for this cell's kind.
+    private static string Usage(string matrix)
+    {
+        string rest = matrix == "b" ? "row" : "row, column";
+        return TKernel.Kind switch
+        {
+            RecurrentCellKind.Lstm => $"use {matrix}(gate, {rest}) with an LstmGate.",
+            RecurrentCellKind.Gru => $"use {matrix}(gate, {rest}) with a GruGate.",
+            _ => $"use {matrix}({rest}) without a gate.",
+        };
     }
 
     private static int HeadRow(int output)

@@ -7,7 +7,7 @@ namespace LstmGen;
 /// <summary>
 /// A read-only view of one forward step's cache: the <see cref="IRecurrentKernel{TSelf, T}.CacheLength"/> values that
 /// the step wrote for its backward twin, named. LSTM: <c>[h_prev | c_prev | i | f | g | o | tanh c]</c>, each H values;
-/// tanh RNN: <c>[h_prev | h]</c>. The cache itself is a slice of a flat buffer the caller owns (usually
+/// tanh RNN: <c>[h_prev | h]</c>; GRU: <c>[h_prev | r | z | n | hn]</c>. The cache itself is a slice of a flat buffer the caller owns (usually
 /// <see cref="Workspace{TKernel, T}.Caches"/>), so a cache of any size is a view, never a large value type.
 /// </summary>
 /// <typeparam name="TKernel">The cell's kernel.</typeparam>
@@ -48,16 +48,41 @@ public readonly ref struct StepCache<TKernel, T>
     /// <summary>LSTM: tanh(c_t) (H).</summary>
     public ReadOnlySpan<T> TanhC => LstmPart(6);
 
-    /// <summary>h_t, the step's hidden output (H): <c>o ⊙ tanh c</c> for an LSTM (computed), cached for a tanh RNN.</summary>
-    /// <remarks>For an LSTM this is not stored; use the step's output instead.</remarks>
-    /// <exception cref="InvalidOperationException">The cell is an LSTM.</exception>
-    public ReadOnlySpan<T> H => TKernel.Kind == RecurrentCellKind.Lstm
-        ? throw new InvalidOperationException($"{CellNames<TKernel>.Name} is an LSTM: its cache holds o and tanh c, not h.")
-        : Part(1);
+    /// <summary>GRU: the reset gate r = σ(zx_r + zh_r) (H).</summary>
+    public ReadOnlySpan<T> R => GruPart(1);
+
+    /// <summary>GRU: the update gate z = σ(zx_z + zh_z) (H).</summary>
+    public ReadOnlySpan<T> Z => GruPart(2);
+
+    /// <summary>GRU: the new gate n = tanh(zx_n + r ⊙ hn) (H).</summary>
+    public ReadOnlySpan<T> N => GruPart(3);
+
+    /// <summary>GRU: hn = U_n h_prev + b_hn, the recurrent part of n before the reset gate (H).</summary>
+    public ReadOnlySpan<T> Hn => GruPart(4);
+
+    /// <summary>h_t, the step's hidden output (H): cached for a tanh RNN only.</summary>
+    /// <remarks>For an LSTM (<c>o ⊙ tanh c</c>) and a GRU (<c>(1 − z) ⊙ n + z ⊙ h_prev</c>) this is not stored; use the step's output instead.</remarks>
+    /// <exception cref="InvalidOperationException">The cell is an LSTM or a GRU.</exception>
+    public ReadOnlySpan<T> H => TKernel.Kind switch
+    {
+        RecurrentCellKind.Lstm => throw new InvalidOperationException($"{CellNames<TKernel>.Name} is an LSTM: its cache holds o and tanh c, not h."),
+        RecurrentCellKind.Gru => throw new InvalidOperationException($"{CellNames<TKernel>.Name} is a GRU: its cache holds h_prev, r, z, n and hn, not h."),
+        _ => Part(1),
+    };
 
     private ReadOnlySpan<T> Part(int index) => Values.Slice(index * TKernel.HiddenSize, TKernel.HiddenSize);
 
-    private ReadOnlySpan<T> LstmPart(int index) => TKernel.Kind == RecurrentCellKind.Lstm
-        ? Part(index)
-        : throw new InvalidOperationException($"{CellNames<TKernel>.Name} is a tanh RNN: its cache holds h_prev and h only.");
+    private ReadOnlySpan<T> LstmPart(int index) => TKernel.Kind == RecurrentCellKind.Lstm ? Part(index) : throw WrongKind("an LSTM");
+
+    private ReadOnlySpan<T> GruPart(int index) => TKernel.Kind == RecurrentCellKind.Gru ? Part(index) : throw WrongKind("a GRU");
+
+    private static InvalidOperationException WrongKind(string owner) => new(
+        $"{CellNames<TKernel>.Name} is {Contents}; that part belongs to {owner}.");
+
+    private static string Contents => TKernel.Kind switch
+    {
+        RecurrentCellKind.Lstm => "an LSTM: its cache holds h_prev, c_prev, i, f, g, o and tanh c",
+        RecurrentCellKind.Gru => "a GRU: its cache holds h_prev, r, z, n and hn",
+        _ => "a tanh RNN: its cache holds h_prev and h only",
+    };
 }

@@ -15,7 +15,7 @@ namespace LstmGen;
 /// <remarks>
 /// The value-type parameters are the generated cell's own types; each is checked to hold the number of values its
 /// role needs (an <see cref="InvalidOperationException"/> otherwise, decided by the JIT at no cost). Shapes: D inputs,
-/// H hidden units, V classes, S = 2H (LSTM, <c>[h | c]</c>) or H (RNN). Arguments are checked before anything is
+/// H hidden units, V classes, S = 2H (LSTM, <c>[h | c]</c>) or H (RNN, GRU). Arguments are checked before anything is
 /// written. Nothing here allocates.
 /// </remarks>
 /// <typeparam name="TKernel">The cell's kernel.</typeparam>

@@ -51,7 +51,7 @@ public class Workspace<TKernel, T>
     /// <summary>Loss gradients ∂L/∂h_t of the last call: [MaxSteps × MaxBatch × H], the first T·m rows valid.</summary>
     public Span<T> OutputGradients => _outputGradients;
 
-    /// <summary>Final states of the last call: [MaxBatch × S] (S = 2H for an LSTM, <c>[h | c]</c>; H for an RNN), the first m valid.</summary>
+    /// <summary>Final states of the last call: [MaxBatch × S] (S = 2H for an LSTM, <c>[h | c]</c>; H for an RNN or a GRU), the first m valid.</summary>
     public Span<T> States => _states;
 
     /// <summary>∂L/∂(initial state) of the last call: [MaxBatch × S], the first m valid.</summary>

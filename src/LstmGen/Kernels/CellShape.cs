@@ -11,11 +11,14 @@ internal static class CellShape<TShape>
     /// <summary>The layout of the cell's flat parameter buffer.</summary>
     public static readonly CellLayout Layout = new(TShape.Kind, TShape.InputSize, TShape.HiddenSize, TShape.OutputSize);
 
-    /// <summary>G: the gate rows (4H for an LSTM, H for an RNN).</summary>
+    /// <summary>G: the gate rows (4H for an LSTM, 3H for a GRU, H for an RNN).</summary>
     public static readonly int GateRows = Layout.GateRows;
 
     /// <summary>Where the gate bias b starts.</summary>
     public static readonly int BiasOffset = Layout.BiasOffset;
+
+    /// <summary>Where a GRU's recurrent bias of n, b_hn (H values), starts; for the other kinds, where the head starts.</summary>
+    public static readonly int RecurrentBiasOffset = Layout.RecurrentBiasOffset;
 
     /// <summary>Where the head's W_y starts (column by column, V × H).</summary>
     public static readonly int HeadWeightOffset = Layout.HeadWeightOffset;

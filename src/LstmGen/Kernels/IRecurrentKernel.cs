@@ -11,11 +11,11 @@ namespace LstmGen.Kernels;
 /// <remarks>
 /// <para>A kernel declares its sizes (<see cref="ICellShape"/>) and, optionally, its <see cref="Strategy"/>; every step
 /// member has a default implementation, the runtime's loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>,
-/// <see cref="RnnLoopKernel{TShape, T}"/>) or, for <see cref="KernelStrategy.Simd"/>, its vectorised kernels, which the JIT compiles once per
+/// <see cref="RnnLoopKernel{TShape, T}"/>, <see cref="GruLoopKernel{TShape, T}"/>) or, for <see cref="KernelStrategy.Simd"/>, its vectorised kernels, which the JIT compiles once per
 /// kernel with the sizes as constants. A kernel overrides a member where it has faster code for its size
 /// (straight-line code for small cells).</para>
 /// <para>Shapes: <c>p</c> is the flat parameter buffer of <see cref="CellLayout"/>; <c>x</c> has D values; a state has S
-/// values, <c>[h]</c> for an RNN (S = H) and <c>[h | c]</c> for an LSTM (S = 2H); a cache has
+/// values, <c>[h]</c> for an RNN or a GRU (S = H) and <c>[h | c]</c> for an LSTM (S = 2H); a cache has
 /// <see cref="CacheLength"/> values, exactly what <see cref="Backward"/> reads and nothing more (the input is not
 /// cached: the caller still holds it). One argument order everywhere: parameters, inputs, state, buffers written,
 /// gradient accumulator. Gradients are accumulated with <c>+=</c>.</para>
@@ -32,22 +32,25 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
 {
     private static bool IsLstm => TSelf.Kind == RecurrentCellKind.Lstm;
 
+    private static bool IsGru => TSelf.Kind == RecurrentCellKind.Gru;
+
     private static bool IsSimd => TSelf.Strategy == KernelStrategy.Simd;
 
     /// <summary>
     /// Which of the runtime's kernels serve the step members this kernel does not override:
     /// <see cref="KernelStrategy.Simd"/> selects the vectorised kernels (Vector512, else Vector256, else Vector128, else
     /// scalar, as the CPU and the gate rows allow); anything else the loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>,
-    /// <see cref="RnnLoopKernel{TShape, T}"/>). A constant, so the JIT keeps only the chosen branch. Both use the same
+    /// <see cref="RnnLoopKernel{TShape, T}"/>, <see cref="GruLoopKernel{TShape, T}"/>). A constant, so the JIT keeps only the chosen branch. Both use the same
     /// cache layout, so a cache written by one is read by the other's backward. For <see cref="KernelStrategy.Simd"/> the
     /// head members are vectorised too, and the batched sequences of <see cref="Recurrent{TKernel, T}"/> run the samples in
     /// groups of 4 through the runtime's SIMD kernels (one pass over the weights per group; per sample the values of the
-    /// runtime's SIMD steps), not through this kernel's step members.
+    /// runtime's SIMD steps), not through this kernel's step members; a GRU's batches run sample by sample.
     /// </summary>
     static virtual KernelStrategy Strategy => KernelStrategy.Loops;
 
     /// <summary>The scalars one forward step caches for its backward twin.</summary>
-    static virtual int CacheLength => IsLstm ? LstmLoopKernel<TSelf, T>.CacheLength : RnnLoopKernel<TSelf, T>.CacheLength;
+    static virtual int CacheLength =>
+        IsLstm ? LstmLoopKernel<TSelf, T>.CacheLength : IsGru ? GruLoopKernel<TSelf, T>.CacheLength : RnnLoopKernel<TSelf, T>.CacheLength;
 
     /// <summary>One forward step: p, x [D], state [S] → next [S], cache [<see cref="CacheLength"/>].</summary>
     static virtual void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next, Span<T> cache)
@@ -61,6 +64,17 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
             else
             {
                 LstmLoopKernel<TSelf, T>.Forward(p, x, state, next, cache);
+            }
+        }
+        else if (IsGru)
+        {
+            if (IsSimd)
+            {
+                SimdGruKernel<TSelf, T>.Forward(p, x, state, next, cache);
+            }
+            else
+            {
+                GruLoopKernel<TSelf, T>.Forward(p, x, state, next, cache);
             }
         }
         else if (IsSimd)
@@ -85,6 +99,17 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
             else
             {
                 LstmLoopKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
+            }
+        }
+        else if (IsGru)
+        {
+            if (IsSimd)
+            {
+                SimdGruKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
+            }
+            else
+            {
+                GruLoopKernel<TSelf, T>.ForwardOneHot(p, index, state, next, cache);
             }
         }
         else if (IsSimd)
@@ -114,6 +139,17 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
                 LstmLoopKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
             }
         }
+        else if (IsGru)
+        {
+            if (IsSimd)
+            {
+                SimdGruKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+            }
+            else
+            {
+                GruLoopKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+            }
+        }
         else if (IsSimd)
         {
             SimdRnnKernel<TSelf, T>.Backward(p, x, cache, dNext, dState, dx, dp);
@@ -136,6 +172,17 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
             else
             {
                 LstmLoopKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+            }
+        }
+        else if (IsGru)
+        {
+            if (IsSimd)
+            {
+                SimdGruKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+            }
+            else
+            {
+                GruLoopKernel<TSelf, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
             }
         }
         else if (IsSimd)
@@ -162,6 +209,17 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
                 LstmLoopKernel<TSelf, T>.Step(p, x, state, next);
             }
         }
+        else if (IsGru)
+        {
+            if (IsSimd)
+            {
+                SimdGruKernel<TSelf, T>.Step(p, x, state, next);
+            }
+            else
+            {
+                GruLoopKernel<TSelf, T>.Step(p, x, state, next);
+            }
+        }
         else if (IsSimd)
         {
             SimdRnnKernel<TSelf, T>.Step(p, x, state, next);
@@ -184,6 +242,17 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
             else
             {
                 LstmLoopKernel<TSelf, T>.StepOneHot(p, index, state, next);
+            }
+        }
+        else if (IsGru)
+        {
+            if (IsSimd)
+            {
+                SimdGruKernel<TSelf, T>.StepOneHot(p, index, state, next);
+            }
+            else
+            {
+                GruLoopKernel<TSelf, T>.StepOneHot(p, index, state, next);
             }
         }
         else if (IsSimd)

@@ -18,7 +18,7 @@ public static class Recurrent<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>S: the state length, H for an RNN, 2H for an LSTM (<c>[h | c]</c>).</summary>
+    /// <summary>S: the state length, H for an RNN or a GRU (<c>[h]</c>), 2H for an LSTM (<c>[h | c]</c>).</summary>
     public static int StateLength => (TKernel.Kind == RecurrentCellKind.Lstm ? 2 : 1) * TKernel.HiddenSize;
 
     /// <summary>The scalars one step caches (<see cref="IRecurrentKernel{TSelf, T}.CacheLength"/>).</summary>

@@ -7,7 +7,7 @@ namespace LstmGen.Kernels;
 /// The batched sequences' groups of 4 samples for a kernel whose <see cref="IRecurrentKernel{TSelf, T}.Strategy"/> is
 /// <see cref="KernelStrategy.Simd"/>: one pass over the weights per group and step (<see cref="SimdGateMatrix4{TShape, T}"/>),
 /// the same values per sample as the kernel's single steps, bit for bit. <see cref="Recurrent{TKernel, T}"/> runs the
-/// samples of a batch in groups of 4 when <see cref="Applies"/>, and the rest one by one.
+/// samples of a batch in groups of 4 when <see cref="Applies"/> (LSTM and tanh RNN), and the rest one by one.
 /// </summary>
 internal static class SimdBatch<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
@@ -19,8 +19,13 @@ internal static class SimdBatch<TKernel, T>
 
     private static bool IsLstm => TKernel.Kind == RecurrentCellKind.Lstm;
 
-    /// <summary>Whether batches run in groups of 4: a SIMD kernel, and 4 samples' dz within <see cref="MaxScratchBytes"/>. A constant after JIT specialisation.</summary>
-    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd && ScratchLength * Unsafe.SizeOf<T>() <= MaxScratchBytes;
+    /// <summary>
+    /// Whether batches run in groups of 4: a SIMD LSTM or tanh RNN kernel, and 4 samples' dz within
+    /// <see cref="MaxScratchBytes"/>. A constant after JIT specialisation. A GRU's batches run sample by sample through its
+    /// single SIMD steps (no 4-sample split product yet).
+    /// </summary>
+    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd && TKernel.Kind != RecurrentCellKind.Gru
+        && ScratchLength * Unsafe.SizeOf<T>() <= MaxScratchBytes;
 
     /// <summary>The backward group's scratch: 4 samples' dz, 4·G values.</summary>
     public static int ScratchLength => 4 * CellShape<TKernel>.GateRows;
@@ -32,9 +37,13 @@ internal static class SimdBatch<TKernel, T>
         {
             SimdLstmKernel<TKernel, T>.Forward4(p, xs, indices, states, caches);
         }
-        else
+        else if (TKernel.Kind == RecurrentCellKind.TanhRnn)
         {
             SimdRnnKernel<TKernel, T>.Forward4(p, xs, indices, states, caches);
+        }
+        else
+        {
+            throw NotApplicable();
         }
     }
 
@@ -48,9 +57,17 @@ internal static class SimdBatch<TKernel, T>
         {
             SimdLstmKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp, scratch);
         }
-        else
+        else if (TKernel.Kind == RecurrentCellKind.TanhRnn)
         {
             SimdRnnKernel<TKernel, T>.Backward4(p, xs, indices, caches, carries, dxs, dp, scratch);
         }
+        else
+        {
+            throw NotApplicable();
+        }
     }
+
+    // Recurrent only calls the group members when Applies; a GRU never gets here.
+    private static NotSupportedException NotApplicable() =>
+        new($"{CellNames<TKernel>.Name} runs its batches sample by sample (SimdBatch.Applies is false for it).");
 }

@@ -10,6 +10,7 @@ namespace LstmGen.Kernels;
 /// <c>GateGradients</c> expressions, operation for operation in the same order (so the same dz and dc_prev bit for bit),
 /// in vectors of the widest accelerated width whose lanes fit in H, then scalar for the units past the last whole vector
 /// (not an overlapping vector: dc_prev may be dNext's dc block, which a repeated unit would read after it was written).
+/// LSTM, tanh RNN and GRU.
 /// </summary>
 internal static class SimdGateGradients<TShape, T>
     where TShape : ICellShape
@@ -64,6 +65,86 @@ internal static class SimdGateGradients<TShape, T>
             default:
                 RnnLoopKernel<TShape, T>.GateGradients(cache, dNext, dz);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// GRU: cache [5H] = [h_prev | r | z | n | hn], dNext [H] = dh' → dzx [3H] = [dar | daz | dan], dzh [3H] =
+    /// [dar | daz | dhn], direct [H] = dh' ⊙ z. As <see cref="GruLoopKernel{TShape, T}"/>'s GateGradients; dNext is only read.
+    /// </summary>
+    public static void Gru(ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dzx, Span<T> dzh, Span<T> direct)
+    {
+        int h = H;
+        Guard.KernelSpans(cache.Length >= 5 * h && dNext.Length >= h && dzx.Length >= 3 * h && dzh.Length >= 3 * h && direct.Length >= h);
+        switch (LaneWidth.For<T>(h))
+        {
+            case 512:
+                Gru<Lanes512<T>, Vector512<T>>(cache, dNext, dzx, dzh, direct);
+                break;
+            case 256:
+                Gru<Lanes256<T>, Vector256<T>>(cache, dNext, dzx, dzh, direct);
+                break;
+            case 128:
+                Gru<Lanes128<T>, Vector128<T>>(cache, dNext, dzx, dzh, direct);
+                break;
+            default:
+                GruLoopKernel<TShape, T>.GateGradients(cache, dNext, dzx, dzh, direct);
+                break;
+        }
+    }
+
+    private static void Gru<TLanes, TVector>(ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dzx, Span<T> dzh, Span<T> direct)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int h = H, n = TLanes.Count;
+        ref T hPrev = ref MemoryMarshal.GetReference(cache);
+        ref T r = ref Unsafe.Add(ref hPrev, h);
+        ref T z = ref Unsafe.Add(ref hPrev, 2 * h);
+        ref T nGate = ref Unsafe.Add(ref hPrev, 3 * h);
+        ref T hn = ref Unsafe.Add(ref hPrev, 4 * h);
+        ref T dh = ref MemoryMarshal.GetReference(dNext);
+        ref T dzx0 = ref MemoryMarshal.GetReference(dzx);
+        ref T dzh0 = ref MemoryMarshal.GetReference(dzh);
+        ref T direct0 = ref MemoryMarshal.GetReference(direct);
+        TVector one = TLanes.Broadcast(T.One);
+        nuint zRows = (nuint)h, nRows = (nuint)(2 * h);
+        int j = 0;
+        for (; j <= h - n; j += n)
+        {
+            nuint at = (nuint)j;
+            TVector dhj = TLanes.Load(ref dh, at), rj = TLanes.Load(ref r, at), zj = TLanes.Load(ref z, at), nj = TLanes.Load(ref nGate, at);
+            TVector dn = TLanes.Multiply(dhj, TLanes.Subtract(one, zj));
+            TVector dzGate = TLanes.Multiply(dhj, TLanes.Subtract(TLanes.Load(ref hPrev, at), nj));
+            TVector dan = TLanes.Multiply(dn, TLanes.Subtract(one, TLanes.Multiply(nj, nj)));
+            TVector dhn = TLanes.Multiply(dan, rj);
+            TVector dr = TLanes.Multiply(dan, TLanes.Load(ref hn, at));
+            TVector dar = TLanes.Multiply(TLanes.Multiply(dr, rj), TLanes.Subtract(one, rj));
+            TVector daz = TLanes.Multiply(TLanes.Multiply(dzGate, zj), TLanes.Subtract(one, zj));
+            TLanes.Store(dar, ref dzx0, at);
+            TLanes.Store(dar, ref dzh0, at);
+            TLanes.Store(daz, ref dzx0, at + zRows);
+            TLanes.Store(daz, ref dzh0, at + zRows);
+            TLanes.Store(dan, ref dzx0, at + nRows);
+            TLanes.Store(dhn, ref dzh0, at + nRows);
+            TLanes.Store(TLanes.Multiply(dhj, zj), ref direct0, at);
+        }
+
+        for (; j < h; j++)
+        {
+            T dhj = Unsafe.Add(ref dh, j), rj = Unsafe.Add(ref r, j), zj = Unsafe.Add(ref z, j), nj = Unsafe.Add(ref nGate, j);
+            T dn = dhj * (T.One - zj);
+            T dzGate = dhj * (Unsafe.Add(ref hPrev, j) - nj);
+            T dan = dn * (T.One - (nj * nj));
+            T dhn = dan * rj;
+            T dr = dan * Unsafe.Add(ref hn, j);
+            T dar = dr * rj * (T.One - rj);
+            T daz = dzGate * zj * (T.One - zj);
+            Unsafe.Add(ref dzx0, j) = Unsafe.Add(ref dzh0, j) = dar;
+            Unsafe.Add(ref dzx0, h + j) = Unsafe.Add(ref dzh0, h + j) = daz;
+            Unsafe.Add(ref dzx0, (2 * h) + j) = dan;
+            Unsafe.Add(ref dzh0, (2 * h) + j) = dhn;
+            Unsafe.Add(ref direct0, j) = dhj * zj;
         }
     }
 

@@ -13,10 +13,14 @@ namespace LstmGen.Kernels;
 /// Vector512 when accelerated and G ≥ its lane count, else Vector256, else Vector128, else the scalar
 /// <see cref="GateMatrix{TShape, T}"/>; every size is <typeparamref name="TShape"/>'s, a constant after JIT
 /// specialisation.
-/// <para>The backward twin (<see cref="Backward"/>) runs one pass per column: the column's dp block gains v_k·dz by
+/// <para>The backward twin (<c>Backward</c>) runs one pass per column: the column's dp block gains v_k·dz by
 /// fused multiply-adds while the column·dz products accumulate for dx_k or dh_k (a horizontal sum per column). Its tail
 /// rows (past the last whole vector) are scalar: dp is accumulated, so the forward's overlapping vector would add twice
 /// into the rows it repeats.</para>
+/// <para>Split forms for the GRU (<see cref="PreActivations(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, Span{T}, Span{T})"/>):
+/// zx = [W]·x + b and zh = [U]·h in separate outputs, each by the same row blocks (<see cref="IGateColumns"/> selects the
+/// columns a pass covers); the backward takes dzx for the bias and input columns and dzh for the hidden columns. The fused
+/// forms are the same code with every column selected, so LSTM and RNN results do not change.</para>
 /// </summary>
 internal static class SimdGateMatrix<TShape, T>
     where TShape : ICellShape
@@ -43,16 +47,42 @@ internal static class SimdGateMatrix<TShape, T>
         switch (Width)
         {
             case 512:
-                Product<Lanes512<T>, Vector512<T>>(p, x, index, h, z);
+                Product<Lanes512<T>, Vector512<T>, AllColumns>(p, x, index, h, z);
                 break;
             case 256:
-                Product<Lanes256<T>, Vector256<T>>(p, x, index, h, z);
+                Product<Lanes256<T>, Vector256<T>, AllColumns>(p, x, index, h, z);
                 break;
             case 128:
-                Product<Lanes128<T>, Vector128<T>>(p, x, index, h, z);
+                Product<Lanes128<T>, Vector128<T>, AllColumns>(p, x, index, h, z);
                 break;
             default:
                 GateMatrix<TShape, T>.PreActivations(p, x, index, h, z);
+                break;
+        }
+    }
+
+    // Split (GRU): zx [G] = [W]·x + b (one-hot: W[:, index] + b), zh [G] = [U]·h, by the row blocks of the fused product
+    // (fused multiply-adds over the columns from 0 up, the bias added last). Checked as the fused form.
+    public static void PreActivations(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, Span<T> zx, Span<T> zh)
+    {
+        Guard.KernelSpans(p.Length >= CellShape<TShape>.ParameterCount && h.Length >= TShape.HiddenSize && zx.Length >= Rows && zh.Length >= Rows
+            && (index < 0 ? x.Length >= TShape.InputSize : index < TShape.InputSize));
+        switch (Width)
+        {
+            case 512:
+                Product<Lanes512<T>, Vector512<T>, InputColumns>(p, x, index, h, zx);
+                Product<Lanes512<T>, Vector512<T>, HiddenColumns>(p, x, index, h, zh);
+                break;
+            case 256:
+                Product<Lanes256<T>, Vector256<T>, InputColumns>(p, x, index, h, zx);
+                Product<Lanes256<T>, Vector256<T>, HiddenColumns>(p, x, index, h, zh);
+                break;
+            case 128:
+                Product<Lanes128<T>, Vector128<T>, InputColumns>(p, x, index, h, zx);
+                Product<Lanes128<T>, Vector128<T>, HiddenColumns>(p, x, index, h, zh);
+                break;
+            default:
+                GateMatrix<TShape, T>.PreActivations(p, x, index, h, zx[..Rows], zh[..Rows]);
                 break;
         }
     }
@@ -61,24 +91,31 @@ internal static class SimdGateMatrix<TShape, T>
     // dx_k = W[:, k]·dz (unless dx is empty); dU[:, k] += h_k·dz; dh_k = U[:, k]·dz. The same contract as
     // GateMatrix.Backward; dx and dh must not overlap dz, p or dp. The caller has checked the arguments (KernelArguments);
     // the lengths the unchecked accesses rely on are checked once more here (one branch).
-    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dz, Span<T> dx, Span<T> dh, Span<T> dp)
+    public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dz, Span<T> dx, Span<T> dh, Span<T> dp) =>
+        Backward(p, x, index, h, dz, dz, dx, dh, dp);
+
+    // Backward of the split PreActivations (GRU): dzx [G] for the bias and the input columns (db += dzx; dW[:, k] += x_k·dzx
+    // or dW[:, index] += dzx; dx_k = W[:, k]·dzx), dzh [G] for the hidden columns (dU[:, k] += h_k·dzh; dh_k = U[:, k]·dzh).
+    // With dzx = dzh = dz, the fused backward. dx and dh must not overlap dzx, dzh, p or dp.
+    public static void Backward(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dzx, ReadOnlySpan<T> dzh, Span<T> dx, Span<T> dh, Span<T> dp)
     {
         Guard.KernelSpans(p.Length >= CellShape<TShape>.ParameterCount && dp.Length >= CellShape<TShape>.ParameterCount
-            && h.Length >= TShape.HiddenSize && dh.Length >= TShape.HiddenSize && dz.Length >= Rows
+            && h.Length >= TShape.HiddenSize && dh.Length >= TShape.HiddenSize && dzx.Length >= Rows && dzh.Length >= Rows
             && (index < 0 ? x.Length >= TShape.InputSize && (dx.IsEmpty || dx.Length >= TShape.InputSize) : index < TShape.InputSize));
         switch (Width)
         {
             case 512:
-                BackwardProduct<Lanes512<T>, Vector512<T>>(p, x, index, h, dz, dx, dh, dp);
+                BackwardProduct<Lanes512<T>, Vector512<T>>(p, x, index, h, dzx, dzh, dx, dh, dp);
                 break;
             case 256:
-                BackwardProduct<Lanes256<T>, Vector256<T>>(p, x, index, h, dz, dx, dh, dp);
+                BackwardProduct<Lanes256<T>, Vector256<T>>(p, x, index, h, dzx, dzh, dx, dh, dp);
                 break;
             case 128:
-                BackwardProduct<Lanes128<T>, Vector128<T>>(p, x, index, h, dz, dx, dh, dp);
+                BackwardProduct<Lanes128<T>, Vector128<T>>(p, x, index, h, dzx, dzh, dx, dh, dp);
                 break;
             default:
-                GateMatrix<TShape, T>.Backward(p, x, index, h, dz, dx, dh, dp);
+                GateMatrix<TShape, T>.Backward(p, x, index, h, dzx[..Rows], dzh[..Rows], dx, dh, dp);
                 break;
         }
     }
@@ -89,9 +126,10 @@ internal static class SimdGateMatrix<TShape, T>
 
     // G ≥ TLanes.Count here. Rows [0, G) as: whole blocks of ForwardBlock vectors, then single vectors, then one vector ending at
     // row G − 1 if G is not a multiple of the lane count.
-    private static void Product<TLanes, TVector>(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, Span<T> z)
+    private static void Product<TLanes, TVector, TColumns>(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, Span<T> z)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
+        where TColumns : IGateColumns
     {
         int rows = Rows, n = TLanes.Count;
         ref T w0 = ref MemoryMarshal.GetReference(p);
@@ -101,60 +139,62 @@ internal static class SimdGateMatrix<TShape, T>
         int r = 0;
         for (; r <= rows - (ForwardBlock * n); r += ForwardBlock * n)
         {
-            Rows8<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, r);
+            Rows8<TLanes, TVector, TColumns>(ref w0, ref x0, index, ref h0, ref z0, r);
         }
 
         for (; r <= rows - n; r += n)
         {
-            Rows1<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, r);
+            Rows1<TLanes, TVector, TColumns>(ref w0, ref x0, index, ref h0, ref z0, r);
         }
 
         if (r < rows)
         {
-            Rows1<TLanes, TVector>(ref w0, ref x0, index, ref h0, ref z0, rows - n);
+            Rows1<TLanes, TVector, TColumns>(ref w0, ref x0, index, ref h0, ref z0, rows - n);
         }
     }
 
     // z[r .. r + n) for one vector of rows.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rows1<TLanes, TVector>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
+    private static void Rows1<TLanes, TVector, TColumns>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
+        where TColumns : IGateColumns
     {
         int rows = Rows, d = TShape.InputSize;
         TVector a;
-        if (index >= 0)
+        if (TColumns.Input && index >= 0)
         {
             a = TLanes.Load(ref w0, (nuint)((index * rows) + r));             // one-hot: column index of W
         }
         else
         {
             a = TLanes.Zero;
-            for (int k = 0; k < d; k++)
+            for (int k = 0; TColumns.Input && k < d; k++)
             {
                 a = TLanes.MultiplyAdd(TLanes.Load(ref w0, (nuint)((k * rows) + r)), TLanes.Broadcast(Unsafe.Add(ref x0, k)), a);
             }
         }
 
-        for (int k = 0; k < TShape.HiddenSize; k++)
+        for (int k = 0; TColumns.Hidden && k < TShape.HiddenSize; k++)
         {
             a = TLanes.MultiplyAdd(TLanes.Load(ref w0, (nuint)(((d + k) * rows) + r)), TLanes.Broadcast(Unsafe.Add(ref h0, k)), a);
         }
 
-        TLanes.Store(TLanes.Add(a, TLanes.Load(ref w0, (nuint)(BiasOffset + r))), ref z0, (nuint)r);   // bias last
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a, ref w0, (nuint)(BiasOffset + r)), ref z0, (nuint)r);   // bias last
     }
 
     // z[r .. r + 8n) for ForwardBlock = 8 vectors of rows: per lane the same operations in the same order as Rows1.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rows8<TLanes, TVector>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
+    private static void Rows8<TLanes, TVector, TColumns>(ref T w0, ref T x0, int index, ref T h0, ref T z0, int r)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
+        where TColumns : IGateColumns
     {
         int rows = Rows, d = TShape.InputSize;
         nuint n = (nuint)TLanes.Count;
         TVector a0, a1, a2, a3, a4, a5, a6, a7;
         nuint at;
-        if (index >= 0)
+        if (TColumns.Input && index >= 0)
         {
             at = (nuint)((index * rows) + r);                               // one-hot: column index of W
             a0 = TLanes.Load(ref w0, at);
@@ -169,7 +209,7 @@ internal static class SimdGateMatrix<TShape, T>
         else
         {
             a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = TLanes.Zero;
-            for (int k = 0; k < d; k++)
+            for (int k = 0; TColumns.Input && k < d; k++)
             {
                 TVector input = TLanes.Broadcast(Unsafe.Add(ref x0, k));
                 at = (nuint)((k * rows) + r);
@@ -184,7 +224,7 @@ internal static class SimdGateMatrix<TShape, T>
             }
         }
 
-        for (int k = 0; k < TShape.HiddenSize; k++)
+        for (int k = 0; TColumns.Hidden && k < TShape.HiddenSize; k++)
         {
             TVector input = TLanes.Broadcast(Unsafe.Add(ref h0, k));
             at = (nuint)(((d + k) * rows) + r);
@@ -200,26 +240,34 @@ internal static class SimdGateMatrix<TShape, T>
 
         at = (nuint)(BiasOffset + r);                                       // bias last
         nuint z = (nuint)r;
-        TLanes.Store(TLanes.Add(a0, TLanes.Load(ref w0, at)), ref z0, z);
-        TLanes.Store(TLanes.Add(a1, TLanes.Load(ref w0, at + n)), ref z0, z + n);
-        TLanes.Store(TLanes.Add(a2, TLanes.Load(ref w0, at + (2 * n))), ref z0, z + (2 * n));
-        TLanes.Store(TLanes.Add(a3, TLanes.Load(ref w0, at + (3 * n))), ref z0, z + (3 * n));
-        TLanes.Store(TLanes.Add(a4, TLanes.Load(ref w0, at + (4 * n))), ref z0, z + (4 * n));
-        TLanes.Store(TLanes.Add(a5, TLanes.Load(ref w0, at + (5 * n))), ref z0, z + (5 * n));
-        TLanes.Store(TLanes.Add(a6, TLanes.Load(ref w0, at + (6 * n))), ref z0, z + (6 * n));
-        TLanes.Store(TLanes.Add(a7, TLanes.Load(ref w0, at + (7 * n))), ref z0, z + (7 * n));
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a0, ref w0, at), ref z0, z);
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a1, ref w0, at + n), ref z0, z + n);
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a2, ref w0, at + (2 * n)), ref z0, z + (2 * n));
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a3, ref w0, at + (3 * n)), ref z0, z + (3 * n));
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a4, ref w0, at + (4 * n)), ref z0, z + (4 * n));
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a5, ref w0, at + (5 * n)), ref z0, z + (5 * n));
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a6, ref w0, at + (6 * n)), ref z0, z + (6 * n));
+        TLanes.Store(WithBias<TLanes, TVector, TColumns>(a7, ref w0, at + (7 * n)), ref z0, z + (7 * n));
     }
+
+    // a + b[at .. at + n) when the pass covers the input columns (the bias goes with them), else a.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector WithBias<TLanes, TVector, TColumns>(TVector a, ref T w0, nuint at)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+        where TColumns : IGateColumns => TColumns.Input ? TLanes.Add(a, TLanes.Load(ref w0, at)) : a;
 
     // G ≥ TLanes.Count here. The bias, then the input columns (or the one-hot column), then the hidden columns; one
     // pass each (Column).
     private static void BackwardProduct<TLanes, TVector>(
-        ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dz, Span<T> dx, Span<T> dh, Span<T> dp)
+        ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dzx, ReadOnlySpan<T> dzh, Span<T> dx, Span<T> dh, Span<T> dp)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
     {
         int rows = Rows, d = TShape.InputSize;
         ref T w0 = ref MemoryMarshal.GetReference(p);
-        ref T dz0 = ref MemoryMarshal.GetReference(dz);
+        ref T dz0 = ref MemoryMarshal.GetReference(dzx);                // the bias and the input columns
+        ref T dzh0 = ref MemoryMarshal.GetReference(dzh);               // the hidden columns (dzx itself for the fused product)
         ref T dp0 = ref MemoryMarshal.GetReference(dp);
         ref T x0 = ref MemoryMarshal.GetReference(x);
         ref T h0 = ref MemoryMarshal.GetReference(h);
@@ -247,7 +295,7 @@ internal static class SimdGateMatrix<TShape, T>
 
         for (int k = 0; k < TShape.HiddenSize; k++)
         {
-            Unsafe.Add(ref dh0, k) = Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, (d + k) * rows, Unsafe.Add(ref h0, k), dot: true);
+            Unsafe.Add(ref dh0, k) = Column<TLanes, TVector>(ref w0, ref dzh0, ref dp0, (d + k) * rows, Unsafe.Add(ref h0, k), dot: true);
         }
     }
 
@@ -306,4 +354,38 @@ internal static class SimdGateMatrix<TShape, T>
 
         return sum;
     }
+}
+
+/// <summary>Which columns of <c>[W | U]</c> one pass of the SIMD gate product covers (the bias goes with the input columns); constants after JIT specialisation.</summary>
+internal interface IGateColumns
+{
+    /// <summary>The input columns W (or the one-hot column) and the bias b.</summary>
+    static abstract bool Input { get; }
+
+    /// <summary>The hidden columns U.</summary>
+    static abstract bool Hidden { get; }
+}
+
+/// <summary>Every column and the bias: the fused product of the LSTM and the tanh RNN.</summary>
+internal readonly struct AllColumns : IGateColumns
+{
+    public static bool Input => true;
+
+    public static bool Hidden => true;
+}
+
+/// <summary>The input columns and the bias: a GRU's zx.</summary>
+internal readonly struct InputColumns : IGateColumns
+{
+    public static bool Input => true;
+
+    public static bool Hidden => false;
+}
+
+/// <summary>The hidden columns: a GRU's zh.</summary>
+internal readonly struct HiddenColumns : IGateColumns
+{
+    public static bool Input => false;
+
+    public static bool Hidden => true;
 }
