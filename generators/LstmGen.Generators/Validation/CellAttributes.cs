@@ -70,6 +70,10 @@ internal static class CellAttributes
         return null;
     }
 
+    /// <summary>Every cell attribute as a user writes it, for messages: <c>[LstmCell], [RnnCell] and [GruCell]</c>.</summary>
+    public static string Listed =>
+        string.Join(", ", All.Take(All.Length - 1).Select(attribute => $"[{attribute.ShortName}]")) + $" and [{All[All.Length - 1].ShortName}]";
+
     /// <summary>The attribute's name as a user writes it, e.g. <c>[LstmCell]</c>.</summary>
     public static string DisplayName(CellKind kind) => $"[{All.First(attribute => attribute.Kind == kind).ShortName}]";
 
