@@ -32,7 +32,7 @@ static partial class SmallRnn
         public static State Zero => default;
     }
 
-    /// <summary>The gradient (dh, dc) carried from step to step: an immutable value.</summary>
+    /// <summary>The gradient dh carried from step to step: an immutable value.</summary>
     public readonly record struct StateGradient(Vec5<double> Dh)
     {
         /// <summary>∂L/∂h.</summary>

@@ -33,6 +33,9 @@ public sealed class CellGenerator : IIncrementalGenerator
     /// <summary>Metadata name of the RNN attribute in the runtime library.</summary>
     public const string RnnAttributeName = RuntimeNamespace + ".RnnCellAttribute";
 
+    /// <summary>Metadata name of the GRU attribute in the runtime library.</summary>
+    public const string GruAttributeName = RuntimeNamespace + ".GruCellAttribute";
+
     /// <summary>Tracking names of the pipeline stages (used by the incrementality tests).</summary>
     public static class Steps
     {
@@ -42,11 +45,17 @@ public sealed class CellGenerator : IIncrementalGenerator
         /// <summary>Attributed RNN declarations parsed into <see cref="CellSpec"/> values (null when invalid).</summary>
         public const string ParseRnn = "LstmGen.ParseRnn";
 
-        /// <summary>Valid specs of both kinds.</summary>
+        /// <summary>Attributed GRU declarations parsed into <see cref="CellSpec"/> values (null when invalid).</summary>
+        public const string ParseGru = "LstmGen.ParseGru";
+
+        /// <summary>Valid LSTM specs.</summary>
         public const string ValidLstm = "LstmGen.ValidLstm";
 
         /// <summary>Valid RNN specs.</summary>
         public const string ValidRnn = "LstmGen.ValidRnn";
+
+        /// <summary>Valid GRU specs.</summary>
+        public const string ValidGru = "LstmGen.ValidGru";
 
         /// <summary>Hint names that collide with another cell's ignoring case (Roslyn compares hint names that way).</summary>
         public const string HintNameCollisions = "LstmGen.HintNameCollisions";
@@ -71,13 +80,13 @@ public sealed class CellGenerator : IIncrementalGenerator
         IncrementalValueProvider<string> vectorNamespace = context.CompilationProvider
             .Select(static (compilation, _) => VectorNamespace.For(compilation.AssemblyName))
             .WithTrackingName(Steps.VectorNamespace);
-        IncrementalValuesProvider<CellSpec> lstm = WithVectors(ValidCells(context, LstmAttributeName, CellKind.Lstm, Steps.ParseLstm, Steps.ValidLstm), vectorNamespace);
-        IncrementalValuesProvider<CellSpec> rnn = WithVectors(ValidCells(context, RnnAttributeName, CellKind.Rnn, Steps.ParseRnn, Steps.ValidRnn), vectorNamespace);
-        IncrementalValueProvider<VectorSet> vectors = lstm.Select(static (spec, _) => VectorSizes(spec)).Collect()
-            .Combine(rnn.Select(static (spec, _) => VectorSizes(spec)).Collect())
+        IncrementalValuesProvider<CellSpec>[] cells = CellAttributes.All
+            .Select(attribute => WithVectors(ValidCells(context, attribute.MetadataName, attribute.Kind, attribute.ParseStep, attribute.ValidStep), vectorNamespace))
+            .ToArray();
+        IncrementalValueProvider<VectorSet> vectors = CollectAll(cells, static spec => VectorSizes(spec))
             .Combine(vectorNamespace)
             .Select(static (all, _) => new VectorSet(
-                all.Right, new EquatableArray<int>(all.Left.Left.AddRange(all.Left.Right).SelectMany(sizes => sizes).Distinct().OrderBy(n => n))))
+                all.Right, new EquatableArray<int>(all.Left.SelectMany(sizes => sizes).Distinct().OrderBy(n => n))))
             .WithTrackingName(Steps.VectorSizes);
         context.RegisterSourceOutput(vectors, static (output, set) =>
         {
@@ -86,12 +95,25 @@ public sealed class CellGenerator : IIncrementalGenerator
                 output.AddSource(VectorTypesEmitter.HintName, VectorTypesEmitter.Emit(set));
             }
         });
-        IncrementalValueProvider<EquatableArray<string>> collisions = lstm.Select(static (spec, _) => spec.HintName).Collect()
-            .Combine(rnn.Select(static (spec, _) => spec.HintName).Collect())
-            .Select(static (names, _) => CaseCollisions(names.Left.AddRange(names.Right)))
+        IncrementalValueProvider<EquatableArray<string>> collisions = CollectAll(cells, static spec => spec.HintName)
+            .Select(static (names, _) => CaseCollisions(names))
             .WithTrackingName(Steps.HintNameCollisions);
-        context.RegisterSourceOutput(UniqueHintNames(lstm, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
-        context.RegisterSourceOutput(UniqueHintNames(rnn, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
+        foreach (IncrementalValuesProvider<CellSpec> kind in cells)
+        {
+            context.RegisterSourceOutput(UniqueHintNames(kind, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
+        }
+    }
+
+    /// <summary>One value of every cell of every kind, kinds in the order of <see cref="CellAttributes.All"/>.</summary>
+    private static IncrementalValueProvider<ImmutableArray<T>> CollectAll<T>(IncrementalValuesProvider<CellSpec>[] cells, Func<CellSpec, T> select)
+    {
+        IncrementalValueProvider<ImmutableArray<T>> all = cells[0].Select((spec, _) => select(spec)).Collect();
+        for (int i = 1; i < cells.Length; i++)
+        {
+            all = all.Combine(cells[i].Select((spec, _) => select(spec)).Collect()).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        }
+
+        return all;
     }
 
     private static IncrementalValuesProvider<CellSpec> WithVectors(IncrementalValuesProvider<CellSpec> cells, IncrementalValueProvider<string> vectorNamespace) =>

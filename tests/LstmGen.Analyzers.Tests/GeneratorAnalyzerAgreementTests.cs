@@ -37,6 +37,11 @@ public sealed class GeneratorAnalyzerAgreementTests
         { "LSTM0014", "[LstmCell(2, 1)] file static partial class Cell;" },
         { "LSTM0015", "[LstmCell(2)] public static partial class Cell;" },
         { "LSTM0015", "[LstmCell(2, 1)] public static partial class" },
+        { "LSTM0001", "[GruCell(2, 1)] public static class Cell { }" },
+        { "LSTM0006", "[GruCell(29, 8, Kernel = KernelStrategy.Unrolled)] public static partial class Cell;" },
+        { "LSTM0009", "[GruCell(2, 1), LstmCell(2, 1)] public static partial class Cell;" },
+        { "LSTM0010", "[GruCell(2, 1, Output = OutputHead.Softmax)] public static partial class Cell;" },
+        { "LSTM0015", "[GruCell(2)] public static partial class Cell;" },
     };
 
     public static TheoryData<string> Valid() => new()
@@ -44,6 +49,8 @@ public sealed class GeneratorAnalyzerAgreementTests
         "[LstmCell(2, 1)] public static partial class @class;",
         "[LstmCell(2, 1)] public static partial class cell;",
         "[RnnCell(2, 1)] public static partial class Ünïcödé;",
+        "[GruCell(28, 8, Kernel = KernelStrategy.Unrolled)] public static partial class Cell;",
+        "[GruCell(2, 1)] public static partial class Cell; [LstmCell(3, 1)] public static partial class CELL;",
         "[LstmCell(hiddenSize: 3, inputSize: 2)] internal sealed partial class Cell { public static int Train() => 1; }",
         "public partial interface IOuter { [LstmCell(2, 1)] public static partial class Cell; }",
         "public partial record struct Outer { [RnnCell(2, 1, Output = OutputHead.Softmax, OutputSize = 2)] private static partial class Cell; }",

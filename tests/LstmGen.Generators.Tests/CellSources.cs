@@ -75,6 +75,28 @@ internal static class CellSources
         public static partial class SimdLstm;
         """;
 
+    /// <summary>A GRU: D = 2, H = 2, double, no head: 3·2·(2 + 2) = 24 multiply-adds, unrolled.</summary>
+    public const string SmallGru = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A small GRU.</summary>
+        [GruCell(2, 2)]
+        public static partial class SmallGru;
+        """;
+
+    /// <summary>A GRU: D = 7, H = 9, float, softmax head V = 5: 3·9·16 = 432 multiply-adds, above the unroll budget, so SIMD kernels.</summary>
+    public const string SimdGru = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A SIMD GRU with a softmax head.</summary>
+        [GruCell(7, 9, Scalar = ScalarType.Float, OutputSize = 5, Output = OutputHead.Softmax)]
+        public static partial class SimdGru;
+        """;
+
     /// <summary>A cell nested in a partial class in the global namespace.</summary>
     public const string NestedGlobal = """
         using LstmGen;
@@ -102,13 +124,18 @@ internal static class CellSources
         """;
 
     /// <summary>One documented cell <c>Samples.Cell</c> with the given attribute arguments.</summary>
-    public static string Cell(string attributeArguments, string typeName = "Cell") => $$"""
+    public static string Cell(string attributeArguments, string typeName = "Cell") => Cell("LstmCell", attributeArguments, typeName);
+
+    /// <summary>One documented GRU <c>Samples.Cell</c> with the given attribute arguments.</summary>
+    public static string Gru(string attributeArguments, string typeName = "Cell") => Cell("GruCell", attributeArguments, typeName);
+
+    private static string Cell(string attribute, string attributeArguments, string typeName) => $$"""
         using LstmGen;
 
         namespace Samples;
 
         /// <summary>A test cell.</summary>
-        [LstmCell({{attributeArguments}})]
+        [{{attribute}}({{attributeArguments}})]
         public static partial class {{typeName}};
         """;
 }

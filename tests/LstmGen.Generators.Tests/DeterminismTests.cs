@@ -12,6 +12,8 @@ public sealed partial class DeterminismTests
         CellSources.SmallFloatLstm,
         CellSources.MidLstm,
         CellSources.NestedGlobal,
+        CellSources.SmallGru,
+        CellSources.SimdGru,
     ];
 
     [Theory]

@@ -33,6 +33,33 @@ public sealed class GeneratedCodeCompilesTests
         return data;
     }
 
+    /// <summary>
+    /// GRUs of every size, both scalars and every kernel strategy the generator accepts, with and without a softmax head
+    /// (V = 5).
+    /// </summary>
+    public static TheoryData<int, int, string, string, int> GruMatrix()
+    {
+        var data = new TheoryData<int, int, string, string, int>();
+        foreach ((int d, int h) in Sizes)
+        {
+            foreach (string scalar in new[] { "Double", "Float" })
+            {
+                foreach (string kernel in new[] { "Auto", "Unrolled", "Loops", "Simd" })
+                {
+                    foreach (int v in new[] { 0, 5 })
+                    {
+                        if (kernel != "Unrolled" || Model.StraightLineSize.WithinBudget(Model.CellKind.Gru, d, h, v))
+                        {
+                            data.Add(d, h, scalar, kernel, v);
+                        }
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>Declaration shapes: where the attributed class sits and how it is declared.</summary>
     public static TheoryData<string, string> Shapes() => new()
     {
@@ -63,6 +90,29 @@ public sealed class GeneratedCodeCompilesTests
     }
 
     [Theory]
+    [MemberData(nameof(GruMatrix))]
+    public void Gru_sizes_scalars_kernels_and_heads_compile_cleanly(int inputSize, int hiddenSize, string scalar, string kernel, int outputSize)
+    {
+        string head = outputSize > 0 ? $", Output = OutputHead.Softmax, OutputSize = {outputSize}" : string.Empty;
+        string source = CellSources.Gru($"{inputSize}, {hiddenSize}, Scalar = ScalarType.{scalar}, Kernel = KernelStrategy.{kernel}{head}");
+
+        AssertGeneratesCleanCode(GeneratorHarness.Run(source));
+    }
+
+    [Fact]
+    public void The_grus_at_the_unroll_budget_compile_cleanly()
+    {
+        // The largest forced-unrolled GRUs the analyzer accepts (GruDeclarationDiagnosticTests): the longest members.
+        GeneratorRun run = GeneratorHarness.Run(
+            CellSources.Gru("287, 1, Kernel = KernelStrategy.Unrolled", "Wide"),
+            CellSources.Gru("28, 8, Kernel = KernelStrategy.Unrolled, Scalar = ScalarType.Float", "Deep"),
+            CellSources.Gru("1, 2, Kernel = KernelStrategy.Unrolled, Output = OutputHead.Softmax, OutputSize = 289", "WithHead"));
+
+        Assert.Equal(3, run.GeneratedSources.Length);
+        AssertGeneratesCleanCode(run);
+    }
+
+    [Theory]
     [MemberData(nameof(Shapes))]
     public void Declaration_shapes_compile_cleanly(string shape, string declaration)
     {
@@ -75,9 +125,10 @@ public sealed class GeneratedCodeCompilesTests
     [Fact]
     public void Two_cells_in_one_compilation_compile_cleanly()
     {
-        GeneratorRun run = GeneratorHarness.Run(CellSources.TinyLstm, CellSources.SmallFloatLstm, CellSources.MidLstm, CellSources.SimdLstm, CellSources.NestedGlobal);
+        GeneratorRun run = GeneratorHarness.Run(
+            CellSources.TinyLstm, CellSources.SmallFloatLstm, CellSources.MidLstm, CellSources.SimdLstm, CellSources.NestedGlobal, CellSources.SmallRnn, CellSources.SmallGru, CellSources.SimdGru);
 
-        Assert.Equal(5, run.GeneratedSources.Length);
+        Assert.Equal(8, run.GeneratedSources.Length);
         AssertGeneratesCleanCode(run);
     }
 

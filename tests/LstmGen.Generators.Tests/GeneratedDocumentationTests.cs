@@ -18,6 +18,9 @@ public sealed class GeneratedDocumentationTests
         { "simd float", CellSources.Cell("7, 33, Scalar = ScalarType.Float") },
         { "simd rnn double with head", "using LstmGen;\nnamespace Samples;\n/// <summary>A test cell.</summary>\n[RnnCell(10, 129, OutputSize = 10, Output = OutputHead.Softmax)]\npublic static partial class Cell;" },
         { "nested in the global namespace", CellSources.NestedGlobal },
+        { "gru unrolled double", CellSources.SmallGru },
+        { "gru simd float with head", CellSources.SimdGru },
+        { "gru unrolled float with head", CellSources.Gru("3, 2, Scalar = ScalarType.Float, Output = OutputHead.Softmax, OutputSize = 4") },
     };
 
     [Theory]

@@ -1,6 +1,6 @@
 namespace LstmGen.Generators.Tests;
 
-/// <summary>The generated file of representative declarations, compared with <c>snapshots/{Lstm,Rnn}.*.verified.cs</c>.</summary>
+/// <summary>The generated file of representative declarations, compared with <c>snapshots/{Lstm,Rnn,Gru}.*.verified.cs</c>.</summary>
 public sealed class GeneratedSourceSnapshotTests
 {
     [Fact]
@@ -26,6 +26,14 @@ public sealed class GeneratedSourceSnapshotTests
     [Fact]
     public Task Simd_float_with_head() =>
         VerifyGenerated(CellSources.SimdLstm, "Samples.SimdLstm.g.cs", "Lstm.SimdLstm.Simd.Float");
+
+    [Fact]
+    public Task Gru_unrolled_double() =>
+        VerifyGenerated(CellSources.SmallGru, "Samples.SmallGru.g.cs", "Gru.SmallGru.Unrolled.Double");
+
+    [Fact]
+    public Task Gru_simd_float_with_head() =>
+        VerifyGenerated(CellSources.SimdGru, "Samples.SimdGru.g.cs", "Gru.SimdGru.Simd.Float");
 
     [Fact]
     public Task Nested_in_global_namespace() =>

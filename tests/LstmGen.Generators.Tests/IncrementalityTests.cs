@@ -68,6 +68,42 @@ public sealed class IncrementalityTests
         AssertEverythingReused(second);
     }
 
+    [Fact]
+    public void Editing_an_unrelated_file_reuses_the_outputs_of_every_kind()
+    {
+        CSharpCompilationPair pair = CSharpCompilationPair.Create(CellSources.TinyLstm, CellSources.SmallRnn, CellSources.SmallGru, CellSources.Unrelated(1));
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), pair.Compilation);
+
+        Compilation edited = pair.Compilation.ReplaceSyntaxTree(
+            pair.Trees[3], GeneratorHarness.Parse(CellSources.Unrelated(2), pair.Trees[3].FilePath));
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, edited);
+
+        AssertEverythingReused(second);
+        var stages = TrackedSteps.Outputs(TrackedSteps.GeneratorSteps(second)).ToList();
+        Assert.Contains(stages, o => o.Name == CellGenerator.Steps.ParseGru);
+        Assert.Contains(stages, o => o.Name == CellGenerator.Steps.ValidGru);
+        Assert.Equal(3, second.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void Changing_a_grus_hidden_size_regenerates_it_and_nothing_else()
+    {
+        CSharpCompilationPair pair = CSharpCompilationPair.Create(CellSources.Gru("3, 1"), CellSources.TinyLstm);
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), pair.Compilation);
+
+        Compilation edited = pair.Compilation.ReplaceSyntaxTree(
+            pair.Trees[0], GeneratorHarness.Parse(CellSources.Gru("3, 2"), pair.Trees[0].FilePath));
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, edited);
+
+        var parsedGru = TrackedSteps.Outputs(second.Single.TrackedSteps[CellGenerator.Steps.ParseGru].Select(s => ("parse", s))).ToList();
+        Assert.Contains(parsedGru, o => o.Reason == IncrementalStepRunReason.Modified);
+        var parsedLstm = TrackedSteps.Outputs(second.Single.TrackedSteps[CellGenerator.Steps.ParseLstm].Select(s => ("parse", s))).ToList();
+        Assert.True(parsedLstm.TrueForAll(o => Reused.Contains(o.Reason)), TrackedSteps.Describe(parsedLstm));
+        Assert.Contains(
+            second.GeneratedSources,
+            source => source.HintName == "Samples.Cell.g.cs" && source.SourceText.ToString().Contains("public const int HiddenSize = 2;", StringComparison.Ordinal));
+    }
+
     private static void AssertEverythingReused(GeneratorRun run)
     {
         Assert.Null(run.Exception);

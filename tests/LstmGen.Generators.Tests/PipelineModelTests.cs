@@ -12,16 +12,17 @@ public sealed class PipelineModelTests
     public void Tracked_step_outputs_hold_no_roslyn_objects()
     {
         CSharpCompilationPair pair = CSharpCompilationPair.Create(
-            CellSources.TinyLstm, CellSources.NestedGlobal, CellSources.MidLstm, CellSources.Unrelated(1));
+            CellSources.TinyLstm, CellSources.NestedGlobal, CellSources.MidLstm, CellSources.SmallGru, CellSources.Unrelated(1));
         GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), pair.Compilation);
         Compilation edited = pair.Compilation.ReplaceSyntaxTree(
-            pair.Trees[3], GeneratorHarness.Parse(CellSources.Unrelated(2), pair.Trees[3].FilePath));
+            pair.Trees[4], GeneratorHarness.Parse(CellSources.Unrelated(2), pair.Trees[4].FilePath));
         GeneratorRun second = GeneratorHarness.Run(first.Driver, edited);
 
         foreach (GeneratorRun run in new[] { first, second })
         {
             var outputs = TrackedSteps.Outputs(TrackedSteps.GeneratorSteps(run).Concat(TrackedSteps.OutputSteps(run))).ToList();
             Assert.Contains(outputs, o => o.Name == CellGenerator.Steps.ParseLstm && o.Value is not null);
+            Assert.Contains(outputs, o => o.Name == CellGenerator.Steps.ParseGru && o.Value is not null);
 
             List<string> forbidden = outputs
                 .SelectMany((o, i) => ForbiddenRoslynObjects.Find(o.Value, $"{o.Name}#{i}"))

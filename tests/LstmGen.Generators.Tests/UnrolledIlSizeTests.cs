@@ -9,7 +9,7 @@ namespace LstmGen.Generators.Tests;
 
 /// <summary>
 /// The unroll budget is only as good as <see cref="StraightLineSize"/>'s counts: for a ladder of forced-unrolled cells
-/// (both kinds, both scalars, with and without a head, from 1→1 up to cells whose largest member is near the budget)
+/// (every kind, both scalars, with and without a head, from 1→1 up to cells whose largest member is near the budget)
 /// the generated code is compiled in Release, and the IL of every straight-line member of each cell's <c>Kernel</c> is
 /// measured. The model must bound every member (instructions, bytes, locals) and be exact up to a few instructions
 /// (the compiler folds <c>index * 1</c> in one-row cells), so that the budget refuses no cell the JIT would optimise.
@@ -36,6 +36,14 @@ public sealed class UnrolledIlSizeTests
         ("Rnn796x1", CellKind.Rnn, 796, 1, 0, "Double"),
         ("Rnn1x4Head20", CellKind.Rnn, 1, 4, 20, "Float"),
         ("Rnn1x8Head84", CellKind.Rnn, 1, 8, 84, "Double"),
+        ("Gru1x1", CellKind.Gru, 1, 1, 0, "Double"),
+        ("Gru2x1", CellKind.Gru, 2, 1, 0, "Float"),
+        ("Gru3x5", CellKind.Gru, 3, 5, 0, "Double"),
+        ("Gru10x4", CellKind.Gru, 10, 4, 0, "Float"),
+        ("Gru1x16", CellKind.Gru, 1, 16, 0, "Double"),
+        ("Gru280x1", CellKind.Gru, 280, 1, 0, "Float"),
+        ("Gru2x3Head50", CellKind.Gru, 2, 3, 50, "Double"),
+        ("Gru12x6Head9", CellKind.Gru, 12, 6, 9, "Float"),
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyDictionary<string, IlBody>>> Measured = new(Compile);
@@ -73,12 +81,13 @@ public sealed class UnrolledIlSizeTests
     // The members the model counts: those whose size grows with the cell (the public forwarding members are a few
     // instructions each, and the size constants one).
     private static bool IsStraightLine(string member) =>
-        member is "PreActivations" or "PreActivationsOneHot" or "Activate" or "Backward" or "BackwardOneHot" or "GateGradients" or "HeadForward" or "HeadBackward";
+        member is "PreActivations" or "PreActivationsOneHot" or "Activate" or "Backward" or "BackwardOneHot" or "GateGradients" or "HeadForward" or "HeadBackward"
+            or "InputPreActivations" or "InputPreActivationsOneHot" or "HiddenPreActivations";
 
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IlBody>> Compile()
     {
         string[] declarations = [.. Ladder.Select(c =>
-            $"[{(c.Kind == CellKind.Lstm ? "LstmCell" : "RnnCell")}({c.D}, {c.H}, Scalar = ScalarType.{c.Scalar}, Kernel = KernelStrategy.Unrolled"
+            $"[{c.Kind switch { CellKind.Lstm => "LstmCell", CellKind.Gru => "GruCell", _ => "RnnCell" }}({c.D}, {c.H}, Scalar = ScalarType.{c.Scalar}, Kernel = KernelStrategy.Unrolled"
             + (c.V > 0 ? $", Output = OutputHead.Softmax, OutputSize = {c.V}" : string.Empty)
             + $")] public static partial class {c.Name};")];
         GeneratorRun run = GeneratorHarness.Run("using LstmGen;\nnamespace Ladder;\n" + string.Join('\n', declarations));

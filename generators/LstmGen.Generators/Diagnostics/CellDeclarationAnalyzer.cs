@@ -43,8 +43,7 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // Nothing to do in a compilation that does not reference the runtime library.
-            if (start.Compilation.GetTypeByMetadataName(CellGenerator.LstmAttributeName) is null
-                && start.Compilation.GetTypeByMetadataName(CellGenerator.RnnAttributeName) is null)
+            if (!CellAttributes.Referenced(start.Compilation))
             {
                 return;
             }

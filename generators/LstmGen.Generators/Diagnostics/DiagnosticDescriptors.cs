@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SeveralCellAttributes = Error(
         "LSTM0009",
         "More than one cell attribute",
-        "'{0}' carries more than one cell attribute; a type can hold one cell, so keep one of [LstmCell] and [RnnCell]",
+        $"'{{0}}' carries more than one cell attribute; a type can hold one cell, so keep one of {Validation.CellAttributes.Listed}",
         "Each cell attribute fills the class with members of the same names (Forward, Backward, Input, ...), so one class can hold only one cell. Declare a second class for a second cell.");
 
     /// <summary>LSTM0010: <c>Output = OutputHead.Softmax</c> without <c>OutputSize</c> (a set but non-positive one is LSTM0005).</summary>
@@ -142,7 +142,7 @@ internal static class DiagnosticDescriptors
         "LSTM0017",
         "Type hides the LstmGen namespace",
         "The type '{0}' in the global namespace hides the namespace LstmGen, so 'using LstmGen;', the cell attributes and the generated code cannot find LstmGen's types (CS0246); rename the type or move it into a namespace",
-        "C# prefers a type declared in the project to a namespace of the same name imported from a library (CS0437), so a non-generic type named LstmGen in the global namespace makes 'using LstmGen;' fail (CS0138) and [LstmCell]/[RnnCell] unresolvable (CS0246): no cell can be declared. A type named LstmGen inside a namespace, or a generic LstmGen<T>, does not hide it.");
+        "C# prefers a type declared in the project to a namespace of the same name imported from a library (CS0437), so a non-generic type named LstmGen in the global namespace makes 'using LstmGen;' fail (CS0138) and [LstmCell]/[RnnCell]/[GruCell] unresolvable (CS0246): no cell can be declared. A type named LstmGen inside a namespace, or a generic LstmGen<T>, does not hide it.");
 
     /// <summary>LSTM0101: a buffer whose length is known at compile time does not fit the cell's vector.</summary>
     public static readonly DiagnosticDescriptor LengthMismatch = new(

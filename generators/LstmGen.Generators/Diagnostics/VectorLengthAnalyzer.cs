@@ -28,8 +28,7 @@ public sealed class VectorLengthAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(CellGenerator.LstmAttributeName) is null
-                && start.Compilation.GetTypeByMetadataName(CellGenerator.RnnAttributeName) is null)
+            if (!CellAttributes.Referenced(start.Compilation))
             {
                 return;
             }

@@ -34,13 +34,18 @@ internal static class CellMembersEmitter
             w.Line($"public const int OutputSize = {spec.OutputSize};");
         }
 
-        w.Doc("summary", spec.Kind == CellKind.Lstm
-            ? "Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each)."
-            : "Rows of the fused matrix [W | U]: H.");
+        w.Doc("summary", spec.Kind switch
+        {
+            CellKind.Lstm => "Rows of the fused gate matrix: 4H (gates i, f, g, o, H rows each).",
+            CellKind.Gru => "Rows of the fused gate matrix: 3H (gates r, z, n, H rows each).",
+            _ => "Rows of the fused matrix [W | U]: H.",
+        });
         w.Line($"public const int GateRows = {spec.GateRows};");
         w.Doc("summary", "Number of scalars in <see cref=\"Parameters\"/> and <see cref=\"Gradients\"/>.");
         w.Line($"public const int ParameterCount = {spec.ParameterCount};");
-        w.Doc("summary", "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).");
+        w.Doc("summary", spec.Kind == CellKind.Gru
+            ? "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns); the recurrent bias of n, b_hn (H values), follows it."
+            : "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).");
         w.Line($"public const int BiasOffset = {spec.BiasOffset};");
         if (spec.HasHead)
         {
@@ -50,9 +55,8 @@ internal static class CellMembersEmitter
             w.Line($"public const int HeadBiasOffset = {spec.HeadBiasOffset};");
         }
 
-        string kind = spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn";
         w.Doc("summary", "Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).");
-        w.Line($"public static global::LstmGen.CellLayout Layout => new(global::LstmGen.RecurrentCellKind.{kind}, InputSize, HiddenSize, {(spec.HasHead ? "OutputSize" : "0")});");
+        w.Line($"public static global::LstmGen.CellLayout Layout => new({spec.RuntimeKind}, InputSize, HiddenSize, {(spec.HasHead ? "OutputSize" : "0")});");
         w.Line();
     }
 }

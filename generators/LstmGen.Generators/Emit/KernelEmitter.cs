@@ -21,7 +21,7 @@ internal static class KernelEmitter
         const string Kernels = "global::LstmGen.Kernels";
         w.Doc("summary", $"{spec.TypeName} as the cell contract, for the generic runtime <see cref=\"{Kernels}.Recurrent{{TKernel, T}}\"/>.");
         w.Line($"public readonly struct {TypeName} : {Kernels}.IRecurrentKernel<{TypeName}, {t}>").Open();
-        Size(w, $"global::LstmGen.RecurrentCellKind Kind => global::LstmGen.RecurrentCellKind.{(spec.Kind == CellKind.Lstm ? "Lstm" : "TanhRnn")}");
+        Size(w, $"global::LstmGen.RecurrentCellKind Kind => {spec.RuntimeKind}");
         Size(w, "int InputSize => " + spec.InputSize);
         Size(w, "int HiddenSize => " + spec.HiddenSize);
         Size(w, "int OutputSize => " + spec.OutputSize);

@@ -8,6 +8,9 @@ internal enum CellKind
 
     /// <summary>Vanilla tanh RNN: one gate block, no cell state.</summary>
     Rnn,
+
+    /// <summary>Gated recurrent unit (PyTorch's <c>nn.GRU</c>): gates r, z, n, no cell state, and the recurrent bias of n (b_hn).</summary>
+    Gru,
 }
 
 /// <summary>Mirror of <c>LstmGen.ScalarType</c> (the generator cannot reference the net10.0 runtime library).</summary>
@@ -40,7 +43,8 @@ internal enum OutputHeadKind
 internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsStatic);
 
 /// <summary>
-/// Everything the emitter needs to know about one declared cell, as plain values. It never holds a
+/// Everything the emitter needs to know about one declared cell, as plain values; its sizes and offsets mirror the
+/// runtime's <c>LstmGen.CellLayout</c> (the one place the generator computes them). It never holds a
 /// symbol, syntax node, location or compilation, so the incremental pipeline can compare and cache it.
 /// </summary>
 /// <param name="Namespace">The containing namespace, or <c>null</c> for the global namespace.</param>
@@ -67,17 +71,28 @@ internal sealed record CellSpec(
     Kernel RequestedKernel,
     int OutputSize)
 {
-    /// <summary>Gate blocks of H rows: 4 for an LSTM (i, f, g, o), 1 for an RNN.</summary>
-    public int GateCount => Kind == CellKind.Lstm ? 4 : 1;
+    /// <summary>Gate blocks of H rows: 4 for an LSTM (i, f, g, o), 3 for a GRU (r, z, n), 1 for an RNN.</summary>
+    public int GateCount => Kind switch
+    {
+        CellKind.Lstm => 4,
+        CellKind.Gru => 3,
+        _ => 1,
+    };
 
-    /// <summary>Rows of the fused gate matrix: 4H for an LSTM, H for an RNN.</summary>
+    /// <summary>Rows of the fused gate matrix: 4H for an LSTM, 3H for a GRU, H for an RNN.</summary>
     public int GateRows => GateCount * HiddenSize;
 
     /// <summary>Whether the cell has a softmax output head.</summary>
     public bool HasHead => OutputSize > 0;
 
+    /// <summary>Offset of a GRU's recurrent bias of n, b_hn (H values); for the other kinds, where the head starts (no values).</summary>
+    public int RecurrentBiasOffset => BiasOffset + GateRows;
+
+    /// <summary>Values of the recurrent bias b_hn: H for a GRU, 0 for the other kinds.</summary>
+    public int RecurrentBiasCount => Kind == CellKind.Gru ? HiddenSize : 0;
+
     /// <summary>Offset of the head weights W_y (V x H, column by column) in the flat buffer.</summary>
-    public int HeadWeightOffset => BiasOffset + GateRows;
+    public int HeadWeightOffset => RecurrentBiasOffset + RecurrentBiasCount;
 
     /// <summary>Offset of the head bias b_y (V) in the flat buffer.</summary>
     public int HeadBiasOffset => HeadWeightOffset + (OutputSize * HiddenSize);
@@ -94,8 +109,21 @@ internal sealed record CellSpec(
     /// <summary>Total scalars in the flat parameter buffer.</summary>
     public int ParameterCount => HeadBiasOffset + OutputSize;
 
-    /// <summary>"LSTM" or "RNN", for comments and docs.</summary>
-    public string KindName => Kind == CellKind.Lstm ? "LSTM" : "tanh RNN";
+    /// <summary>"LSTM", "GRU" or "tanh RNN", for comments, docs and messages (the runtime's <c>CellLayout</c> names them so too).</summary>
+    public string KindName => Kind switch
+    {
+        CellKind.Lstm => "LSTM",
+        CellKind.Gru => "GRU",
+        _ => "tanh RNN",
+    };
+
+    /// <summary>The runtime's <c>RecurrentCellKind</c> member for this kind, as generated code names it.</summary>
+    public string RuntimeKind => Kind switch
+    {
+        CellKind.Lstm => "global::LstmGen.RecurrentCellKind.Lstm",
+        CellKind.Gru => "global::LstmGen.RecurrentCellKind.Gru",
+        _ => "global::LstmGen.RecurrentCellKind.TanhRnn",
+    };
 
     /// <summary>
     /// The namespace of the assembly's shared fixed-size vectors (<see cref="Emit.VectorTypesEmitter"/>), set by the

@@ -37,7 +37,7 @@ internal static class KernelChoice
     /// <summary>The one-line explanation of the kernel choice, without a final period: the generated file's header and LSTM0013 both use it.</summary>
     public static string Describe(CellSpec spec)
     {
-        string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.Kind == CellKind.Lstm ? "4*H*(D+H)" : "H*(D+H)")})";
+        string size = $"the gate matrix needs {spec.MultiplyAdds} multiply-adds per step ({(spec.GateCount == 1 ? "H*(D+H)" : $"{spec.GateCount}*H*(D+H)")})";
         string simd = $"{VectorWidths(spec)} loops with constant trip counts (the runtime's generic SIMD kernels, specialised to this cell by the JIT)";
         MemberSize largest = StraightLineSize.Largest(spec);
         string il = $"its largest straight-line member, {largest.Member}, has {largest.Instructions} IL instructions of the JIT's {KernelLimits.MaxStraightLineIlInstructions}";

@@ -40,8 +40,29 @@ internal readonly record struct MemberSize(string Member, long Instructions, lon
 /// </summary>
 internal static class StraightLineSize
 {
+    // The GRU's constants: prologues (checks, slices, the scratch array, the return) and element-wise costs per hidden
+    // unit, counted from the statements and equal to the IL Roslyn compiles (UnrolledIlSizeTests; Activate per unit: r
+    // and z 11 each, hn 10, n 10, h' 13, the cache 28, next 5; GateGradients per unit: dh 5, dan 21, dar 22, daz 27,
+    // dan, dhn, dh'·z 5 + 10 + 10).
+    private const long GruInputPrologue = 13;
+    private const long GruOneHotPrologue = 15;
+    private const long GruHiddenPrologue = 13;
+    private const long GruActivatePrologue = 22;
+    private const long GruActivatePerUnit = 88;
+    private const long GruBackwardPrologue = 47;
+    private const long GruBackwardOneHotPrologue = 40;
+    private const long GruGateGradientsPrologue = 35;
+    private const long GruGateGradientsPerUnit = 100;
+
     /// <summary>Every straight-line member of an unrolled cell of this kind and these sizes (<paramref name="v"/> = 0: no head).</summary>
     public static IEnumerable<MemberSize> Members(CellKind kind, int d, int h, int v)
+    {
+        IEnumerable<MemberSize> step = kind == CellKind.Gru ? GruMembers(d, h) : LstmOrRnnMembers(kind, d, h);
+        return v > 0 ? step.Concat(HeadMembers(h, v)) : step;
+    }
+
+    // The step members of an LSTM or an RNN (UnrolledKernelEmitter).
+    private static IEnumerable<MemberSize> LstmOrRnnMembers(CellKind kind, int d, int h)
     {
         long g = (kind == CellKind.Lstm ? 4L : 1L) * h, columns = (long)d + h;
         bool lstm = kind == CellKind.Lstm;
@@ -70,15 +91,47 @@ internal static class StraightLineSize
         yield return lstm
             ? new MemberSize("GateGradients", 45 + (129L * h), 6 + (3L * h))
             : new MemberSize("GateGradients", 15 + (20L * h), 1);
+    }
 
-        if (v > 0)
-        {
-            // logits [V] = b_y + W_y·h: V rows of H products.
-            yield return new MemberSize("HeadForward", 20 + (v * (8 + (10L * h))), 0);
+    // The step members of a GRU (UnrolledGruKernelEmitter): the two partial products zx and zh in members of their own,
+    // the element-wise forward reading b_hn, and gate gradients dz [5H] = [dzx (3H) | dhn (H) | dh'⊙z (H)].
+    private static IEnumerable<MemberSize> GruMembers(int d, int h)
+    {
+        long g = 3L * h;
 
-            // db_y (V, 13 each) and dW_y (V·H, 18 each) accumulations; dh [H] = W_yᵀ·dLogits, dot rows of V terms.
-            yield return new MemberSize("HeadBackward", 32 + (13L * v) + (18L * v * h) + (h * ((10L * v) + 3)), 1);
-        }
+        // zx [G] = b + W·x: one row of D products after the bias per gate row.
+        yield return new MemberSize("InputPreActivations", GruInputPrologue + (g * (8 + (10L * d))), 1);
+
+        // zx [G] = b + W[:, index]: the bias plus the column's row (13 each).
+        yield return new MemberSize("InputPreActivationsOneHot", GruOneHotPrologue + (13 * g), 2);
+
+        // zh [G] = U·h_prev: H products, the first without an add (3 + 10H per row).
+        yield return new MemberSize("HiddenPreActivations", GruHiddenPrologue + (g * (3 + (10L * h))), 2);
+
+        // The element-wise forward: 5 locals per unit (r, z, hn, n, h) and the b_hn slice.
+        yield return new MemberSize("Activate", GruActivatePrologue + (GruActivatePerUnit * h), (5L * h) + 1);
+
+        // dz [5H] into 5H locals (5 each) first; then dp += ∂L/∂θ: b (G, 10 each), b_hn (H, 10 each), [W | U] G·(D + H)
+        // accumulations (15 each); dx [D], dot rows of G terms (7G + 3); dh_prev [H], the same plus the direct term (+2).
+        long gradients = (25L * h) + (10 * g) + (10L * h) + (15 * g * ((long)d + h));
+        yield return new MemberSize("Backward", GruBackwardPrologue + gradients + (d * ((7 * g) + 3)) + (h * ((7 * g) + 5)), (5L * h) + 2);
+
+        // The same with the one-hot column (G accumulations of a local, 10 each) for W: no dx.
+        long oneHotGradients = (25L * h) + (20 * g) + (10L * h) + (15 * g * h);
+        yield return new MemberSize("BackwardOneHot", GruBackwardOneHotPrologue + oneHotGradients + (h * ((7 * g) + 5)), (5L * h) + 3);
+
+        // The element-wise backward: 2 locals per unit (dh, dan) and five cache slices.
+        yield return new MemberSize("GateGradients", GruGateGradientsPrologue + (GruGateGradientsPerUnit * h), 5 + (2L * h));
+    }
+
+    // The softmax head's members, the same for every kind.
+    private static IEnumerable<MemberSize> HeadMembers(int h, int v)
+    {
+        // logits [V] = b_y + W_y·h: V rows of H products.
+        yield return new MemberSize("HeadForward", 20 + (v * (8 + (10L * h))), 0);
+
+        // db_y (V, 13 each) and dW_y (V·H, 18 each) accumulations; dh [H] = W_yᵀ·dLogits, dot rows of V terms.
+        yield return new MemberSize("HeadBackward", 32 + (13L * v) + (18L * v * h) + (h * ((10L * v) + 3)), 1);
     }
 
     /// <summary>The largest member by IL instructions.</summary>

@@ -23,7 +23,7 @@ internal static class HiddenNamespaceRule
     /// <summary>
     /// Whether some source of <paramref name="compilation"/> fails to compile because the namespace is hidden: a
     /// namespace using directive that starts with it (<c>using LstmGen;</c>, <c>using LstmGen.Interop;</c>: a type is no
-    /// namespace, CS0138/CS0246), or a cell attribute (<c>[LstmCell]</c>, <c>[RnnCell]</c>, with or without the
+    /// namespace, CS0138/CS0246), or a cell attribute (<c>[LstmCell]</c>, <c>[RnnCell]</c>, <c>[GruCell]</c>, with or without the
     /// <c>Attribute</c> suffix) that binds to nothing (CS0246). Read only when <see cref="Hides"/> holds, so the scan
     /// costs nothing in an ordinary project.
     /// </summary>
@@ -54,10 +54,9 @@ internal static class HiddenNamespaceRule
         return false;
     }
 
-    /// <summary>The names a cell attribute is written with: <c>LstmCell</c>, <c>LstmCellAttribute</c>, <c>RnnCell</c>, <c>RnnCellAttribute</c>.</summary>
-    private static readonly ImmutableHashSet<string> AttributeNames = new[] { CellGenerator.LstmAttributeName, CellGenerator.RnnAttributeName }
-        .Select(metadataName => metadataName.Substring(CellGenerator.RuntimeNamespace.Length + 1))
-        .SelectMany(name => new[] { name, name.Substring(0, name.Length - "Attribute".Length) })
+    /// <summary>The names a cell attribute is written with: <c>LstmCell</c>, <c>LstmCellAttribute</c>, <c>RnnCell</c>, <c>GruCell</c>, ….</summary>
+    private static readonly ImmutableHashSet<string> AttributeNames = CellAttributes.All
+        .SelectMany(attribute => new[] { attribute.ClassName, attribute.ShortName })
         .ToImmutableHashSet();
 
     private static string? LeftmostIdentifier(NameSyntax name) => name switch

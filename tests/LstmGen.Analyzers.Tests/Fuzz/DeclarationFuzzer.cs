@@ -68,12 +68,12 @@ internal sealed class DeclarationFuzzer(int seed)
     {
         (string name, bool binds) = Pick(
             ("LstmCell", true), ("LstmCell", true), ("LstmCell", true), ("LstmCell", true), ("RnnCell", true), ("RnnCell", true), ("RnnCell", true),
-            ("LstmGen.LstmCell", true), ("LstmCellAttribute", true), ("global::LstmGen.RnnCellAttribute", true), ("LstmCel", false));
+            ("GruCell", true), ("GruCell", true), ("global::LstmGen.GruCellAttribute", true), ("LstmGen.LstmCell", true), ("LstmCellAttribute", true), ("global::LstmGen.RnnCellAttribute", true), ("LstmCel", false));
         s.Append('[').Append(name).Append(Arguments());
         if (Chance(0.05))
         {
             // A second cell attribute, in its own list or in the same one.
-            s.Append(Chance(0.5) ? "]\n[" : ", ").Append(Pick("LstmCell", "RnnCell")).Append(Arguments());
+            s.Append(Chance(0.5) ? "]\n[" : ", ").Append(Pick("LstmCell", "RnnCell", "GruCell")).Append(Arguments());
         }
 
         s.Append(']');

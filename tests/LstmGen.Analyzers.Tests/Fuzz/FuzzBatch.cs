@@ -80,7 +80,7 @@ internal static class FuzzBatch
             container.GetTypeMembers().SelectMany(t => Types(t).Prepend(t));
 
         return ns is not null && Types(ns).Any(t => t.GetAttributes().Any(a =>
-            a.AttributeClass?.ToDisplayString() is "LstmGen.LstmCellAttribute" or "LstmGen.RnnCellAttribute"));
+            a.AttributeClass?.ToDisplayString() is "LstmGen.LstmCellAttribute" or "LstmGen.RnnCellAttribute" or "LstmGen.GruCellAttribute"));
     }
 
     private static string? Judge(FuzzCase fuzzCase, bool declaresCell, GeneratorRunResult run, ILookup<string, Diagnostic> byFile, ILookup<string, Diagnostic> inputByFile)

@@ -48,6 +48,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.Contains(first, c => c.Mutated);
         Assert.Contains(first, c => !c.AttributeBinds);
         Assert.Contains(first, c => c.Source.Contains("RnnCell", StringComparison.Ordinal));
+        Assert.Contains(first, c => c.Source.Contains("GruCell", StringComparison.Ordinal));
         Assert.Contains(first, c => c.Source.Contains("Outer0", StringComparison.Ordinal));
         Assert.True(first.Select(c => c.Source.Substring(c.Source.IndexOf("public class Plain { }", StringComparison.Ordinal))).Distinct().Count() > 150);
     }

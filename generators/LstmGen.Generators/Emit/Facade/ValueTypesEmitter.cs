@@ -14,7 +14,7 @@ internal static class ValueTypesEmitter
         bool lstm = spec.Kind == CellKind.Lstm;
         Record(w, hidden, "State", lstm ? "the state (h, c) of " + cell + " between steps" : "the state h of " + cell + " between steps",
             lstm ? [("H", "h: the hidden state"), ("C", "c: the cell state")] : [("H", "h: the hidden state")], zero: true);
-        Record(w, hidden, "StateGradient", "the gradient (dh, dc) carried from step to step",
+        Record(w, hidden, "StateGradient", lstm ? "the gradient (dh, dc) carried from step to step" : "the gradient dh carried from step to step",
             lstm ? [("Dh", "∂L/∂h"), ("Dc", "∂L/∂c")] : [("Dh", "∂L/∂h")], zero: false);
     }
 

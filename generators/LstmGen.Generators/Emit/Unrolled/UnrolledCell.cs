@@ -39,8 +39,13 @@ internal sealed class UnrolledCell
     /// <summary>S: the state's length, [h] or [h | c].</summary>
     public int StateLength => Spec.Kind == CellKind.Lstm ? 2 * H : H;
 
-    /// <summary>The cache's length, as the loop kernels lay it out: 7H for an LSTM, 2H for an RNN.</summary>
-    public int CacheLength => Spec.Kind == CellKind.Lstm ? 7 * H : 2 * H;
+    /// <summary>The cache's length, as the loop kernels lay it out: 7H for an LSTM, 5H for a GRU, 2H for an RNN.</summary>
+    public int CacheLength => Spec.Kind switch
+    {
+        CellKind.Lstm => 7 * H,
+        CellKind.Gru => 5 * H,
+        _ => 2 * H,
+    };
 
     /// <summary>The length of the kernel member's span argument <paramref name="name"/>.</summary>
     public int Length(string name) => name switch
@@ -59,6 +64,9 @@ internal sealed class UnrolledCell
 
     /// <summary>Where the gate bias of row <paramref name="r"/> is in p.</summary>
     public int Bias(int r) => Spec.BiasOffset + r;
+
+    /// <summary>Where a GRU's recurrent bias of n, b_hn[<paramref name="j"/>], is in p.</summary>
+    public int RecurrentBias(int j) => Spec.RecurrentBiasOffset + j;
 
     /// <summary>Gate row <paramref name="r"/>'s pre-activation in z [G] (an inline array; rows grouped by gate, H each).</summary>
     public string Z(int r) => $"z[{r}]";

@@ -26,51 +26,53 @@ internal static class UnrolledKernelEmitter
 
     public static void Emit(SourceWriter w, CellSpec spec)
     {
+        if (spec.Kind == CellKind.Gru)
+        {
+            UnrolledGruKernelEmitter.Emit(w, spec);
+            return;
+        }
+
         var cell = new UnrolledCell(spec);
         IUnrolledCellMath math = spec.Kind == CellKind.Lstm ? new UnrolledLstmMath(cell) : new UnrolledRnnMath(cell);
         string rs = cell.ReadOnlySpan, s = cell.Span;
 
         w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}]; p: [W | U] by column ({cell.G} rows each), then b{(spec.HasHead ? ", W_y, b_y" : string.Empty)}.");
         w.Line("// Spans sliced to constant lengths after the checks (no bounds checks); each member reads all it needs before it writes (next may be state, dState dNext).");
-        string inlineArray = "[global::System.Runtime.CompilerServices.InlineArray";
-        w.Line($"{inlineArray}({cell.G})] private struct {UnrolledCell.GatesType} {{ private {cell.T} _element; }}");
+        UnrolledMembers.InlineArray(w, cell, UnrolledCell.GatesType, cell.G);
         w.Line();
 
-        Member(w, cell, "Forward", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next"), (s, "cache")], [],
+        UnrolledMembers.Member(w, cell, "Forward", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next"), (s, "cache")], [],
             () => w.Line($"{ActivateName}({PreActivationsName}(p, x, state), state, next, cache);"));
-        Member(w, cell, "ForwardOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next"), (s, "cache")], [],
+        UnrolledMembers.Member(w, cell, "ForwardOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next"), (s, "cache")], [],
             () => w.Line($"{ActivateName}({PreActivationsName}OneHot(p, index, state), state, next, cache);"));
         PreActivations(w, cell, $"{rs} p, {rs} x, {rs} state", ["p", "x"], oneHot: false);
         PreActivations(w, cell, $"{rs} p, int index, {rs} state", ["p"], oneHot: true);
         w.Line($"// The element-wise forward of Forward and Step (which keeps no cache): z [{cell.G}] (an inline array: inlinable, unlike stackalloc), state [{cell.StateLength}] → cache, next.");
         w.Signature($"private static void {ActivateName}(in {UnrolledCell.GatesType} z, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
         w.Open();
-        SliceLine(w, cell, ["state", "next"]);
+        UnrolledMembers.SliceLine(w, cell, ["state", "next"]);
         math.EmitForward(w);
         w.Close().Line();
 
         string dState = math.WritesStateGradient ? ", dState" : string.Empty;
-        Member(w, cell, "Backward", [(rs, "p"), (rs, "x"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dx"), (s, "dp")], ["p", "x", "dState", "dp"], $"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});",
+        UnrolledMembers.Member(w, cell, "Backward", [(rs, "p"), (rs, "x"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dx"), (s, "dp")], ["p", "x", "dState", "dp"], $"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});",
             () => BackwardBody(w, cell, dState, oneHot: false));
-        Member(w, cell, "BackwardOneHot", [(rs, "p"), ("int", "index"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dp")], ["p", "dState", "dp"], $"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});",
+        UnrolledMembers.Member(w, cell, "BackwardOneHot", [(rs, "p"), ("int", "index"), (rs, "cache"), (rs, "dNext"), (s, "dState"), (s, "dp")], ["p", "dState", "dp"], $"{cell.ReadOnlySpan} hPrev = cache.Slice(0, {cell.H});",
             () => BackwardBody(w, cell, dState, oneHot: true));
         w.Line($"// The element-wise backward of Backward and BackwardOneHot: cache [{cell.CacheLength}], dNext [{cell.StateLength}] → dz [{cell.G}]{(dState.Length > 0 ? ", dc_prev" : string.Empty)}.");
         w.Signature($"private static void {GateGradientsName}({rs} cache, {rs} dNext, ref {UnrolledCell.GatesType} dz{(dState.Length > 0 ? $", {s} dState" : string.Empty)})", SourceWriter.MaxSignatureWidth);
         w.Open();
-        SliceLine(w, cell, math.WritesStateGradient ? ["cache", "dNext", "dState"] : ["cache", "dNext"]);
+        UnrolledMembers.SliceLine(w, cell, math.WritesStateGradient ? ["cache", "dNext", "dState"] : ["cache", "dNext"]);
         math.EmitBackward(w);
         w.Close().Line();
 
-        Member(w, cell, "Step", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next")], [],
+        UnrolledMembers.Member(w, cell, "Step", [(rs, "p"), (rs, "x"), (rs, "state"), (s, "next")], [],
             () => w.Line($"{ActivateName}({PreActivationsName}(p, x, state), state, next, default);"));
-        Member(w, cell, "StepOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next")], [],
+        UnrolledMembers.Member(w, cell, "StepOneHot", [(rs, "p"), ("int", "index"), (rs, "state"), (s, "next")], [],
             () => w.Line($"{ActivateName}({PreActivationsName}OneHot(p, index, state), state, next, default);"), last: !spec.HasHead);
         if (spec.HasHead)
         {
-            Member(w, cell, "HeadForward", [(rs, "p"), (rs, "h"), (s, "logits")], ["p", "h", "logits"],
-                () => UnrolledHead.EmitForwardBody(w, cell));
-            Member(w, cell, "HeadBackward", [(rs, "p"), (rs, "h"), (rs, "dLogits"), (s, "dh"), (s, "dp")], ["p", "h", "dLogits", "dh", "dp"],
-                () => UnrolledHead.EmitBackwardBody(w, cell), last: true);
+            UnrolledMembers.Head(w, cell);
         }
     }
 
@@ -79,7 +81,7 @@ internal static class UnrolledKernelEmitter
     {
         w.Signature($"private static {UnrolledCell.GatesType} {PreActivationsName}{(oneHot ? "OneHot" : string.Empty)}({parameters})", SourceWriter.MaxSignatureWidth);
         w.Open();
-        w.Line(SliceStatements(cell, constantLength) + " " + (oneHot
+        w.Line(UnrolledMembers.SliceStatements(cell, constantLength) + " " + (oneHot
             ? $"{cell.ReadOnlySpan} column = p.Slice(index * {cell.G}, {cell.G}), hPrev = state.Slice(0, {cell.H});"
             : $"{cell.ReadOnlySpan} hPrev = state.Slice(0, {cell.H});"));
         UnrolledGateMatrix.EmitPreActivations(w, cell, oneHot);
@@ -97,43 +99,4 @@ internal static class UnrolledKernelEmitter
         UnrolledCell.Statements(w, locals.Skip(first), UnrolledCell.StatementsPerLine * 2);
         UnrolledGateMatrix.EmitBackward(w, cell, oneHot);
     }
-
-    // One overriding member: its signature, the runtime's checks of the same member, constant-length slices, the body.
-    private static void Member(
-        SourceWriter w, UnrolledCell cell, string name, (string Type, string Name)[] parameters, string[] constantLength, Action body, bool last = false) =>
-        Member(w, cell, name, parameters, constantLength, null, body, last);
-
-    // As above, with a declaration on the slices' line (Backward's h_prev).
-    private static void Member(
-        SourceWriter w, UnrolledCell cell, string name, (string Type, string Name)[] parameters, string[] constantLength, string? declaration, Action body, bool last = false)
-    {
-        w.Line("/// <inheritdoc/>");
-        w.Signature($"public static void {name}({string.Join(", ", parameters.Select(p => $"{p.Type} {p.Name}"))})", SourceWriter.MaxSignatureWidth);
-        w.Open();
-        w.Line($"{cell.Checks(name)}({string.Join(", ", parameters.Select(p => p.Name))});");
-        string slices = string.Join(" ", new[] { SliceStatements(cell, constantLength), declaration ?? string.Empty }.Where(part => part.Length > 0));
-        if (slices.Length > 0)
-        {
-            w.Line(slices);
-        }
-
-        body();
-        w.Close();
-        if (!last)
-        {
-            w.Line();
-        }
-    }
-
-    // `a = a.Slice(0, n); b = b.Slice(0, m);` on one line.
-    private static void SliceLine(SourceWriter w, UnrolledCell cell, string[] spans)
-    {
-        if (spans.Length > 0)
-        {
-            w.Line(SliceStatements(cell, spans));
-        }
-    }
-
-    private static string SliceStatements(UnrolledCell cell, string[] spans) =>
-        string.Join(" ", spans.Select(span => $"{span} = {span}.Slice(0, {cell.Length(span)});"));
 }
