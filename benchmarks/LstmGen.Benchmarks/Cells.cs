@@ -37,3 +37,7 @@ public static partial class CellD;
 /// <summary>D with the scalar loop kernels (before SIMD).</summary>
 [RnnCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float, Kernel = KernelStrategy.Loops)]
 public static partial class CellDLoops;
+
+/// <summary>F: GRU D = 10 (one-hot), H = 128, softmax head V = 10, float (SIMD): config B with a GRU (3 gates to 4).</summary>
+[GruCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
+public static partial class CellF;
