@@ -5,7 +5,7 @@ using RefReduction = LstmGen.Reference.BatchReduction;
 namespace LstmGen.Models.Tests;
 
 /// <summary>
-/// The SIMD kernels (<c>Kernel = KernelStrategy.Simd</c>) at every tail size of LstmGen.TestCells/SimdCells.cs, dense and one-hot inputs,
+/// The SIMD kernels (<c>Kernel = KernelStrategy.Simd</c>) at every tail size of LstmGen.TestCells/SimdCells.cs and GruSimdCells.cs, dense and one-hot inputs,
 /// T in {1, 9}, m in {1, 3}, against (1) the independent MathNet reference, with the tolerances of
 /// <see cref="Agreement.ReferenceAgreementTests"/> (double 1e-10, float 1e-4 with the float floor), and (2) the scalar path, the same
 /// size generated with <c>Kernel = Loops</c>, through the same low-level calls (every h_t, c_t, probability, loss,
@@ -46,6 +46,16 @@ public sealed class SimdAgreementTests(ITestOutputHelper output)
         (typeof(Rnn3x33Head4FloatSimd), typeof(Rnn3x33Head4FloatLoops)),
         (typeof(Rnn10x129Head10DoubleSimd), typeof(Rnn10x129Head10DoubleLoops)),
         (typeof(Rnn10x129Head10FloatSimd), typeof(Rnn10x129Head10FloatLoops)),
+        (typeof(Gru1x1DoubleSimd), typeof(Gru1x1DoubleLoops)),
+        (typeof(Gru1x1FloatSimd), typeof(Gru1x1FloatLoops)),
+        (typeof(Gru3x7DoubleSimd), typeof(Gru3x7DoubleLoops)),
+        (typeof(Gru3x7FloatSimd), typeof(Gru3x7FloatLoops)),
+        (typeof(Gru10x11DoubleSimd), typeof(Gru10x11DoubleLoops)),
+        (typeof(Gru10x11FloatSimd), typeof(Gru10x11FloatLoops)),
+        (typeof(Gru5x33Head10DoubleSimd), typeof(Gru5x33Head10DoubleLoops)),
+        (typeof(Gru5x33Head10FloatSimd), typeof(Gru5x33Head10FloatLoops)),
+        (typeof(Gru10x43DoubleSimd), typeof(Gru10x43DoubleLoops)),
+        (typeof(Gru10x43FloatSimd), typeof(Gru10x43FloatLoops)),
     ];
 
     public static TheoryData<string, int, int, bool> Cases()

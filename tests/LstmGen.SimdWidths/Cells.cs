@@ -2,7 +2,7 @@ using LstmGen.Kernels;
 
 namespace LstmGen.SimdWidths;
 
-// Benchmark B's sizes (D = 10, H = 128, V = 10) in both element types and both kinds: whole 8-vector blocks of the
+// Benchmark B's sizes (D = 10, H = 128, V = 10) in both element types and every kind: whole 8-vector blocks of the
 // forward product at every width, the head's overlapping vector.
 
 /// <summary>LSTM D = 10, H = 128 (G = 512), softmax head V = 10, float.</summary>
@@ -39,6 +39,26 @@ public readonly struct SimdRnn10x128Head10Float : IRecurrentKernel<SimdRnn10x128
 public readonly struct SimdRnn10x128Head10Double : IRecurrentKernel<SimdRnn10x128Head10Double, double>
 {
     public static RecurrentCellKind Kind => RecurrentCellKind.TanhRnn;
+    public static int InputSize => 10;
+    public static int HiddenSize => 128;
+    public static int OutputSize => 10;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
+
+/// <summary>GRU D = 10, H = 128 (G = 384), softmax head V = 10, float.</summary>
+public readonly struct SimdGru10x128Head10Float : IRecurrentKernel<SimdGru10x128Head10Float, float>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.Gru;
+    public static int InputSize => 10;
+    public static int HiddenSize => 128;
+    public static int OutputSize => 10;
+    public static KernelStrategy Strategy => KernelStrategy.Simd;
+}
+
+/// <summary>GRU D = 10, H = 128 (G = 384), softmax head V = 10, double.</summary>
+public readonly struct SimdGru10x128Head10Double : IRecurrentKernel<SimdGru10x128Head10Double, double>
+{
+    public static RecurrentCellKind Kind => RecurrentCellKind.Gru;
     public static int InputSize => 10;
     public static int HiddenSize => 128;
     public static int OutputSize => 10;

@@ -2,6 +2,7 @@ using System.Numerics;
 using LstmGen.Kernels;
 using LstmGen.Models.Tests.Contract;
 using LstmGen.Reference;
+using LstmGen.Tests.Shared;
 using MathNet.Numerics.LinearAlgebra;
 using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
@@ -32,7 +33,7 @@ internal static class Checks
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Tolerance tolerance = typeof(T) == typeof(double) ? Tolerance.Double(1e-12) : Tolerance.Float(1e-4);
-        bool lstm = TKernel.Kind == RecurrentCellKind.Lstm;
+        RecurrentCellKind kind = TKernel.Kind;
         int d = TKernel.InputSize, h = TKernel.HiddenSize, s = Recurrent<TKernel, T>.StateLength, c = Recurrent<TKernel, T>.CacheLength;
         int count = ParameterCount<TKernel>();
         string name = typeof(TKernel).Name;
@@ -45,13 +46,13 @@ internal static class Checks
             {
                 Recurrent<TKernel, T>.Forward(p, x, state, simdNext, simdCache);
                 Recurrent<TKernel, T>.Step(p, x, state, simdStep);
-                LoopForward<TKernel, T>(lstm, p, x, -1, state, loopNext, loopCache, loopStep);
+                LoopForward<TKernel, T>(kind, p, x, -1, state, loopNext, loopCache, loopStep);
             }
             else
             {
                 Recurrent<TKernel, T>.ForwardOneHot(p, index, state, simdNext, simdCache);
                 Recurrent<TKernel, T>.StepOneHot(p, index, state, simdStep);
-                LoopForward<TKernel, T>(lstm, p, default, index, state, loopNext, loopCache, loopStep);
+                LoopForward<TKernel, T>(kind, p, default, index, state, loopNext, loopCache, loopStep);
             }
 
             string input = index < 0 ? "dense" : $"one-hot {index}";
@@ -67,12 +68,12 @@ internal static class Checks
                 if (index < 0)
                 {
                     Recurrent<TKernel, T>.Backward(p, x, loopCache, dNext, simdState, simdDx, simdDp);
-                    LoopBackward<TKernel, T>(lstm, p, x, -1, loopCache, dNext, loopState, loopDx, loopDp);
+                    LoopBackward<TKernel, T>(kind, p, x, -1, loopCache, dNext, loopState, loopDx, loopDp);
                 }
                 else
                 {
                     Recurrent<TKernel, T>.BackwardOneHot(p, index, loopCache, dNext, simdState, simdDp);
-                    LoopBackward<TKernel, T>(lstm, p, default, index, loopCache, dNext, loopState, default, loopDp);
+                    LoopBackward<TKernel, T>(kind, p, default, index, loopCache, dNext, loopState, default, loopDp);
                 }
 
                 string backward = $"{name} {input}{(withDx ? ", with dx" : string.Empty)}";
@@ -195,7 +196,7 @@ internal static class Checks
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Tolerance tolerance = typeof(T) == typeof(double) ? Tolerance.Double(1e-10) : Tolerance.Float(1e-4);
-        bool lstm = TKernel.Kind == RecurrentCellKind.Lstm;
+        RecurrentCellKind kind = TKernel.Kind;
         int d = TKernel.InputSize, h = TKernel.HiddenSize, v = TKernel.OutputSize, s = Recurrent<TKernel, T>.StateLength;
         int n = Steps * Batch;
         string name = typeof(TKernel).Name;
@@ -204,22 +205,38 @@ internal static class Checks
         // Parameters, inputs and initial states rounded to T first (the reference cell's matrices in place: it holds
         // them by reference), so that the reference sees exactly the contract's values.
         double Round(double value) => double.CreateTruncating(T.CreateTruncating(value));
-        ReferenceLstm? lstmCell = lstm ? init.NextLstm(d, h, v) : null;
-        ReferenceRnn? rnnCell = lstm ? null : init.NextRnn(d, h, v);
-        IEnumerable<Matrix<double>> matrices = lstmCell is not null
-            ? [.. lstmCell.W, .. lstmCell.U, lstmCell.Wy!]
-            : [rnnCell!.Wx, rnnCell.Wh, rnnCell.Wy!];
+        ReferenceLstm? lstmCell = kind == RecurrentCellKind.Lstm ? init.NextLstm(d, h, v) : null;
+        ReferenceGru? gruCell = kind == RecurrentCellKind.Gru ? init.NextGru(d, h, v) : null;
+        ReferenceRnn? rnnCell = kind == RecurrentCellKind.TanhRnn ? init.NextRnn(d, h, v) : null;
+        IEnumerable<Matrix<double>> matrices = (lstmCell, gruCell) switch
+        {
+            ({ } l, _) => [.. l.W, .. l.U, l.Wy!],
+            (_, { } g) => [.. g.W, .. g.U, g.Wy!],
+            _ => [rnnCell!.Wx, rnnCell.Wh, rnnCell.Wy!],
+        };
         foreach (Matrix<double> matrix in matrices)
         {
             matrix.MapInplace(Round);
         }
 
-        foreach (Vector vector in lstmCell is not null ? [.. lstmCell.B, lstmCell.By!] : new[] { rnnCell!.B, rnnCell.By! })
+        IEnumerable<Vector> vectors = (lstmCell, gruCell) switch
+        {
+            ({ } l, _) => [.. l.B, l.By!],
+            (_, { } g) => [.. g.B, g.Bhn, g.By!],
+            _ => [rnnCell!.B, rnnCell.By!],
+        };
+        foreach (Vector vector in vectors)
         {
             vector.MapInplace(Round);
         }
 
-        double[] theta = lstmCell is not null ? ContractLayouts.Flatten(lstmCell) : ContractLayouts.Flatten(rnnCell!);
+        var layout = new CellLayout(kind, d, h, v);
+        double[] theta = (lstmCell, gruCell) switch
+        {
+            ({ } l, _) => ContractLayouts.Flatten(l),
+            (_, { } g) => GruReferenceLayout.Flatten(layout, g),
+            _ => ContractLayouts.Flatten(rnnCell!),
+        };
         double[] xs = [.. init.NextVector(n * d).Select(Round)], initial = [.. init.NextVector(Batch * s, 0.5).Select(Round)];
         int[] classes = [.. init.NextClassTargets(n, v).Classes];
 
@@ -232,9 +249,12 @@ internal static class Checks
             Vector[] inputs = [.. Enumerable.Range(0, Steps).Select(t => Vector.Build.DenseOfArray(xs[(((t * Batch) + b) * d)..((((t * Batch) + b) * d) + d)]))];
             var targets = new ClassIndexTargets([.. Enumerable.Range(0, Steps).Select(t => classes[(t * Batch) + b])]);
             Vector h0 = Vector.Build.DenseOfArray(initial[(b * s)..((b * s) + h)]);
-            (double sequenceLoss, double[] sequenceDp, IReadOnlyList<Vector> dx, double[] dState) = lstmCell is not null
-                ? Lstm(lstmCell, inputs, targets, h0, Vector.Build.DenseOfArray(initial[((b * s) + h)..((b * s) + s)]))
-                : Rnn(rnnCell!, inputs, targets, h0);
+            (double sequenceLoss, double[] sequenceDp, IReadOnlyList<Vector> dx, double[] dState) = (lstmCell, gruCell) switch
+            {
+                ({ } l, _) => Lstm(l, inputs, targets, h0, Vector.Build.DenseOfArray(initial[((b * s) + h)..((b * s) + s)])),
+                (_, { } g) => Gru(g, layout, inputs, targets, h0),
+                _ => Rnn(rnnCell!, inputs, targets, h0),
+            };
             loss += sequenceLoss;
             for (int k = 0; k < dp.Length; k++)
             {
@@ -276,21 +296,36 @@ internal static class Checks
         return (g.Loss, ContractLayouts.Flatten(g.Parameters), g.DX, [.. g.DH0]);
     }
 
-    private static void LoopForward<TKernel, T>(bool lstm, T[] p, ReadOnlySpan<T> x, int index, T[] state, T[] next, T[] cache, T[] step)
+    private static (double Loss, double[] Dp, IReadOnlyList<Vector> Dx, double[] DState) Gru(
+        ReferenceGru reference, CellLayout layout, Vector[] inputs, ClassIndexTargets targets, Vector h0)
+    {
+        GruGradients g = reference.Backward(inputs, targets, h0);
+        return (g.Loss, GruReferenceLayout.Flatten(layout, g.Parameters), g.DX, [.. g.DH0]);
+    }
+
+    private static void LoopForward<TKernel, T>(RecurrentCellKind kind, T[] p, ReadOnlySpan<T> x, int index, T[] state, T[] next, T[] cache, T[] step)
         where TKernel : struct, IRecurrentKernel<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        switch ((lstm, index < 0))
+        switch ((kind, index < 0))
         {
-            case (true, true):
+            case (RecurrentCellKind.Lstm, true):
                 LstmLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
                 LstmLoopKernel<TKernel, T>.Step(p, x, state, step);
                 break;
-            case (true, false):
+            case (RecurrentCellKind.Lstm, false):
                 LstmLoopKernel<TKernel, T>.ForwardOneHot(p, index, state, next, cache);
                 LstmLoopKernel<TKernel, T>.StepOneHot(p, index, state, step);
                 break;
-            case (false, true):
+            case (RecurrentCellKind.Gru, true):
+                GruLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
+                GruLoopKernel<TKernel, T>.Step(p, x, state, step);
+                break;
+            case (RecurrentCellKind.Gru, false):
+                GruLoopKernel<TKernel, T>.ForwardOneHot(p, index, state, next, cache);
+                GruLoopKernel<TKernel, T>.StepOneHot(p, index, state, step);
+                break;
+            case (_, true):
                 RnnLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
                 RnnLoopKernel<TKernel, T>.Step(p, x, state, step);
                 break;
@@ -301,19 +336,25 @@ internal static class Checks
         }
     }
 
-    private static void LoopBackward<TKernel, T>(bool lstm, T[] p, ReadOnlySpan<T> x, int index, T[] cache, T[] dNext, T[] dState, Span<T> dx, T[] dp)
+    private static void LoopBackward<TKernel, T>(RecurrentCellKind kind, T[] p, ReadOnlySpan<T> x, int index, T[] cache, T[] dNext, T[] dState, Span<T> dx, T[] dp)
         where TKernel : struct, IRecurrentKernel<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        switch ((lstm, index < 0))
+        switch ((kind, index < 0))
         {
-            case (true, true):
+            case (RecurrentCellKind.Lstm, true):
                 LstmLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
                 break;
-            case (true, false):
+            case (RecurrentCellKind.Lstm, false):
                 LstmLoopKernel<TKernel, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
                 break;
-            case (false, true):
+            case (RecurrentCellKind.Gru, true):
+                GruLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+                break;
+            case (RecurrentCellKind.Gru, false):
+                GruLoopKernel<TKernel, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+                break;
+            case (_, true):
                 RnnLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
                 break;
             default:

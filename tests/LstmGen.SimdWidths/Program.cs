@@ -54,6 +54,16 @@ public static class Program
         All<SimdLstm1x1Float, float>(reference: false);
         All<SimdRnn1x1Double, double>(reference: false);
         All<SimdRnn1x1Float, float>(reference: false);
+        All<SimdGru10x128Head10Float, float>(reference: true);
+        All<SimdGru10x128Head10Double, double>(reference: true);
+        All<SimdGru5x33Head7Double, double>(reference: true);
+        All<SimdGru3x5Head4Double, double>(reference: true);
+        All<SimdGru3x5Float, float>(reference: false);
+        All<SimdGru4x17Double, double>(reference: false);
+        All<SimdGru4x17Float, float>(reference: false);
+        All<SimdGru5x33Float, float>(reference: false);
+        All<SimdGru1x1Double, double>(reference: false);
+        All<SimdGru1x1Float, float>(reference: false);
         Console.WriteLine(failed == 0 ? "all checks passed" : $"{failed} check(s) failed");
         return failed == 0 ? 0 : 1;
     }

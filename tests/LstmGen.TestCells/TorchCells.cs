@@ -1,8 +1,9 @@
 namespace LstmGen.TestCells;
 
 // Generated cells matching the PyTorch fixtures (tools/pytorch-fixtures/make_fixtures.py): one per (kind, D, H, V,
-// scalar). nn.LSTM and nn.LSTMCell fixtures of the same sizes share a cell, as do nn.RNN and nn.RNNCell: the module
-// only changes the tensor names. Names: Torch{Lstm|Rnn}{D}x{H}[V{V}]{F|D} (F = float, D = double).
+// scalar). nn.LSTM and nn.LSTMCell fixtures of the same sizes share a cell, as do nn.RNN and nn.RNNCell and nn.GRU and
+// nn.GRUCell: the module only changes the tensor names. Names: Torch{Lstm|Rnn|Gru}{D}x{H}[V{V}]{F|D} (F = float,
+// D = double).
 
 /// <summary>PyTorch fixture cell: LSTM D = 2, H = 1, float.</summary>
 [LstmCell(inputSize: 2, hiddenSize: 1, Scalar = ScalarType.Float)]
@@ -91,3 +92,51 @@ public static partial class TorchRnn4x33F;
 /// <summary>PyTorch fixture cell: tanh RNN D = 4, H = 33, double.</summary>
 [RnnCell(inputSize: 4, hiddenSize: 33)]
 public static partial class TorchRnn4x33D;
+
+/// <summary>PyTorch fixture cell: GRU D = 3, H = 4, no head, float.</summary>
+[GruCell(inputSize: 3, hiddenSize: 4, Scalar = ScalarType.Float)]
+public static partial class TorchGru3x4F;
+
+/// <summary>PyTorch fixture cell: GRU D = 3, H = 4, no head, double.</summary>
+[GruCell(inputSize: 3, hiddenSize: 4)]
+public static partial class TorchGru3x4D;
+
+/// <summary>PyTorch fixture cell: GRU D = 5, H = 6, softmax head V = 5, float.</summary>
+[GruCell(inputSize: 5, hiddenSize: 6, Output = OutputHead.Softmax, OutputSize = 5, Scalar = ScalarType.Float)]
+public static partial class TorchGru5x6V5F;
+
+/// <summary>PyTorch fixture cell: GRU D = 5, H = 6, softmax head V = 5, double.</summary>
+[GruCell(inputSize: 5, hiddenSize: 6, Output = OutputHead.Softmax, OutputSize = 5)]
+public static partial class TorchGru5x6V5D;
+
+/// <summary>PyTorch fixture cell: GRU D = 7, H = 17, no head, float.</summary>
+[GruCell(inputSize: 7, hiddenSize: 17, Scalar = ScalarType.Float)]
+public static partial class TorchGru7x17F;
+
+/// <summary>PyTorch fixture cell: GRU D = 7, H = 17, no head, double.</summary>
+[GruCell(inputSize: 7, hiddenSize: 17)]
+public static partial class TorchGru7x17D;
+
+/// <summary>PyTorch fixture cell: GRU D = 4, H = 33, softmax head V = 3, float.</summary>
+[GruCell(inputSize: 4, hiddenSize: 33, Output = OutputHead.Softmax, OutputSize = 3, Scalar = ScalarType.Float)]
+public static partial class TorchGru4x33V3F;
+
+/// <summary>PyTorch fixture cell: GRU D = 4, H = 33, softmax head V = 3, double.</summary>
+[GruCell(inputSize: 4, hiddenSize: 33, Output = OutputHead.Softmax, OutputSize = 3)]
+public static partial class TorchGru4x33V3D;
+
+/// <summary>PyTorch fixture cell: GRU D = 3, H = 5, no head, float.</summary>
+[GruCell(inputSize: 3, hiddenSize: 5, Scalar = ScalarType.Float)]
+public static partial class TorchGru3x5F;
+
+/// <summary>PyTorch fixture cell: GRU D = 3, H = 5, no head, double.</summary>
+[GruCell(inputSize: 3, hiddenSize: 5)]
+public static partial class TorchGru3x5D;
+
+/// <summary>PyTorch fixture cell: GRU D = 7, H = 17, softmax head V = 3, float.</summary>
+[GruCell(inputSize: 7, hiddenSize: 17, Output = OutputHead.Softmax, OutputSize = 3, Scalar = ScalarType.Float)]
+public static partial class TorchGru7x17V3F;
+
+/// <summary>PyTorch fixture cell: GRU D = 7, H = 17, softmax head V = 3, double.</summary>
+[GruCell(inputSize: 7, hiddenSize: 17, Output = OutputHead.Softmax, OutputSize = 3)]
+public static partial class TorchGru7x17V3D;

@@ -29,5 +29,20 @@ public static partial class RnnWidestHidden;
 [RnnCell(1, 16, Kernel = KernelStrategy.Unrolled, Output = OutputHead.Softmax, OutputSize = 43)] // HeadBackward: 19,903; the largest V for H = 16
 public static partial class RnnWithLargestHead;
 
+[GruCell(28, 8, Kernel = KernelStrategy.Unrolled)] // Backward: 19,699; GRU 29→8 would be 20,230
+public static partial class GruAtLimitDouble;
+
+[GruCell(28, 8, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // the same, float
+public static partial class GruAtLimitFloat;
+
+[GruCell(287, 1, Kernel = KernelStrategy.Unrolled)] // Backward: 19,986; the largest D (288→1: 20,055)
+public static partial class GruWidestInput;
+
+[GruCell(1, 16, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // Backward: 19,122; the largest H (1→17: 21,436)
+public static partial class GruWidestHidden;
+
+[GruCell(1, 2, Kernel = KernelStrategy.Unrolled, Output = OutputHead.Softmax, OutputSize = 289)] // HeadBackward: 19,979; the largest V for H = 2 (290: 20,048)
+public static partial class GruWithLargestHead;
+
 /// <summary>A type the tests name to find this assembly.</summary>
 public static class UnrollLimitCellsMarker;

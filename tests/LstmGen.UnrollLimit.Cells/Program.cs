@@ -21,6 +21,11 @@ public static class Program
         [nameof(RnnWidestInput)] = () => TypedCalls.Run<RnnWidestInput.Kernel, float, Vec796<float>, Vec1<float>, RnnWidestInput.State, RnnWidestInput.StateGradient>(Call, new RnnWidestInput.Parameters(), new RnnWidestInput.Gradients(), new RnnWidestInput.Workspace(3, 2)),
         [nameof(RnnWidestHidden)] = () => TypedCalls.Run<RnnWidestHidden.Kernel, double, Vec1<double>, Vec29<double>, RnnWidestHidden.State, RnnWidestHidden.StateGradient>(Call, new RnnWidestHidden.Parameters(), new RnnWidestHidden.Gradients(), new RnnWidestHidden.Workspace(3, 2)),
         [nameof(RnnWithLargestHead)] = () => TypedCalls.Run<RnnWithLargestHead.Kernel, double, Vec1<double>, Vec16<double>, RnnWithLargestHead.State, RnnWithLargestHead.StateGradient>(Call, new RnnWithLargestHead.Parameters(), new RnnWithLargestHead.Gradients(), new RnnWithLargestHead.Workspace(3, 2)),
+        [nameof(GruAtLimitDouble)] = () => TypedCalls.Run<GruAtLimitDouble.Kernel, double, Vec28<double>, Vec8<double>, GruAtLimitDouble.State, GruAtLimitDouble.StateGradient>(Call, new GruAtLimitDouble.Parameters(), new GruAtLimitDouble.Gradients(), new GruAtLimitDouble.Workspace(3, 2)),
+        [nameof(GruAtLimitFloat)] = () => TypedCalls.Run<GruAtLimitFloat.Kernel, float, Vec28<float>, Vec8<float>, GruAtLimitFloat.State, GruAtLimitFloat.StateGradient>(Call, new GruAtLimitFloat.Parameters(), new GruAtLimitFloat.Gradients(), new GruAtLimitFloat.Workspace(3, 2)),
+        [nameof(GruWidestInput)] = () => TypedCalls.Run<GruWidestInput.Kernel, double, Vec287<double>, Vec1<double>, GruWidestInput.State, GruWidestInput.StateGradient>(Call, new GruWidestInput.Parameters(), new GruWidestInput.Gradients(), new GruWidestInput.Workspace(3, 2)),
+        [nameof(GruWidestHidden)] = () => TypedCalls.Run<GruWidestHidden.Kernel, float, Vec1<float>, Vec16<float>, GruWidestHidden.State, GruWidestHidden.StateGradient>(Call, new GruWidestHidden.Parameters(), new GruWidestHidden.Gradients(), new GruWidestHidden.Workspace(3, 2)),
+        [nameof(GruWithLargestHead)] = () => TypedCalls.Run<GruWithLargestHead.Kernel, double, Vec1<double>, Vec2<double>, GruWithLargestHead.State, GruWithLargestHead.StateGradient>(Call, new GruWithLargestHead.Parameters(), new GruWithLargestHead.Gradients(), new GruWithLargestHead.Workspace(3, 2)),
     };
 
     public static int Main(string[] args)

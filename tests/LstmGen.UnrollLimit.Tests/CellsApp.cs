@@ -14,14 +14,21 @@ internal static class CellsApp
     public static IReadOnlyList<string> CellNames { get; } =
         [.. Cells.GetTypes().Where(t => t.Namespace == "LstmGen.UnrollLimit.Cells" && t.GetField("InputSize") is not null).OrderBy(t => t.MetadataToken).Select(t => t.Name)];
 
-    /// <summary><paramref name="cell"/>'s kind and sizes, from its generated size constants.</summary>
+    /// <summary><paramref name="cell"/>'s kind (its <c>Kernel.Kind</c>) and sizes (its generated size constants).</summary>
     public static (CellKind Kind, int D, int H, int V) Sizes(string cell)
     {
         Type type = Cells.GetType($"LstmGen.UnrollLimit.Cells.{cell}", throwOnError: true)!;
         int Constant(string name) => (int)type.GetField(name)!.GetValue(null)!;
-        int h = Constant("HiddenSize");
-        int v = (int)type.GetNestedType("Kernel")!.GetProperty("OutputSize")!.GetValue(null)!;
-        return (Constant("GateRows") == 4 * h ? CellKind.Lstm : CellKind.Rnn, Constant("InputSize"), h, v);
+        Type kernel = type.GetNestedType("Kernel")!;
+        int v = (int)kernel.GetProperty("OutputSize")!.GetValue(null)!;
+        CellKind kind = (RecurrentCellKind)kernel.GetProperty("Kind")!.GetValue(null)! switch
+        {
+            RecurrentCellKind.Lstm => CellKind.Lstm,
+            RecurrentCellKind.TanhRnn => CellKind.Rnn,
+            RecurrentCellKind.Gru => CellKind.Gru,
+            RecurrentCellKind other => throw new ArgumentOutOfRangeException(nameof(cell), other, $"{cell}: a kind the unroll budget's model does not know."),
+        };
+        return (kind, Constant("InputSize"), Constant("HiddenSize"), v);
     }
 
     /// <summary>The straight-line members of <paramref name="cell"/>'s <c>Kernel</c>, as the unroll budget's model lists them.</summary>

@@ -4,7 +4,7 @@ namespace LstmGen.UnrollLimit.Tests;
 
 /// <summary>
 /// The largest forced-unrolled cells the unroll budget accepts (<see cref="KernelBudget.MaxStraightLineIlInstructions"/>;
-/// LSTM and RNN, double and float, the largest D and the largest H, one with a softmax head), in child processes,
+/// LSTM, RNN and GRU, double and float, the largest D and the largest H, one with a softmax head), in child processes,
 /// under this machine's default instruction set (AVX-512 where the CPU has it), with AVX-512 off and with hardware
 /// intrinsics off:
 /// <list type="bullet">

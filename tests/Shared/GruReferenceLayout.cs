@@ -28,6 +28,10 @@ internal static class GruReferenceLayout
         return new ReferenceGru(w, u, b, bhn, wy, by);
     }
 
+    /// <summary>The reference GRU's parameters written into a flat buffer of <paramref name="layout"/> (the inverse of <see cref="ToReference"/>).</summary>
+    public static double[] Flatten(CellLayout layout, ReferenceGru cell) =>
+        Flatten(layout, new GruParameterGradients(cell.W, cell.U, cell.B, cell.Bhn, cell.Wy, cell.By));
+
     /// <summary>Reference gradients written into a flat buffer of <paramref name="layout"/>.</summary>
     public static double[] Flatten(CellLayout layout, GruParameterGradients g)
     {

@@ -6,8 +6,8 @@ namespace LstmGen.Interop.Tests.PyTorch;
 /// <summary>
 /// Generated cells loaded from PyTorch state dicts (<see cref="Layouts.PyTorchLayout.Import{T}"/>) reproduce PyTorch's
 /// own outputs, final states, loss and every gradient (parameters, inputs, initial state), for nn.LSTM, nn.LSTMCell,
-/// nn.RNN and nn.RNNCell at (D, H) = (2, 1), (3, 5), (7, 17), (4, 33), with and without an nn.Linear head, in float32
-/// and float64. The references come from tools/pytorch-fixtures/make_fixtures.py (PyTorch 1.13, <c>loss.backward()</c>).
+/// nn.RNN and nn.RNNCell at (D, H) = (2, 1), (3, 5), (7, 17), (4, 33), and nn.GRU and nn.GRUCell at (3, 4), (5, 6),
+/// (7, 17), (4, 33), (3, 5), with and without an nn.Linear head, in float32 and float64. The references come from tools/pytorch-fixtures/make_fixtures.py (PyTorch 1.13, <c>loss.backward()</c>).
 /// </summary>
 public sealed class PyTorchFixtureTests(ITestOutputHelper output)
 {

@@ -6,11 +6,11 @@ using RefReduction = LstmGen.Reference.BatchReduction;
 namespace LstmGen.Models.Tests.Agreement;
 
 /// <summary>
-/// Generated RNN and LSTM cells, with and without a softmax head, against the independent MathNet reference.
+/// Generated RNN, LSTM and GRU cells, with and without a softmax head, against the independent MathNet reference.
 /// <para>
-/// Matrix: the 24 cells of the grid in LstmGen.TestCells/AgreementCells.cs ({RNN, LSTM} x {no head, head} x (D, H, V) in {(1, 1, 2), (3, 5, 4),
+/// Matrix: the 36 cells of the grid in LstmGen.TestCells/AgreementCells.cs and GruAgreementCells.cs ({RNN, LSTM, GRU} x {no head, head} x (D, H, V) in {(1, 1, 2), (3, 5, 4),
 /// (10, 128, 10)} x {double, float}) x batch m in {1, 3, 32} x sequence length T in {1, 9} x loss (MSE without a head;
-/// cross-entropy against class indices and against distributions with one): 216 cases, all of them, since the full
+/// cross-entropy against class indices and against distributions with one): 324 cases, all of them, since the full
 /// matrix runs in a few seconds. Each case checks the low-level path (ForwardSequenceBatch, head, sequence loss,
 /// BpttBatch: h_t, c_t, softmax and log-softmax, loss, every parameter gradient including dW_y and db_y, dL/dx_t,
 /// dL/dh0 and dL/dc0, final states) against the reference with Sum, the one-call batch function with Mean against the

@@ -11,7 +11,8 @@ namespace LstmGen.Models.Tests.Contract;
 /// <summary>
 /// The straight-line step members of unrolled cells' generated <c>Kernel</c> (every unrolled cell of the test catalog,
 /// and the forced-unrolled cells of <c>UnrolledCells.cs</c>) against the loop kernels of the same sizes called
-/// directly (<see cref="LstmLoopKernel{TShape, T}"/>, <see cref="RnnLoopKernel{TShape, T}"/>, <see cref="SoftmaxHead{TShape, T}"/>):
+/// directly (<see cref="LstmLoopKernel{TShape, T}"/>, <see cref="RnnLoopKernel{TShape, T}"/>, <see cref="GruLoopKernel{TShape, T}"/>,
+/// <see cref="SoftmaxHead{TShape, T}"/>):
 /// bit for bit, since both compute the same operations in the same order (bias, then x columns, then h columns; dot
 /// products from row 0 up; the same σ and tanh) and the JIT contracts nothing into fused multiply-adds. The one
 /// difference allowed is the sign of a zero: a loop's dot product starts from +0, the straight-line sum from its first
@@ -43,6 +44,16 @@ public sealed class UnrolledKernelTests
         SameAsLoops<UnrolledLstm3x5Head4Double.Kernel, double>(seed: 14);
         SameAsLoops<UnrolledLstm3x5Head4Float.Kernel, float>(seed: 15);
         SameAsLoops<UnrolledRnn4x6Double.Kernel, double>(seed: 16);
+        SameAsLoops<Gru1x1Double.Kernel, double>(seed: 17);
+        SameAsLoops<Gru1x1Head2Double.Kernel, double>(seed: 18);
+        SameAsLoops<Gru1x1Float.Kernel, float>(seed: 19);
+        SameAsLoops<Gru1x1Head2Float.Kernel, float>(seed: 20);
+        SameAsLoops<UnrolledGru2x1.Kernel, double>(seed: 21);
+        SameAsLoops<UnrolledGru3x5.Kernel, double>(seed: 22);
+        SameAsLoops<UnrolledGru4x6.Kernel, double>(seed: 23);
+        SameAsLoops<UnrolledGru3x5Float.Kernel, float>(seed: 24);
+        SameAsLoops<UnrolledGru3x5Head4Double.Kernel, double>(seed: 25);
+        SameAsLoops<UnrolledGru3x5Head4Float.Kernel, float>(seed: 26);
     }
 
     [Fact]
@@ -55,7 +66,14 @@ public sealed class UnrolledKernelTests
         Assert.Equal(
             ["Backward", "BackwardOneHot", "Forward", "ForwardOneHot", "HeadBackward", "HeadForward", "Step", "StepOneHot"],
             DeclaredMethods<UnrolledLstm3x5Head4Double.Kernel>());
+        Assert.Equal(steps, DeclaredMethods<UnrolledGru4x6.Kernel>());
+        Assert.Equal(steps, DeclaredMethods<Gru1x1Float.Kernel>());
+        Assert.Equal(
+            ["Backward", "BackwardOneHot", "Forward", "ForwardOneHot", "HeadBackward", "HeadForward", "Step", "StepOneHot"],
+            DeclaredMethods<UnrolledGru3x5Head4Float.Kernel>());
         Assert.Empty(DeclaredMethods<Lstm3x7FloatLoops.Kernel>());
+        Assert.Empty(DeclaredMethods<LoopsGru4x6.Kernel>());
+        Assert.Empty(DeclaredMethods<Gru10x128Head10Double.Kernel>());
         Assert.Empty(DeclaredMethods<Lstm10x128Head10Double.Kernel>());
     }
 
@@ -106,6 +124,8 @@ public sealed class UnrolledKernelTests
         Aliasing<Lstm1x1Double.Kernel, double>(seed: 33);
         Aliasing<Rnn3x5Double.Kernel, double>(seed: 34);
         Aliasing<UnrolledRnn4x6Double.Kernel, double>(seed: 35);
+        Aliasing<UnrolledGru3x5Head4Double.Kernel, double>(seed: 36);
+        Aliasing<UnrolledGru3x5Float.Kernel, float>(seed: 37);
     }
 
     [Fact]
@@ -114,6 +134,7 @@ public sealed class UnrolledKernelTests
         Errors<UnrolledLstm3x5Head4Double.Kernel>();
         Errors<Rnn3x5Head4Double.Kernel>();
         Errors<UnrolledRnn4x6Double.Kernel>();
+        Errors<UnrolledGru3x5Head4Double.Kernel>();
 
         // A cell without a head keeps the contract's default head members, which refuse.
         double[] p = new double[ParameterCount<Lstm1x1Double.Kernel>()];
@@ -346,77 +367,99 @@ public sealed class UnrolledKernelTests
         where TKernel : struct, IRecurrentKernel<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private static bool IsLstm => TKernel.Kind == RecurrentCellKind.Lstm;
-
         public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next, Span<T> cache)
         {
-            if (IsLstm)
+            switch (TKernel.Kind)
             {
-                LstmLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
-            }
-            else
-            {
-                RnnLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
+                case RecurrentCellKind.Lstm:
+                    LstmLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
+                    break;
+                case RecurrentCellKind.Gru:
+                    GruLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
+                    break;
+                default:
+                    RnnLoopKernel<TKernel, T>.Forward(p, x, state, next, cache);
+                    break;
             }
         }
 
         public static void ForwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next, Span<T> cache)
         {
-            if (IsLstm)
+            switch (TKernel.Kind)
             {
-                LstmLoopKernel<TKernel, T>.ForwardOneHot(p, index, state, next, cache);
-            }
-            else
-            {
-                RnnLoopKernel<TKernel, T>.ForwardOneHot(p, index, state, next, cache);
+                case RecurrentCellKind.Lstm:
+                    LstmLoopKernel<TKernel, T>.ForwardOneHot(p, index, state, next, cache);
+                    break;
+                case RecurrentCellKind.Gru:
+                    GruLoopKernel<TKernel, T>.ForwardOneHot(p, index, state, next, cache);
+                    break;
+                default:
+                    RnnLoopKernel<TKernel, T>.ForwardOneHot(p, index, state, next, cache);
+                    break;
             }
         }
 
         public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
         {
-            if (IsLstm)
+            switch (TKernel.Kind)
             {
-                LstmLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
-            }
-            else
-            {
-                RnnLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+                case RecurrentCellKind.Lstm:
+                    LstmLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+                    break;
+                case RecurrentCellKind.Gru:
+                    GruLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+                    break;
+                default:
+                    RnnLoopKernel<TKernel, T>.Backward(p, x, cache, dNext, dState, dx, dp);
+                    break;
             }
         }
 
         public static void BackwardOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dp)
         {
-            if (IsLstm)
+            switch (TKernel.Kind)
             {
-                LstmLoopKernel<TKernel, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
-            }
-            else
-            {
-                RnnLoopKernel<TKernel, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+                case RecurrentCellKind.Lstm:
+                    LstmLoopKernel<TKernel, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+                    break;
+                case RecurrentCellKind.Gru:
+                    GruLoopKernel<TKernel, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+                    break;
+                default:
+                    RnnLoopKernel<TKernel, T>.BackwardOneHot(p, index, cache, dNext, dState, dp);
+                    break;
             }
         }
 
         public static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next)
         {
-            if (IsLstm)
+            switch (TKernel.Kind)
             {
-                LstmLoopKernel<TKernel, T>.Step(p, x, state, next);
-            }
-            else
-            {
-                RnnLoopKernel<TKernel, T>.Step(p, x, state, next);
+                case RecurrentCellKind.Lstm:
+                    LstmLoopKernel<TKernel, T>.Step(p, x, state, next);
+                    break;
+                case RecurrentCellKind.Gru:
+                    GruLoopKernel<TKernel, T>.Step(p, x, state, next);
+                    break;
+                default:
+                    RnnLoopKernel<TKernel, T>.Step(p, x, state, next);
+                    break;
             }
         }
 
         public static void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next)
         {
-            if (IsLstm)
+            switch (TKernel.Kind)
             {
-                LstmLoopKernel<TKernel, T>.StepOneHot(p, index, state, next);
-            }
-            else
-            {
-                RnnLoopKernel<TKernel, T>.StepOneHot(p, index, state, next);
+                case RecurrentCellKind.Lstm:
+                    LstmLoopKernel<TKernel, T>.StepOneHot(p, index, state, next);
+                    break;
+                case RecurrentCellKind.Gru:
+                    GruLoopKernel<TKernel, T>.StepOneHot(p, index, state, next);
+                    break;
+                default:
+                    RnnLoopKernel<TKernel, T>.StepOneHot(p, index, state, next);
+                    break;
             }
         }
     }

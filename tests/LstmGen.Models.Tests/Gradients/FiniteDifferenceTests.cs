@@ -20,6 +20,8 @@ public sealed class FiniteDifferenceTests(ITestOutputHelper output)
         [
             typeof(Rnn1x1Double), typeof(Rnn3x5Double), typeof(Rnn1x1Head2Double), typeof(Rnn3x5Head4Double),
             typeof(Lstm1x1Double), typeof(Lstm3x5Double), typeof(Lstm1x1Head2Double), typeof(Lstm3x5Head4Double),
+            typeof(Gru1x1Double), typeof(Gru3x5Double), typeof(Gru1x1Head2Double), typeof(Gru3x5Head4Double),
+            typeof(UnrolledGru4x6), typeof(UnrolledGru3x5Head4Double),
         ];
         foreach (Type cell in cells)
         {

@@ -29,6 +29,8 @@ internal sealed partial class CellDriver<S>(string name, IRecurrentCell<S> cell)
 
     public string Name { get; } = name;
 
+    public RecurrentCellKind Kind => cell.Kind;
+
     public bool IsLstm => cell.Kind == RecurrentCellKind.Lstm;
 
     public bool HasHead => OutputSize > 0;
@@ -268,8 +270,8 @@ internal sealed partial class CellDriver<S>(string name, IRecurrentCell<S> cell)
 
     /// <summary>
     /// The index in the contract's flat buffer (<see cref="CellLayout"/>'s index functions) of each entry of
-    /// <see cref="LstmGen.Reference.FlatParameters"/> order: per gate W (H × D, row by row), U (H × H), b (H); then the
-    /// head's W_y (V × H) and b_y (V).
+    /// <see cref="LstmGen.Reference.FlatParameters"/> order: per gate W (H × D, row by row), U (H × H), b (H); for a GRU
+    /// then b_hn (H); then the head's W_y (V × H) and b_y (V).
     /// </summary>
     private static int[] ReferencePermutation(CellLayout layout)
     {
@@ -283,6 +285,7 @@ internal sealed partial class CellDriver<S>(string name, IRecurrentCell<S> cell)
             indices.AddRange(Enumerable.Range(0, h).Select(r => layout.BiasIndex(Row(r))));
         }
 
+        indices.AddRange(Enumerable.Range(0, layout.RecurrentBiasCount).Select(layout.RecurrentBiasIndex));
         indices.AddRange(Grid(v, h, layout.HeadWeightIndex));
         indices.AddRange(Enumerable.Range(0, v).Select(layout.HeadBiasIndex));
         if (indices.Count != layout.ParameterCount || indices.Distinct().Count() != layout.ParameterCount)

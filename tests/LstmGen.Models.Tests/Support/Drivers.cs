@@ -8,7 +8,10 @@ namespace LstmGen.Models.Tests.Support;
 /// </summary>
 internal static class Drivers
 {
-    /// <summary>The 24 cells of the grid in LstmGen.TestCells/AgreementCells.cs ({RNN, LSTM} x {no head, head} x 3 sizes x 2 scalars).</summary>
+    /// <summary>
+    /// The 36 cells of the grid in LstmGen.TestCells/AgreementCells.cs and GruAgreementCells.cs ({RNN, LSTM, GRU} x
+    /// {no head, head} x 3 sizes x 2 scalars).
+    /// </summary>
     public static readonly IReadOnlyList<Type> Agreement =
     [
         typeof(Rnn1x1Double), typeof(Rnn1x1Head2Double), typeof(Rnn1x1Float), typeof(Rnn1x1Head2Float),
@@ -17,6 +20,9 @@ internal static class Drivers
         typeof(Lstm1x1Double), typeof(Lstm1x1Head2Double), typeof(Lstm1x1Float), typeof(Lstm1x1Head2Float),
         typeof(Lstm3x5Double), typeof(Lstm3x5Head4Double), typeof(Lstm3x5Float), typeof(Lstm3x5Head4Float),
         typeof(Lstm10x128Double), typeof(Lstm10x128Head10Double), typeof(Lstm10x128Float), typeof(Lstm10x128Head10Float),
+        typeof(Gru1x1Double), typeof(Gru1x1Head2Double), typeof(Gru1x1Float), typeof(Gru1x1Head2Float),
+        typeof(Gru3x5Double), typeof(Gru3x5Head4Double), typeof(Gru3x5Float), typeof(Gru3x5Head4Float),
+        typeof(Gru10x128Double), typeof(Gru10x128Head10Double), typeof(Gru10x128Float), typeof(Gru10x128Head10Float),
     ];
 
     /// <summary>The driver of each cell asked for so far, by name (each built on first use, then shared).</summary>

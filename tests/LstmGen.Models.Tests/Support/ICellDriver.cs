@@ -10,6 +10,10 @@ internal interface ICellDriver
 {
     string Name { get; }
 
+    /// <summary>LSTM, tanh RNN or GRU: which reference the cell is compared with, and whether it has a cell state c.</summary>
+    RecurrentCellKind Kind { get; }
+
+    /// <summary>The state is [h | c] (LSTM); otherwise [h] (RNN, GRU).</summary>
     bool IsLstm { get; }
 
     bool HasHead { get; }

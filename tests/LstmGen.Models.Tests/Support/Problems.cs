@@ -6,7 +6,7 @@ namespace LstmGen.Models.Tests.Support;
 internal static class Problems
 {
     /// <summary>
-    /// Parameters uniform in [−s, s] with PyTorch's default s = 1/√H for nn.LSTM and nn.RNN, drawn by
+    /// Parameters uniform in [−s, s] with PyTorch's default s = 1/√H for nn.LSTM, nn.RNN and nn.GRU, drawn by
     /// <see cref="ReferenceInit"/> in reference flat order and rounded to the cell's scalar type (so a float cell and the
     /// double reference start from exactly the same numbers). A larger scale saturates the gates of an H = 128 cell and
     /// makes the RNN chaotic: float rounding is then amplified exponentially over time, which would test the
@@ -16,9 +16,12 @@ internal static class Problems
     {
         double scale = 1.0 / Math.Sqrt(cell.HiddenSize);
         var init = new ReferenceInit(seed);
-        double[] theta = cell.IsLstm
-            ? FlatParameters.Flatten(init.NextLstm(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale))
-            : FlatParameters.Flatten(init.NextRnn(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale));
+        double[] theta = cell.Kind switch
+        {
+            RecurrentCellKind.Lstm => FlatParameters.Flatten(init.NextLstm(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale)),
+            RecurrentCellKind.Gru => FlatParameters.Flatten(init.NextGru(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale)),
+            _ => FlatParameters.Flatten(init.NextRnn(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale)),
+        };
         return [.. theta.Select(cell.Round)];
     }
 

@@ -4,7 +4,7 @@ using RefReduction = LstmGen.Reference.BatchReduction;
 
 namespace LstmGen.Models.Tests.Support;
 
-/// <summary>Runs a <see cref="BatchProblem"/> through the independent MathNet reference (<see cref="ReferenceLstm"/>, <see cref="ReferenceRnn"/>).</summary>
+/// <summary>Runs a <see cref="BatchProblem"/> through the independent MathNet reference (<see cref="ReferenceLstm"/>, <see cref="ReferenceRnn"/>, <see cref="ReferenceGru"/>, by the cell's kind).</summary>
 internal static class ReferenceRunner
 {
     /// <summary>
@@ -45,6 +45,27 @@ internal static class ReferenceRunner
             (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters));
             dh0 = [.. g.Samples.Select(s => s.DH0.ToArray())];
             dc0 = [.. g.Samples.Select(s => s.DC0.ToArray())];
+        }
+        else if (cell.Kind == RecurrentCellKind.Gru)
+        {
+            ReferenceGru gru = FlatParameters.ToGru(theta, cell.InputSize, cell.HiddenSize, cell.OutputSize);
+            GruBatchGradients g = gru.BatchBackward(samples, reduction);
+            for (int b = 0; b < m; b++)
+            {
+                IReadOnlyList<GruStep> steps = gru.Forward(samples[b].Inputs, samples[b].H0);
+                for (int t = 0; t < problem.Steps; t++)
+                {
+                    int at = problem.At(t, b);
+                    (h[at], dx[at]) = (steps[t].H.ToArray(), g.Samples[b].DX[t].ToArray());
+                    (p[at], logP[at]) = (steps[t].Probabilities?.ToArray()!, steps[t].LogProbabilities?.ToArray()!);
+                }
+
+                finalH[b] = steps[^1].H.ToArray();
+            }
+
+            (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters));
+            dh0 = [.. g.Samples.Select(s => s.DH0.ToArray())];
+            dc0 = [];
         }
         else
         {

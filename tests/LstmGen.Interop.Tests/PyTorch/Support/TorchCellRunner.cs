@@ -64,7 +64,11 @@ internal sealed class TorchCellRunner<S>(IRecurrentCell<S> cell)
         return results;
     }
 
-    /// <summary>Our gradients in PyTorch's names; dL/db_ih = dL/db_hh = dL/db because PyTorch adds both biases.</summary>
+    /// <summary>
+    /// Our gradients in PyTorch's names; dL/db_ih = dL/db_hh = dL/db because PyTorch adds both biases. A GRU's export writes
+    /// bias_ih = [db_r, db_z, db_in] and bias_hh = [0, 0, db_hn]: PyTorch's gradient of bias_hh equals that of bias_ih in
+    /// the r and z rows (it only uses their sum) and is b_hn's own in the n rows.
+    /// </summary>
     private void AddParameterGradients(Dictionary<string, double[]> results, ReadOnlySpan<S> gradients, PyTorchNames names)
     {
         TensorSet exported = PyTorchLayout.Export<S>(cell.Layout, gradients, names);
@@ -75,7 +79,17 @@ internal sealed class TorchCellRunner<S>(IRecurrentCell<S> cell)
             results["grad." + tensor.Name] = values;
         }
 
-        results["grad." + names.RecurrentBias] = results["grad." + names.InputBias];
+        if (cell.Kind == RecurrentCellKind.Gru)
+        {
+            int rz = 2 * cell.HiddenSize;
+            double[] recurrent = results["grad." + names.RecurrentBias];
+            Assert.All(recurrent.Take(rz), value => Assert.Equal(0.0, value));
+            results["grad." + names.InputBias].AsSpan(0, rz).CopyTo(recurrent);
+        }
+        else
+        {
+            results["grad." + names.RecurrentBias] = results["grad." + names.InputBias];
+        }
     }
 
     /// <summary>States [m × S] as PyTorch's h [m × H] and, for an LSTM, c [m × H].</summary>
