@@ -54,6 +54,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.Kernels.RnnLoopKernel`2",
         "LstmGen.Kernels.SoftmaxHead`2",
         "LstmGen.LstmCellAttribute",
+        "LstmGen.LossSteps",
         "LstmGen.LstmGate",
         "LstmGen.OutputHead",
         "LstmGen.ParameterBuffer`2",
