@@ -87,12 +87,28 @@ internal static class SequenceLengths
     public static void Distributions<T>(ReadOnlySpan<T> values, int classes, int batchSize, ReadOnlySpan<int> lengths, LossSteps lossSteps, string what, string parameterName)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
+        if (lengths.IsEmpty && lossSteps == LossSteps.Every)
+        {
+            Guard.Distributions(values, classes, what, parameterName);
+            return;
+        }
+
         int rows = values.Length / classes, steps = rows / batchSize;
         for (int k = 0; k < rows; k++)
         {
-            if (HasLoss(lengths, lossSteps, steps, k % batchSize, k / batchSize))
+            if (!HasLoss(lengths, lossSteps, steps, k % batchSize, k / batchSize))
             {
-                Guard.Distributions(values.Slice(k * classes, classes), classes, $"{what} (row {k})", parameterName);
+                continue;
+            }
+
+            try
+            {
+                Guard.Distributions(values.Slice(k * classes, classes), classes, what, parameterName);
+            }
+            catch (ArgumentException e)
+            {
+                // The message's target number is within the one row checked: name the row of the whole buffer.
+                throw new ArgumentException($"Row {k} (t = {k / batchSize}, b = {k % batchSize}): {e.Message}", parameterName, e);
             }
         }
     }
