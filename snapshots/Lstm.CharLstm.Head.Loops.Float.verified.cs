@@ -194,14 +194,24 @@ static partial class CharLstm
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec128<float>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec128<float>, State>(p, inputs, targets, initial, workspace, grads);
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
     public static float LossAndGradientsBatch(
         Parameters p, global::System.ReadOnlySpan<Vec10<float>> inputs, global::System.ReadOnlySpan<Vec128<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec10<float>, Vec128<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
     public static float LossAndGradientsBatch(
         Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec128<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec128<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec10<float>> inputs, global::System.ReadOnlySpan<Vec128<float>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec10<float>, Vec128<float>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec128<float>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec128<float>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec10<float>> inputs, global::System.ReadOnlySpan<int> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec10<float>, State>(p, inputs, targets, initial, workspace, grads);
@@ -216,6 +226,16 @@ static partial class CharLstm
     public static float CrossEntropyLossAndGradientsBatch(
         Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec10<float>> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec10<float>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{int}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradients{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, in TState, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T})"/>
     public static (float Loss, State Final) CrossEntropyLossAndGradients(Parameters p, global::System.ReadOnlySpan<Vec10<float>> inputs, global::System.ReadOnlySpan<Vec10<float>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradients<Vec10<float>, Vec10<float>, State>(p, inputs, targets, initial, workspace, grads);
@@ -230,6 +250,16 @@ static partial class CharLstm
     public static float CrossEntropyLossAndGradientsBatch(
         Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec10<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec10<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TIn, TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{TOutput}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec10<float>> inputs, global::System.ReadOnlySpan<Vec10<float>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec10<float>, Vec10<float>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.CrossEntropyLossAndGradientsBatch{TOutput, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{TOutput}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float CrossEntropyLossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec10<float>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.CrossEntropyLossAndGradientsBatch<Vec10<float>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);
 }

@@ -289,14 +289,24 @@ partial class Outer
         /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
         public static (double Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, in State initial, Workspace workspace, Gradients grads)
             => global::LstmGen.TypedCell<Kernel, double>.LossAndGradients<Vec1<double>, State>(p, inputs, targets, initial, workspace, grads);
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
         public static double LossAndGradientsBatch(
             Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
             => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec2<double>, Vec1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
         public static double LossAndGradientsBatch(
             Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
             => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec1<double>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+        public static double LossAndGradientsBatch(
+            Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+            global::System.ReadOnlySpan<State> initial = default)
+            => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec2<double>, Vec1<double>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
+        /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+        public static double LossAndGradientsBatch(
+            Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec1<double>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+            global::System.ReadOnlySpan<State> initial = default)
+            => global::LstmGen.TypedCell<Kernel, double>.LossAndGradientsBatch<Vec1<double>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
         /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
         public static void Sgd(Parameters p, Gradients grads, double learningRate) => global::LstmGen.TypedCell<Kernel, double>.Sgd(p, grads, learningRate);
     }

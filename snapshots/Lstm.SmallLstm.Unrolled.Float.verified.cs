@@ -515,13 +515,23 @@ static partial class SmallLstm
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradients{THidden, TState}"/>
     public static (float Loss, State Final) LossAndGradients(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, in State initial, Workspace workspace, Gradients grads)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradients<Vec5<float>, State>(p, inputs, targets, initial, workspace, grads);
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
     public static float LossAndGradientsBatch(
         Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec3<float>, Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
-    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}"/>
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::LstmGen.BatchReduction, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
     public static float LossAndGradientsBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, global::System.ReadOnlySpan<State> initial = default)
         => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec5<float>, State>(p, inputs, targets, batchSize, reduction, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{TIn, THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{TIn}, global::System.ReadOnlySpan{THidden}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec3<float>, Vec5<float>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.LossAndGradientsBatch{THidden, TState}(global::LstmGen.Parameters{TKernel, T}, global::System.ReadOnlySpan{int}, global::System.ReadOnlySpan{THidden}, int, global::System.ReadOnlySpan{int}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, global::LstmGen.Workspace{TKernel, T}, global::LstmGen.Gradients{TKernel, T}, global::System.ReadOnlySpan{TState})"/>
+    public static float LossAndGradientsBatch(
+        Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<Vec5<float>> targets, int batchSize, global::System.ReadOnlySpan<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads,
+        global::System.ReadOnlySpan<State> initial = default)
+        => global::LstmGen.TypedCell<Kernel, float>.LossAndGradientsBatch<Vec5<float>, State>(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.Sgd"/>
     public static void Sgd(Parameters p, Gradients grads, float learningRate) => global::LstmGen.TypedCell<Kernel, float>.Sgd(p, grads, learningRate);
 }

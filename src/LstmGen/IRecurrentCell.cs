@@ -128,7 +128,7 @@ public interface IRecurrentCell<T>
 
     // ---- losses over a sequence's hidden outputs ----
 
-    /// <inheritdoc cref="Losses{TKernel, T}.SquaredError"/>
+    /// <inheritdoc cref="Losses{TKernel, T}.SquaredError(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, BatchReduction, int)"/>
     T SquaredError(ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1);
 
     /// <inheritdoc cref="Losses{TKernel, T}.CrossEntropy(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{int}, Span{T}, Span{T}, BatchReduction, int)"/>

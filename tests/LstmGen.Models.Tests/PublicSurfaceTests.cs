@@ -53,6 +53,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.Kernels.Recurrent`2",
         "LstmGen.Kernels.RnnLoopKernel`2",
         "LstmGen.Kernels.SoftmaxHead`2",
+        "LstmGen.LossSteps",
         "LstmGen.LstmCellAttribute",
         "LstmGen.LstmGate",
         "LstmGen.OutputHead",

@@ -213,6 +213,19 @@ public static class CellCatalog
         Add<LstmD4H6V3Double.Kernel, double>(nameof(LstmD4H6V3Double)),
         Add<RnnD4H6V3Double.Kernel, double>(nameof(RnnD4H6V3Double)),
         Add<OnnxReadmeCharLstm.Kernel, float>(nameof(OnnxReadmeCharLstm)),
+        // SequenceLengthCells.cs
+        Add<SeqLenLstmUnrolled.Kernel, double>(nameof(SeqLenLstmUnrolled)),
+        Add<SeqLenLstmLoops.Kernel, double>(nameof(SeqLenLstmLoops)),
+        Add<SeqLenLstmSimd.Kernel, double>(nameof(SeqLenLstmSimd)),
+        Add<SeqLenRnnUnrolled.Kernel, double>(nameof(SeqLenRnnUnrolled)),
+        Add<SeqLenRnnLoops.Kernel, double>(nameof(SeqLenRnnLoops)),
+        Add<SeqLenRnnSimd.Kernel, double>(nameof(SeqLenRnnSimd)),
+        Add<SeqLenGruUnrolled.Kernel, double>(nameof(SeqLenGruUnrolled)),
+        Add<SeqLenGruLoops.Kernel, double>(nameof(SeqLenGruLoops)),
+        Add<SeqLenGruSimd.Kernel, double>(nameof(SeqLenGruSimd)),
+        Add<SeqLenLstmSimdFloat.Kernel, float>(nameof(SeqLenLstmSimdFloat)),
+        Add<SeqLenRnnSimdFloat.Kernel, float>(nameof(SeqLenRnnSimdFloat)),
+        Add<SeqLenGruSimdFloat.Kernel, float>(nameof(SeqLenGruSimdFloat)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The names of every cell in the catalog.</summary>

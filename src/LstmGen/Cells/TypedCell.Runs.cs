@@ -8,7 +8,9 @@ public static partial class TypedCell<TKernel, T>
     /// <summary>The arguments every one-call training function shares.</summary>
     private readonly ref struct TrainingRun
     {
-        public TrainingRun(Parameters<TKernel, T> p, Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads, int steps, int batchSize, BatchReduction reduction)
+        public TrainingRun(
+            Parameters<TKernel, T> p, Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads, int steps, int batchSize, BatchReduction reduction,
+            ReadOnlySpan<int> lengths = default, LossSteps lossSteps = LossSteps.Every)
         {
             ArgumentNullException.ThrowIfNull(p);
             ArgumentNullException.ThrowIfNull(workspace);
@@ -28,12 +30,17 @@ public static partial class TypedCell<TKernel, T>
                 throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected BatchReduction.Sum or BatchReduction.Mean.");
             }
 
+            SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
+            SequenceLengths.CheckLossSteps(lossSteps, nameof(lossSteps));
+
             P = p;
             Workspace = workspace;
             Grads = grads;
             Steps = steps;
             BatchSize = batchSize;
             Scale = reduction == BatchReduction.Mean ? T.One / T.CreateTruncating(batchSize) : T.One;
+            Lengths = lengths;
+            LossSteps = lossSteps;
         }
 
         public Parameters<TKernel, T> P { get; }
@@ -47,6 +54,15 @@ public static partial class TypedCell<TKernel, T>
         public int BatchSize { get; }
 
         public T Scale { get; }
+
+        /// <summary>Each sequence's valid steps (empty: all T).</summary>
+        public ReadOnlySpan<int> Lengths { get; }
+
+        /// <summary>Which valid steps carry the loss.</summary>
+        public LossSteps LossSteps { get; }
+
+        /// <summary>Whether row (t, b) carries a loss.</summary>
+        public bool HasLoss(int b, int t) => SequenceLengths.HasLoss(Lengths, LossSteps, Steps, b, t);
     }
 
     /// <summary>What the loss compares the outputs with: hidden-size targets (squared error), classes or distributions (head cross-entropy).</summary>
@@ -71,8 +87,9 @@ public static partial class TypedCell<TKernel, T>
 
         public static Targets Distributions(ReadOnlySpan<T> values) => new(values, default, squared: false);
 
-        // Checked before anything is written: the head exists, classes are in range, distributions are distributions.
-        public void Check()
+        // Checked before anything is written: the head exists, classes are in range, distributions are distributions
+        // (at the rows that carry a loss: the others are not read).
+        public void Check(in TrainingRun run)
         {
             if (IsSquaredError)
             {
@@ -86,23 +103,24 @@ public static partial class TypedCell<TKernel, T>
 
             if (Values.IsEmpty)
             {
-                Guard.Indices(ClassIndices, V, Say.ClassIndices, "targets");
+                SequenceLengths.Classes(ClassIndices, run.BatchSize, run.Lengths, run.LossSteps, V, Say.ClassIndices, "targets");
             }
             else
             {
-                Guard.Distributions(Values, V, Say.Distributions, "targets");
+                SequenceLengths.Distributions(Values, V, run.BatchSize, run.Lengths, run.LossSteps, Say.Distributions, "targets");
             }
         }
     }
 
     // Forward over the batch, the loss sample by sample (each sequence's steps summed first, then the batch, as if
     // each sequence ran alone), then BPTT from the loss's gradients. Time-major rows: step t of sequence b is t·m + b.
+    // With lengths, padded rows are skipped throughout; rows without a loss (padding, or not last) get dh = 0.
     private static T Batch(in TrainingRun run, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Targets targets, ReadOnlySpan<T> initial)
     {
-        targets.Check();
+        targets.Check(run);
         if (!indices.IsEmpty)
         {
-            OneHot(indices);
+            OneHot(indices, run.BatchSize, run.Lengths);
         }
 
         int m = run.BatchSize, rows = run.Steps * m;
@@ -112,11 +130,11 @@ public static partial class TypedCell<TKernel, T>
         Span<T> final = ws.States[..(m * S)], dInitial = ws.StateGradients[..(m * S)];
         if (indices.IsEmpty)
         {
-            Recurrent<TKernel, T>.ForwardSequenceBatch(p, xs, m, initial, final, caches, outputs);
+            Recurrent<TKernel, T>.ForwardSequenceBatch(p, xs, m, run.Lengths, initial, final, caches, outputs);
         }
         else
         {
-            Recurrent<TKernel, T>.ForwardSequenceBatch(p, indices, m, initial, final, caches, outputs);
+            Recurrent<TKernel, T>.ForwardSequenceBatch(p, indices, m, run.Lengths, initial, final, caches, outputs);
         }
 
         T loss = T.Zero;
@@ -126,7 +144,14 @@ public static partial class TypedCell<TKernel, T>
             for (int t = 0; t < run.Steps; t++)
             {
                 int at = (t * m) + b;
-                sampleLoss += StepLoss(run, targets, at, outputs.Slice(at * H, H), dOutputs.Slice(at * H, H));
+                if (run.HasLoss(b, t))
+                {
+                    sampleLoss += StepLoss(run, targets, at, outputs.Slice(at * H, H), dOutputs.Slice(at * H, H));
+                }
+                else
+                {
+                    dOutputs.Slice(at * H, H).Clear();
+                }
             }
 
             loss += sampleLoss;
@@ -134,11 +159,11 @@ public static partial class TypedCell<TKernel, T>
 
         if (indices.IsEmpty)
         {
-            Recurrent<TKernel, T>.BpttBatch(p, xs, m, caches, dOutputs, dInitial, default, run.Grads.Values);
+            Recurrent<TKernel, T>.BpttBatch(p, xs, m, run.Lengths, caches, dOutputs, dInitial, default, run.Grads.Values);
         }
         else
         {
-            Recurrent<TKernel, T>.BpttBatch(p, indices, m, caches, dOutputs, dInitial, run.Grads.Values);
+            Recurrent<TKernel, T>.BpttBatch(p, indices, m, run.Lengths, caches, dOutputs, dInitial, run.Grads.Values);
         }
 
         return loss * run.Scale;

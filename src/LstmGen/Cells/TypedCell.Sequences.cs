@@ -225,6 +225,10 @@ public static partial class TypedCell<TKernel, T>
     // The caller's argument is `inputs`: checked here, so that errors name it (the contract names its own `xs`/`indices`).
     private static void OneHot(ReadOnlySpan<int> inputs) => Guard.Indices(inputs, D, Say.OneHotIndices, "inputs");
 
+    // The one-hot indices of a padded batch, at the valid steps only (padding is not read).
+    private static void OneHot(ReadOnlySpan<int> inputs, int batchSize, ReadOnlySpan<int> lengths) =>
+        SequenceLengths.Indices(inputs, batchSize, lengths, D, Say.OneHotIndices, "inputs");
+
     private static int BatchSteps(int length, int batchSize) =>
         SequenceArguments.Steps(length, batchSize, 1, Say.BatchedInputs, "inputs");
 

@@ -101,7 +101,7 @@ public static partial class TypedCell<TKernel, T>
         return Batch(run, In(inputs, D), default, Targets.Squared(In(targets, H)), In(initial, S));
     }
 
-    /// <summary><see cref="LossAndGradientsBatch{TIn, THidden, TState}"/> on one-hot inputs.</summary>
+    /// <summary><see cref="LossAndGradientsBatch{TIn, THidden, TState}(Parameters{TKernel, T}, ReadOnlySpan{TIn}, ReadOnlySpan{THidden}, int, BatchReduction, Workspace{TKernel, T}, Gradients{TKernel, T}, ReadOnlySpan{TState})"/> on one-hot inputs.</summary>
     public static T LossAndGradientsBatch<THidden, TState>(
         Parameters<TKernel, T> p, ReadOnlySpan<int> inputs, ReadOnlySpan<THidden> targets, int batchSize, BatchReduction reduction,
         Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads, ReadOnlySpan<TState> initial = default)
@@ -161,7 +161,7 @@ public static partial class TypedCell<TKernel, T>
         return Single(run, default, inputs, Targets.Distributions(In(targets, V)), initial);
     }
 
-    /// <summary>The batched <see cref="CrossEntropyLossAndGradients{TIn, TState}(Parameters{TKernel, T}, ReadOnlySpan{TIn}, ReadOnlySpan{int}, in TState, Workspace{TKernel, T}, Gradients{TKernel, T})"/> (see <see cref="LossAndGradientsBatch{TIn, THidden, TState}"/>).</summary>
+    /// <summary>The batched <see cref="CrossEntropyLossAndGradients{TIn, TState}(Parameters{TKernel, T}, ReadOnlySpan{TIn}, ReadOnlySpan{int}, in TState, Workspace{TKernel, T}, Gradients{TKernel, T})"/> (see <see cref="LossAndGradientsBatch{TIn, THidden, TState}(Parameters{TKernel, T}, ReadOnlySpan{TIn}, ReadOnlySpan{THidden}, int, BatchReduction, Workspace{TKernel, T}, Gradients{TKernel, T}, ReadOnlySpan{TState})"/>).</summary>
     public static T CrossEntropyLossAndGradientsBatch<TIn, TState>(
         Parameters<TKernel, T> p, ReadOnlySpan<TIn> inputs, ReadOnlySpan<int> targets, int batchSize, BatchReduction reduction,
         Workspace<TKernel, T> workspace, Gradients<TKernel, T> grads, ReadOnlySpan<TState> initial = default)

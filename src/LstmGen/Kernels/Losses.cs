@@ -9,7 +9,7 @@ namespace LstmGen.Kernels;
 /// </summary>
 /// <typeparam name="TKernel">The cell's kernel.</typeparam>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
-public static class Losses<TKernel, T>
+public static partial class Losses<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -97,7 +97,7 @@ public static class Losses<TKernel, T>
 
     /// <summary>
     /// ½‖h − y‖² over equal-length spans, unscaled, and ∂/∂h scaled: dh = scale·(h − y). Unchecked: the callers check
-    /// the lengths (<see cref="SquaredError"/>, and the typed API per step).
+    /// the lengths (<see cref="SquaredError(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, BatchReduction, int)"/>, and the typed API per step).
     /// </summary>
     internal static T HalfSquaredError(ReadOnlySpan<T> h, ReadOnlySpan<T> y, Span<T> dh, T scale)
     {

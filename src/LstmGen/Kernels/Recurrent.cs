@@ -83,7 +83,7 @@ public static class Recurrent<TKernel, T>
     {
         int steps = SequenceArguments.Steps(xs.Length, batchSize, TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
         CheckForward(steps, batchSize, initial, final, caches, outputs);
-        Forward(p, xs, default, steps, batchSize, initial, final, caches, outputs);
+        Forward(p, xs, default, default, steps, batchSize, initial, final, caches, outputs);
     }
 
     /// <summary><see cref="ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs: T × m class indices in [0, D).</summary>
@@ -93,13 +93,46 @@ public static class Recurrent<TKernel, T>
         int steps = Guard.BatchSteps(indices.Length, batchSize, "the one-hot input indices (T x m)", nameof(indices));
         CheckForward(steps, batchSize, initial, final, caches, outputs);
         Guard.Indices(indices, TKernel.InputSize, "the one-hot input indices", nameof(indices));
-        Forward(p, default, indices, steps, batchSize, initial, final, caches, outputs);
+        Forward(p, default, indices, default, steps, batchSize, initial, final, caches, outputs);
     }
 
-    // For each step t and sequence b: state_b, cache_{t,b} ← step(x_{t,b}, state_b); h_{t,b} = state_b[..H].
-    // final carries the m states from step to step. A SIMD kernel runs the sequences in groups of 4 (SimdBatch: one pass
-    // over the weights per group, the same values as the single steps), the rest one by one.
-    private static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int steps, int m, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
+    /// <summary>
+    /// <see cref="ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/>
+    /// for sequences of different lengths padded to T steps (PyTorch's <c>pack_padded_sequence</c>): sequence b has
+    /// <paramref name="lengths"/>[b] valid steps, each length in [1, T] (none need equal T; empty: all have T). At a
+    /// padded step t ≥ lengths[b] the input is not read, the state is kept, the cache is not written and the output row
+    /// is zero (as PyTorch's <c>pad_packed_sequence</c> gives); the final state is the one after the last valid step.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, T], a valid step's one-hot index is outside [0, D), or the batch size is less than 1.</exception>
+    /// <exception cref="ArgumentException">A buffer's length does not fit T = xs.Length / (m·D), or lengths does not hold m values.</exception>
+    public static void ForwardSequenceBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
+    {
+        int steps = SequenceArguments.Steps(xs.Length, batchSize, TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
+        SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
+        CheckForward(steps, batchSize, initial, final, caches, outputs);
+        Forward(p, xs, default, lengths, steps, batchSize, initial, final, caches, outputs);
+    }
+
+    /// <summary><see cref="ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs: T × m class indices, in [0, D) at the valid steps (padding is not read).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, T], a valid step's index is outside [0, D), or the batch size is less than 1.</exception>
+    /// <exception cref="ArgumentException">A buffer's length does not fit, or lengths does not hold m values.</exception>
+    public static void ForwardSequenceBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
+    {
+        int steps = Guard.BatchSteps(indices.Length, batchSize, "the one-hot input indices (T x m)", nameof(indices));
+        SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
+        CheckForward(steps, batchSize, initial, final, caches, outputs);
+        SequenceLengths.Indices(indices, batchSize, lengths, TKernel.InputSize, "the one-hot input indices", nameof(indices));
+        Forward(p, default, indices, lengths, steps, batchSize, initial, final, caches, outputs);
+    }
+
+    // For each step t and sequence b: state_b, cache_{t,b} ← step(x_{t,b}, state_b); h_{t,b} = state_b[..H]. At a padded
+    // step (t ≥ lengths[b]) nothing of b changes and h_{t,b} = 0. final carries the m states from step to step. A SIMD
+    // kernel runs the sequences in groups of 4 (SimdBatch: one pass over the weights per group, the same values as the
+    // single steps) while all 4 have step t, else (and for the rest) one by one.
+    private static void Forward(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int steps, int m, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
         int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
         if (initial.IsEmpty)
@@ -114,32 +147,54 @@ public static class Recurrent<TKernel, T>
         int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
         for (int t = 0; t < steps; t++)
         {
-            int b = 0;
-            for (; b < groups; b += 4)
+            for (int g = 0; g < m; g += 4)
             {
-                int k = (t * m) + b;
-                SimdBatch<TKernel, T>.Forward(
-                    p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), final.Slice(b * s, 4 * s), caches.Slice(k * c, 4 * c));
+                int k = (t * m) + g;
+                if (g < groups && SequenceLengths.GroupIsValid(lengths, g, t))
+                {
+                    SimdBatch<TKernel, T>.Forward(
+                        p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), final.Slice(g * s, 4 * s), caches.Slice(k * c, 4 * c));
+                    continue;
+                }
+
+                for (int b = g; b < Math.Min(g + 4, m); b++)
+                {
+                    ForwardOne(p, xs, indices, lengths, t, b, m, final.Slice(b * s, s), caches);
+                }
             }
 
-            for (; b < m; b++)
+            for (int b = 0; b < m; b++)
             {
-                int k = (t * m) + b;
-                Span<T> state = final.Slice(b * s, s), cache = caches.Slice(k * c, c);
-                if (indices.IsEmpty)
+                Span<T> output = outputs.Slice(((t * m) + b) * h, h);
+                if (SequenceLengths.IsValid(lengths, b, t))
                 {
-                    TKernel.Forward(p, xs.Slice(k * d, d), state, state, cache);
+                    final.Slice(b * s, h).CopyTo(output);
                 }
                 else
                 {
-                    TKernel.ForwardOneHot(p, indices[k], state, state, cache);
+                    output.Clear();
                 }
             }
+        }
+    }
 
-            for (b = 0; b < m; b++)
-            {
-                final.Slice(b * s, h).CopyTo(outputs.Slice(((t * m) + b) * h, h));
-            }
+    // One sequence's step t, unless it is padding.
+    private static void ForwardOne(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int t, int b, int m, Span<T> state, Span<T> caches)
+    {
+        if (!SequenceLengths.IsValid(lengths, b, t))
+        {
+            return;
+        }
+
+        int k = (t * m) + b, c = TKernel.CacheLength, d = TKernel.InputSize;
+        Span<T> cache = caches.Slice(k * c, c);
+        if (indices.IsEmpty)
+        {
+            TKernel.Forward(p, xs.Slice(k * d, d), state, state, cache);
+        }
+        else
+        {
+            TKernel.ForwardOneHot(p, indices[k], state, state, cache);
         }
     }
 
@@ -174,7 +229,7 @@ public static class Recurrent<TKernel, T>
             Guard.Length(dxs.Length, xs.Length, "the input gradients dxs (as many values as xs, or empty)", nameof(dxs));
         }
 
-        Backward(p, xs, default, steps, batchSize, caches, dOutputs, dInitial, dxs, dp);
+        Backward(p, xs, default, default, steps, batchSize, caches, dOutputs, dInitial, dxs, dp);
     }
 
     /// <summary><see cref="BpttBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs (no input gradient).</summary>
@@ -184,12 +239,48 @@ public static class Recurrent<TKernel, T>
         int steps = Guard.BatchSteps(indices.Length, batchSize, "the one-hot input indices (T x m)", nameof(indices));
         CheckBackward(steps, batchSize, caches, dOutputs, dInitial, dp);
         Guard.Indices(indices, TKernel.InputSize, "the one-hot input indices", nameof(indices));
-        Backward(p, default, indices, steps, batchSize, caches, dOutputs, dInitial, default, dp);
+        Backward(p, default, indices, default, steps, batchSize, caches, dOutputs, dInitial, default, dp);
     }
 
-    // for t = T−1 … 0, each sequence b: carry_b += [∂L/∂h_{t,b} | 0]; (carry_b, dx_{t,b}) ← backward(cache_{t,b}, carry_b).
-    // A SIMD kernel runs the sequences in groups of 4 (SimdBatch), with the values of the single steps in the same order.
-    private static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
+    /// <summary>
+    /// BPTT over the caches of <see cref="ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/>
+    /// with the same <paramref name="lengths"/>: the output gradients at padded steps are not read, their input
+    /// gradients are zero, and each sequence's ∂L/∂state_0 and share of dp come from its valid steps alone.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, T], or the batch size is less than 1.</exception>
+    /// <exception cref="ArgumentException">A buffer's length does not fit, or lengths does not hold m values.</exception>
+    public static void BpttBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dxs, Span<T> dp)
+    {
+        int steps = SequenceArguments.Steps(xs.Length, batchSize, TKernel.InputSize, "the inputs xs (T x m x D values)", nameof(xs));
+        SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
+        CheckBackward(steps, batchSize, caches, dOutputs, dInitial, dp);
+        if (!dxs.IsEmpty)
+        {
+            Guard.Length(dxs.Length, xs.Length, "the input gradients dxs (as many values as xs, or empty)", nameof(dxs));
+        }
+
+        Backward(p, xs, default, lengths, steps, batchSize, caches, dOutputs, dInitial, dxs, dp);
+    }
+
+    /// <summary><see cref="BpttBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/> for one-hot inputs (no input gradient).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, T], a valid step's index is outside [0, D), or the batch size is less than 1.</exception>
+    /// <exception cref="ArgumentException">A buffer's length does not fit, or lengths does not hold m values.</exception>
+    public static void BpttBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp)
+    {
+        int steps = Guard.BatchSteps(indices.Length, batchSize, "the one-hot input indices (T x m)", nameof(indices));
+        SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
+        CheckBackward(steps, batchSize, caches, dOutputs, dInitial, dp);
+        SequenceLengths.Indices(indices, batchSize, lengths, TKernel.InputSize, "the one-hot input indices", nameof(indices));
+        Backward(p, default, indices, lengths, steps, batchSize, caches, dOutputs, dInitial, default, dp);
+    }
+
+    // for t = T−1 … 0, each sequence b with step t: carry_b += [∂L/∂h_{t,b} | 0]; (carry_b, dx_{t,b}) ← backward(cache_{t,b}, carry_b);
+    // a padded step leaves carry_b alone and writes dx_{t,b} = 0. A SIMD kernel runs the sequences in groups of 4
+    // (SimdBatch) while all 4 have step t, with the values of the single steps in the same order.
+    private static void Backward(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
     {
         int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
         int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
@@ -199,33 +290,52 @@ public static class Recurrent<TKernel, T>
         {
             for (int b = 0; b < m; b++)
             {
-                Span<T> dh = carries.Slice(b * s, h);
-                TensorPrimitives.Add(dh, dOutputs.Slice(((t * m) + b) * h, h), dh);
+                if (SequenceLengths.IsValid(lengths, b, t))
+                {
+                    Span<T> dh = carries.Slice(b * s, h);
+                    TensorPrimitives.Add(dh, dOutputs.Slice(((t * m) + b) * h, h), dh);
+                }
             }
 
-            int g = 0;
-            for (; g < groups; g += 4)
+            for (int g = 0; g < m; g += 4)
             {
                 int k = (t * m) + g;
-                SimdBatch<TKernel, T>.Backward(
-                    p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), caches.Slice(k * c, 4 * c),
-                    carries.Slice(g * s, 4 * s), dxs.IsEmpty ? default : dxs.Slice(k * d, 4 * d), dp, scratch);
-            }
+                if (g < groups && SequenceLengths.GroupIsValid(lengths, g, t))
+                {
+                    SimdBatch<TKernel, T>.Backward(
+                        p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), caches.Slice(k * c, 4 * c),
+                        carries.Slice(g * s, 4 * s), dxs.IsEmpty ? default : dxs.Slice(k * d, 4 * d), dp, scratch);
+                    continue;
+                }
 
-            for (int b = g; b < m; b++)
-            {
-                int k = (t * m) + b;
-                Span<T> carry = carries.Slice(b * s, s);
-                ReadOnlySpan<T> cache = caches.Slice(k * c, c);
-                if (indices.IsEmpty)
+                for (int b = g; b < Math.Min(g + 4, m); b++)
                 {
-                    TKernel.Backward(p, xs.Slice(k * d, d), cache, carry, carry, dxs.IsEmpty ? default : dxs.Slice(k * d, d), dp);
-                }
-                else
-                {
-                    TKernel.BackwardOneHot(p, indices[k], cache, carry, carry, dp);
+                    BackwardOne(p, xs, indices, lengths, t, b, m, caches, carries.Slice(b * s, s), dxs, dp);
                 }
             }
+        }
+    }
+
+    // One sequence's step t backward, or for a padded step a zero input gradient.
+    private static void BackwardOne(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int t, int b, int m, ReadOnlySpan<T> caches, Span<T> carry, Span<T> dxs, Span<T> dp)
+    {
+        int k = (t * m) + b, c = TKernel.CacheLength, d = TKernel.InputSize;
+        Span<T> dx = dxs.IsEmpty ? default : dxs.Slice(k * d, d);
+        if (!SequenceLengths.IsValid(lengths, b, t))
+        {
+            dx.Clear();
+            return;
+        }
+
+        ReadOnlySpan<T> cache = caches.Slice(k * c, c);
+        if (indices.IsEmpty)
+        {
+            TKernel.Backward(p, xs.Slice(k * d, d), cache, carry, carry, dx, dp);
+        }
+        else
+        {
+            TKernel.BackwardOneHot(p, indices[k], cache, carry, carry, dp);
         }
     }
 

@@ -123,7 +123,8 @@ internal static class FacadeEmitter
             "CrossEntropyLoss(p, outputs, targets, outputGradients, grads)");
     }
 
-    // The four one-call forms of a loss (dense and one-hot inputs, one sequence and a batch); targets of type
+    // The six one-call forms of a loss (dense and one-hot inputs; one sequence, a batch, a padded batch with lengths and
+    // LossSteps); targets of type
     // `target` (generic name `generic`, or null for class indices).
     private static void Training(Writer f, string t, string name, string target, string? generic)
     {
@@ -146,6 +147,14 @@ internal static class FacadeEmitter
         f.Fn($"{name}Batch{{{oneHotArgs}}}({P}, {Ros}{{int}}, {Ros}{{{targetCref}}}, {batch}",
             $"{t} {name}Batch(Parameters p, {Ros}<int> inputs, {Ros}<{target}> targets, int batchSize, global::LstmGen.BatchReduction reduction, Workspace workspace, Gradients grads, {Ros}<State> initial = default)",
             $"{name}Batch{oneHotCall}(p, inputs, targets, batchSize, reduction, workspace, grads, initial)");
+        string padded = $"int, {Ros}{{int}}, global::LstmGen.BatchReduction, global::LstmGen.LossSteps, {Ws}, {G}, {Ros}{{TState}})";
+        string paddedParameters = $"int batchSize, {Ros}<int> lengths, global::LstmGen.BatchReduction reduction, global::LstmGen.LossSteps lossSteps, Workspace workspace, Gradients grads, {Ros}<State> initial = default";
+        f.Fn($"{name}Batch{{{denseArgs}}}({P}, {Ros}{{TIn}}, {Ros}{{{targetCref}}}, {padded}",
+            $"{t} {name}Batch(Parameters p, {Ros}<Input> inputs, {Ros}<{target}> targets, {paddedParameters})",
+            $"{name}Batch{denseCall}(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial)");
+        f.Fn($"{name}Batch{{{oneHotArgs}}}({P}, {Ros}{{int}}, {Ros}{{{targetCref}}}, {padded}",
+            $"{t} {name}Batch(Parameters p, {Ros}<int> inputs, {Ros}<{target}> targets, {paddedParameters})",
+            $"{name}Batch{oneHotCall}(p, inputs, targets, batchSize, lengths, reduction, lossSteps, workspace, grads, initial)");
     }
 
     /// <summary>Writes one forwarding function: its inherited documentation and its one-line body.</summary>
@@ -162,7 +171,7 @@ internal static class FacadeEmitter
         /// parameter list. Every other function is named by its name and type parameters alone.
         /// </summary>
         private static readonly string[] AmbiguousWithoutParameters =
-            ["MseLoss{", "CrossEntropyLoss{", "CrossEntropyLossAndGradients{", "CrossEntropyLossAndGradientsBatch{"];
+            ["MseLoss{", "CrossEntropyLoss{", "CrossEntropyLossAndGradients{", "CrossEntropyLossAndGradientsBatch{", "LossAndGradientsBatch{"];
 
         private static readonly Regex Roles = new(@"\b(Input|Hidden|Output)\b");
         private readonly SourceWriter w;
