@@ -158,6 +158,7 @@ public static class CellCatalog
         Add<Lstm4096x4096Double.Kernel, double>(nameof(Lstm4096x4096Double)),
         Add<Lstm4096x4096Float.Kernel, float>(nameof(Lstm4096x4096Float)),
         Add<Rnn4096x4096Double.Kernel, double>(nameof(Rnn4096x4096Double)),
+        Add<Gru4096x4096Double.Kernel, double>(nameof(Gru4096x4096Double)),
         Add<Lstm3x4096Double.Kernel, double>(nameof(Lstm3x4096Double)),
         Add<Lstm1024x1024Double.Kernel, double>(nameof(Lstm1024x1024Double)),
         // TorchCells.cs

@@ -16,6 +16,10 @@ public static partial class Lstm4096x4096Float;
 [RnnCell(4096, 4096)]
 public static partial class Rnn4096x4096Double;
 
+/// <summary>GRU D = 4096, H = 4096, double: the largest GRU (3H gate rows, b_hn).</summary>
+[GruCell(4096, 4096)]
+public static partial class Gru4096x4096Double;
+
 /// <summary>LSTM D = 3, H = 4096, double: the largest hidden size with a small input.</summary>
 [LstmCell(3, 4096)]
 public static partial class Lstm3x4096Double;

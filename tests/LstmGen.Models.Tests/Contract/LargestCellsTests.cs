@@ -7,8 +7,9 @@ namespace LstmGen.Models.Tests.Contract;
 /// One training step (two timesteps, squared error, BPTT) of the largest cells the analyzer accepts, through the cell
 /// contract's flat caches: nothing is a value type past the CLR's limits, so these cells train (0.1's typed workspaces
 /// threw TypeLoadException from LSTM 1024 -> 1024 double up). Double cells check three gradient entries (an input
-/// weight, a recurrent weight, a bias) against central finite differences; float cells check that every gradient is
-/// finite and the step moved the loss. One test class: the runs take up to 2.2 GB each and must not overlap.
+/// weight, a recurrent weight, a bias; a GRU also its recurrent bias b_hn) against central finite differences; float
+/// cells check that every gradient is finite and the step moved the loss. One test class: the runs take up to 2.2 GB
+/// each and must not overlap.
 /// </summary>
 public sealed class LargestCellsTests
 {
@@ -19,6 +20,9 @@ public sealed class LargestCellsTests
 
     [Fact]
     public void Rnn_4096x4096_double() => TrainAndCheck<Rnn4096x4096Double.Kernel>();
+
+    [Fact]
+    public void Gru_4096x4096_double() => TrainAndCheck<Gru4096x4096Double.Kernel>();
 
     [Fact]
     public void Lstm_3x4096_double() => TrainAndCheck<Lstm3x4096Double.Kernel>();
@@ -60,7 +64,13 @@ public sealed class LargestCellsTests
         Assert.All(run.Dp, g => Assert.True(double.IsFinite(g)));
         var layout = new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize);
         int lastRow = layout.GateRows - 1;
-        foreach (int index in new[] { layout.InputWeightIndex(1, TKernel.InputSize - 1), layout.RecurrentWeightIndex(lastRow, 2), layout.BiasIndex(lastRow / 2) })
+        int[] indices = [layout.InputWeightIndex(1, TKernel.InputSize - 1), layout.RecurrentWeightIndex(lastRow, 2), layout.BiasIndex(lastRow / 2)];
+        if (layout.RecurrentBiasCount > 0)
+        {
+            indices = [.. indices, layout.RecurrentBiasIndex(TKernel.HiddenSize - 1)];  // a GRU's b_hn
+        }
+
+        foreach (int index in indices)
         {
             double analytic = run.Dp[index], saved = run.P[index];
             const double Epsilon = 1e-4;
