@@ -11,4 +11,10 @@ public enum OutputHead
     /// <c>ŷ = softmax(W_y h + b_y)</c>, trained with cross-entropy (seeds 003 and 004).
     /// </summary>
     Softmax = 1,
+
+    /// <summary>
+    /// A dense layer with no activation, <c>y = W_y h + b_y</c> (V = <see cref="RecurrentCellAttribute.OutputSize"/>
+    /// values; PyTorch's <c>nn.Linear</c>), trained with squared error on y: regression and forecasting.
+    /// </summary>
+    Linear = 2,
 }
