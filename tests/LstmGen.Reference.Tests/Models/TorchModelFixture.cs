@@ -94,52 +94,26 @@ internal sealed class TorchModelFixture
         return new ReferenceModel(layers, head, File.Rows("head.weight", 0, V), File.Slice("head.bias", 0, V));
     }
 
-    /// <summary>The fixture's batch: each sequence's valid steps, its initial states per block and its targets.</summary>
-    public ModelSequence[] Sequences()
-    {
-        double[] x = File.Values("input.x"), h0 = File.Values("input.h0"), target = File.Values("input.target");
-        double[]? c0 = Kind == ReferenceCellKind.Lstm ? File.Values("input.c0") : null;
-        var steps = File.Metadata["loss_steps"] == "last" ? ModelLossSteps.Last : ModelLossSteps.Every;
-        var batch = new ModelSequence[Batch];
-        for (int b = 0; b < Batch; b++)
-        {
-            int s = b, length = Lengths[b];
-            Vector<double>[] inputs = [.. Enumerable.Range(0, length).Select(t => Vec(x, ((t * Batch) + s) * D, D))];
-            Vector<double>[] State(double[] values) => [.. Enumerable.Range(0, Blocks).Select(k => Vec(values, ((k * Batch) + s) * H, H))];
-            ModelTargets targets = File.Metadata["head"] == "softmax"
-                ? new ModelClassTargets([.. Enumerable.Range(0, length).Select(t => checked((int)target[(t * Batch) + s]))], steps)
-                : new ModelSquaredErrorTargets([.. Enumerable.Range(0, length).Select(t => Vec(target, ((t * Batch) + s) * V, V))], steps);
-            batch[b] = new ModelSequence(inputs, targets, State(h0), c0 is null ? null : State(c0));
-        }
+    /// <summary>The fixture's batch shape: T and each sequence's length.</summary>
+    public TimeMajorBatch Shape => new(Steps, Lengths);
 
-        return batch;
-    }
+    /// <summary>The fixture's batch: each sequence's valid steps, its initial states per block and its targets.</summary>
+    public ModelSequence[] Sequences(ReferenceModel model) => Shape.Sequences(
+        model,
+        File.Values("input.x"),
+        File.Values("input.h0"),
+        Kind == ReferenceCellKind.Lstm ? File.Values("input.c0") : null,
+        File.Values("input.target"),
+        File.Metadata["loss_steps"] == "last" ? ModelLossSteps.Last : ModelLossSteps.Every);
 
     /// <summary>The reference's outputs, final states, loss and gradients, named as the fixture names PyTorch's.</summary>
     public Dictionary<string, double[]> Run()
     {
         ReferenceModel model = Model();
-        ModelSequence[] batch = Sequences();
         var reduction = File.Metadata["reduction"] == "mean" ? BatchReduction.Mean : BatchReduction.Sum;
-        ModelRun[] runs = [.. batch.Select(model.Forward)];
-        (ModelGradients total, IReadOnlyList<ModelGradients> sequences) = model.BatchBackward(batch, reduction);
-
-        var results = new Dictionary<string, double[]>(StringComparer.Ordinal)
-        {
-            ["output.loss"] = [total.Loss],
-            ["output.h"] = TimeMajor(Width, (t, b) => t < Lengths[b] ? runs[b].Outputs[t] : null),
-            ["output.h_n"] = BlockMajor((k, b) => runs[b].FinalH[k]),
-            ["grad.input.x"] = TimeMajor(D, (t, b) => t < Lengths[b] ? sequences[b].DX[t] : null),
-            ["grad.input.h0"] = BlockMajor((k, b) => sequences[b].DH0[k]),
-            ["grad.head.weight"] = total.DWy!.ToRowMajorArray(),
-            ["grad.head.bias"] = [.. total.DBy!],
-        };
-        if (Kind == ReferenceCellKind.Lstm)
-        {
-            results["output.c_n"] = BlockMajor((k, b) => runs[b].FinalC[k]!);
-            results["grad.input.c0"] = BlockMajor((k, b) => sequences[b].DC0[k]!);
-        }
-
+        Dictionary<string, double[]> results = Shape.Results(model, Sequences(model), reduction, out ModelGradients total);
+        results["grad.head.weight"] = total.DWy!.ToRowMajorArray();
+        results["grad.head.bias"] = [.. total.DBy!];
         for (int k = 0; k < Layers; k++)
         {
             for (int dir = 0; dir < Directions; dir++)
@@ -182,13 +156,5 @@ internal sealed class TorchModelFixture
         }
     }
 
-    private double[] TimeMajor(int width, Func<int, int, Vector<double>?> at) =>
-        [.. from t in Enumerable.Range(0, Steps) from b in Enumerable.Range(0, Batch) from value in at(t, b) ?? Vector<double>.Build.Dense(width) select value];
-
-    private double[] BlockMajor(Func<int, int, Vector<double>> at) =>
-        [.. from k in Enumerable.Range(0, Blocks) from b in Enumerable.Range(0, Batch) from value in at(k, b) select value];
-
     private static double[] RowMajor(Matrix<double> matrix) => matrix.ToRowMajorArray();
-
-    private static Vector<double> Vec(double[] values, int start, int count) => Vector<double>.Build.DenseOfArray(values.AsSpan(start, count).ToArray());
 }
