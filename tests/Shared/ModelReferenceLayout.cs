@@ -1,4 +1,5 @@
 using LstmGen.Models;
+using LstmGen.Reference;
 using LstmGen.Reference.Models;
 using MathNet.Numerics.LinearAlgebra;
 
