@@ -58,7 +58,7 @@ public static class OnnxExport
                 $"Expected a cell whose float weights fit in one ONNX file ({MaxWeightBytes} bytes at most), but the {layout} cell needs {weightBytes}.");
         }
 
-        TensorSet tensors = OnnxLayout.Export<float>(layout, AsFloat(layout, parameters));
+        TensorSet tensors = OnnxLayout.Export<float>(layout, FloatWeights.Of(parameters, layout.ParameterCount, $"{layout} cell"));
         GraphMessage graph = OnnxGraphBuilder.Build(layout, tensors, options);
         return new ModelMessage(IrVersion, ProducerName, ProducerVersion, graph, OpsetVersion).ToByteArray();
     }
@@ -99,42 +99,7 @@ public static class OnnxExport
         LstmGen.Interop.AtomicFile.WriteAllBytes(path, ToBytes(layout, parameters, options));
     }
 
-    /// <summary>
-    /// The parameters as float: ONNX Runtime's LSTM and RNN kernels compute in float only (version 1.31 rejects a double
-    /// LSTM with "LSTM operator does not support double yet" and has no double RNN kernel), so a double cell is exported
-    /// with its weights rounded to the nearest float.
-    /// </summary>
-    private static ReadOnlySpan<float> AsFloat<T>(CellLayout layout, ReadOnlySpan<T> parameters)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(parameters);
-        }
-
-        if (typeof(T) != typeof(double))
-        {
-            throw new NotSupportedException($"Expected float or double parameters, but got {typeof(T)}.");
-        }
-
-        Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
-        ReadOnlySpan<double> values = System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(parameters);
-        float[] rounded = new float[values.Length];
-        for (int k = 0; k < values.Length; k++)
-        {
-            rounded[k] = (float)values[k];
-            if (float.IsInfinity(rounded[k]) && double.IsFinite(values[k]))
-            {
-                throw new ArgumentException(
-                    $"Expected parameters within float's range (the ONNX model computes in float), but parameter {k} of the {layout} cell is {values[k]:R}, which would become infinity.",
-                    nameof(parameters));
-            }
-        }
-
-        return rounded;
-    }
-
     /// <summary>The model's <c>producer_version</c>: this assembly's version.</summary>
-    private static string ProducerVersion { get; } =
+    internal static string ProducerVersion { get; } =
         typeof(OnnxExport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

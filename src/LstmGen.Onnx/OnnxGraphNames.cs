@@ -26,4 +26,19 @@ public static class OnnxGraphNames
 
     /// <summary>Output (with a softmax head): the softmax of the logits, [sequence, batch, V].</summary>
     public const string Probabilities = "probabilities";
+
+    /// <summary>Output (with a linear head, models only): the head's output y = W_y h + b_y after every step, [sequence, batch, V].</summary>
+    public const string HeadOutput = "y";
+
+    /// <summary>Optional input of a model (<see cref="OnnxModelExport"/>): layer k's initial hidden states, [directions, batch, H].</summary>
+    public static string InitialHiddenOf(int layer) => $"initial_h_l{layer}";
+
+    /// <summary>Optional input of a model (LSTM layers): layer k's initial cell states, [directions, batch, H].</summary>
+    public static string InitialCellOf(int layer) => $"initial_c_l{layer}";
+
+    /// <summary>Output of a model: layer k's final hidden states, [directions, batch, H] (forward first; the reverse one after t = 0).</summary>
+    public static string FinalHiddenOf(int layer) => $"Y_h_l{layer}";
+
+    /// <summary>Output of a model (LSTM layers): layer k's final cell states, [directions, batch, H].</summary>
+    public static string FinalCellOf(int layer) => $"Y_c_l{layer}";
 }

@@ -35,6 +35,7 @@ public sealed partial class PublicSurfaceTests
         "LstmGen.Interop.Layouts.ParameterBlock",
         "LstmGen.Interop.Layouts.ParameterBlocks",
         "LstmGen.Interop.Layouts.PyTorchLayout",
+        "LstmGen.Interop.Layouts.PyTorchModelLayout",
         "LstmGen.Interop.Layouts.PyTorchModule",
         "LstmGen.Interop.Layouts.PyTorchNames",
         "LstmGen.Interop.NamedTensor",

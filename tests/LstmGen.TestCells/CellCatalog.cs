@@ -227,6 +227,16 @@ public static class CellCatalog
         Add<SeqLenLstmSimdFloat.Kernel, float>(nameof(SeqLenLstmSimdFloat)),
         Add<SeqLenRnnSimdFloat.Kernel, float>(nameof(SeqLenRnnSimdFloat)),
         Add<SeqLenGruSimdFloat.Kernel, float>(nameof(SeqLenGruSimdFloat)),
+        // ModelInteropCells.cs
+        Add<InteropLstm3x4D.Kernel, double>(nameof(InteropLstm3x4D)),
+        Add<InteropLstm8x4D.Kernel, double>(nameof(InteropLstm8x4D)),
+        Add<InteropGru3x5D.Kernel, double>(nameof(InteropGru3x5D)),
+        Add<InteropGru5x5D.Kernel, double>(nameof(InteropGru5x5D)),
+        Add<InteropRnn3x4D.Kernel, double>(nameof(InteropRnn3x4D)),
+        Add<InteropLstm2x3D.Kernel, double>(nameof(InteropLstm2x3D)),
+        Add<InteropLstm6x3D.Kernel, double>(nameof(InteropLstm6x3D)),
+        Add<InteropGru4x4D.Kernel, double>(nameof(InteropGru4x4D)),
+        Add<InteropLstm4x5D.Kernel, double>(nameof(InteropLstm4x5D)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The names of every cell in the catalog.</summary>

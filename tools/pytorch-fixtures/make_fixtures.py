@@ -20,6 +20,9 @@ import sys
 import torch
 import torch.nn.functional as F
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the script
+from model_fixtures import make_model_cases  # noqa: E402
+
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "LstmGen.Interop.Tests",
                        "Fixtures", "PyTorch")
 
@@ -198,7 +201,8 @@ def write_safetensors(path, tensors, metadata=None):
 
 
 def main():
-    """Writes every case, or with module names as arguments (e.g. `gru grucell`) only the cases of those modules."""
+    """Writes every case, or with module names as arguments (e.g. `gru grucell`) only the cases of those modules;
+    `model` selects the stacked / bidirectional model cases of model_fixtures.py."""
     torch.set_num_threads(1)
     os.makedirs(OUT_DIR, exist_ok=True)
     only = set(sys.argv[1:])
@@ -208,6 +212,8 @@ def main():
             continue
         for dtype_key in ("f32", "f64"):
             written.append(make_case(index, *case, dtype_key))
+    if not only or "model" in only:
+        written.extend(make_model_cases(write_safetensors, lambda name: os.path.join(OUT_DIR, name)))
     total = sum(os.path.getsize(os.path.join(OUT_DIR, n)) for n in written)
     print(f"wrote {len(written)} fixtures ({total} bytes) to {os.path.normpath(OUT_DIR)} with torch {torch.__version__}")
     return 0

@@ -50,12 +50,14 @@ internal static class OnnxFields
         internal const int Name = 1;     // string
         internal const int I = 3;        // int64
         internal const int S = 4;        // bytes
+        internal const int Ints = 8;     // repeated int64
         internal const int Strings = 9;  // repeated bytes
         internal const int Type = 20;    // AttributeType enum
 
         /// <summary>AttributeProto.AttributeType values.</summary>
         internal const int TypeInt = 2;
         internal const int TypeString = 3;
+        internal const int TypeInts = 7;
         internal const int TypeStrings = 8;
     }
 
