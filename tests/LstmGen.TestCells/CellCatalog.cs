@@ -227,6 +227,15 @@ public static class CellCatalog
         Add<SeqLenLstmSimdFloat.Kernel, float>(nameof(SeqLenLstmSimdFloat)),
         Add<SeqLenRnnSimdFloat.Kernel, float>(nameof(SeqLenRnnSimdFloat)),
         Add<SeqLenGruSimdFloat.Kernel, float>(nameof(SeqLenGruSimdFloat)),
+        // LinearHeadCells.cs
+        Add<LinearLstm1x3V1Double.Kernel, double>(nameof(LinearLstm1x3V1Double)),
+        Add<LinearLstm3x5V2Double.Kernel, double>(nameof(LinearLstm3x5V2Double)),
+        Add<LinearLstm3x5V2Float.Kernel, float>(nameof(LinearLstm3x5V2Float)),
+        Add<LinearGru2x3V2Double.Kernel, double>(nameof(LinearGru2x3V2Double)),
+        Add<LinearGru4x9V3Double.Kernel, double>(nameof(LinearGru4x9V3Double)),
+        Add<LinearRnn2x4V3Double.Kernel, double>(nameof(LinearRnn2x4V3Double)),
+        Add<LinearRnn10x40V4Double.Kernel, double>(nameof(LinearRnn10x40V4Double)),
+        Add<LinearRnn2x4V3Float.Kernel, float>(nameof(LinearRnn2x4V3Float)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The names of every cell in the catalog.</summary>
