@@ -26,4 +26,7 @@ public static class OnnxGraphNames
 
     /// <summary>Output (with a softmax head): the softmax of the logits, [sequence, batch, V].</summary>
     public const string Probabilities = "probabilities";
+
+    /// <summary>Output: a linear head's prediction <c>W_y h + b_y</c> [sequence, batch, V] (no softmax).</summary>
+    public const string Prediction = "prediction";
 }
