@@ -9,7 +9,8 @@ namespace LstmGen.Onnx;
 /// Builds the exported graph: <c>LSTM</c> (or <c>GRU</c> with <c>linear_before_reset = 1</c>, or <c>RNN</c> with tanh) over
 /// <c>X</c> with initializers W, R, B from
 /// <see cref="OnnxLayout"/>; <c>Squeeze</c> drops the num_directions axis of Y to give <c>hidden</c>; with a head,
-/// <c>MatMul</c> by W_y [H, V], <c>Add</c> b_y, <c>Softmax</c> on the last axis.
+/// <c>MatMul</c> by W_y [H, V], <c>Add</c> b_y, then for a softmax head <c>Softmax</c> on the last axis (a linear head's
+/// output is <c>prediction</c>).
 /// </summary>
 internal static class OnnxGraphBuilder
 {
@@ -50,7 +51,14 @@ internal static class OnnxGraphBuilder
         }
 
         var nodes = new List<NodeMessage> { RecurrentNode(layout, options), new("squeeze_directions", "Squeeze", [RecurrentOutput, SqueezeAxes], [N.Hidden]) };
-        if (layout.HasHead)
+        if (layout.Head == OutputHead.Linear)
+        {
+            // A linear head is the affine map alone: y = hidden · W_y + b_y, no softmax.
+            nodes.Add(new("head_matmul", "MatMul", [N.Hidden, OnnxLayout.HeadWeightsName], [HeadProduct]));
+            nodes.Add(new("head_bias", "Add", [HeadProduct, OnnxLayout.HeadBiasName], [N.Prediction]));
+            outputs.Add(new(N.Prediction, elementType, [Sequence, Batch, layout.OutputSize]));
+        }
+        else if (layout.HasHead)
         {
             nodes.Add(new("head_matmul", "MatMul", [N.Hidden, OnnxLayout.HeadWeightsName], [HeadProduct]));
             nodes.Add(new("head_bias", "Add", [HeadProduct, OnnxLayout.HeadBiasName], [N.Logits]));

@@ -27,8 +27,8 @@ public static class OnnxGraphNames
     /// <summary>Output (with a softmax head): the softmax of the logits, [sequence, batch, V].</summary>
     public const string Probabilities = "probabilities";
 
-    /// <summary>Output (with a linear head, models only): the head's output y = W_y h + b_y after every step, [sequence, batch, V].</summary>
-    public const string HeadOutput = "y";
+    /// <summary>Output: a linear head's prediction <c>W_y h + b_y</c> [sequence, batch, V] (no softmax).</summary>
+    public const string Prediction = "prediction";
 
     /// <summary>Optional input of a model (<see cref="OnnxModelExport"/>): layer k's initial hidden states, [directions, batch, H].</summary>
     public static string InitialHiddenOf(int layer) => $"initial_h_l{layer}";

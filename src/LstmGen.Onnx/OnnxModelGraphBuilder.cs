@@ -71,7 +71,7 @@ internal static class OnnxModelGraphBuilder
         {
             initializers.AddRange(Head(layout, parameters).Select(TensorMessage.From));
             bool softmax = layout.Output == OutputHead.Softmax;
-            string y = softmax ? N.Logits : N.HeadOutput;
+            string y = softmax ? N.Logits : N.Prediction;
             nodes.Add(new("head_matmul", "MatMul", [N.Hidden, OnnxLayout.HeadWeightsName], [HeadProduct]));
             nodes.Add(new("head_bias", "Add", [HeadProduct, OnnxLayout.HeadBiasName], [y]));
             outputs.Add(new(y, TensorMessageFloat, [Sequence, Batch, layout.OutputSize]));

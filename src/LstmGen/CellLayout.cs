@@ -9,8 +9,8 @@ namespace LstmGen;
 /// The layout: the fused matrix <c>[W | U]</c> of <see cref="GateRows"/> rows and <c>D + H</c> columns, stored column
 /// by column (element (r, k) at <c>k * GateRows + r</c>, with <c>r = gate * H + row</c> and gates in the order
 /// i, f, g, o for an LSTM, r, z, n for a GRU); then the bias b (<see cref="GateRows"/> values); for a GRU, the recurrent
-/// bias of n, b_hn (H values, <see cref="RecurrentBiasIndex"/>); then, with a softmax head, W_y (V x H) column by column
-/// and b_y (V). A GRU's b holds b_ir + b_hr and b_iz + b_hz (PyTorch's two biases summed) and b_in.
+/// bias of n, b_hn (H values, <see cref="RecurrentBiasIndex"/>); then, with an output head (softmax or linear, the same
+/// layout), W_y (V x H) column by column and b_y (V). A GRU's b holds b_ir + b_hr and b_iz + b_hz (PyTorch's two biases summed) and b_in.
 /// </remarks>
 public readonly record struct CellLayout
 {
@@ -18,9 +18,13 @@ public readonly record struct CellLayout
     /// <param name="kind">LSTM, tanh RNN or GRU.</param>
     /// <param name="inputSize">D, at least 1.</param>
     /// <param name="hiddenSize">H, at least 1.</param>
-    /// <param name="outputSize">V, the classes of the softmax head; 0 when the cell has none.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is out of range, or the parameters would not fit in an array.</exception>
-    public CellLayout(RecurrentCellKind kind, int inputSize, int hiddenSize, int outputSize = 0)
+    /// <param name="outputSize">V, the outputs of the head (classes of a softmax head, values of a linear one); 0 when the cell has none.</param>
+    /// <param name="head">
+    /// The head's kind; <c>null</c> (the default) means <see cref="OutputHead.Softmax"/> when V &gt; 0 and
+    /// <see cref="OutputHead.None"/> when V = 0. A head needs V ≥ 1, and <see cref="OutputHead.None"/> needs V = 0.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range, the parameters would not fit in an array, or the head does not agree with V.</exception>
+    public CellLayout(RecurrentCellKind kind, int inputSize, int hiddenSize, int outputSize = 0, OutputHead? head = null)
     {
         if (kind is not (RecurrentCellKind.Lstm or RecurrentCellKind.TanhRnn or RecurrentCellKind.Gru))
         {
@@ -39,6 +43,7 @@ public readonly record struct CellLayout
                 nameof(hiddenSize), $"Expected a cell whose parameters fit in one array ({Array.MaxLength} values), but D = {inputSize}, H = {hiddenSize}, V = {outputSize} need {count}.");
         }
 
+        Head = CheckHead(head ?? (outputSize > 0 ? OutputHead.Softmax : OutputHead.None), outputSize);
         Kind = kind;
         InputSize = inputSize;
         HiddenSize = hiddenSize;
@@ -54,10 +59,13 @@ public readonly record struct CellLayout
     /// <summary>H: the length of the hidden state.</summary>
     public int HiddenSize { get; }
 
-    /// <summary>V: the classes of the softmax head; 0 when the cell has none.</summary>
+    /// <summary>V: the outputs of the head (classes of a softmax head, values of a linear one); 0 when the cell has none.</summary>
     public int OutputSize { get; }
 
-    /// <summary>Whether the cell has a softmax head.</summary>
+    /// <summary>The head on top of h: <see cref="OutputHead.None"/>, <see cref="OutputHead.Softmax"/> or <see cref="OutputHead.Linear"/>.</summary>
+    public OutputHead Head { get; }
+
+    /// <summary>Whether the cell has an output head (softmax or linear: both are W_y and b_y in the buffer).</summary>
     public bool HasHead => OutputSize > 0;
 
     /// <summary>Blocks of H rows in the gate matrix: 4 for an LSTM (i, f, g, o), 3 for a GRU (r, z, n), 1 for an RNN.</summary>
@@ -138,9 +146,32 @@ public readonly record struct CellLayout
         return HeadBiasOffset + output;
     }
 
-    /// <summary>"LSTM D = 2, H = 1", "GRU D = 3, H = 4" or "tanh RNN D = 10, H = 128, V = 10", for messages.</summary>
-    public override string ToString() =>
-        $"{KindName(Kind)} D = {InputSize}, H = {HiddenSize}{(HasHead ? $", V = {OutputSize}" : string.Empty)}";
+    /// <summary>"LSTM D = 2, H = 1", "GRU D = 3, H = 4", "tanh RNN D = 10, H = 128, V = 10" (softmax) or "LSTM D = 1, H = 8, linear V = 1", for messages.</summary>
+    public override string ToString() => $"{KindName(Kind)} D = {InputSize}, H = {HiddenSize}{HeadText}";
+
+    private string HeadText => Head switch
+    {
+        OutputHead.Softmax => $", V = {OutputSize}",
+        OutputHead.Linear => $", linear V = {OutputSize}",
+        _ => string.Empty,
+    };
+
+    // A defined head that agrees with V: a head needs V ≥ 1, no head needs V = 0.
+    private static OutputHead CheckHead(OutputHead head, int outputSize)
+    {
+        if (head is not (OutputHead.None or OutputHead.Softmax or OutputHead.Linear))
+        {
+            throw new ArgumentOutOfRangeException(nameof(head), head, "Expected OutputHead.None, OutputHead.Softmax or OutputHead.Linear.");
+        }
+
+        if ((head == OutputHead.None) != (outputSize == 0))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(head), head, $"Expected V = 0 without a head and V ≥ 1 with one, but the head is OutputHead.{head} and V = {outputSize}.");
+        }
+
+        return head;
+    }
 
     /// <summary>Gate blocks of H rows of <paramref name="kind"/>: 4, 3 or 1.</summary>
     internal static int GatesOf(RecurrentCellKind kind) => kind switch

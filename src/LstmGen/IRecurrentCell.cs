@@ -137,7 +137,17 @@ public interface IRecurrentCell<T>
     /// <inheritdoc cref="Losses{TKernel, T}.CrossEntropy(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, BatchReduction, int)"/>
     T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> distributions, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1);
 
-    // ---- the softmax head ----
+    // ---- the linear head's squared error ----
+
+    /// <inheritdoc cref="Losses{TKernel, T}.HeadSquaredError(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, BatchReduction, int)"/>
+    T HeadSquaredError(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1);
+
+    /// <inheritdoc cref="Losses{TKernel, T}.HeadSquaredError(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, ReadOnlySpan{int}, BatchReduction, LossSteps)"/>
+    T HeadSquaredError(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, Span<T> dp, int batchSize, ReadOnlySpan<int> lengths,
+        BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every);
+
+    // ---- the head (softmax or linear: the same affine map) ----
 
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.HeadForward"/>
     void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits);

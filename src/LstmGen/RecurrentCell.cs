@@ -29,7 +29,7 @@ public sealed class RecurrentCell<TKernel, T> : IRecurrentCell<T>
     public static RecurrentCell<TKernel, T> Instance { get; } = new();
 
     /// <inheritdoc/>
-    public CellLayout Layout => CellShape<TKernel>.Layout;
+    public CellLayout Layout => KernelShape<TKernel, T>.Layout;
 
     /// <inheritdoc/>
     public RecurrentCellKind Kind => TKernel.Kind;
@@ -120,6 +120,17 @@ public sealed class RecurrentCell<TKernel, T> : IRecurrentCell<T>
     /// <inheritdoc/>
     public T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> distributions, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1) =>
         Losses<TKernel, T>.CrossEntropy(p, outputs, distributions, dOutputs, dp, reduction, batchSize);
+
+    /// <inheritdoc/>
+    public T HeadSquaredError(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1) =>
+        Losses<TKernel, T>.HeadSquaredError(p, outputs, targets, dOutputs, dp, reduction, batchSize);
+
+    /// <inheritdoc/>
+    public T HeadSquaredError(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, Span<T> dp, int batchSize, ReadOnlySpan<int> lengths,
+        BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every) =>
+        Losses<TKernel, T>.HeadSquaredError(p, outputs, targets, dOutputs, dp, batchSize, lengths, reduction, lossSteps);
 
     /// <inheritdoc/>
     public void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits) => TKernel.HeadForward(p, h, logits);

@@ -151,13 +151,21 @@ public sealed class DeclarationDiagnosticTests
     // LSTM0008
     [Theory]
     [InlineData("Kernel = {|LSTM0008:(KernelStrategy)(-3)|}")]
-    [InlineData("Output = {|LSTM0008:(OutputHead)2|}, OutputSize = 3")]
+    [InlineData("Output = {|LSTM0008:(OutputHead)3|}, OutputSize = 3")]
     public Task Undefined_kernel_or_head_is_LSTM0008(string option) =>
         Check($"[LstmCell(2, 1, {option})]\npublic static partial class Cell;");
 
     [Fact]
     public Task Defined_kernel_and_head_are_fine() =>
         Check("[LstmCell(2, 1, Kernel = KernelStrategy.Loops, Output = OutputHead.Softmax, OutputSize = 3)]\npublic static partial class Cell;");
+
+    [Fact]
+    public async Task The_LSTM0008_message_for_the_head_lists_all_three_heads()
+    {
+        var problems = await AnalyzerRun.RunAsync(Usings + "[LstmCell(2, 1, Output = (OutputHead)3, OutputSize = 3)]\npublic static partial class Cell;");
+        string message = Assert.Single(problems, d => d.Id == "LSTM0008").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("None, Softmax, Linear", message, StringComparison.Ordinal);
+    }
 
     // LSTM0009
     [Fact]
@@ -177,6 +185,35 @@ public sealed class DeclarationDiagnosticTests
     public Task Softmax_without_output_size_is_LSTM0010() =>
         Check("[LstmCell(2, 1, Output = {|LSTM0010:OutputHead.Softmax|})]\npublic static partial class Cell;");
 
+    [Theory]
+    [InlineData("LstmCell")]
+    [InlineData("GruCell")]
+    [InlineData("RnnCell")]
+    public Task Linear_head_without_output_size_is_LSTM0010(string attribute) =>
+        Check($"[{attribute}(2, 1, Output = {{|LSTM0010:OutputHead.Linear|}})]\npublic static partial class Cell;");
+
+    [Theory]
+    [InlineData("OutputHead.Softmax", "the number of classes")]
+    [InlineData("OutputHead.Linear", "the number of values it predicts")]
+    public async Task The_LSTM0010_message_names_the_head(string head, string meaning)
+    {
+        var problems = await AnalyzerRun.RunAsync(Usings + $"[GruCell(2, 1, Output = {head})]\npublic static partial class Cell;");
+        string message = Assert.Single(problems, d => d.Id == "LSTM0010").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"'Cell' asks for a head (Output = {head}) but does not set OutputSize; add OutputSize = V, {meaning} (1 to 4096)", message);
+    }
+
+    [Theory]
+    [InlineData("[LstmCell(1, 8, Output = OutputHead.Linear, OutputSize = 1)]")]
+    [InlineData("[GruCell(3, 40, Output = OutputHead.Linear, OutputSize = 4096, Scalar = ScalarType.Float)]")]
+    [InlineData("[RnnCell(2, 2, OutputSize = 2, Output = OutputHead.Linear, Kernel = KernelStrategy.Unrolled)]")]
+    public Task Linear_head_with_output_size_is_fine(string attribute) => Check(attribute + "\npublic static partial class Cell;");
+
+    [Theory]
+    [InlineData("[LstmCell(2, 1, Output = OutputHead.Linear, OutputSize = {|LSTM0005:0|})]")]
+    [InlineData("[RnnCell(2, 1, Output = OutputHead.Linear, OutputSize = {|LSTM0005:4097|})]")]
+    [InlineData("[RnnCell(1, 16, Kernel = {|LSTM0006:KernelStrategy.Unrolled|}, Output = OutputHead.Linear, OutputSize = 44)]")]
+    public Task Linear_head_size_limits_are_the_softmax_heads(string attribute) => Check(attribute + "\npublic static partial class Cell;");
+
     [Fact]
     public Task Softmax_with_output_size_is_fine() =>
         Check("[RnnCell(2, 1, Output = OutputHead.Softmax, OutputSize = 10)]\npublic static partial class Cell;");
@@ -187,6 +224,16 @@ public sealed class DeclarationDiagnosticTests
     [InlineData("Output = OutputHead.None, OutputSize = {|LSTM0011:-2|}")]
     public Task Output_size_without_head_is_LSTM0011(string options) =>
         Check($"[LstmCell(2, 1, {options})]\npublic static partial class Cell;");
+
+    [Fact]
+    public async Task The_LSTM0011_message_offers_both_heads()
+    {
+        var problems = await AnalyzerRun.RunAsync(Usings + "[LstmCell(2, 1, OutputSize = 10)]\npublic static partial class Cell;");
+        string message = Assert.Single(problems, d => d.Id == "LSTM0011").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            "'Cell' sets OutputSize = 10 but has no output head; add Output = OutputHead.Softmax (classes) or Output = OutputHead.Linear (regression), or remove OutputSize",
+            message);
+    }
 
     [Fact]
     public Task No_head_and_no_output_size_is_fine() =>
@@ -204,6 +251,23 @@ public sealed class DeclarationDiagnosticTests
     [Fact]
     public Task Head_member_names_clash_only_with_a_head() =>
         Check("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = 3)]\npublic static partial class Cell\n{\n    public static void {|LSTM0012:Softmax|}() { }\n}");
+
+    [Theory]
+    [InlineData("HeadMseLoss")]
+    [InlineData("HeadMseLossAndGradientsBatch")]
+    [InlineData("HeadForward")]
+    public Task Linear_head_member_names_clash_with_a_linear_head(string name) =>
+        Check($"[GruCell(2, 1, Output = OutputHead.Linear, OutputSize = 3)]\npublic static partial class Cell\n{{\n    public static void {{|LSTM0012:{name}|}}() {{ }}\n}}");
+
+    [Theory]
+    [InlineData("Softmax")]
+    [InlineData("CrossEntropyLoss")]
+    public Task Softmax_member_names_are_free_on_a_linear_head_cell(string name) =>
+        Check($"[LstmCell(2, 1, Output = OutputHead.Linear, OutputSize = 3)]\npublic static partial class Cell\n{{\n    public static void {name}() {{ }}\n}}");
+
+    [Fact]
+    public Task Linear_head_member_names_are_free_on_a_softmax_cell() =>
+        Check("[LstmCell(2, 1, Output = OutputHead.Softmax, OutputSize = 3)]\npublic static partial class Cell\n{\n    public static void HeadMseLoss() { }\n}");
 
     [Fact]
     public Task Cell_named_like_a_generated_member_is_LSTM0012() =>

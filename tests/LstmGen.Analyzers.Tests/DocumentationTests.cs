@@ -63,11 +63,13 @@ public sealed class DocumentationTests
 
     /// <summary>
     /// LSTM0012's section lists the reserved names exactly as <see cref="LstmGen.Generators.Emit.GeneratedMemberNames"/>
-    /// holds them (the one list the rule uses), in two bullets: every cell, and with a softmax head.
+    /// holds them (the one list the rule uses), in four bullets: every cell, with either head, and with a softmax or a linear head besides.
     /// </summary>
     [Theory]
     [InlineData("**Every cell:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.EveryCell))]
-    [InlineData("**With a softmax head:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.HeadOnly))]
+    [InlineData("**With a head (softmax or linear):**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.HeadOnly))]
+    [InlineData("**With a softmax head, besides:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.SoftmaxHeadOnly))]
+    [InlineData("**With a linear head, besides:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.LinearHeadOnly))]
     public void The_reserved_names_in_docs_are_the_rules_list(string label, string field)
     {
         string docs = File.ReadAllText(Repository.File("docs/diagnostics.md"));

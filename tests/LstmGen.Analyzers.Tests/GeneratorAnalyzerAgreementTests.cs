@@ -41,12 +41,15 @@ public sealed class GeneratorAnalyzerAgreementTests
         { "LSTM0006", "[GruCell(29, 8, Kernel = KernelStrategy.Unrolled)] public static partial class Cell;" },
         { "LSTM0009", "[GruCell(2, 1), LstmCell(2, 1)] public static partial class Cell;" },
         { "LSTM0010", "[GruCell(2, 1, Output = OutputHead.Softmax)] public static partial class Cell;" },
+        { "LSTM0010", "[LstmCell(2, 1, Output = OutputHead.Linear)] public static partial class Cell;" },
+        { "LSTM0012", "[RnnCell(2, 1, Output = OutputHead.Linear, OutputSize = 1)] public static partial class Cell { public static void HeadMseLoss() { } }" },
         { "LSTM0015", "[GruCell(2)] public static partial class Cell;" },
     };
 
     public static TheoryData<string> Valid() => new()
     {
         "[LstmCell(2, 1)] public static partial class @class;",
+        "[GruCell(2, 3, Output = OutputHead.Linear, OutputSize = 2)] public static partial class Cell { public static void Softmax() { } }",
         "[LstmCell(2, 1)] public static partial class cell;",
         "[RnnCell(2, 1)] public static partial class Ünïcödé;",
         "[GruCell(28, 8, Kernel = KernelStrategy.Unrolled)] public static partial class Cell;",

@@ -86,6 +86,17 @@ internal static class CellSources
         public static partial class SmallGru;
         """;
 
+    /// <summary>An LSTM with a linear (regression) head: D = 1, H = 3, V = 1, double: 12·4 = 48 multiply-adds, unrolled.</summary>
+    public const string LinearLstm = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A one-step-ahead forecaster.</summary>
+        [LstmCell(1, 3, Output = OutputHead.Linear, OutputSize = 1)]
+        public static partial class Forecaster;
+        """;
+
     /// <summary>A GRU: D = 7, H = 9, float, softmax head V = 5: 3·9·16 = 432 multiply-adds, above the unroll budget, so SIMD kernels.</summary>
     public const string SimdGru = """
         using LstmGen;

@@ -28,6 +28,10 @@ public sealed class GeneratedSourceSnapshotTests
         VerifyGenerated(CellSources.SimdLstm, "Samples.SimdLstm.g.cs", "Lstm.SimdLstm.Simd.Float");
 
     [Fact]
+    public Task Lstm_with_linear_head_unrolled_double() =>
+        VerifyGenerated(CellSources.LinearLstm, "Samples.Forecaster.g.cs", "Lstm.Forecaster.Linear.Unrolled.Double");
+
+    [Fact]
     public Task Gru_unrolled_double() =>
         VerifyGenerated(CellSources.SmallGru, "Samples.SmallGru.g.cs", "Gru.SmallGru.Unrolled.Double");
 

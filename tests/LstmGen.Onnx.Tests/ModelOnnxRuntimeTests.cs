@@ -126,7 +126,7 @@ public sealed class ModelOnnxRuntimeTests(ITestOutputHelper output)
         }
         else if (layout.Output == OutputHead.Linear)
         {
-            worst = Math.Max(worst, Compare($"{label} y", TimeMajor((r, t) => r.HeadOutputs[t]), ort[OnnxGraphNames.HeadOutput], headShape));
+            worst = Math.Max(worst, Compare($"{label} prediction", TimeMajor((r, t) => r.HeadOutputs[t]), ort[OnnxGraphNames.Prediction], headShape));
         }
 
         output.WriteLine($"{label}: worst error {worst:E2}");

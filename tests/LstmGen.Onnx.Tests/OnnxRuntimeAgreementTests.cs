@@ -27,6 +27,7 @@ public sealed class OnnxRuntimeAgreementTests(ITestOutputHelper output)
         [
             nameof(LstmD3H5V4Float), nameof(LstmD10H33V7Float), nameof(LstmD4H16Float),
             nameof(RnnD3H5V4Float), nameof(RnnD10H33Float), nameof(LstmD4H6V3Double), nameof(RnnD4H6V3Double),
+            nameof(LinearLstm3x5V2Float), nameof(LinearRnn10x40V4Double), nameof(LinearGru4x9V3Double),
         ];
         foreach (string cell in cells)
         {
@@ -91,7 +92,15 @@ public sealed class OnnxRuntimeAgreementTests(ITestOutputHelper output)
             Assert.False(actual.ContainsKey(OnnxGraphNames.FinalCell));
         }
 
-        if (layout.HasHead)
+        if (layout.Head == OutputHead.Linear)
+        {
+            // A linear head: MatMul and Add only, its output y compared with the generated HeadForward; no softmax.
+            Assert.Equal([steps, batch, layout.OutputSize], actual[OnnxGraphNames.Prediction].Shape);
+            worst.Add(Report("prediction", expected.Logits, actual[OnnxGraphNames.Prediction].Values, Relative));
+            Assert.False(actual.ContainsKey(OnnxGraphNames.Probabilities));
+            Assert.False(actual.ContainsKey(OnnxGraphNames.Logits));
+        }
+        else if (layout.HasHead)
         {
             Assert.Equal([steps, batch, layout.OutputSize], actual[OnnxGraphNames.Probabilities].Shape);
             worst.Add(Report("logits", expected.Logits, actual[OnnxGraphNames.Logits].Values, Relative));

@@ -237,6 +237,15 @@ public static class CellCatalog
         Add<InteropLstm6x3D.Kernel, double>(nameof(InteropLstm6x3D)),
         Add<InteropGru4x4D.Kernel, double>(nameof(InteropGru4x4D)),
         Add<InteropLstm4x5D.Kernel, double>(nameof(InteropLstm4x5D)),
+        // LinearHeadCells.cs
+        Add<LinearLstm1x3V1Double.Kernel, double>(nameof(LinearLstm1x3V1Double)),
+        Add<LinearLstm3x5V2Double.Kernel, double>(nameof(LinearLstm3x5V2Double)),
+        Add<LinearLstm3x5V2Float.Kernel, float>(nameof(LinearLstm3x5V2Float)),
+        Add<LinearGru2x3V2Double.Kernel, double>(nameof(LinearGru2x3V2Double)),
+        Add<LinearGru4x9V3Double.Kernel, double>(nameof(LinearGru4x9V3Double)),
+        Add<LinearRnn2x4V3Double.Kernel, double>(nameof(LinearRnn2x4V3Double)),
+        Add<LinearRnn10x40V4Double.Kernel, double>(nameof(LinearRnn10x40V4Double)),
+        Add<LinearRnn2x4V3Float.Kernel, float>(nameof(LinearRnn2x4V3Float)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The names of every cell in the catalog.</summary>

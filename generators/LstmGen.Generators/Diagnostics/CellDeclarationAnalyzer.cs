@@ -26,7 +26,7 @@ public sealed class CellDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedScalar,
         DiagnosticDescriptors.UndefinedOption,
         DiagnosticDescriptors.SeveralCellAttributes,
-        DiagnosticDescriptors.SoftmaxWithoutOutputSize,
+        DiagnosticDescriptors.HeadWithoutOutputSize,
         DiagnosticDescriptors.OutputSizeWithoutHead,
         DiagnosticDescriptors.MemberNameClash,
         DiagnosticDescriptors.KernelSpecialisation,

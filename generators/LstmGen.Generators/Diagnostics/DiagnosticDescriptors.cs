@@ -84,19 +84,19 @@ internal static class DiagnosticDescriptors
         $"'{{0}}' carries more than one cell attribute; a type can hold one cell, so keep one of {Validation.CellAttributes.Listed}",
         "Each cell attribute fills the class with members of the same names (Forward, Backward, Input, ...), so one class can hold only one cell. Declare a second class for a second cell.");
 
-    /// <summary>LSTM0010: <c>Output = OutputHead.Softmax</c> without <c>OutputSize</c> (a set but non-positive one is LSTM0005).</summary>
-    public static readonly DiagnosticDescriptor SoftmaxWithoutOutputSize = Error(
+    /// <summary>LSTM0010: <c>Output = OutputHead.Softmax</c> or <c>OutputHead.Linear</c> without <c>OutputSize</c> (a set but non-positive one is LSTM0005).</summary>
+    public static readonly DiagnosticDescriptor HeadWithoutOutputSize = Error(
         "LSTM0010",
-        "Softmax head needs an output size",
-        "'{0}' asks for a softmax head but does not set OutputSize; add OutputSize = V, the number of classes (1 to {1})",
-        "A softmax head maps the hidden state to V class scores, so Output = OutputHead.Softmax needs OutputSize = V.");
+        "Output head needs an output size",
+        "'{0}' asks for a head (Output = OutputHead.{2}) but does not set OutputSize; add OutputSize = V, {3} (1 to {1})",
+        "An output head maps the hidden state to V values (the class scores of a softmax head, the predictions of a linear head), so Output = OutputHead.Softmax or OutputHead.Linear needs OutputSize = V.");
 
     /// <summary>LSTM0011: <c>OutputSize</c> set without an output head.</summary>
     public static readonly DiagnosticDescriptor OutputSizeWithoutHead = Error(
         "LSTM0011",
         "Output size without an output head",
-        "'{0}' sets OutputSize = {1} but has no output head; add Output = OutputHead.Softmax, or remove OutputSize",
-        "OutputSize is the number of classes of the softmax head. Without Output = OutputHead.Softmax there is no head, and a size for it contradicts the declaration.");
+        "'{0}' sets OutputSize = {1} but has no output head; add Output = OutputHead.Softmax (classes) or Output = OutputHead.Linear (regression), or remove OutputSize",
+        "OutputSize is the number of outputs of the head: the classes of a softmax head, the values of a linear head. Without Output = OutputHead.Softmax or OutputHead.Linear there is no head, and a size for it contradicts the declaration.");
 
     /// <summary>LSTM0012: a user member, an inherited member or the cell's own name clashes with a generated member.</summary>
     public static readonly DiagnosticDescriptor MemberNameClash = Error(

@@ -30,7 +30,7 @@ internal static class CellMembersEmitter
         w.Line($"public const int HiddenSize = {spec.HiddenSize};");
         if (spec.HasHead)
         {
-            w.Doc("summary", "Output size V: the classes of the softmax head.");
+            w.Doc("summary", spec.HasLinearHead ? "Output size V: the values the linear head predicts." : "Output size V: the classes of the softmax head.");
             w.Line($"public const int OutputSize = {spec.OutputSize};");
         }
 
@@ -56,7 +56,8 @@ internal static class CellMembersEmitter
         }
 
         w.Doc("summary", "Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).");
-        w.Line($"public static global::LstmGen.CellLayout Layout => new({spec.RuntimeKind}, InputSize, HiddenSize, {(spec.HasHead ? "OutputSize" : "0")});");
+        string head = spec.HasLinearHead ? ", global::LstmGen.OutputHead.Linear" : string.Empty;
+        w.Line($"public static global::LstmGen.CellLayout Layout => new({spec.RuntimeKind}, InputSize, HiddenSize, {(spec.HasHead ? "OutputSize" : "0")}{head});");
         w.Line();
     }
 }

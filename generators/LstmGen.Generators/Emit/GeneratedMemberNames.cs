@@ -29,17 +29,33 @@ internal static class GeneratedMemberNames
         "MseLoss", "LossAndGradients", "LossAndGradientsBatch", "Sgd",
     ];
 
-    /// <summary>Members added by a softmax head (<c>Output = OutputHead.Softmax</c>).</summary>
+    /// <summary>Members added by either head (<c>Output = OutputHead.Softmax</c> or <c>OutputHead.Linear</c>).</summary>
     public static readonly ImmutableArray<string> HeadOnly =
     [
-        "OutputSize", "HeadWeightOffset", "HeadBiasOffset",
-        "HeadForward", "HeadBackward", "Softmax", "LogSoftmax", "CrossEntropyLoss",
-        "CrossEntropyLossAndGradients", "CrossEntropyLossAndGradientsBatch",
+        "OutputSize", "HeadWeightOffset", "HeadBiasOffset", "HeadForward", "HeadBackward",
+    ];
+
+    /// <summary>Members added by a softmax head only.</summary>
+    public static readonly ImmutableArray<string> SoftmaxHeadOnly =
+    [
+        "Softmax", "LogSoftmax", "CrossEntropyLoss", "CrossEntropyLossAndGradients", "CrossEntropyLossAndGradientsBatch",
+    ];
+
+    /// <summary>Members added by a linear head only (<c>Output = OutputHead.Linear</c>).</summary>
+    public static readonly ImmutableArray<string> LinearHeadOnly =
+    [
+        "HeadMseLoss", "HeadMseLossAndGradients", "HeadMseLossAndGradientsBatch",
     ];
 
     private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.ToImmutableHashSet();
-    private static readonly ImmutableHashSet<string> WithHead = WithoutHead.Union(HeadOnly);
+    private static readonly ImmutableHashSet<string> WithSoftmaxHead = WithoutHead.Union(HeadOnly).Union(SoftmaxHeadOnly);
+    private static readonly ImmutableHashSet<string> WithLinearHead = WithoutHead.Union(HeadOnly).Union(LinearHeadOnly);
 
-    /// <summary>The names reserved for a cell with or without a softmax head (LSTM and RNN cells share them).</summary>
-    public static ImmutableHashSet<string> For(bool hasHead) => hasHead ? WithHead : WithoutHead;
+    /// <summary>The names reserved for a cell with the given head (LSTM, GRU and RNN cells share them).</summary>
+    public static ImmutableHashSet<string> For(Model.OutputHeadKind head) => head switch
+    {
+        Model.OutputHeadKind.Softmax => WithSoftmaxHead,
+        Model.OutputHeadKind.Linear => WithLinearHead,
+        _ => WithoutHead,
+    };
 }

@@ -25,6 +25,11 @@ internal static class KernelEmitter
         Size(w, "int InputSize => " + spec.InputSize);
         Size(w, "int HiddenSize => " + spec.HiddenSize);
         Size(w, "int OutputSize => " + spec.OutputSize);
+        if (spec.HasLinearHead)
+        {
+            Size(w, "global::LstmGen.OutputHead Head => global::LstmGen.OutputHead.Linear");
+        }
+
         if (spec.ResolvedKernel == Kernel.Simd)
         {
             Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd");

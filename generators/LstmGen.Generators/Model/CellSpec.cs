@@ -34,6 +34,7 @@ internal enum OutputHeadKind
 {
     None = 0,
     Softmax = 1,
+    Linear = 2,
 }
 
 /// <summary>One type that encloses the declared cell, outermost first; emitted as a <c>partial</c> re-declaration.</summary>
@@ -57,7 +58,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsSt
 /// <param name="HiddenSize">H, the hidden length.</param>
 /// <param name="Scalar">The scalar type.</param>
 /// <param name="RequestedKernel">The kernel strategy the declaration asked for.</param>
-/// <param name="OutputSize">V, the classes of the softmax head; 0 when the cell has no head.</param>
+/// <param name="OutputSize">V, the outputs of the head (classes of a softmax head, values of a linear one); 0 when the cell has no head.</param>
+/// <param name="Head">The head's kind; <see cref="OutputHeadKind.None"/> exactly when V = 0.</param>
 internal sealed record CellSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -69,7 +71,8 @@ internal sealed record CellSpec(
     int HiddenSize,
     Scalar Scalar,
     Kernel RequestedKernel,
-    int OutputSize)
+    int OutputSize,
+    OutputHeadKind Head = OutputHeadKind.None)
 {
     /// <summary>Gate blocks of H rows: 4 for an LSTM (i, f, g, o), 3 for a GRU (r, z, n), 1 for an RNN.</summary>
     public int GateCount => Kind switch
@@ -82,8 +85,11 @@ internal sealed record CellSpec(
     /// <summary>Rows of the fused gate matrix: 4H for an LSTM, 3H for a GRU, H for an RNN.</summary>
     public int GateRows => GateCount * HiddenSize;
 
-    /// <summary>Whether the cell has a softmax output head.</summary>
+    /// <summary>Whether the cell has an output head (softmax or linear: the same parameters W_y, b_y).</summary>
     public bool HasHead => OutputSize > 0;
+
+    /// <summary>Whether the head is linear (regression, squared error on y) rather than softmax.</summary>
+    public bool HasLinearHead => HasHead && Head == OutputHeadKind.Linear;
 
     /// <summary>Offset of a GRU's recurrent bias of n, b_hn (H values); for the other kinds, where the head starts (no values).</summary>
     public int RecurrentBiasOffset => BiasOffset + GateRows;

@@ -56,7 +56,7 @@ internal static class CellDeclarationRules
         CellOptions? options = CellOptionRules.ReadAndCheck(attributes[0], kind, cellName, cellLocation, problems, token);
         if (named)
         {
-            MemberClashRule.Check(type, options?.Head == OutputHeadKind.Softmax, problems, token);
+            MemberClashRule.Check(type, options?.Head ?? OutputHeadKind.None, problems, token);
         }
 
         if (problems.Count > 0 || options is not { } o)
@@ -75,9 +75,12 @@ internal static class CellDeclarationRules
             o.HiddenSize,
             o.Scalar,
             o.Kernel,
-            o.Head == OutputHeadKind.Softmax ? o.OutputSize ?? 0 : 0);
+            HasHead(o) ? o.OutputSize ?? 0 : 0,
+            HasHead(o) ? o.Head : OutputHeadKind.None);
         return new CellValidation(spec, ImmutableArray<DeclarationProblem>.Empty);
     }
+
+    private static bool HasHead(CellOptions o) => o.Head is OutputHeadKind.Softmax or OutputHeadKind.Linear;
 
     /// <summary>The oldest C# the generated code compiles with (a test compiles it with this version and fails with the one before).</summary>
     public const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp13;

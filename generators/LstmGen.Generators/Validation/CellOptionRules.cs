@@ -38,7 +38,7 @@ internal static class CellOptionRules
         CheckSize(options.HiddenSize, "HiddenSize", AttributeArgumentLocations.Constructor(syntax, 1, "hiddenSize", attributeLocation), cellName, problems);
         if (options.Kernel == Kernel.Unrolled && InRange(options.InputSize) && InRange(options.HiddenSize))
         {
-            int v = options.Head == OutputHeadKind.Softmax && options.OutputSize is { } size && InRange(size) ? size : 0;
+            int v = IsHead(options.Head) && options.OutputSize is { } size && InRange(size) ? size : 0;
             MemberSize largest = StraightLineSize.Largest(kind, options.InputSize, options.HiddenSize, v);
             if (!StraightLineSize.WithinBudget(kind, options.InputSize, options.HiddenSize, v))
             {
@@ -66,20 +66,24 @@ internal static class CellOptionRules
                 cellName,
                 size));
         }
-        else if (options.Head == OutputHeadKind.Softmax && options.OutputSize is null)
+        else if (IsHead(options.Head) && options.OutputSize is null)
         {
             problems.Add(DeclarationProblem.Of(
-                DiagnosticDescriptors.SoftmaxWithoutOutputSize,
+                DiagnosticDescriptors.HeadWithoutOutputSize,
                 AttributeArgumentLocations.Named(syntax, "Output", attributeLocation),
                 cellName,
-                KernelLimits.MaxSize));
+                KernelLimits.MaxSize,
+                options.Head.ToString(),
+                options.Head == OutputHeadKind.Softmax ? "the number of classes" : "the number of values it predicts"));
         }
-        else if (options.Head == OutputHeadKind.Softmax && options.OutputSize is { } v)
+        else if (IsHead(options.Head) && options.OutputSize is { } v)
         {
             // An explicit 0 or a negative V is out of range (LSTM0005), like D and H; only a missing V is LSTM0010.
             CheckSize(v, "OutputSize", AttributeArgumentLocations.Named(syntax, "OutputSize", attributeLocation), cellName, problems);
         }
     }
+
+    private static bool IsHead(OutputHeadKind head) => head is OutputHeadKind.Softmax or OutputHeadKind.Linear;
 
     private static bool InRange(int size) => size >= 1 && size <= KernelLimits.MaxSize;
 
@@ -137,12 +141,12 @@ internal static class CellOptionRules
                     problems.Add(DeclarationProblem.Of(
                         DiagnosticDescriptors.UndefinedOption, location, cellName, "Kernel", value, "KernelStrategy", "Auto, Unrolled, Loops, Simd"));
                     break;
-                case "Output" when value is (int)OutputHeadKind.None or (int)OutputHeadKind.Softmax:
+                case "Output" when value is (int)OutputHeadKind.None or (int)OutputHeadKind.Softmax or (int)OutputHeadKind.Linear:
                     options = options with { Head = (OutputHeadKind)value };
                     break;
                 case "Output":
                     problems.Add(DeclarationProblem.Of(
-                        DiagnosticDescriptors.UndefinedOption, location, cellName, "Output", value, "OutputHead", "None, Softmax"));
+                        DiagnosticDescriptors.UndefinedOption, location, cellName, "Output", value, "OutputHead", "None, Softmax, Linear"));
                     // The head is unknown: skip the head checks rather than guess.
                     options = options with { Head = (OutputHeadKind)(-1) };
                     break;

@@ -18,10 +18,10 @@ internal static class MemberClashRule
     /// <summary>The comment line every generated file starts with after <c>// &lt;auto-generated/&gt;</c>.</summary>
     public const string GeneratedFileMarker = "// LstmGen: ";
 
-    /// <summary>Adds an LSTM0012 problem per clashing name of <paramref name="type"/>, whose cell has a head if <paramref name="hasHead"/>.</summary>
-    public static void Check(INamedTypeSymbol type, bool hasHead, List<DeclarationProblem> problems, CancellationToken token)
+    /// <summary>Adds an LSTM0012 problem per clashing name of <paramref name="type"/>, whose cell has the head <paramref name="head"/>.</summary>
+    public static void Check(INamedTypeSymbol type, Model.OutputHeadKind head, List<DeclarationProblem> problems, CancellationToken token)
     {
-        ImmutableHashSet<string> generated = GeneratedMemberNames.For(hasHead);
+        ImmutableHashSet<string> generated = GeneratedMemberNames.For(head);
         Location cellLocation = type.Locations.FirstOrDefault() ?? Location.None;
         if (generated.Contains(type.Name))
         {

@@ -33,7 +33,7 @@ public abstract class ParameterBuffer<TKernel, T>
     public static int Count => CellShape<TKernel>.ParameterCount;
 
     /// <summary>Where each value lives (the cell's <see cref="CellLayout"/>).</summary>
-    public static CellLayout Layout => CellShape<TKernel>.Layout;
+    public static CellLayout Layout => KernelShape<TKernel, T>.Layout;
 
     /// <summary>All values as one writable span, in the order of <see cref="Layout"/>.</summary>
     public Span<T> AsSpan() => _values;

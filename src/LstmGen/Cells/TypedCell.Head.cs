@@ -7,7 +7,7 @@ public static partial class TypedCell<TKernel, T>
 {
     private static int V => TKernel.OutputSize;
 
-    /// <summary>The softmax head's logits: <c>z = W_y h + b_y</c> [V].</summary>
+    /// <summary>The head's affine map <c>W_y h + b_y</c> [V]: a softmax head's logits z, a linear head's output y.</summary>
     public static TOutput HeadForward<THidden, TOutput>(Parameters<TKernel, T> p, in THidden h)
         where THidden : unmanaged
         where TOutput : unmanaged
@@ -18,7 +18,7 @@ public static partial class TypedCell<TKernel, T>
         return logits;
     }
 
-    /// <summary>The head's backward twin: adds ∂L/∂(W_y, b_y) into <paramref name="grads"/> and returns ∂L/∂h = W_yᵀ dLogits.</summary>
+    /// <summary>The head's backward twin: adds ∂L/∂(W_y, b_y) into <paramref name="grads"/> and returns ∂L/∂h = W_yᵀ dLogits (for a linear head, dLogits is ∂L/∂y).</summary>
     public static THidden HeadBackward<THidden, TOutput>(Parameters<TKernel, T> p, in THidden h, in TOutput dLogits, Gradients<TKernel, T> grads)
         where THidden : unmanaged
         where TOutput : unmanaged
@@ -66,7 +66,11 @@ public static partial class TypedCell<TKernel, T>
         return loss;
     }
 
-    /// <summary>Streaming inference with the head: <see cref="Step{TIn, TState}(Parameters{TKernel, T}, in TIn, in TState)"/>, then softmax(W_y h + b_y) into <paramref name="probabilities"/>.</summary>
+    /// <summary>
+    /// Streaming inference with the head: <see cref="Step{TIn, TState}(Parameters{TKernel, T}, in TIn, in TState)"/>,
+    /// then the head's output into <paramref name="probabilities"/>: softmax(W_y h + b_y) for a softmax head, the
+    /// prediction y = W_y h + b_y for a linear head.
+    /// </summary>
     public static TState Step<TIn, TState, TOutput>(Parameters<TKernel, T> p, in TIn x, in TState state, out TOutput probabilities)
         where TIn : unmanaged
         where TState : unmanaged
@@ -77,7 +81,7 @@ public static partial class TypedCell<TKernel, T>
         return next;
     }
 
-    /// <summary>Streaming inference with the head on a one-hot input: <see cref="StepOneHot{TState}(Parameters{TKernel, T}, int, in TState)"/>, then the class probabilities.</summary>
+    /// <summary>Streaming inference with the head on a one-hot input: <see cref="StepOneHot{TState}(Parameters{TKernel, T}, int, in TState)"/>, then the head's output (class probabilities, or a linear head's y).</summary>
     public static TState StepOneHot<TState, TOutput>(Parameters<TKernel, T> p, int index, in TState state, out TOutput probabilities)
         where TState : unmanaged
         where TOutput : unmanaged
@@ -87,7 +91,7 @@ public static partial class TypedCell<TKernel, T>
         return next;
     }
 
-    // softmax(W_y h + b_y) for the h at the front of a state.
+    // softmax(W_y h + b_y) (a linear head: W_y h + b_y) for the h at the front of a state.
     private static TOutput Probabilities<TState, TOutput>(Parameters<TKernel, T> p, in TState state)
         where TState : unmanaged
         where TOutput : unmanaged
@@ -95,7 +99,11 @@ public static partial class TypedCell<TKernel, T>
         TOutput result = default;
         Span<T> values = Out(ref result, V);
         TKernel.HeadForward(p.Values, In(state, S)[..H], values);
-        SoftmaxMath.Softmax<T>(values, values);
+        if (TKernel.Head != OutputHead.Linear)
+        {
+            SoftmaxMath.Softmax<T>(values, values);
+        }
+
         return result;
     }
 }

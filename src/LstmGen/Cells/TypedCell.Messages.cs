@@ -1,4 +1,5 @@
 using LstmGen.Internal;
+using LstmGen.Kernels;
 
 namespace LstmGen;
 
@@ -34,7 +35,8 @@ public static partial class TypedCell<TKernel, T>
         public static readonly string WorkspaceRows = $"the workspace of {Name} (MaxSteps x MaxBatch)";
         public static readonly string WorkspaceBatch = $"the workspace of {Name} (MaxBatch)";
         public static readonly string WorkspaceSteps = $"the workspace of {Name} (MaxSteps)";
-        public static readonly string NoHead = $"{Name} has no softmax head (OutputSize = 0).";
+        public static readonly string SoftmaxHeadNeeded = Losses<TKernel, T>.HeadMismatch(OutputHead.Softmax, Name);
+        public static readonly string LinearHeadNeeded = Losses<TKernel, T>.HeadMismatch(OutputHead.Linear, Name);
     }
 
     // A flat cache buffer of `rows` step caches.

@@ -65,49 +65,65 @@ public static partial class TypedCell<TKernel, T>
         public bool HasLoss(int b, int t) => SequenceLengths.HasLoss(Lengths, LossSteps, Steps, b, t);
     }
 
-    /// <summary>What the loss compares the outputs with: hidden-size targets (squared error), classes or distributions (head cross-entropy).</summary>
+    /// <summary>What the loss compares the outputs with.</summary>
+    private enum TargetKind
+    {
+        /// <summary>Hidden-size targets: squared error on h.</summary>
+        Squared,
+
+        /// <summary>Class indices: the softmax head's cross-entropy.</summary>
+        Classes,
+
+        /// <summary>Distributions [V]: the softmax head's cross-entropy.</summary>
+        Distributions,
+
+        /// <summary>Values [V]: the linear head's squared error on y.</summary>
+        HeadSquared,
+    }
+
+    /// <summary>What the loss compares the outputs with: hidden-size targets (squared error), classes or distributions (softmax head cross-entropy), or values of the linear head.</summary>
     private readonly ref struct Targets
     {
-        private Targets(ReadOnlySpan<T> values, ReadOnlySpan<int> classes, bool squared)
+        private Targets(ReadOnlySpan<T> values, ReadOnlySpan<int> classes, TargetKind kind)
         {
             Values = values;
             ClassIndices = classes;
-            IsSquaredError = squared;
+            Kind = kind;
         }
 
         public ReadOnlySpan<T> Values { get; }
 
         public ReadOnlySpan<int> ClassIndices { get; }
 
-        public bool IsSquaredError { get; }
+        public TargetKind Kind { get; }
 
-        public static Targets Squared(ReadOnlySpan<T> values) => new(values, default, squared: true);
+        public static Targets Squared(ReadOnlySpan<T> values) => new(values, default, TargetKind.Squared);
 
-        public static Targets Classes(ReadOnlySpan<int> classes) => new(default, classes, squared: false);
+        public static Targets Classes(ReadOnlySpan<int> classes) => new(default, classes, TargetKind.Classes);
 
-        public static Targets Distributions(ReadOnlySpan<T> values) => new(values, default, squared: false);
+        public static Targets Distributions(ReadOnlySpan<T> values) => new(values, default, TargetKind.Distributions);
 
-        // Checked before anything is written: the head exists, classes are in range, distributions are distributions
-        // (at the rows that carry a loss: the others are not read).
+        public static Targets HeadSquared(ReadOnlySpan<T> values) => new(values, default, TargetKind.HeadSquared);
+
+        // Checked before anything is written: the head fits the loss, classes are in range, distributions are
+        // distributions (at the rows that carry a loss: the others are not read).
         public void Check(in TrainingRun run)
         {
-            if (IsSquaredError)
+            switch (Kind)
             {
-                return;
-            }
-
-            if (V == 0)
-            {
-                throw new NotSupportedException(Say.NoHead);
-            }
-
-            if (Values.IsEmpty)
-            {
-                SequenceLengths.Classes(ClassIndices, run.BatchSize, run.Lengths, run.LossSteps, V, Say.ClassIndices, "targets");
-            }
-            else
-            {
-                SequenceLengths.Distributions(Values, V, run.BatchSize, run.Lengths, run.LossSteps, Say.Distributions, "targets");
+                case TargetKind.Squared:
+                    return;
+                case TargetKind.HeadSquared:
+                    Head(OutputHead.Linear);
+                    return;
+                case TargetKind.Classes:
+                    Head();
+                    SequenceLengths.Classes(ClassIndices, run.BatchSize, run.Lengths, run.LossSteps, V, Say.ClassIndices, "targets");
+                    return;
+                default:
+                    Head();
+                    SequenceLengths.Distributions(Values, V, run.BatchSize, run.Lengths, run.LossSteps, Say.Distributions, "targets");
+                    return;
             }
         }
     }
@@ -172,13 +188,18 @@ public static partial class TypedCell<TKernel, T>
     // The loss of row `at` and its gradient ∂L/∂h (scaled by 1/m for a mean); the head adds its own gradients.
     private static T StepLoss(in TrainingRun run, Targets targets, int at, ReadOnlySpan<T> h, Span<T> dh)
     {
-        if (targets.IsSquaredError)
+        if (targets.Kind == TargetKind.Squared)
         {
             return Losses<TKernel, T>.HalfSquaredError(h, targets.Values.Slice(at * H, H), dh, run.Scale);
         }
 
         // V ≤ 4,096 (the analyzer's limit): at most 2 × 32 KB of stack.
         Span<T> logits = stackalloc T[V], dLogits = stackalloc T[V];
+        if (targets.Kind == TargetKind.HeadSquared)
+        {
+            return Losses<TKernel, T>.HeadSquaredErrorRow(run.P.Values, h, targets.Values.Slice(at * V, V), run.Scale, logits, dLogits, dh, run.Grads.Values);
+        }
+
         return targets.Values.IsEmpty
             ? Losses<TKernel, T>.CrossEntropyRow(run.P.Values, h, targets.ClassIndices[at], default, run.Scale, logits, dLogits, dh, run.Grads.Values)
             : Losses<TKernel, T>.CrossEntropyRow(run.P.Values, h, 0, targets.Values.Slice(at * V, V), run.Scale, logits, dLogits, dh, run.Grads.Values);

@@ -222,11 +222,12 @@ public static partial class TypedCell<TKernel, T>
         Optimizers.Sgd<T>(p.Values, grads.Values, learningRate);
     }
 
-    private static void Head()
+    // Cross-entropy needs a softmax head; the linear head's squared error a linear one.
+    private static void Head(OutputHead needed = OutputHead.Softmax)
     {
-        if (V == 0)
+        if (TKernel.Head != needed)
         {
-            throw new NotSupportedException(Say.NoHead);
+            throw new NotSupportedException(needed == OutputHead.Softmax ? Say.SoftmaxHeadNeeded : Say.LinearHeadNeeded);
         }
     }
 

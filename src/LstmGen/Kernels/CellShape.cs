@@ -8,7 +8,7 @@ namespace LstmGen.Kernels;
 internal static class CellShape<TShape>
     where TShape : ICellShape
 {
-    /// <summary>The layout of the cell's flat parameter buffer.</summary>
+    /// <summary>The layout of the cell's flat parameter buffer (sizes and offsets; the head's kind is the kernel's, <see cref="KernelShape{TKernel, T}.Layout"/>).</summary>
     public static readonly CellLayout Layout = new(TShape.Kind, TShape.InputSize, TShape.HiddenSize, TShape.OutputSize);
 
     /// <summary>G: the gate rows (4H for an LSTM, 3H for a GRU, H for an RNN).</summary>
@@ -28,4 +28,13 @@ internal static class CellShape<TShape>
 
     /// <summary>The length of the flat parameter buffer.</summary>
     public static readonly int ParameterCount = Layout.ParameterCount;
+}
+
+/// <summary>The layout of a kernel with its head's kind (<see cref="IRecurrentKernel{TSelf, T}.Head"/>), for the public <c>Layout</c> properties.</summary>
+internal static class KernelShape<TKernel, T>
+    where TKernel : struct, IRecurrentKernel<TKernel, T>
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    /// <summary>The cell's layout, head kind included.</summary>
+    public static readonly CellLayout Layout = new(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, TKernel.Head);
 }

@@ -48,6 +48,14 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     /// </summary>
     static virtual KernelStrategy Strategy => KernelStrategy.Loops;
 
+    /// <summary>
+    /// The head on top of h: <see cref="OutputHead.Softmax"/> (trained with cross-entropy) or <see cref="OutputHead.Linear"/>
+    /// (regression, trained with squared error on y), both the affine map <see cref="HeadForward"/> over the same
+    /// parameters; <see cref="OutputHead.None"/> when V = 0. By default Softmax when V &gt; 0, so a kernel declares it
+    /// only for a linear head. The losses read it to refuse a loss that does not fit the head.
+    /// </summary>
+    static virtual OutputHead Head => TSelf.OutputSize > 0 ? OutputHead.Softmax : OutputHead.None;
+
     /// <summary>The scalars one forward step caches for its backward twin.</summary>
     static virtual int CacheLength =>
         IsLstm ? LstmLoopKernel<TSelf, T>.CacheLength : IsGru ? GruLoopKernel<TSelf, T>.CacheLength : RnnLoopKernel<TSelf, T>.CacheLength;
@@ -265,7 +273,7 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
         }
     }
 
-    /// <summary>The softmax head's logits [V] = W_y h + b_y, from h [H].</summary>
+    /// <summary>The head's affine map [V] = W_y h + b_y, from h [H]: the logits of a softmax head, the output y of a linear one.</summary>
     /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
     static virtual void HeadForward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, Span<T> logits)
     {
@@ -279,7 +287,7 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
         }
     }
 
-    /// <summary>The backward twin of <see cref="HeadForward"/>: dh [H] = W_yᵀ dLogits; dW_y += dLogits hᵀ, db_y += dLogits.</summary>
+    /// <summary>The backward twin of <see cref="HeadForward"/>: dh [H] = W_yᵀ dLogits; dW_y += dLogits hᵀ, db_y += dLogits (dLogits is ∂L/∂y for a linear head).</summary>
     /// <exception cref="NotSupportedException">The cell has no head (V = 0).</exception>
     static virtual void HeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dLogits, Span<T> dh, Span<T> dp)
     {

@@ -60,12 +60,12 @@ public static partial class Losses<TKernel, T>
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A read class is outside [0, V), a length outside [1, T], the batch size less than 1, or an enum value undefined.</exception>
     /// <exception cref="ArgumentException">A buffer's length does not fit, or lengths does not hold m values.</exception>
-    /// <exception cref="NotSupportedException">The cell has no head.</exception>
+    /// <exception cref="NotSupportedException">The cell has no softmax head (none, or a linear head).</exception>
     public static T CrossEntropy(
         ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<int> classes, Span<T> dOutputs, Span<T> dp, int batchSize, ReadOnlySpan<int> lengths,
         BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every)
     {
-        int v = HeadSize();
+        int v = SoftmaxHeadSize();
         int steps = Guard.BatchSteps(classes.Length, batchSize, "the target classes (T x m)", nameof(classes));
         CheckHeadRows(steps * batchSize, outputs, dOutputs, dp);
         SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
@@ -81,12 +81,12 @@ public static partial class Losses<TKernel, T>
     /// </summary>
     /// <exception cref="ArgumentException">A length does not fit, lengths does not hold m values, or a read row is not a distribution.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, T], the batch size less than 1, or an enum value undefined.</exception>
-    /// <exception cref="NotSupportedException">The cell has no head.</exception>
+    /// <exception cref="NotSupportedException">The cell has no softmax head (none, or a linear head).</exception>
     public static T CrossEntropy(
         ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> distributions, Span<T> dOutputs, Span<T> dp, int batchSize, ReadOnlySpan<int> lengths,
         BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every)
     {
-        int v = HeadSize();
+        int v = SoftmaxHeadSize();
         int steps = SequenceArguments.Steps(distributions.Length, batchSize, v, "the target distributions (T x m x V values)", nameof(distributions));
         CheckHeadRows(steps * batchSize, outputs, dOutputs, dp);
         SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
@@ -94,10 +94,6 @@ public static partial class Losses<TKernel, T>
         SequenceLengths.Distributions(distributions, v, batchSize, lengths, lossSteps, "the target distributions", nameof(distributions));
         return HeadLoss(p, outputs, default, distributions, dOutputs, dp, batchSize, steps, lengths, Scale(reduction, batchSize), lossSteps);
     }
-
-    private static int HeadSize() => TKernel.OutputSize != 0
-        ? TKernel.OutputSize
-        : throw new NotSupportedException("This cell has no softmax head (OutputSize = 0).");
 
     private static void CheckHeadRows(int rows, ReadOnlySpan<T> outputs, Span<T> dOutputs, Span<T> dp)
     {

@@ -36,14 +36,10 @@ public static partial class Losses<TKernel, T>
     /// <see cref="BatchReduction.Mean"/> the loss and every gradient are divided by m = <paramref name="batchSize"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A class is outside [0, V), or the batch size is less than 1; checked before anything is written.</exception>
-    /// <exception cref="NotSupportedException">The cell has no head.</exception>
+    /// <exception cref="NotSupportedException">The cell has no softmax head (none, or a linear head).</exception>
     public static T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<int> classes, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1)
     {
-        int h = TKernel.HiddenSize, v = TKernel.OutputSize;
-        if (v == 0)
-        {
-            throw new NotSupportedException("This cell has no softmax head (OutputSize = 0).");
-        }
+        int h = TKernel.HiddenSize, v = SoftmaxHeadSize();
 
         Guard.BatchSteps(classes.Length, batchSize, "the target classes (T x m)", nameof(classes));
         SequenceArguments.PerStep(outputs.Length, classes.Length, h, "the hidden outputs (T x m x H values)", nameof(outputs));
@@ -71,14 +67,10 @@ public static partial class Losses<TKernel, T>
     /// summing to 1 within 2·V·ε); checked before anything is written.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">The batch size is less than 1.</exception>
-    /// <exception cref="NotSupportedException">The cell has no head.</exception>
+    /// <exception cref="NotSupportedException">The cell has no softmax head (none, or a linear head).</exception>
     public static T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> distributions, Span<T> dOutputs, Span<T> dp, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1)
     {
-        int h = TKernel.HiddenSize, v = TKernel.OutputSize;
-        if (v == 0)
-        {
-            throw new NotSupportedException("This cell has no softmax head (OutputSize = 0).");
-        }
+        int h = TKernel.HiddenSize, v = SoftmaxHeadSize();
 
         int rows = SequenceArguments.Steps(distributions.Length, batchSize, v, "the target distributions (T x m x V values)", nameof(distributions)) * batchSize;
         SequenceArguments.PerStep(outputs.Length, rows, h, "the hidden outputs (T x m x H values)", nameof(outputs));

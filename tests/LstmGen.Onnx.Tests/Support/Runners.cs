@@ -1,6 +1,6 @@
 namespace LstmGen.Onnx.Tests.Support;
 
-/// <summary>The runners of LstmGen.TestCells/OnnxCells.cs by name, so that theories take a plain string.</summary>
+/// <summary>The runners of LstmGen.TestCells/OnnxCells.cs (and the linear-head cells of LinearHeadCells.cs) by name, so that theories take a plain string.</summary>
 internal static class Runners
 {
     public static ICellRunner Get(string name) => name switch
@@ -12,6 +12,9 @@ internal static class Runners
         nameof(RnnD10H33Float) => new CellRunner<float>(RecurrentCell<RnnD10H33Float.Kernel, float>.Instance),
         nameof(LstmD4H6V3Double) => new CellRunner<double>(RecurrentCell<LstmD4H6V3Double.Kernel, double>.Instance),
         nameof(RnnD4H6V3Double) => new CellRunner<double>(RecurrentCell<RnnD4H6V3Double.Kernel, double>.Instance),
+        nameof(LinearLstm3x5V2Float) => new CellRunner<float>(RecurrentCell<LinearLstm3x5V2Float.Kernel, float>.Instance),
+        nameof(LinearRnn10x40V4Double) => new CellRunner<double>(RecurrentCell<LinearRnn10x40V4Double.Kernel, double>.Instance),
+        nameof(LinearGru4x9V3Double) => new CellRunner<double>(RecurrentCell<LinearGru4x9V3Double.Kernel, double>.Instance),
         _ => throw new ArgumentException($"No cell {name} in LstmGen.TestCells/OnnxCells.cs.", nameof(name)),
     };
 }

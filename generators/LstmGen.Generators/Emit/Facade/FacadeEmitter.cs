@@ -40,10 +40,12 @@ internal static class FacadeEmitter
         f.Fn($"StepOneHot{{TState}}({P}, int, in TState)", "State StepOneHot(Parameters p, int index, in State state)", "StepOneHot(p, index, state)");
         if (spec.HasHead)
         {
+            // A softmax head's output is the class probabilities, a linear head's the prediction y.
+            string output = spec.HasLinearHead ? "prediction" : "probabilities";
             f.Fn($"Step{{TIn, TState, TOutput}}({P}, in TIn, in TState, out TOutput)",
-                "State Step(Parameters p, in Input x, in State state, out Output probabilities)", "Step(p, x, state, out probabilities)");
+                $"State Step(Parameters p, in Input x, in State state, out Output {output})", $"Step(p, x, state, out {output})");
             f.Fn($"StepOneHot{{TState, TOutput}}({P}, int, in TState, out TOutput)",
-                "State StepOneHot(Parameters p, int index, in State state, out Output probabilities)", "StepOneHot(p, index, state, out probabilities)");
+                $"State StepOneHot(Parameters p, int index, in State state, out Output {output})", $"StepOneHot(p, index, state, out {output})");
         }
 
         f.Group("Sequences of T steps; batches of m sequences, time-major (step t of sequence b at t·m + b).");
@@ -84,7 +86,11 @@ internal static class FacadeEmitter
             $"void BpttBatch(Parameters p, {Ros}<int> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, int batchSize, Gradients grads, {Sp}<StateGradient> initialGradients)",
             "BpttBatch(p, inputs, caches, outputGradients, batchSize, grads, initialGradients)");
 
-        if (spec.HasHead)
+        if (spec.HasLinearHead)
+        {
+            EmitLinearHead(f, t);
+        }
+        else if (spec.HasHead)
         {
             EmitHead(f, t);
         }
@@ -94,7 +100,11 @@ internal static class FacadeEmitter
         f.Fn($"MseLoss{{THidden}}({Ros}{{THidden}}, {Ros}{{THidden}}, {Sp}{{THidden}})",
             $"{t} MseLoss({Ros}<Hidden> outputs, {Ros}<Hidden> targets, {Sp}<Hidden> outputGradients)", "MseLoss(outputs, targets, outputGradients)");
         Training(f, t, "LossAndGradients", "Hidden", "THidden");
-        if (spec.HasHead)
+        if (spec.HasLinearHead)
+        {
+            Training(f, t, "HeadMseLossAndGradients", "Output", "TOutput");
+        }
+        else if (spec.HasHead)
         {
             Training(f, t, "CrossEntropyLossAndGradients", "int", null);
             Training(f, t, "CrossEntropyLossAndGradients", "Output", "TOutput");
@@ -121,6 +131,19 @@ internal static class FacadeEmitter
         f.Fn($"CrossEntropyLoss{{THidden, TOutput}}({P}, {Ros}{{THidden}}, {Ros}{{TOutput}}, {Sp}{{THidden}}, {G})",
             $"{t} CrossEntropyLoss(Parameters p, {Ros}<Hidden> outputs, {Ros}<Output> targets, {Sp}<Hidden> outputGradients, Gradients grads)",
             "CrossEntropyLoss(p, outputs, targets, outputGradients, grads)");
+    }
+
+    private static void EmitLinearHead(Writer f, string t)
+    {
+        f.Group("The linear head: the prediction y [V] = W_y h + b_y above its backward twin; the squared error ½‖y − target‖² on y.");
+        f.Fn($"HeadForward{{THidden, TOutput}}({P}, in THidden)", "Output HeadForward(Parameters p, in Hidden h)", "HeadForward<Hidden, Output>(p, h)");
+        f.Fn($"HeadBackward{{THidden, TOutput}}({P}, in THidden, in TOutput, {G})",
+            "Hidden HeadBackward(Parameters p, in Hidden h, in Output dy, Gradients grads)", "HeadBackward(p, h, dy, grads)");
+        f.Fn("HeadMseLoss{TOutput}(in TOutput, in TOutput, out TOutput)", $"{t} HeadMseLoss(in Output y, in Output target, out Output dy)",
+            "HeadMseLoss(y, target, out dy)");
+        f.Fn($"HeadMseLoss{{THidden, TOutput}}({P}, {Ros}{{THidden}}, {Ros}{{TOutput}}, {Sp}{{THidden}}, {G})",
+            $"{t} HeadMseLoss(Parameters p, {Ros}<Hidden> outputs, {Ros}<Output> targets, {Sp}<Hidden> outputGradients, Gradients grads)",
+            "HeadMseLoss(p, outputs, targets, outputGradients, grads)");
     }
 
     // The six one-call forms of a loss (dense and one-hot inputs; one sequence, a batch, a padded batch with lengths and
@@ -171,7 +194,8 @@ internal static class FacadeEmitter
         /// parameter list. Every other function is named by its name and type parameters alone.
         /// </summary>
         private static readonly string[] AmbiguousWithoutParameters =
-            ["MseLoss{", "CrossEntropyLoss{", "CrossEntropyLossAndGradients{", "CrossEntropyLossAndGradientsBatch{", "LossAndGradientsBatch{"];
+            ["MseLoss{", "CrossEntropyLoss{", "CrossEntropyLossAndGradients{", "CrossEntropyLossAndGradientsBatch{", "LossAndGradientsBatch{",
+             "HeadMseLossAndGradientsBatch{"];
 
         private static readonly Regex Roles = new(@"\b(Input|Hidden|Output)\b");
         private readonly SourceWriter w;
