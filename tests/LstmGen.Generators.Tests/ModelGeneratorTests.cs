@@ -34,6 +34,8 @@ public sealed class ModelGeneratorTests
         int lstm = (4 * 32 * (1 + 32)) + (4 * 32);
         int gru = (3 * 32 * (64 + 32)) + (3 * 32) + 32;
         Assert.Equal((2 * lstm) + gru + (1 * 32) + 1, model.ParameterCount);
+        // The generated comment and summary describe the model in the runtime's own words.
+        Assert.Contains($"The model: {model};", run.GeneratedSources.Single(source => source.HintName == HintName).SourceText.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>The spec's example, compared with <c>snapshots/Model.Forecaster.verified.cs</c>.</summary>
