@@ -68,6 +68,18 @@ public sealed class CellGenerator : IIncrementalGenerator
 
         /// <summary>The distinct vector sizes of every valid cell, with that namespace.</summary>
         public const string VectorSizes = "LstmGen.VectorSizes";
+
+        /// <summary>[RecurrentModel] declarations parsed into <see cref="ModelSpec"/> values (null when invalid).</summary>
+        public const string ParseModel = "LstmGen.ParseModel";
+
+        /// <summary>Valid model specs.</summary>
+        public const string ValidModel = "LstmGen.ValidModel";
+
+        /// <summary>Model hint names that collide with another model's ignoring case.</summary>
+        public const string ModelHintNameCollisions = "LstmGen.ModelHintNameCollisions";
+
+        /// <summary>Valid model specs with hint names unique ignoring case, as emitted.</summary>
+        public const string EmittedModel = "LstmGen.EmittedModel";
     }
 
     /// <inheritdoc/>
@@ -102,6 +114,9 @@ public sealed class CellGenerator : IIncrementalGenerator
         {
             context.RegisterSourceOutput(UniqueHintNames(kind, collisions), static (output, spec) => output.AddSource(spec.HintName, CellEmitter.Emit(spec)));
         }
+
+        // 5. The models ([RecurrentModel] with its [ModelLayer]s): one file each, with the Model property.
+        ModelPipeline.Register(context);
     }
 
     /// <summary>One value of every cell of every kind, kinds in the order of <see cref="CellAttributes.All"/>.</summary>
@@ -132,7 +147,7 @@ public sealed class CellGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Emitted);
 
     /// <summary>The hint names that equal another, different hint name when case is ignored.</summary>
-    private static EquatableArray<string> CaseCollisions(ImmutableArray<string> names) =>
+    internal static EquatableArray<string> CaseCollisions(ImmutableArray<string> names) =>
         new(names
             .Distinct(StringComparer.Ordinal)
             .GroupBy(name => name, StringComparer.OrdinalIgnoreCase)

@@ -127,5 +127,47 @@ public sealed class CodeFixTests
             new AddPartialCodeFixProvider().FixableDiagnosticIds.ToArray());
         Assert.Equal([DiagnosticDescriptors.SizeOutOfRange.Id], new ClampSizeCodeFixProvider().FixableDiagnosticIds.ToArray());
         Assert.Equal([DiagnosticDescriptors.UnrolledTooLarge.Id], new UseAutoKernelCodeFixProvider().FixableDiagnosticIds.ToArray());
+        Assert.Equal([DiagnosticDescriptors.LayerShapeMismatch.Id], new SetLayerInputSizeCodeFixProvider().FixableDiagnosticIds.ToArray());
     }
+
+    /// <summary>LSTM0020: the fix sets the upper layer's cell input size, in the cell's own file, to the width of the layer below (2 × 32).</summary>
+    [Fact]
+    public Task A_layer_input_size_is_set_in_the_cells_own_file() =>
+        Verify.CodeFixAsync<ModelDeclarationAnalyzer, SetLayerInputSizeCodeFixProvider>(
+            [("/0/Cells.cs", LayerCells("[GruCell(inputSize: 32, hiddenSize: 8)]", "[RnnCell(8, 4)]")), ("/0/Model.cs", LayerModel("{|LSTM0020:", "|}"))],
+            [("/0/Cells.cs", LayerCells("[GruCell(inputSize: 64, hiddenSize: 8)]", "[RnnCell(8, 4)]")), ("/0/Model.cs", LayerModel("", ""))]);
+
+    /// <summary>Two mismatches at once (fix all): each layer's cell gets the width of the layer below it, positional or named.</summary>
+    [Fact]
+    public Task Every_layer_input_size_is_set_by_fix_all() =>
+        Verify.CodeFixAsync<ModelDeclarationAnalyzer, SetLayerInputSizeCodeFixProvider>(
+            [("/0/Cells.cs", LayerCells("[GruCell(hiddenSize: 8, inputSize: 3)]", "[RnnCell(4 /* D */, 4)]")), ("/0/Model.cs", LayerModel("{|LSTM0020:", "|}", "{|LSTM0020:", "|}"))],
+            [("/0/Cells.cs", LayerCells("[GruCell(hiddenSize: 8, inputSize: 64)]", "[RnnCell(8 /* D */, 4)]")), ("/0/Model.cs", LayerModel("", ""))]);
+
+    private static string LayerCells(string middle, string top) => $$"""
+        using LstmGen;
+
+        namespace Samples;
+
+        [LstmCell(1, 32)]
+        public static partial class Lower;
+
+        {{middle}}
+        public static partial class Middle;
+
+        {{top}}
+        public static partial class Top;
+        """;
+
+    private static string LayerModel(string open, string close, string openTop = "", string closeTop = "") => $$"""
+        using LstmGen;
+
+        namespace Samples;
+
+        [RecurrentModel]
+        [ModelLayer(typeof(Lower), Bidirectional = true)]
+        [{{open}}ModelLayer(typeof(Middle)){{close}}]
+        [{{openTop}}ModelLayer(typeof(Top), Bidirectional = true){{closeTop}}]
+        public static partial class Stack;
+        """;
 }

@@ -336,6 +336,8 @@ public sealed class DeclarationDiagnosticTests
     {
         var supported = new CellDeclarationAnalyzer().SupportedDiagnostics
             .Concat(new VectorLengthAnalyzer().SupportedDiagnostics)
+            .Concat(new ModelDeclarationAnalyzer().SupportedDiagnostics)
+            .DistinctBy(d => d.Id)
             .ToList();
         var declared = typeof(DiagnosticDescriptors)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

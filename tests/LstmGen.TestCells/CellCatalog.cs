@@ -154,6 +154,9 @@ public static class CellCatalog
         Add<FacadeLstm.Kernel, double>(nameof(FacadeLstm)),
         Add<FacadeRnn.Kernel, float>(nameof(FacadeRnn)),
         Add<FacadeGru.Kernel, double>(nameof(FacadeGru)),
+        // ModelCells.cs
+        Add<DeclaredModelLstm3x4.Kernel, double>(nameof(DeclaredModelLstm3x4)),
+        Add<DeclaredModelGru8x5.Kernel, double>(nameof(DeclaredModelGru8x5)),
         // LargestCells.cs
         Add<Lstm4096x4096Double.Kernel, double>(nameof(Lstm4096x4096Double)),
         Add<Lstm4096x4096Float.Kernel, float>(nameof(Lstm4096x4096Float)),

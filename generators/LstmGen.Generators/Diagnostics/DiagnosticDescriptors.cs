@@ -8,7 +8,7 @@ namespace LstmGen.Generators.Diagnostics;
 /// 01xx for call sites. Each has a section in <c>docs/diagnostics.md</c> (anchor = lower-case ID) and a line in
 /// <c>AnalyzerReleases.Unshipped.md</c>.
 /// </summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     /// <summary>Category of the diagnostics on a cell declaration.</summary>
     public const string DeclarationCategory = "LstmGen.Declaration";

@@ -86,10 +86,10 @@ internal static class CellDeclarationRules
     public const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp13;
 
     /// <summary><c>A.B.@class</c>: namespaces as C# source, keywords escaped.</summary>
-    private static readonly SymbolDisplayFormat NamespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat
+    internal static readonly SymbolDisplayFormat NamespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
-    private static void CheckTypeShape(INamedTypeSymbol type, string cellName, Location cellLocation, List<DeclarationProblem> problems, CancellationToken token)
+    internal static void CheckTypeShape(INamedTypeSymbol type, string cellName, Location cellLocation, List<DeclarationProblem> problems, CancellationToken token)
     {
         string? notAClass = type switch
         {
@@ -125,7 +125,7 @@ internal static class CellDeclarationRules
     }
 
     /// <summary>Checks every enclosing type and returns them outermost first (meaningful only when no problem is found).</summary>
-    private static List<ContainingTypeSpec> CheckContainingTypes(INamedTypeSymbol type, string cellName, List<DeclarationProblem> problems, CancellationToken token)
+    internal static List<ContainingTypeSpec> CheckContainingTypes(INamedTypeSymbol type, string cellName, List<DeclarationProblem> problems, CancellationToken token)
     {
         var result = new List<ContainingTypeSpec>();
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -155,10 +155,10 @@ internal static class CellDeclarationRules
         return result;
     }
 
-    private static IEnumerable<TypeDeclarationSyntax> Declarations(INamedTypeSymbol type, CancellationToken token) =>
+    internal static IEnumerable<TypeDeclarationSyntax> Declarations(INamedTypeSymbol type, CancellationToken token) =>
         type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(token)).OfType<TypeDeclarationSyntax>();
 
-    private static Location AttributeLocation(AttributeData attribute, Location fallback, CancellationToken token) =>
+    internal static Location AttributeLocation(AttributeData attribute, Location fallback, CancellationToken token) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(token).GetLocation() ?? fallback;
 
     private static string KeywordOf(TypeDeclarationSyntax syntax) => syntax switch

@@ -25,12 +25,15 @@ internal static class HintNames
     /// <summary>16 hex digits of the hash and the dot before them.</summary>
     private const int HashSuffixLength = 17;
 
-    /// <summary>The hint name of <paramref name="type"/>: its full name without <c>global::</c> or <c>@</c> escapes, fitted.</summary>
-    public static string Of(INamedTypeSymbol type)
+    /// <summary>
+    /// The hint name of <paramref name="type"/>: its full name without <c>global::</c> or <c>@</c> escapes, then
+    /// <paramref name="suffix"/> (a model's file, <c>-Model</c>: no C# name contains <c>-</c>, so it never equals a cell's), fitted.
+    /// </summary>
+    public static string Of(INamedTypeSymbol type, string suffix = "")
     {
         string name = type.ToDisplayString(
             SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
-        return Fit(name.Replace("@", ""));
+        return Fit(name.Replace("@", "") + suffix);
     }
 
     /// <summary><c>Samples.CELL.g.cs</c> → <c>Samples.CELL.1a2b3c4d.g.cs</c>, with an FNV-1a hash of the exact name, fitted.</summary>

@@ -61,7 +61,7 @@ internal static class MemberClashRule
     }
 
     /// <summary>Whether every declaration of <paramref name="member"/> is in a file LstmGen generated.</summary>
-    private static bool IsGeneratedByLstmGen(ISymbol member, CancellationToken token) =>
+    internal static bool IsGeneratedByLstmGen(ISymbol member, CancellationToken token) =>
         member.DeclaringSyntaxReferences.Length > 0
         && member.DeclaringSyntaxReferences.All(r => IsGeneratedFile(r.SyntaxTree, token));
 

@@ -10,7 +10,7 @@ namespace LstmGen.Analyzers.Tests.Support;
 internal static class AnalyzerRun
 {
     /// <summary>Every LstmGen analyzer.</summary>
-    public static readonly ImmutableArray<DiagnosticAnalyzer> All = [new CellDeclarationAnalyzer(), new VectorLengthAnalyzer()];
+    public static readonly ImmutableArray<DiagnosticAnalyzer> All = [new CellDeclarationAnalyzer(), new VectorLengthAnalyzer(), new ModelDeclarationAnalyzer()];
 
     /// <summary>The analyzers' diagnostics for <paramref name="sources"/> (compiled alone, no generator).</summary>
     public static Task<ImmutableArray<Diagnostic>> RunAsync(params string[] sources) => RunAsync(Compilations.Create(sources));

@@ -52,6 +52,22 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    /// <summary>
+    /// As <see cref="CodeFixAsync{TAnalyzer, TFix}(string, string)"/>, over several documents (path, text): a fix may change
+    /// another document than the diagnostic's.
+    /// </summary>
+    public static async Task CodeFixAsync<TAnalyzer, TFix>((string Path, string Text)[] sources, (string Path, string Text)[] fixedSources)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CodeFixTest<TAnalyzer, TFix>();
+        test.TestState.Sources.AddRange(sources.Select(source => (source.Path, Microsoft.CodeAnalysis.Text.SourceText.From(source.Text))));
+        test.FixedState.Sources.AddRange(fixedSources.Select(source => (source.Path, Microsoft.CodeAnalysis.Text.SourceText.From(source.Text))));
+        Configure(test.TestState, test.DisabledDiagnostics, withKernelInfo: false);
+        Configure(test.FixedState, test.DisabledDiagnostics, withKernelInfo: false);
+        await test.RunAsync();
+    }
+
     private static void Configure(SolutionState state, List<string> disabled, bool withKernelInfo)
     {
         state.ReferenceAssemblies = TestReferences.NoPackages;
