@@ -57,7 +57,7 @@ internal static class ModelEmitter
     /// <summary>"LSTM D = 1, H = 32 (bidirectional) → GRU D = 64, H = 32 → linear V = 1", as the runtime's <c>RecurrentModel.ToString</c>.</summary>
     private static string Describe(ModelSpec spec) =>
         string.Join(" → ", spec.Layers.Select(layer => layer.Description))
-        + (spec.Head == ModelHead.None ? "" : $" → {spec.Head.ToString().ToLowerInvariant()} V = {spec.OutputSize.ToString(CultureInfo.InvariantCulture)}");
+        + (spec.Head == OutputHeadKind.None ? "" : $" → {spec.Head.ToString().ToLowerInvariant()} V = {spec.OutputSize.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>A C# double literal that reads back as the same value ("R": shortest round-trip form).</summary>
     private static string Literal(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -2,17 +2,6 @@ using System.Globalization;
 
 namespace LstmGen.Generators.Model;
 
-/// <summary>
-/// Mirror of <c>LstmGen.OutputHead</c> for a model's head (a model may have a linear head; <see cref="OutputHeadKind"/>
-/// mirrors what a cell declaration accepts).
-/// </summary>
-internal enum ModelHead
-{
-    None = 0,
-    Softmax = 1,
-    Linear = 2,
-}
-
 /// <summary>One layer of a declared model: its cell as plain values (the cell is valid and has no head).</summary>
 /// <param name="CellType">The cell class as generated code names it, <c>global::</c>-qualified, e.g. <c>global::N.Lower</c>.</param>
 /// <param name="CellName">The cell class's name, for comments.</param>
@@ -64,7 +53,7 @@ internal sealed record ModelSpec(
     string HintName,
     Scalar Scalar,
     EquatableArray<ModelLayerSpec> Layers,
-    ModelHead Head,
+    OutputHeadKind Head,
     int OutputSize,
     double Dropout)
 {

@@ -13,7 +13,7 @@ namespace LstmGen.Generators.Validation;
 /// <param name="Head">The head (only defined values reach here).</param>
 /// <param name="OutputSize">V as written (0 when absent).</param>
 /// <param name="Dropout">The dropout probability as written (0 when absent).</param>
-internal readonly record struct ModelOptions(ModelHead Head, int OutputSize, double Dropout);
+internal readonly record struct ModelOptions(OutputHeadKind Head, int OutputSize, double Dropout);
 
 /// <summary>
 /// Reads <c>[RecurrentModel]</c>'s arguments and checks them: a defined head (LSTM0008), a head with V ≥ 1 (LSTM0027), no
@@ -29,7 +29,7 @@ internal static class ModelOptionRules
     {
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(token) as AttributeSyntax;
         Location attributeLocation = syntax?.GetLocation() ?? fallback;
-        ModelHead? head = ModelHead.None;
+        OutputHeadKind? head = OutputHeadKind.None;
         int? outputSize = null;
         double dropout = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -40,8 +40,8 @@ internal static class ModelOptionRules
             Location location = AttributeArgumentLocations.Named(syntax, named.Key, attributeLocation);
             switch (named.Key, named.Value.Value)
             {
-                case ("Output", int value) when value is >= (int)ModelHead.None and <= (int)ModelHead.Linear:
-                    head = (ModelHead)value;
+                case ("Output", int value) when value is >= (int)OutputHeadKind.None and <= (int)OutputHeadKind.Linear:
+                    head = (OutputHeadKind)value;
                     break;
                 case ("Output", int value):
                     problems.Add(DeclarationProblem.Of(
@@ -77,21 +77,21 @@ internal static class ModelOptionRules
                 dropout.ToString("R", CultureInfo.InvariantCulture)));
         }
 
-        return new ModelOptions(head ?? ModelHead.None, outputSize ?? 0, dropout);
+        return new ModelOptions(head ?? OutputHeadKind.None, outputSize ?? 0, dropout);
     }
 
-    private static void CheckHead(ModelHead? head, int? outputSize, AttributeSyntax? syntax, Location attributeLocation, string modelName, List<DeclarationProblem> problems)
+    private static void CheckHead(OutputHeadKind? head, int? outputSize, AttributeSyntax? syntax, Location attributeLocation, string modelName, List<DeclarationProblem> problems)
     {
-        if (head is ModelHead.Softmax or ModelHead.Linear && outputSize is not >= 1)
+        if (head is OutputHeadKind.Softmax or OutputHeadKind.Linear && outputSize is not >= 1)
         {
             problems.Add(DeclarationProblem.Of(
                 DiagnosticDescriptors.ModelHeadWithoutOutputSize,
                 outputSize is null ? AttributeArgumentLocations.Named(syntax, "Output", attributeLocation) : AttributeArgumentLocations.Named(syntax, "OutputSize", attributeLocation),
                 modelName,
-                head == ModelHead.Linear ? "linear" : "softmax",
+                head == OutputHeadKind.Linear ? "linear" : "softmax",
                 outputSize is { } v ? $"it sets OutputSize = {v.ToString(CultureInfo.InvariantCulture)}" : "it does not set OutputSize"));
         }
-        else if (head == ModelHead.None && outputSize is { } size and not 0)
+        else if (head == OutputHeadKind.None && outputSize is { } size and not 0)
         {
             problems.Add(DeclarationProblem.Of(
                 DiagnosticDescriptors.ModelOutputSizeWithoutHead,
