@@ -41,11 +41,12 @@ public sealed partial class RecurrentModel<T>
         return steps;
     }
 
+    // what: a constant (an interpolated message would allocate on every call, not only when it throws).
     private void CheckStates(int length, int batchSize, string what, string parameterName)
     {
         if (length != 0)
         {
-            Guard.Length(length, batchSize * StateLength, $"{what} ({StateShape}, or empty)", parameterName);
+            Guard.Length(length, batchSize * StateLength, what, parameterName);
         }
     }
 
@@ -56,8 +57,8 @@ public sealed partial class RecurrentModel<T>
         CheckParameters(p);
         int steps = CheckInputs(xs, batchSize, workspace);
         SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
-        CheckStates(initial.Length, batchSize, "the initial states", nameof(initial));
-        CheckStates(final.Length, batchSize, "the final states", nameof(final));
+        CheckStates(initial.Length, batchSize, "the initial states (" + StateShape + ", or empty)", nameof(initial));
+        CheckStates(final.Length, batchSize, "the final states (" + StateShape + ", or empty)", nameof(final));
         return steps;
     }
 
@@ -86,7 +87,7 @@ public sealed partial class RecurrentModel<T>
         }
 
         SequenceArguments.PerStep(dOutputs.Length, steps * batchSize, OutputWidth, "the output gradients dOutputs (T x m x W values)", nameof(dOutputs));
-        CheckStates(dInitial.Length, batchSize, "the initial states' gradient dInitial", nameof(dInitial));
+        CheckStates(dInitial.Length, batchSize, "the initial states' gradient dInitial (" + StateShape + ", or empty)", nameof(dInitial));
         CheckInputGradients(xs, dxs);
         CheckParameterGradients(dp);
         return steps;
@@ -129,8 +130,8 @@ public sealed partial class RecurrentModel<T>
         }
     }
 
-    private void CheckTargets(ReadOnlySpan<T> targets, int rows, int width) =>
-        SequenceArguments.PerStep(targets.Length, rows, width, $"the targets (T x m x {width} values)", nameof(targets));
+    private static void CheckTargets(ReadOnlySpan<T> targets, int rows, int width) =>
+        SequenceArguments.PerStep(targets.Length, rows, width, "the targets (T x m x V values for a linear head, T x m x W without a head)", nameof(targets));
 
     private void CheckClasses(ReadOnlySpan<int> classes, int steps, int batchSize, ReadOnlySpan<int> lengths, LossSteps lossSteps)
     {

@@ -49,7 +49,7 @@ public sealed partial class RecurrentModel<T>
         Span<T> dp, ModelWorkspace<T> workspace)
     {
         int steps = CheckForward(p, xs, batchSize, lengths, initial, final, workspace);
-        CheckStates(dInitial.Length, batchSize, "the initial states' gradient dInitial", nameof(dInitial));
+        CheckStates(dInitial.Length, batchSize, "the initial states' gradient dInitial (" + StateShape + ", or empty)", nameof(dInitial));
         CheckInputGradients(xs, dxs);
         CheckParameterGradients(dp);
         return steps;
