@@ -154,7 +154,7 @@ public static class CellCatalog
         Add<FacadeLstm.Kernel, double>(nameof(FacadeLstm)),
         Add<FacadeRnn.Kernel, float>(nameof(FacadeRnn)),
         Add<FacadeGru.Kernel, double>(nameof(FacadeGru)),
-        // ModelCells.cs
+        // DeclaredModelCells.cs
         Add<DeclaredModelLstm3x4.Kernel, double>(nameof(DeclaredModelLstm3x4)),
         Add<DeclaredModelGru8x5.Kernel, double>(nameof(DeclaredModelGru8x5)),
         // LargestCells.cs
@@ -249,6 +249,14 @@ public static class CellCatalog
         Add<LinearRnn2x4V3Double.Kernel, double>(nameof(LinearRnn2x4V3Double)),
         Add<LinearRnn10x40V4Double.Kernel, double>(nameof(LinearRnn10x40V4Double)),
         Add<LinearRnn2x4V3Float.Kernel, float>(nameof(LinearRnn2x4V3Float)),
+        // ModelCells.cs
+        Add<ModelLstm3x4.Kernel, double>(nameof(ModelLstm3x4)),
+        Add<ModelGru4x5.Kernel, double>(nameof(ModelGru4x5)),
+        Add<ModelRnn3x4.Kernel, double>(nameof(ModelRnn3x4)),
+        Add<ModelLstm8x3.Kernel, double>(nameof(ModelLstm8x3)),
+        Add<ModelGru8x3.Kernel, double>(nameof(ModelGru8x3)),
+        Add<ModelLstm3x4Float.Kernel, float>(nameof(ModelLstm3x4Float)),
+        Add<ModelGru4x5Float.Kernel, float>(nameof(ModelGru4x5Float)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The names of every cell in the catalog.</summary>

@@ -1,18 +1,33 @@
 namespace LstmGen.TestCells;
 
-// A declared model (issue 14): the generator emits DeclaredModel.Model from the attributes, the analyzer checks at
-// compile time that the GRU takes the bidirectional LSTM's 2 × 4 outputs.
+// The layers of the hand-built models of the model runtime tests (LstmGen.Models.Tests/Models): heads-free cells whose
+// sizes stack — LSTM 3 → 4 → GRU 4 → 5; RNN 3 → 4 bidirectional (2 × 4 = 8) → LSTM or GRU 8 → 3 — with every kernel
+// strategy among them, and float twins of the first stack.
 
-/// <summary>LSTM D = 3, H = 4, double, no head: the bottom layer of <see cref="DeclaredModel"/>, bidirectional there.</summary>
-[LstmCell(3, 4)]
-public static partial class DeclaredModelLstm3x4;
+/// <summary>Lstm D = 3, H = 4, double, loops: the bottom of the LSTM → GRU stack.</summary>
+[LstmCell(3, 4, Kernel = KernelStrategy.Loops)]
+public static partial class ModelLstm3x4;
 
-/// <summary>GRU D = 8, H = 5, double, no head: the top layer of <see cref="DeclaredModel"/> (8 = 2 × 4).</summary>
-[GruCell(8, 5)]
-public static partial class DeclaredModelGru8x5;
+/// <summary>Gru D = 4, H = 5, double, unrolled: the top of the LSTM → GRU stack.</summary>
+[GruCell(4, 5, Kernel = KernelStrategy.Unrolled)]
+public static partial class ModelGru4x5;
 
-/// <summary>A declared model: bidirectional LSTM 3 → 2 × 4, GRU 8 → 5, linear head V = 2.</summary>
-[RecurrentModel(Output = OutputHead.Linear, OutputSize = 2)]
-[ModelLayer(typeof(DeclaredModelLstm3x4), Bidirectional = true)]
-[ModelLayer(typeof(DeclaredModelGru8x5))]
-public static partial class DeclaredModel;
+/// <summary>Rnn D = 3, H = 4, double, SIMD: a bidirectional bottom layer (outputs 8 values per step).</summary>
+[RnnCell(3, 4, Kernel = KernelStrategy.Simd)]
+public static partial class ModelRnn3x4;
+
+/// <summary>Lstm D = 8, H = 3, double, unrolled: above a bidirectional H = 4 layer.</summary>
+[LstmCell(8, 3, Kernel = KernelStrategy.Unrolled)]
+public static partial class ModelLstm8x3;
+
+/// <summary>Gru D = 8, H = 3, double, SIMD: above a bidirectional H = 4 layer (also bidirectional itself).</summary>
+[GruCell(8, 3, Kernel = KernelStrategy.Simd)]
+public static partial class ModelGru8x3;
+
+/// <summary>Lstm D = 3, H = 4, float, SIMD.</summary>
+[LstmCell(3, 4, Scalar = ScalarType.Float, Kernel = KernelStrategy.Simd)]
+public static partial class ModelLstm3x4Float;
+
+/// <summary>Gru D = 4, H = 5, float, loops.</summary>
+[GruCell(4, 5, Scalar = ScalarType.Float, Kernel = KernelStrategy.Loops)]
+public static partial class ModelGru4x5Float;
