@@ -126,6 +126,32 @@ public interface IRecurrentCell<T>
     /// </summary>
     void BpttBatch(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp);
 
+    // ---- padded batches: per-sequence lengths ----
+
+    /// <summary>
+    /// The batched forward over sequences padded to T steps, sequence b with lengths[b] valid steps (empty: all T)
+    /// (see <see cref="Recurrent{TKernel, T}.ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/>).
+    /// </summary>
+    void ForwardSequenceBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs);
+
+    /// <summary>
+    /// The padded batched forward for one-hot inputs
+    /// (see <see cref="Recurrent{TKernel, T}.ForwardSequenceBatch(ReadOnlySpan{T}, ReadOnlySpan{int}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/>).
+    /// </summary>
+    void ForwardSequenceBatch(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs);
+
+    /// <summary>
+    /// BPTT of a padded batch with the forward's lengths
+    /// (see <see cref="Recurrent{TKernel, T}.BpttBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T})"/>).
+    /// </summary>
+    void BpttBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dxs, Span<T> dp);
+
+    /// <summary>
+    /// BPTT of a padded batch of one-hot sequences (no input gradient)
+    /// (see <see cref="Recurrent{TKernel, T}.BpttBatch(ReadOnlySpan{T}, ReadOnlySpan{int}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T})"/>).
+    /// </summary>
+    void BpttBatch(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp);
+
     // ---- losses over a sequence's hidden outputs ----
 
     /// <inheritdoc cref="Losses{TKernel, T}.SquaredError(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, BatchReduction, int)"/>

@@ -110,6 +110,26 @@ public sealed class RecurrentCell<TKernel, T> : IRecurrentCell<T>
         Recurrent<TKernel, T>.BpttBatch(p, indices, batchSize, caches, dOutputs, dInitial, dp);
 
     /// <inheritdoc/>
+    public void ForwardSequenceBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs) =>
+        Recurrent<TKernel, T>.ForwardSequenceBatch(p, xs, batchSize, lengths, initial, final, caches, outputs);
+
+    /// <inheritdoc/>
+    public void ForwardSequenceBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs) =>
+        Recurrent<TKernel, T>.ForwardSequenceBatch(p, indices, batchSize, lengths, initial, final, caches, outputs);
+
+    /// <inheritdoc/>
+    public void BpttBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dxs, Span<T> dp) =>
+        Recurrent<TKernel, T>.BpttBatch(p, xs, batchSize, lengths, caches, dOutputs, dInitial, dxs, dp);
+
+    /// <inheritdoc/>
+    public void BpttBatch(
+        ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> dInitial, Span<T> dp) =>
+        Recurrent<TKernel, T>.BpttBatch(p, indices, batchSize, lengths, caches, dOutputs, dInitial, dp);
+
+    /// <inheritdoc/>
     public T SquaredError(ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, BatchReduction reduction = BatchReduction.Sum, int batchSize = 1) =>
         Losses<TKernel, T>.SquaredError(outputs, targets, dOutputs, reduction, batchSize);
 

@@ -227,6 +227,14 @@ public static class CellCatalog
         Add<SeqLenLstmSimdFloat.Kernel, float>(nameof(SeqLenLstmSimdFloat)),
         Add<SeqLenRnnSimdFloat.Kernel, float>(nameof(SeqLenRnnSimdFloat)),
         Add<SeqLenGruSimdFloat.Kernel, float>(nameof(SeqLenGruSimdFloat)),
+        // ModelCells.cs
+        Add<ModelLstm3x4.Kernel, double>(nameof(ModelLstm3x4)),
+        Add<ModelGru4x5.Kernel, double>(nameof(ModelGru4x5)),
+        Add<ModelRnn3x4.Kernel, double>(nameof(ModelRnn3x4)),
+        Add<ModelLstm8x3.Kernel, double>(nameof(ModelLstm8x3)),
+        Add<ModelGru8x3.Kernel, double>(nameof(ModelGru8x3)),
+        Add<ModelLstm3x4Float.Kernel, float>(nameof(ModelLstm3x4Float)),
+        Add<ModelGru4x5Float.Kernel, float>(nameof(ModelGru4x5Float)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The names of every cell in the catalog.</summary>
