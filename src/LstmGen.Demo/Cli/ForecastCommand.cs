@@ -133,9 +133,9 @@ internal static class ForecastCommand
     {
         ForecastErrors model = result.ModelErrors, baseline = result.BaselineErrors;
         var table = new Table { Border = TableBorder.Rounded };
-        table.AddColumns(F($"held out: {series.Label(result.FirstMonth)} to {series.Label(series.Count - 1)}"), "MAE", "RMSE", "MAPE");
+        table.AddColumns(Markup.Escape(F($"held out: {series.Label(result.FirstMonth)} to {series.Label(series.Count - 1)}")), "MAE", "RMSE", "MAPE");
         table.AddRow("model (one step ahead)", F($"{model.MeanAbsoluteError:0.0}"), F($"{model.RootMeanSquaredError:0.0}"), F($"{model.MeanAbsolutePercentageError:0.0} %"));
-        table.AddRow("seasonal naive (y[t−12])", F($"{baseline.MeanAbsoluteError:0.0}"), F($"{baseline.RootMeanSquaredError:0.0}"), F($"{baseline.MeanAbsolutePercentageError:0.0} %"));
+        table.AddRow(Markup.Escape("seasonal naive (y[t−12])"), F($"{baseline.MeanAbsoluteError:0.0}"), F($"{baseline.RootMeanSquaredError:0.0}"), F($"{baseline.MeanAbsolutePercentageError:0.0} %"));
         console.Write(table);
         console.WriteLine(model.MeanAbsoluteError < baseline.MeanAbsoluteError
             ? F($"The model's mean absolute error is {100 * (1 - (model.MeanAbsoluteError / baseline.MeanAbsoluteError)):0} % below the seasonal naive baseline's.")

@@ -25,10 +25,10 @@ internal static class ForecastEvaluation
         int m = windows.TestMonths, l = windows.WindowLength, first = windows.FirstTestMonth;
         int[] targets = Enumerable.Range(first, m).ToArray();
         float[] xs = new float[l * m * ForecastWindows.Features], normalisedTargets = new float[l * m];
-        float[] final = new float[m * model.StateLength], y = new float[1];
+        float[] y = new float[1];
         windows.Write(targets, xs, normalisedTargets);
         ModelWorkspace<float> workspace = model.CreateWorkspace(l, m);
-        model.Forward(parameters, xs, m, default, default, final, workspace);
+        model.Forward(parameters, xs, m, lengths: default, initial: default, final: default, workspace);
         var actual = new double[m];
         var forecasts = new double[m];
         var baseline = new double[m];

@@ -15,7 +15,7 @@ public sealed record ForecastOptions
     public string Cell { get; init; } = ForecastModels.DefaultName;
 
     /// <summary>Training steps (one batch of windows and one Adam update each).</summary>
-    public int Steps { get; init; } = 2000;
+    public int Steps { get; init; } = 3000;
 
     /// <summary>L: months per window.</summary>
     public int Window { get; init; } = 24;
@@ -33,7 +33,7 @@ public sealed record ForecastOptions
     public double ClipNorm { get; init; } = 1.0;
 
     /// <summary>Dropout between the two layers in training (PyTorch's <c>dropout=</c>), in [0, 1).</summary>
-    public double Dropout { get; init; }
+    public double Dropout { get; init; } = 0.1;
 
     /// <summary>Seeds the initialisation, the batches and the dropout masks: the same seed gives the same run bit for bit.</summary>
     public int Seed { get; init; } = 1;

@@ -19,9 +19,6 @@ public sealed class ForecastSession : ITrainingRun
     private readonly float[] _gradients;
     private readonly float[] _xs;
     private readonly float[] _targets;
-    private readonly float[] _final;
-    private readonly float[] _dOutputs;
-    private readonly float[] _dInitial;
     private readonly int[] _batch;
     private readonly ModelWorkspace<float> _workspace;
     private double _smoothed = double.NaN;
@@ -39,9 +36,6 @@ public sealed class ForecastSession : ITrainingRun
         _gradients = new float[model.ParameterCount];
         _xs = new float[l * m * ForecastWindows.Features];
         _targets = new float[l * m];
-        _final = new float[m * model.StateLength];
-        _dOutputs = new float[l * m * model.OutputWidth];
-        _dInitial = new float[m * model.StateLength];
         _batch = new int[m];
         _workspace = model.CreateWorkspace(l, m);
         foreach (double loss in losses)
@@ -160,10 +154,9 @@ public sealed class ForecastSession : ITrainingRun
 
         Windows.Write(_batch, _xs, _targets);
         Array.Clear(_gradients);
-        Model.Forward(_parameters, _xs, m, default, default, _final, _workspace, ForecastHash.Of(Options.Seed, Step, -1));
-        double loss = double.CreateTruncating(
-            Model.SquaredError(_parameters, _workspace.Outputs, _targets, _dOutputs, _gradients, m, default, LossSteps.Last, BatchReduction.Mean));
-        Model.Backward(_parameters, _xs, m, default, _dOutputs, _dInitial, default, _gradients, _workspace);
+        double loss = Model.Gradient(
+            _parameters, _xs, m, lengths: default, initial: default, _targets, final: default, dInitial: default, dxs: default, _gradients, _workspace,
+            LossSteps.Last, BatchReduction.Mean, dropoutSeed: ForecastHash.Of(Options.Seed, Step, -1));
         if (!double.IsFinite(loss))
         {
             throw new DemoException($"The loss became {loss} at step {Step + 1}: lower --lr or set --clip.");

@@ -41,7 +41,7 @@ public sealed class ForecastWindows
         Series = series;
         WindowLength = windowLength;
         TestMonths = testMonths;
-        _logs = series.Values.Select(Math.Log).ToArray();
+        _logs = series.Values.Select(value => Math.Log(value)).ToArray();
     }
 
     /// <summary>The series.</summary>
