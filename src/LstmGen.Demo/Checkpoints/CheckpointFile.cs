@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using LstmGen.Demo.Models;
 using LstmGen.Demo.Text;
@@ -36,7 +35,6 @@ public static class CheckpointFile
     public const int Version = 1;
 
     private static readonly byte[] Magic = "LSTMGENC"u8.ToArray();
-    private const int HashLength = 32;
 
     /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> (through a temporary file, so an
     /// interrupted save never leaves half a checkpoint under the final name).</summary>
@@ -59,11 +57,8 @@ public static class CheckpointFile
     public static byte[] ToBytes(Checkpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        return CheckpointEnvelope.Seal(Magic, Version, writer =>
         {
-            writer.Write(Magic);
-            writer.Write(Version);
             writer.Write(checkpoint.ModelName);
             writer.Write(checkpoint.InputSize);
             writer.Write(checkpoint.HiddenSize);
@@ -86,40 +81,13 @@ public static class CheckpointFile
             }
 
             WriteFloats(writer, checkpoint.TrainingState);
-            writer.Write(checkpoint.Losses.Length);
-            foreach (double loss in checkpoint.Losses)
-            {
-                writer.Write(loss);
-            }
-        }
-
-        byte[] hash = SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length));
-        stream.Write(hash);
-        return stream.ToArray();
+            CheckpointEnvelope.WriteLosses(writer, checkpoint.Losses);
+        });
     }
 
     /// <summary>Reads and validates the checkpoint at <paramref name="path"/>.</summary>
     /// <exception cref="DemoException">The file is missing, unreadable, corrupt, of another version, or for a model the demo does not declare.</exception>
-    public static Checkpoint Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new DemoException($"Checkpoint file not found: {path}");
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new DemoException($"Cannot read checkpoint {path}: {error.Message}", error);
-        }
-
-        return FromBytes(bytes, path);
-    }
+    public static Checkpoint Load(string path) => FromBytes(CheckpointEnvelope.ReadFile(path, "Checkpoint"), path);
 
     /// <summary>Parses and validates a checkpoint's bytes.</summary>
     /// <param name="bytes">The file's content.</param>
@@ -127,44 +95,8 @@ public static class CheckpointFile
     /// <exception cref="DemoException">The content is not a valid checkpoint of a model the demo declares.</exception>
     public static Checkpoint FromBytes(byte[] bytes, string source)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
         string where = $"Checkpoint {source}";
-        if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw new DemoException($"{where} is not an LstmGen checkpoint (it does not start with \"LSTMGENC\").");
-        }
-
-        if (bytes.Length < Magic.Length + sizeof(int) + HashLength)
-        {
-            throw new DemoException($"{where} is truncated ({bytes.Length} bytes).");
-        }
-
-        int version = BitConverter.ToInt32(bytes, Magic.Length);
-        if (version != Version)
-        {
-            throw new DemoException($"{where} has format version {version}; this demo reads version {Version}.");
-        }
-
-        int body = bytes.Length - HashLength;
-        if (!SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body)))
-        {
-            throw new DemoException($"{where} is corrupt: its SHA-256 checksum does not match its content (the file was truncated or modified).");
-        }
-
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, body, writable: false), Encoding.UTF8);
-            reader.ReadBytes(Magic.Length + sizeof(int));
-            return Read(reader, where);
-        }
-        catch (EndOfStreamException error)
-        {
-            throw new DemoException($"{where} is corrupt: it ends before its last field.", error);
-        }
-        catch (Exception error) when (error is IOException or FormatException or DecoderFallbackException or ArgumentException)
-        {
-            throw new DemoException($"{where} is corrupt: {error.Message}", error);
-        }
+        return CheckpointEnvelope.Open(bytes, Magic, Version, where, reader => Read(reader, where));
     }
 
     private static Checkpoint Read(BinaryReader reader, string where)
@@ -208,17 +140,7 @@ public static class CheckpointFile
         }
 
         float[] state = ReadFloats(reader, 2 * hiddenSize * batch, where, "training state");
-        int lossCount = reader.ReadInt32();
-        Require(lossCount == step, where, $"it holds {lossCount} losses for {step} steps");
-        RequireBytesLeft(reader, lossCount, sizeof(double), where, $"it holds {lossCount} losses");
-        double[] losses = new double[lossCount];
-        for (int k = 0; k < lossCount; k++)
-        {
-            losses[k] = reader.ReadDouble();
-            Require(double.IsFinite(losses[k]) && losses[k] >= 0, where, $"loss {k} is {losses[k]}");
-        }
-
-        Require(reader.BaseStream.Position == reader.BaseStream.Length, where, $"{reader.BaseStream.Length - reader.BaseStream.Position} unexpected bytes follow the last field");
+        double[] losses = CheckpointEnvelope.ReadLosses(reader, step, where);
         return new Checkpoint
         {
             ModelName = modelName,
@@ -242,40 +164,9 @@ public static class CheckpointFile
         };
     }
 
-    private static void WriteFloats(BinaryWriter writer, float[] values)
-    {
-        foreach (float value in values)
-        {
-            writer.Write(value);
-        }
-    }
+    private static void WriteFloats(BinaryWriter writer, float[] values) => CheckpointEnvelope.WriteFloats(writer, values);
 
-    private static float[] ReadFloats(BinaryReader reader, int count, string where, string what)
-    {
-        RequireBytesLeft(reader, count, sizeof(float), where, $"{what} has {count} entries");
-        float[] values = new float[count];
-        for (int k = 0; k < count; k++)
-        {
-            values[k] = reader.ReadSingle();
-            Require(float.IsFinite(values[k]), where, $"{what} entry {k} is {values[k]}");
-        }
+    private static float[] ReadFloats(BinaryReader reader, int count, string where, string what) => CheckpointEnvelope.ReadFloats(reader, count, where, what);
 
-        return values;
-    }
-
-    /// <summary>Checks a count read from the file against the bytes left before anything is allocated for it, so that a
-    /// crafted count (with a valid checksum) is an error naming it rather than an <see cref="OutOfMemoryException"/>.</summary>
-    private static void RequireBytesLeft(BinaryReader reader, long count, int elementSize, string where, string what)
-    {
-        long left = reader.BaseStream.Length - reader.BaseStream.Position;
-        Require(count >= 0 && count <= left / elementSize, where, $"{what} ({count * elementSize} bytes) but only {left} bytes are left");
-    }
-
-    private static void Require(bool condition, string where, string problem)
-    {
-        if (!condition)
-        {
-            throw new DemoException($"{where} is invalid: {problem}.");
-        }
-    }
+    private static void Require(bool condition, string where, string problem) => CheckpointEnvelope.Require(condition, where, problem);
 }

@@ -6,8 +6,9 @@ namespace LstmGen.Demo.Cli;
 
 /// <summary>
 /// The demo's command line (System.CommandLine): no command runs the main job (worked example, a short training run,
-/// a sample); <c>worked-example</c>, <c>train</c> and <c>sample</c> run one part with options, and <c>export</c> writes a
-/// checkpoint's model as ONNX or safetensors. <see cref="Run"/> is the
+/// a sample); <c>worked-example</c>, <c>train</c> and <c>sample</c> run one part with options, <c>export</c> writes a
+/// checkpoint's model as ONNX or safetensors, and <c>forecast</c> runs the second main job (a two-layer forecaster on
+/// a monthly series). <see cref="Run"/> is the
 /// entry point, callable in-process with any writers (the tests do).
 /// </summary>
 public static class DemoCommandLine
@@ -57,6 +58,7 @@ public static class DemoCommandLine
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(ForecastCommand.Create(context));
         root.SetAction(_ => context.Guard(() => DefaultRun.Run(context)));
         return root;
     }

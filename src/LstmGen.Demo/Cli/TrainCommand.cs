@@ -138,35 +138,10 @@ internal static class TrainCommand
         return session;
     }
 
-    /// <summary>Saves the run; if <paramref name="path"/> cannot be written after all (the directory was removed or
-    /// replaced during the run, the disk is full), saves it to a new file in the temporary directory instead and reports
-    /// both, so that the steps are not lost.</summary>
-    /// <exception cref="DemoException">The checkpoint could not be written to <paramref name="path"/> (the message names
-    /// the file that holds the run instead), or nowhere.</exception>
-    private static void SaveCheckpoint(Checkpoint checkpoint, string path)
-    {
-        try
-        {
-            CheckpointFile.Save(checkpoint, path);
-            return;
-        }
-        catch (Exception error) when (IsWriteError(error))
-        {
-            string fallback = Path.Combine(Path.GetTempPath(), $"lstmgen-{checkpoint.ModelName}-step{checkpoint.Step}-{Guid.NewGuid():N}.ckpt");
-            try
-            {
-                CheckpointFile.Save(checkpoint, fallback);
-            }
-            catch (Exception second) when (IsWriteError(second))
-            {
-                throw DemoException.CannotWrite(path, error, $"saving to {fallback} failed too: {second.Message}");
-            }
+    private static void SaveCheckpoint(Checkpoint checkpoint, string path) =>
+        CheckpointSaving.Save(path, $"lstmgen-{checkpoint.ModelName}-step{checkpoint.Step}", target => CheckpointFile.Save(checkpoint, target));
 
-            throw DemoException.CannotWrite(path, error, $"the run was saved to {fallback} instead (continue with --resume {fallback}).");
-        }
-    }
-
-    private static bool IsWriteError(Exception error) => error is IOException or UnauthorizedAccessException or NotSupportedException;
+    private static bool IsWriteError(Exception error) => CheckpointSaving.IsWriteError(error);
 
     /// <summary><c>clip ‖dθ‖ ≤ 1</c>, or <c>clip off</c> for 0 (no clipping).</summary>
     private static string DescribeClip(double clipNorm) => clipNorm > 0 ? F($"clip ‖dθ‖ ≤ {clipNorm}") : "clip off";

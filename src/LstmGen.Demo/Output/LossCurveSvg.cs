@@ -10,11 +10,17 @@ namespace LstmGen.Demo.Output;
 /// </summary>
 public static class LossCurveSvg
 {
+    /// <summary>The reference line of a character model: the loss of a uniform guess over V characters.</summary>
+    public const string UniformGuess = "uniform guess ln V";
+
+    /// <summary>The vertical axis of a character model.</summary>
+    public const string LossPerCharacter = "loss per character (nats)";
+
     private const int Width = 800, Height = 420, Left = 70, Right = 20, Top = 40, Bottom = 50;
 
     /// <summary>Writes the SVG to <paramref name="path"/> as one whole file (<see cref="LstmGen.Interop.AtomicFile"/>), creating its directory.</summary>
     /// <exception cref="IOException">The file cannot be written; the message names <paramref name="path"/>.</exception>
-    public static void Write(string path, IReadOnlyList<double> losses, double uniformLoss, string title)
+    public static void Write(string path, IReadOnlyList<double> losses, double uniformLoss, string title, string referenceLabel = UniformGuess, string lossLabel = LossPerCharacter)
     {
         ArgumentNullException.ThrowIfNull(path);
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -23,14 +29,16 @@ public static class LossCurveSvg
             Directory.CreateDirectory(directory);
         }
 
-        LstmGen.Interop.AtomicFile.WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(losses, uniformLoss, title)));
+        LstmGen.Interop.AtomicFile.WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(losses, uniformLoss, title, referenceLabel, lossLabel)));
     }
 
     /// <summary>The SVG document.</summary>
     /// <param name="losses">Loss per character of each step (step k + 1 at index k).</param>
     /// <param name="uniformLoss">ln V, the loss of a uniform guess over the vocabulary.</param>
     /// <param name="title">The title above the plot.</param>
-    public static string Render(IReadOnlyList<double> losses, double uniformLoss, string title)
+    /// <param name="referenceLabel">The label of the dashed reference line at <paramref name="uniformLoss"/>, followed by its value.</param>
+    /// <param name="lossLabel">The label of the vertical axis.</param>
+    public static string Render(IReadOnlyList<double> losses, double uniformLoss, string title, string referenceLabel = UniformGuess, string lossLabel = LossPerCharacter)
     {
         ArgumentNullException.ThrowIfNull(losses);
         ArgumentNullException.ThrowIfNull(title);
@@ -60,11 +68,11 @@ public static class LossCurveSvg
 
         svg.Append(F($"<rect x=\"{Left}\" y=\"{Top}\" width=\"{plotWidth}\" height=\"{plotHeight}\" fill=\"none\" stroke=\"#444\"/>\n"));
         svg.Append(F($"<text x=\"{Left + (plotWidth / 2)}\" y=\"{Height - 10}\" text-anchor=\"middle\">step</text>\n"));
-        svg.Append(F($"<text x=\"16\" y=\"{Top + (plotHeight / 2)}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {Top + (plotHeight / 2)})\">loss per character (nats)</text>\n"));
+        svg.Append(F($"<text x=\"16\" y=\"{Top + (plotHeight / 2)}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {Top + (plotHeight / 2)})\">{Escape(lossLabel)}</text>\n"));
 
         double uniformY = Y(uniformLoss);
         svg.Append(F($"<line x1=\"{Left}\" y1=\"{uniformY:0.#}\" x2=\"{Width - Right}\" y2=\"{uniformY:0.#}\" stroke=\"#999\" stroke-dasharray=\"6 4\"/>\n"));
-        svg.Append(F($"<text x=\"{Width - Right - 6}\" y=\"{uniformY - 6:0.#}\" text-anchor=\"end\" fill=\"#777\">uniform guess ln V = {uniformLoss:0.###}</text>\n"));
+        svg.Append(F($"<text x=\"{Width - Right - 6}\" y=\"{uniformY - 6:0.#}\" text-anchor=\"end\" fill=\"#777\">{Escape(referenceLabel)} = {uniformLoss:0.###}</text>\n"));
 
         AppendLine(svg, losses, X, Y, "#9ecae1", 1);
         AppendLine(svg, smoothed, X, Y, "#08519c", 2);

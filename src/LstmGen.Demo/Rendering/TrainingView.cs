@@ -17,8 +17,8 @@ public sealed class TrainingView
     /// <summary>Creates a view writing to <paramref name="console"/>.</summary>
     public TrainingView(IAnsiConsole console) => _console = console ?? throw new ArgumentNullException(nameof(console));
 
-    /// <summary>Runs <paramref name="steps"/> steps of <paramref name="session"/> while showing its progress.</summary>
-    public IReadOnlyList<double> Run(TrainingSession session, int steps, CancellationToken cancellation = default)
+    /// <summary>Runs <paramref name="steps"/> steps of <paramref name="session"/> (a character model or a forecaster) while showing its progress.</summary>
+    public IReadOnlyList<double> Run(ITrainingRun session, int steps, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (!_console.Profile.Capabilities.Interactive)
@@ -44,7 +44,7 @@ public sealed class TrainingView
     {
         double remaining = progress.CharactersPerSecond > 0 ? (progress.LastStep - progress.Step) / (progress.CharactersPerSecond / CharactersPerStepHint(progress)) : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"step {progress.Step}/{progress.LastStep}  loss {progress.Loss:F3}  avg {progress.SmoothedLoss:F3}  {progress.CharactersPerSecond:N0} chars/s  ETA {TimeSpan.FromSeconds(Math.Ceiling(remaining)):m\\:ss}");
+            $"step {progress.Step}/{progress.LastStep}  loss {progress.Loss:F3}  avg {progress.SmoothedLoss:F3}  {progress.CharactersPerSecond:N0} {progress.Unit}/s  ETA {TimeSpan.FromSeconds(Math.Ceiling(remaining)):m\\:ss}");
     }
 
     // The observer does not see the window length; the progress's rate is characters, so convert through it.

@@ -8,7 +8,8 @@ namespace LstmGen.Demo.Training;
 /// then 0.9·previous + 0.1·loss at each step (over the whole run, so a resumed run continues the same average).</param>
 /// <param name="CharactersPerSecond">Characters through forward and backward per second in this invocation so far.</param>
 /// <param name="CharactersPerStep">Characters per step (the window length).</param>
-public readonly record struct TrainingProgress(long Step, long LastStep, double Loss, double SmoothedLoss, double CharactersPerSecond, int CharactersPerStep);
+/// <param name="Unit">What <paramref name="CharactersPerSecond"/> counts, for the progress line: <c>chars</c>, or <c>windows</c> for a forecaster.</param>
+public readonly record struct TrainingProgress(long Step, long LastStep, double Loss, double SmoothedLoss, double CharactersPerSecond, int CharactersPerStep, string Unit = "chars");
 
 /// <summary>Receives a training run's progress; the console view renders it, tests record or ignore it.</summary>
 public interface ITrainingObserver

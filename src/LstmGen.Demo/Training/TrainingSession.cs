@@ -16,7 +16,7 @@ namespace LstmGen.Demo.Training;
 /// options give the same losses bit for bit, and a run resumed from a checkpoint continues exactly where it stopped.
 /// No console: progress goes to an <see cref="ITrainingObserver"/>.
 /// </summary>
-public sealed class TrainingSession
+public sealed class TrainingSession : ITrainingRun
 {
     private readonly List<double> _losses;
     private readonly int[] _windowInputs;

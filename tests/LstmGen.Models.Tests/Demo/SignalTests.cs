@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using LstmGen.Demo.Checkpoints;
+using LstmGen.Demo.Forecasting;
 
 namespace LstmGen.Models.Tests.Demo;
 
 /// <summary>
-/// The real demo as a child process (<c>dotnet LstmGen.Demo.dll train ...</c>), stopped by a signal as <c>docker
+/// The real demo as a child process (<c>dotnet LstmGen.Demo.dll train ...</c> or <c>forecast ...</c>), stopped by a signal as <c>docker
 /// stop</c>, systemd and <c>timeout</c> (SIGTERM), a closed terminal (SIGHUP) or Ctrl+C (SIGINT) stop it: training ends
 /// after the current step, the checkpoint is written and loads, and the exit code is 0.
 /// </summary>
@@ -16,10 +17,12 @@ public sealed class SignalTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Theory]
-    [InlineData("TERM")]
-    [InlineData("HUP")]
-    [InlineData("INT")]
-    public async Task Signal_stops_training_after_the_current_step_and_saves_the_run(string signal)
+    [InlineData("TERM", "train")]
+    [InlineData("HUP", "train")]
+    [InlineData("INT", "train")]
+    [InlineData("TERM", "forecast")]
+    [InlineData("INT", "forecast")]
+    public async Task Signal_stops_training_after_the_current_step_and_saves_the_run(string signal, string command)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -33,7 +36,9 @@ public sealed class SignalTests : IDisposable
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         bool resetSignals = DefaultSignalSupported();
         var start = new ProcessStartInfo(resetSignals ? "env" : dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] demo = [Path.Combine(AppContext.BaseDirectory, "LstmGen.Demo.dll"), "train", "--model", "lstm32", "--steps", "1000000", "--sample-every", "0", "--out", _directory];
+        string[] demo = command == "train"
+            ? [Path.Combine(AppContext.BaseDirectory, "LstmGen.Demo.dll"), "train", "--model", "lstm32", "--steps", "1000000", "--sample-every", "0", "--out", _directory]
+            : [Path.Combine(AppContext.BaseDirectory, "LstmGen.Demo.dll"), "forecast", "--steps", "1000000", "--out", _directory];
         foreach (string argument in resetSignals ? ["--default-signal=INT", dotnet, .. demo] : demo)
         {
             start.ArgumentList.Add(argument);
@@ -70,9 +75,21 @@ public sealed class SignalTests : IDisposable
         string output = await rest;
         Assert.True(child.ExitCode == 0, $"SIG{signal}: exit code {child.ExitCode}\n{output}{await errors}");
         Assert.Contains("Interrupted after step", output, StringComparison.Ordinal);
+        (long step, int losses) = command == "train" ? SavedTraining() : SavedForecast();
+        Assert.InRange(step, 1, 999_999);
+        Assert.Equal(step, losses);
+    }
+
+    private (long Step, int Losses) SavedTraining()
+    {
         Checkpoint saved = CheckpointFile.Load(Path.Combine(_directory, "lstm32.ckpt"));
-        Assert.InRange(saved.Step, 1, 999_999);
-        Assert.Equal(saved.Step, saved.Losses.Length);
+        return (saved.Step, saved.Losses.Length);
+    }
+
+    private (long Step, int Losses) SavedForecast()
+    {
+        ForecastCheckpoint saved = ForecastCheckpointFile.Load(Path.Combine(_directory, "forecast-lstm.ckpt"));
+        return (saved.Step, saved.Losses.Length);
     }
 
     private static bool DefaultSignalSupported()
