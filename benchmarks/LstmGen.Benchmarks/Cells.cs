@@ -41,3 +41,17 @@ public static partial class CellDLoops;
 /// <summary>F: GRU D = 10 (one-hot), H = 128, softmax head V = 10, float (SIMD): config B with a GRU (3 gates to 4).</summary>
 [GruCell(10, 128, OutputSize = 10, Output = OutputHead.Softmax, Scalar = ScalarType.Float)]
 public static partial class CellF;
+
+/// <summary>E, lower layer: LSTM D = 10, H = 128, float, no head (the model's softmax head sits on top of the upper layer).</summary>
+[LstmCell(10, 128, Scalar = ScalarType.Float)]
+public static partial class CellELower;
+
+/// <summary>E, upper layer: LSTM D = 128, H = 128, float, no head.</summary>
+[LstmCell(128, 128, Scalar = ScalarType.Float)]
+public static partial class CellEUpper;
+
+/// <summary>E: the two-layer LSTM 10 → 128 → 128 with a softmax head V = 10, float.</summary>
+[RecurrentModel(Output = OutputHead.Softmax, OutputSize = 10)]
+[ModelLayer(typeof(CellELower))]
+[ModelLayer(typeof(CellEUpper))]
+public static partial class ModelE;

@@ -2,26 +2,6 @@ using LstmGen.Models;
 
 namespace LstmGen.Demo.Forecasting;
 
-/// <summary>A two-layer LSTM with a linear head: PyTorch's <c>nn.LSTM(3, 32, num_layers=2)</c> + <c>nn.Linear(32, 1)</c>.</summary>
-public static class ForecastLstm
-{
-    /// <summary>The model.</summary>
-    public static RecurrentModel<float> Model { get; } = new(
-        [new(RecurrentCell<ForecastLstmLower.Kernel, float>.Instance), new(RecurrentCell<ForecastLstmUpper.Kernel, float>.Instance)],
-        OutputHead.Linear,
-        outputSize: 1);
-}
-
-/// <summary>A two-layer GRU with a linear head: PyTorch's <c>nn.GRU(3, 32, num_layers=2)</c> + <c>nn.Linear(32, 1)</c>.</summary>
-public static class ForecastGru
-{
-    /// <summary>The model.</summary>
-    public static RecurrentModel<float> Model { get; } = new(
-        [new(RecurrentCell<ForecastGruLower.Kernel, float>.Instance), new(RecurrentCell<ForecastGruUpper.Kernel, float>.Instance)],
-        OutputHead.Linear,
-        outputSize: 1);
-}
-
 /// <summary>The forecasting models the demo offers (<c>forecast --cell lstm|gru</c>).</summary>
 public static class ForecastModels
 {
