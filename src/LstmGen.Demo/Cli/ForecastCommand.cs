@@ -86,7 +86,8 @@ internal static class ForecastCommand
         using var stop = new StopSignals();
         console.WriteLine(F($"Forecasting {series.Name}: {series.Count} months {series.Label(0)} to {series.Label(series.Count - 1)}, the last {windows.TestMonths} held out"));
         console.WriteLine(F($"  model: {session.Model} ({session.Model.ParameterCount:N0} parameters, float), dropout {used.Dropout}"));
-        console.WriteLine(F($"  {options.Steps} steps of {used.Batch} windows of {used.Window} months drawn from {windows.TrainingWindows} ({series.Label(0)} to {series.Label(windows.FirstTestMonth - 1)}), loss on the last step; Adam lr {used.LearningRate}, clip {used.ClipNorm}, seed {used.Seed}"));
+        console.WriteLine(F($"  {options.Steps} steps of {used.Batch} windows of {used.Window} months, drawn from the {windows.TrainingWindows} that end before {series.Label(windows.FirstTestMonth)}; loss on the last step"));
+        console.WriteLine(F($"  Adam lr {used.LearningRate}, clip {used.ClipNorm}, seed {used.Seed}"));
         new TrainingView(console).Run(session, options.Steps, stop.Stop);
         if (stop.Requested)
         {
