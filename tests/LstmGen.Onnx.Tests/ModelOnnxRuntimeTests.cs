@@ -139,7 +139,7 @@ public sealed class ModelOnnxRuntimeTests(ITestOutputHelper output)
         byte[] onnx = OnnxModelExport.ToBytes<double>(model.Layout, new double[model.ParameterCount], new OnnxExportOptions { InitialStateInputs = true });
         using var session = new InferenceSession(onnx);
         Assert.Equal(["X", "initial_h_l0", "initial_c_l0", "initial_h_l1", "initial_c_l1"], session.InputNames);
-        Assert.Equal(["hidden", "Y_h_l0", "Y_c_l0", "Y_h_l1", "Y_c_l1", "y"], session.OutputNames);
+        Assert.Equal(["hidden", "Y_h_l0", "Y_c_l0", "Y_h_l1", "Y_c_l1", "prediction"], session.OutputNames);
         Assert.Equal(onnx, OnnxModelExport.ToBytes<double>(model.Layout, new double[model.ParameterCount], new OnnxExportOptions { InitialStateInputs = true }));
     }
 
