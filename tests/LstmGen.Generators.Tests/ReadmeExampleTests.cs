@@ -69,29 +69,24 @@ public sealed class ReadmeExampleTests
     /// <summary>Compiles <paramref name="code"/> with the generator (one generated cell, no warning), loads it into a
     /// collectible context and runs <paramref name="check"/> on the assembly.</summary>
     [Fact]
-    public void Model_example_compiles_runs_and_its_loss_falls_at_every_step()
+    public void Model_example_compiles_runs_and_its_loss_falls_to_a_hundredth()
     {
-        // A declared bidirectional LSTM → GRU model with a linear head, trained many-to-one with SGD: a gradient of the
-        // wrong sign or size would make some step's loss rise.
+        // A declared bidirectional LSTM → GRU model with a linear head, trained many-to-one with Adam on one batch: a
+        // gradient of the wrong sign or size would not bring the loss down a hundredfold in 100 steps.
         CompileAndRun(Block("**Training a model.**"), assembly =>
         {
             var losses = (double[])assembly.GetType("ModelExample")!.GetMethod("Train")!.Invoke(null, null)!;
-            Assert.Equal(20, losses.Length);
+            Assert.Equal(100, losses.Length);
             Assert.All(losses, loss => Assert.True(double.IsFinite(loss) && loss >= 0));
-            for (int k = 1; k < losses.Length; k++)
-            {
-                Assert.True(losses[k] < losses[k - 1], $"step {k}: {losses[k]} after {losses[k - 1]}");
-            }
-
-            Assert.True(losses[^1] < 0.5 * losses[0], $"the loss fell only from {losses[0]} to {losses[^1]}");
-        });
+            Assert.True(losses[^1] < 0.01 * losses[0], $"the loss fell only from {losses[0]} to {losses[^1]}");
+        }, generatedFiles: 3);   // Encoder, Decoder and the model
     }
 
-    private static void CompileAndRun(string code, Action<Assembly> check)
+    private static void CompileAndRun(string code, Action<Assembly> check, int generatedFiles = 1)
     {
         GeneratorRun run = GeneratorHarness.Run(code);
         Assert.Null(run.Exception);
-        Assert.Single(run.GeneratedSources);
+        Assert.Equal(generatedFiles, run.GeneratedSources.Length);
         Assert.True(
             GeneratorHarness.WarningsAndErrors(run.OutputCompilation).IsEmpty,
             GeneratorHarness.Describe(GeneratorHarness.WarningsAndErrors(run.OutputCompilation)));
