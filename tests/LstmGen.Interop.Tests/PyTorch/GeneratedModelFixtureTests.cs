@@ -1,4 +1,3 @@
-using LstmGen.Interop.Layouts;
 using LstmGen.Interop.Tests.PyTorch.Support;
 using LstmGen.Models;
 using Xunit.Abstractions;
@@ -10,15 +9,12 @@ namespace LstmGen.Interop.Tests.PyTorch;
 /// model fixtures: nn.LSTM(num_layers=2, bidirectional=True) + Linear with the squared error on every step, nn.GRU(num_layers=2)
 /// + Linear with the loss on the last step (mean over the batch), nn.RNN(bidirectional=True) + softmax cross-entropy, and the
 /// 2-layer bidirectional LSTM over pack_padded_sequence (lengths 5, 3, 1). Parameters come in through
-/// <see cref="PyTorchModelLayout"/>, PyTorch's h0/c0 [layers·directions, m, H] become the model's state blocks, and every
+/// <see cref="Layouts.PyTorchModelLayout"/>, PyTorch's h0/c0 [layers·directions, m, H] become the model's state blocks, and every
 /// output (h, h_n, c_n, the loss) and every gradient (each layer's and direction's weights and biases, the head, x, h0, c0)
 /// must agree within 1e-9 relative.
 /// </summary>
 public sealed class GeneratedModelFixtureTests(ITestOutputHelper output)
 {
-    /// <summary>1e-9 relative, floor 1e-9 of the tensor's largest entry (as the cell fixtures).</summary>
-    private const double Tolerance = 1e-9;
-
     public static TheoryData<string> Fixtures => [.. TorchModelCase.All];
 
     [Theory]
@@ -47,33 +43,7 @@ public sealed class GeneratedModelFixtureTests(ITestOutputHelper output)
         };
         AddStates(ours, c, final, "output.h_n", "output.c_n", m);
         AddStates(ours, c, dInitial, "grad.input.h0", "grad.input.c0", m);
-        foreach (NamedTensor g in PyTorchModelLayout.Export<double>(c.Layout, dp, "grad." + c.Prefix, "grad.head."))
-        {
-            var values = new double[g.ElementCount];
-            g.CopyTo<double>(values);
-            ours[g.Name] = values;
-        }
-
-        // Export writes the one bias's gradient as bias_ih and zero as bias_hh; PyTorch's two are equal (a GRU's n rows apart).
-        int h = c.Layout.Cells[0].HiddenSize;
-        bool gru = c.Layout.Cells[0].Kind == RecurrentCellKind.Gru;
-        foreach (string hh in ours.Keys.Where(k => k.Contains(".bias_hh", StringComparison.Ordinal)).ToArray())
-        {
-            double[] ih = ours[hh.Replace("bias_hh", "bias_ih", StringComparison.Ordinal)];
-            ours[hh] = [.. ours[hh].Select((value, r) => gru && r >= 2 * h ? value : ih[r])];
-        }
-
-        var compared = new List<WorstEntry>();
-        foreach (NamedTensor reference in c.Tensors.Where(t => t.Name.StartsWith("output.", StringComparison.Ordinal) || t.Name.StartsWith("grad.", StringComparison.Ordinal)))
-        {
-            Assert.True(ours.ContainsKey(reference.Name), $"{name}: the model computes nothing for PyTorch's {reference.Describe()}.");
-            compared.Add(TensorComparison.Worst(reference.Name, ours[reference.Name], c.Values(reference.Name), TensorComparison.DoubleFloorFraction));
-        }
-
-        Assert.Empty(ours.Keys.Except(compared.Select(w => w.Tensor)));
-        WorstEntry worst = compared.MaxBy(w => w.Error)!;
-        output.WriteLine($"{name}: {compared.Count} tensors, worst {worst}");
-        Assert.True(worst.Error <= Tolerance, $"{name}: worst entry {worst} exceeds {Tolerance:E0}.");
+        ModelFixtureComparison.AssertAgrees(c, ours, dp, output);
     }
 
     // PyTorch's states [layers·directions, m, H] (h, and c for an LSTM) → the model's blocks: block (k, d) at

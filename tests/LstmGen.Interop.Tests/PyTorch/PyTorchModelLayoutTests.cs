@@ -17,9 +17,6 @@ namespace LstmGen.Interop.Tests.PyTorch;
 /// </summary>
 public sealed class PyTorchModelLayoutTests(ITestOutputHelper output)
 {
-    /// <summary>1e-9 relative, floor 1e-9 of the tensor's largest entry (as the cell fixtures). Measured worst: printed per fixture.</summary>
-    private const double Tolerance = 1e-9;
-
     public static TheoryData<string> Fixtures => [.. TorchModelCase.All];
 
     [Theory]
@@ -78,33 +75,7 @@ public sealed class PyTorchModelLayoutTests(ITestOutputHelper output)
             c.Tensors.Metadata["loss_steps"] == "last" ? ModelLossSteps.Last : ModelLossSteps.Every);
         var reduction = c.Tensors.Metadata["reduction"] == "mean" ? Reference.BatchReduction.Mean : Reference.BatchReduction.Sum;
         Dictionary<string, double[]> ours = shape.Results(model, batch, reduction, out ModelGradients gradients);
-        foreach (NamedTensor g in PyTorchModelLayout.Export<double>(c.Layout, ModelReferenceLayout.Flatten(c.Layout, gradients), "grad." + c.Prefix, "grad.head."))
-        {
-            var values = new double[g.ElementCount];
-            g.CopyTo<double>(values);
-            ours[g.Name] = values;
-        }
-
-        // Exported gradients have bias_hh = 0 (the gradient of the one bias b goes to bias_ih); PyTorch's are equal for both.
-        foreach (string hh in ours.Keys.Where(k => k.Contains(".bias_hh", StringComparison.Ordinal)).ToArray())
-        {
-            double[] ih = ours[hh.Replace("bias_hh", "bias_ih", StringComparison.Ordinal)];
-            int h = c.Layout.Cells[0].HiddenSize;
-            bool gru = c.Layout.Cells[0].Kind == RecurrentCellKind.Gru;
-            ours[hh] = [.. ours[hh].Select((value, r) => gru && r >= 2 * h ? value : ih[r])];
-        }
-
-        var compared = new List<WorstEntry>();
-        foreach (NamedTensor reference in c.Tensors.Where(t => t.Name.StartsWith("output.", StringComparison.Ordinal) || t.Name.StartsWith("grad.", StringComparison.Ordinal)))
-        {
-            Assert.True(ours.ContainsKey(reference.Name), $"{name}: we compute nothing for PyTorch's {reference.Describe()}.");
-            compared.Add(TensorComparison.Worst(reference.Name, ours[reference.Name], c.Values(reference.Name), TensorComparison.DoubleFloorFraction));
-        }
-
-        Assert.Empty(ours.Keys.Except(compared.Select(w => w.Tensor)));
-        WorstEntry worst = compared.MaxBy(w => w.Error)!;
-        output.WriteLine($"{name}: {compared.Count} tensors, worst {worst}");
-        Assert.True(worst.Error <= Tolerance, $"{name}: worst entry {worst} exceeds {Tolerance:E0}.");
+        ModelFixtureComparison.AssertAgrees(c, ours, ModelReferenceLayout.Flatten(c.Layout, gradients), output);
     }
 
     public static TheoryData<string, string, string> Inexpressible => new()
