@@ -12,6 +12,13 @@ internal static class CheckpointEnvelope
 {
     private const int HashLength = 32;
 
+    /// <summary>Every checkpoint format of the demo, by magic: what it holds and which command writes it.</summary>
+    private static readonly (string Magic, string What)[] Formats =
+    [
+        ("LSTMGENC", "a character model's checkpoint (written by train)"),
+        ("LSTMGENF", "a forecaster's checkpoint (written by forecast)"),
+    ];
+
     /// <summary>Writes the magic and the version, then <paramref name="body"/>'s fields, then the checksum.</summary>
     public static byte[] Seal(ReadOnlySpan<byte> magic, int version, Action<BinaryWriter> body)
     {
@@ -55,7 +62,16 @@ internal static class CheckpointEnvelope
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length < magic.Length || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic))
         {
-            throw new DemoException($"{where} is not an LstmGen checkpoint (it does not start with \"{Encoding.ASCII.GetString(magic)}\").");
+            string expected = Encoding.ASCII.GetString(magic);
+            foreach ((string other, string what) in Formats)
+            {
+                if (other != expected && bytes.AsSpan().StartsWith(Encoding.ASCII.GetBytes(other)))
+                {
+                    throw new DemoException($"{where} is {what}, not {Formats.First(f => f.Magic == expected).What}.");
+                }
+            }
+
+            throw new DemoException($"{where} is not an LstmGen checkpoint (it does not start with \"{expected}\").");
         }
 
         if (bytes.Length < magic.Length + sizeof(int) + HashLength)

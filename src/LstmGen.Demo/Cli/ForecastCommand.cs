@@ -101,7 +101,7 @@ internal static class ForecastCommand
         string lossPath = Path.Combine(outputDirectory, "forecast-loss.svg"), plotPath = Path.Combine(outputDirectory, "forecast.svg");
         try
         {
-            LossCurveSvg.Write(lossPath, session.Losses, NoChangeLoss(windows),
+            LossCurveSvg.Write(lossPath, session.Losses, windows.NoChangeLoss(),
                 F($"forecast ({used.Cell}) on {Path.GetFileName(series.Name)}: training loss"), "forecast of no change", "½ (normalised error)², mean over the batch");
             ForecastPlotSvg.Write(plotPath, series, result, F($"{series.ValueName}: one-step-ahead forecasts of the held-out months ({used.Cell}, {session.Step} steps)"));
         }
@@ -112,22 +112,6 @@ internal static class ForecastCommand
 
         console.WriteLine(F($"Wrote {checkpointPath} (step {session.Step}), {lossPath} and {plotPath}."));
         return result;
-    }
-
-    /// <summary>The training loss of forecasting no change (output 0) for every training window: the loss curve's reference line.</summary>
-    private static double NoChangeLoss(ForecastWindows windows)
-    {
-        double sum = 0;
-        int[] target = new int[1];
-        float[] xs = new float[windows.WindowLength * ForecastWindows.Features], targets = new float[windows.WindowLength];
-        for (int w = 0; w < windows.TrainingWindows; w++)
-        {
-            target[0] = windows.TrainingTarget(w);
-            windows.Write(target, xs, targets);
-            sum += 0.5 * targets[^1] * targets[^1];
-        }
-
-        return sum / windows.TrainingWindows;
     }
 
     private static void WriteTable(IAnsiConsole console, MonthlySeries series, ForecastResult result)

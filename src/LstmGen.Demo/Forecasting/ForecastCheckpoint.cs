@@ -16,6 +16,9 @@ public sealed record ForecastCheckpoint
     /// <summary>The series' length in months.</summary>
     public required int SeriesMonths { get; init; }
 
+    /// <summary>The series' <see cref="MonthlySeries.Fingerprint"/>: a run resumes only on the same data.</summary>
+    public required string SeriesFingerprint { get; init; }
+
     /// <summary>Steps completed.</summary>
     public required long Step { get; init; }
 

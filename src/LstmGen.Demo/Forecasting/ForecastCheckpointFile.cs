@@ -3,16 +3,16 @@ using LstmGen.Demo.Checkpoints;
 namespace LstmGen.Demo.Forecasting;
 
 /// <summary>
-/// The forecast checkpoint format, version 1, in the demo's checkpoint envelope (<c>"LSTMGENF"</c>, int32 version,
+/// The forecast checkpoint format, version 2, in the demo's checkpoint envelope (<c>"LSTMGENF"</c>, int32 version,
 /// body, SHA-256 of every byte before it; little-endian, strings length-prefixed UTF-8):
 /// <code>
 /// string  cell                       "lstm" or "gru"
 /// int32   window, test months, batch, seed
 /// float64 learning rate, clip norm, dropout
-/// string  series name; int32 months
+/// string  series name; int32 months; string series fingerprint (SHA-256 of its first month and values, hex)
 /// int64   step
 /// int32   P; float32 θ[P]
-/// int64   Adam t; float32 m[P], v[P]
+/// int64   Adam t (= step); float32 m[P], v[P]
 /// int32   n; float64 losses[n]       (n = step)
 /// </code>
 /// Loading checks the envelope, then every field against the model the demo declares, and throws a
@@ -21,7 +21,7 @@ namespace LstmGen.Demo.Forecasting;
 public static class ForecastCheckpointFile
 {
     /// <summary>The format version this code writes and reads.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly byte[] Magic = "LSTMGENF"u8.ToArray();
 
@@ -57,6 +57,7 @@ public static class ForecastCheckpointFile
             writer.Write(o.Dropout);
             writer.Write(checkpoint.SeriesName);
             writer.Write(checkpoint.SeriesMonths);
+            writer.Write(checkpoint.SeriesFingerprint);
             writer.Write(checkpoint.Step);
             writer.Write(checkpoint.Parameters.Length);
             CheckpointEnvelope.WriteFloats(writer, checkpoint.Parameters);
@@ -106,14 +107,15 @@ public static class ForecastCheckpointFile
         string seriesName = reader.ReadString();
         int months = reader.ReadInt32();
         Require(months > 0, where, $"its series has {months} months");
+        string fingerprint = reader.ReadString();
         long step = reader.ReadInt64();
         Require(step >= 0, where, $"step {step} is negative");
         int parameterCount = reader.ReadInt32();
-        int expected = ForecastModels.Find(cell).ParameterCount;
+        int expected = ForecastModels.Find(cell).Model.ParameterCount;
         Require(parameterCount == expected, where, $"it holds {parameterCount} parameters, but the demo's {cell} model has {expected}");
         float[] parameters = CheckpointEnvelope.ReadFloats(reader, parameterCount, where, "parameters");
         long adamStepCount = reader.ReadInt64();
-        Require(adamStepCount >= 0, where, $"Adam step count {adamStepCount} is negative");
+        Require(adamStepCount == step, where, $"Adam's step count {adamStepCount} differs from the step {step} (one Adam step per training step)");
         float[] m = CheckpointEnvelope.ReadFloats(reader, parameterCount, where, "Adam first moment");
         float[] v = CheckpointEnvelope.ReadFloats(reader, parameterCount, where, "Adam second moment");
         Require(v.All(x => x >= 0), where, "Adam second moment has a negative entry");
@@ -123,6 +125,7 @@ public static class ForecastCheckpointFile
             Options = options,
             SeriesName = seriesName,
             SeriesMonths = months,
+            SeriesFingerprint = fingerprint,
             Step = step,
             Parameters = parameters,
             AdamStepCount = adamStepCount,

@@ -15,9 +15,13 @@ public static class ForecastModels
         ("gru", ForecastGru.Model),
     ];
 
-    /// <summary>The model called <paramref name="name"/>.</summary>
+    /// <summary>The model called <paramref name="name"/> (in any case) and its name as the demo spells it.</summary>
     /// <exception cref="DemoException">No such model.</exception>
-    public static RecurrentModel<float> Find(string name) =>
-        All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)).Model
-        ?? throw new DemoException($"Unknown forecasting cell '{name}'. The demo offers: {string.Join(", ", All.Select(m => m.Name))}.");
+    public static (string Name, RecurrentModel<float> Model) Find(string name)
+    {
+        (string Name, RecurrentModel<float> Model) found = All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+        return found.Model is null
+            ? throw new DemoException($"Unknown forecasting cell '{name}'. The demo offers: {string.Join(", ", All.Select(m => m.Name))}.")
+            : found;
+    }
 }

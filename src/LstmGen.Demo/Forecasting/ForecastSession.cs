@@ -72,8 +72,10 @@ public sealed class ForecastSession : ITrainingRun
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        (string cell, RecurrentModel<float> declared) = ForecastModels.Find(options.Cell);
+        options = options with { Cell = cell };   // as the demo spells it: the checkpoint's name and file name
         var windows = new ForecastWindows(series, options.Window, options.TestMonths);
-        RecurrentModel<float> model = WithDropout(ForecastModels.Find(options.Cell), options.Dropout);
+        RecurrentModel<float> model = WithDropout(declared, options.Dropout);
         float[] parameters = new float[model.ParameterCount];
         ForecastInitialisation.Fill(model.Layout, parameters, new Random(options.Seed));
         return new ForecastSession(windows, options, model, parameters, new Adam<float>(model.ParameterCount, options.LearningRate), 0, []);
@@ -87,13 +89,14 @@ public sealed class ForecastSession : ITrainingRun
         ArgumentNullException.ThrowIfNull(series);
         ForecastOptions options = checkpoint.Options;
         options.Validate();
-        if (series.Count != checkpoint.SeriesMonths)
+        if (series.Fingerprint != checkpoint.SeriesFingerprint)
         {
-            throw new DemoException($"The checkpoint was trained on a series of {checkpoint.SeriesMonths} months ({checkpoint.SeriesName}); {series.Name} has {series.Count}.");
+            throw new DemoException(
+                $"The checkpoint was trained on {checkpoint.SeriesName} ({checkpoint.SeriesMonths} months), not on {series.Name} ({series.Count} months, other values): resume with the same --series.");
         }
 
         var windows = new ForecastWindows(series, options.Window, options.TestMonths);
-        RecurrentModel<float> model = WithDropout(ForecastModels.Find(options.Cell), options.Dropout);
+        RecurrentModel<float> model = WithDropout(ForecastModels.Find(options.Cell).Model, options.Dropout);
         if (checkpoint.Parameters.Length != model.ParameterCount)
         {
             throw new DemoException($"The checkpoint holds {checkpoint.Parameters.Length} parameters; the declared {options.Cell} model has {model.ParameterCount}.");
@@ -133,6 +136,7 @@ public sealed class ForecastSession : ITrainingRun
         Options = Options,
         SeriesName = Windows.Series.Name,
         SeriesMonths = Windows.Series.Count,
+        SeriesFingerprint = Windows.Series.Fingerprint,
         Step = Step,
         Parameters = [.. _parameters],
         AdamStepCount = Adam.StepCount,

@@ -98,6 +98,23 @@ public sealed class ForecastWindows
         }
     }
 
+    /// <summary>
+    /// The training loss of forecasting no change (output 0) for every training window, ½·target² averaged: the loss
+    /// the model must get below (the loss curve's reference line).
+    /// </summary>
+    public double NoChangeLoss()
+    {
+        double sum = 0;
+        for (int w = 0; w < TrainingWindows; w++)
+        {
+            int target = TrainingTarget(w);
+            double change = (_logs[target] - _logs[target - 1]) / Scale;
+            sum += 0.5 * change * change;
+        }
+
+        return sum / TrainingWindows;
+    }
+
     /// <summary>The forecast of month <paramref name="target"/> from the model's output: <c>y_{target−1} · exp(Scale · output)</c>.</summary>
     public double Forecast(int target, float output) => Series.Values[target - 1] * Math.Exp(Scale * output);
 }

@@ -40,6 +40,19 @@ public sealed class MonthlySeries
     /// <summary>The number of months.</summary>
     public int Count => Values.Length;
 
+    /// <summary>SHA-256 (hex) of the first year, the first month and every value's bits: equal exactly for the same data.</summary>
+    public string Fingerprint
+    {
+        get
+        {
+            byte[] bytes = new byte[(2 * sizeof(int)) + (Values.Length * sizeof(double))];
+            BitConverter.TryWriteBytes(bytes.AsSpan(0), FirstYear);
+            BitConverter.TryWriteBytes(bytes.AsSpan(sizeof(int)), FirstMonth);
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(Values.AsSpan()).CopyTo(bytes.AsSpan(2 * sizeof(int)));
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+        }
+    }
+
     /// <summary>The calendar month (0 = January … 11 = December) of value <paramref name="index"/>.</summary>
     public int MonthOfYear(int index) => (FirstMonth - 1 + index) % 12;
 

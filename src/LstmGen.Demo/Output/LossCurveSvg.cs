@@ -20,7 +20,7 @@ public static class LossCurveSvg
 
     /// <summary>Writes the SVG to <paramref name="path"/> as one whole file (<see cref="LstmGen.Interop.AtomicFile"/>), creating its directory.</summary>
     /// <exception cref="IOException">The file cannot be written; the message names <paramref name="path"/>.</exception>
-    public static void Write(string path, IReadOnlyList<double> losses, double uniformLoss, string title, string referenceLabel = UniformGuess, string lossLabel = LossPerCharacter)
+    public static void Write(string path, IReadOnlyList<double> losses, double referenceLoss, string title, string referenceLabel = UniformGuess, string lossLabel = LossPerCharacter)
     {
         ArgumentNullException.ThrowIfNull(path);
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -29,22 +29,22 @@ public static class LossCurveSvg
             Directory.CreateDirectory(directory);
         }
 
-        LstmGen.Interop.AtomicFile.WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(losses, uniformLoss, title, referenceLabel, lossLabel)));
+        LstmGen.Interop.AtomicFile.WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(losses, referenceLoss, title, referenceLabel, lossLabel)));
     }
 
     /// <summary>The SVG document.</summary>
     /// <param name="losses">Loss per character of each step (step k + 1 at index k).</param>
-    /// <param name="uniformLoss">ln V, the loss of a uniform guess over the vocabulary.</param>
+    /// <param name="referenceLoss">The loss to beat, drawn dashed: for a character model ln V, the loss of a uniform guess over the vocabulary.</param>
     /// <param name="title">The title above the plot.</param>
-    /// <param name="referenceLabel">The label of the dashed reference line at <paramref name="uniformLoss"/>, followed by its value.</param>
+    /// <param name="referenceLabel">The label of the dashed reference line at <paramref name="referenceLoss"/>, followed by its value.</param>
     /// <param name="lossLabel">The label of the vertical axis.</param>
-    public static string Render(IReadOnlyList<double> losses, double uniformLoss, string title, string referenceLabel = UniformGuess, string lossLabel = LossPerCharacter)
+    public static string Render(IReadOnlyList<double> losses, double referenceLoss, string title, string referenceLabel = UniformGuess, string lossLabel = LossPerCharacter)
     {
         ArgumentNullException.ThrowIfNull(losses);
         ArgumentNullException.ThrowIfNull(title);
         double[] smoothed = MovingAverage(losses, window: Math.Max(1, losses.Count / 25));
         // Up to the largest loss, but no higher than twice the uniform guess: one spike must not flatten the curve.
-        double yMax = NiceCeiling(Math.Min(Math.Max(uniformLoss, losses.Count > 0 ? losses.Max() : 1), 2 * Math.Max(uniformLoss, 0.5)));
+        double yMax = NiceCeiling(Math.Min(Math.Max(referenceLoss, losses.Count > 0 ? losses.Max() : 1), 2 * Math.Max(referenceLoss, 0.5)));
         int xMax = Math.Max(1, losses.Count);
         double plotWidth = Width - Left - Right, plotHeight = Height - Top - Bottom;
         double X(double step) => Left + (step / xMax * plotWidth);
@@ -70,9 +70,9 @@ public static class LossCurveSvg
         svg.Append(F($"<text x=\"{Left + (plotWidth / 2)}\" y=\"{Height - 10}\" text-anchor=\"middle\">step</text>\n"));
         svg.Append(F($"<text x=\"16\" y=\"{Top + (plotHeight / 2)}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {Top + (plotHeight / 2)})\">{Escape(lossLabel)}</text>\n"));
 
-        double uniformY = Y(uniformLoss);
+        double uniformY = Y(referenceLoss);
         svg.Append(F($"<line x1=\"{Left}\" y1=\"{uniformY:0.#}\" x2=\"{Width - Right}\" y2=\"{uniformY:0.#}\" stroke=\"#999\" stroke-dasharray=\"6 4\"/>\n"));
-        svg.Append(F($"<text x=\"{Width - Right - 6}\" y=\"{uniformY - 6:0.#}\" text-anchor=\"end\" fill=\"#777\">{Escape(referenceLabel)} = {uniformLoss:0.###}</text>\n"));
+        svg.Append(F($"<text x=\"{Width - Right - 6}\" y=\"{uniformY - 6:0.#}\" text-anchor=\"end\" fill=\"#777\">{Escape(referenceLabel)} = {referenceLoss:0.###}</text>\n"));
 
         AppendLine(svg, losses, X, Y, "#9ecae1", 1);
         AppendLine(svg, smoothed, X, Y, "#08519c", 2);

@@ -42,13 +42,13 @@ public sealed class TrainingView
     /// <summary>The label of a progress line: <c>step 120/300  loss 2.143  avg 2.201  5,432 chars/s  ETA 0:21</c>.</summary>
     public static string Describe(in TrainingProgress progress)
     {
-        double remaining = progress.CharactersPerSecond > 0 ? (progress.LastStep - progress.Step) / (progress.CharactersPerSecond / CharactersPerStepHint(progress)) : 0;
+        double remaining = progress.ItemsPerSecond > 0 ? (progress.LastStep - progress.Step) / (progress.ItemsPerSecond / ItemsPerStepHint(progress)) : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"step {progress.Step}/{progress.LastStep}  loss {progress.Loss:F3}  avg {progress.SmoothedLoss:F3}  {progress.CharactersPerSecond:N0} {progress.Unit}/s  ETA {TimeSpan.FromSeconds(Math.Ceiling(remaining)):m\\:ss}");
+            $"step {progress.Step}/{progress.LastStep}  loss {progress.Loss:F3}  avg {progress.SmoothedLoss:F3}  {progress.ItemsPerSecond:N0} {progress.Unit}/s  ETA {TimeSpan.FromSeconds(Math.Ceiling(remaining)):m\\:ss}");
     }
 
     // The observer does not see the window length; the progress's rate is characters, so convert through it.
-    private static double CharactersPerStepHint(in TrainingProgress progress) => progress.CharactersPerStep > 0 ? progress.CharactersPerStep : 1;
+    private static double ItemsPerStepHint(in TrainingProgress progress) => progress.ItemsPerStep > 0 ? progress.ItemsPerStep : 1;
 
     private static void WriteSample(IAnsiConsole console, long step, string sample)
     {

@@ -152,6 +152,9 @@ public sealed class CheckpointTests
 
     private static byte[] Valid() => CheckpointFile.ToBytes(Trained.Value);
 
+    /// <summary>A valid checkpoint of a short training run (shared with the forecast tests).</summary>
+    internal static Checkpoint Sample() => Trained.Value;
+
     private static void AssertRefused(byte[] bytes, string expected)
     {
         var error = Assert.Throws<DemoException>(() => CheckpointFile.FromBytes(bytes, "model.ckpt"));

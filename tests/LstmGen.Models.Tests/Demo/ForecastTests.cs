@@ -70,7 +70,7 @@ public sealed class ForecastTests : IDisposable
         Assert.Contains("is for the cell 'rnn', which this demo does not declare (it offers lstm, gru)", Refused(ForecastCheckpointFile.ToBytes(original with { Options = original.Options with { Cell = "rnn" } })), StringComparison.Ordinal);
         Assert.Contains("parameters, but the demo's gru model has", Refused(ForecastCheckpointFile.ToBytes(original with { Parameters = original.Parameters[..^1] })), StringComparison.Ordinal);
         Assert.Contains("--dropout must be in [0, 1), got 1", Refused(ForecastCheckpointFile.ToBytes(original with { Options = original.Options with { Dropout = 1 } })), StringComparison.Ordinal);
-        Assert.Contains("is not an LstmGen checkpoint (it does not start with \"LSTMGENF\")", Refused("LSTMGENC, a character model's checkpoint"u8.ToArray()), StringComparison.Ordinal);
+        Assert.Contains("is not an LstmGen checkpoint (it does not start with \"LSTMGENF\")", Refused("A text file, not a checkpoint"u8.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,6 +88,43 @@ public sealed class ForecastTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("at step 4", output, StringComparison.Ordinal);
         Assert.Equal(6, ForecastCheckpointFile.Load(Path.Combine(_directory, "forecast-lstm.ckpt")).Step);
+    }
+
+    [Fact]
+    public void Cell_name_in_any_case_is_saved_as_the_demo_spells_it_and_resumes()
+    {
+        (int code, _, string error) = Run(["forecast", "--cell", "GRU", "--steps", "2", "--out", _directory]);
+        Assert.True(code == 0, error);
+        string path = Path.Combine(_directory, "forecast-gru.ckpt");
+        Assert.Equal("gru", ForecastCheckpointFile.Load(path).Options.Cell);
+        (code, _, error) = Run(["forecast", "--resume", path, "--steps", "1", "--out", _directory]);
+        Assert.True(code == 0, error);
+        Assert.Equal(3, ForecastCheckpointFile.Load(path).Step);
+    }
+
+    [Fact]
+    public void Resume_on_other_data_of_the_same_length_is_refused()
+    {
+        MonthlySeries airline = MonthlySeries.LoadDefault();
+        string other = Path.Combine(_directory, "other.csv");
+        File.WriteAllLines(other, ["month,passengers", .. airline.Values.Select((v, k) => $"{airline.Label(k)},{(k == 100 ? v + 1 : v)}")]);
+        ForecastCheckpoint saved = Train(new ForecastOptions { Steps = 2 }, 2).ToCheckpoint();
+        var error = Assert.Throws<DemoException>(() => ForecastSession.Resume(saved, MonthlySeries.LoadFile(other)));
+        Assert.Equal($"The checkpoint was trained on embedded airline passengers 1949–1960 (144 months), not on {other} (144 months, other values): resume with the same --series.", error.Message);
+    }
+
+    [Fact]
+    public void A_character_model_s_checkpoint_is_named_as_such()
+    {
+        byte[] train = LstmGen.Demo.Checkpoints.CheckpointFile.ToBytes(CheckpointTests.Sample());
+        Assert.EndsWith("is a character model's checkpoint (written by train), not a forecaster's checkpoint (written by forecast).", Refused(train), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adam_step_count_other_than_the_step_is_refused()
+    {
+        ForecastCheckpoint saved = Train(new ForecastOptions { Steps = 2 }, 2).ToCheckpoint();
+        Assert.Contains("Adam's step count 5 differs from the step 2", Refused(ForecastCheckpointFile.ToBytes(saved with { AdamStepCount = 5 })), StringComparison.Ordinal);
     }
 
     [Fact]
