@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LstmGen.Generators.Diagnostics;
+using LstmGen.Generators.Model;
 using LstmGen.Generators.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -41,6 +42,7 @@ public sealed class SetLayerInputSizeCodeFixProvider : CodeFixProvider
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticDescriptors.ExpectedInputSizeProperty, out string? text)
                 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int expected)
+                || expected > KernelLimits.MaxSize   // 2 × 4096 would turn LSTM0020 into LSTM0005: no fix to offer
                 || root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax { ArgumentList.Arguments: [{ Expression: TypeOfExpressionSyntax typeOf }, ..] }
                 || model?.GetTypeInfo(typeOf.Type, context.CancellationToken).Type is not INamedTypeSymbol cell
                 || CellAttributes.On(cell).FirstOrDefault()?.ApplicationSyntaxReference is not { } reference

@@ -13,7 +13,7 @@ namespace LstmGen.Onnx;
 /// <para>Inputs: <c>X</c> [sequence, batch, D]; with <see cref="OnnxExportOptions.InitialStateInputs"/>, per layer k
 /// <c>initial_h_l{k}</c> (and for an LSTM layer <c>initial_c_l{k}</c>) [directions, batch, H]. Outputs: <c>hidden</c>
 /// [sequence, batch, W] (the top layer's outputs), <c>Y_h_l{k}</c> (and <c>Y_c_l{k}</c>) [directions, batch, H] per layer;
-/// with a softmax head <c>logits</c> and <c>probabilities</c>, with a linear head <c>y</c>, [sequence, batch, V]. See
+/// with a softmax head <c>logits</c> and <c>probabilities</c>, with a linear head <c>prediction</c>, [sequence, batch, V]. See
 /// <see cref="OnnxGraphNames"/>.</para>
 /// <para>Each direction's weights are a cell's as <see cref="Interop.Layouts.OnnxLayout"/> writes them, stacked on the
 /// num_directions axis (forward first): <c>W_l{k}</c>, <c>R_l{k}</c>, <c>B_l{k}</c>. Every sequence has the full length

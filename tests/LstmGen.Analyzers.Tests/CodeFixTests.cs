@@ -144,6 +144,29 @@ public sealed class CodeFixTests
             [("/0/Cells.cs", LayerCells("[GruCell(hiddenSize: 8, inputSize: 3)]", "[RnnCell(4 /* D */, 4)]")), ("/0/Model.cs", LayerModel("{|LSTM0020:", "|}", "{|LSTM0020:", "|}"))],
             [("/0/Cells.cs", LayerCells("[GruCell(hiddenSize: 8, inputSize: 64)]", "[RnnCell(8 /* D */, 4)]")), ("/0/Model.cs", LayerModel("", ""))]);
 
+    /// <summary>LSTM0020 below a bidirectional H = 4096 layer: 2 × 4096 is no valid input size, so no fix is offered.</summary>
+    [Fact]
+    public Task No_fix_is_offered_when_the_width_below_is_no_valid_size()
+    {
+        const string Source = """
+            using LstmGen;
+
+            namespace Samples;
+
+            [LstmCell(1, 4096, Scalar = ScalarType.Float)]
+            public static partial class Wide;
+
+            [GruCell(4096, 8, Scalar = ScalarType.Float)]
+            public static partial class Above;
+
+            [RecurrentModel]
+            [ModelLayer(typeof(Wide), Bidirectional = true)]
+            [{|LSTM0020:ModelLayer(typeof(Above))|}]
+            public static partial class M;
+            """;
+        return Verify.CodeFixAsync<ModelDeclarationAnalyzer, SetLayerInputSizeCodeFixProvider>([("/0/All.cs", Source)], [("/0/All.cs", Source)]);
+    }
+
     private static string LayerCells(string middle, string top) => $$"""
         using LstmGen;
 

@@ -112,7 +112,7 @@ public sealed class ModelDeclarationDiagnosticTests
 
     [Theory]
     [InlineData("Output = OutputHead.Linear, OutputSize = 1")]
-    [InlineData("Output = OutputHead.Softmax, OutputSize = 10000")]
+    [InlineData("Output = OutputHead.Softmax, OutputSize = 4096")]
     [InlineData("Output = OutputHead.None, OutputSize = 0")]
     [InlineData("Dropout = 0")]
     [InlineData("Dropout = 0.999")]
@@ -161,4 +161,24 @@ public sealed class ModelDeclarationDiagnosticTests
     [Fact]
     public Task A_layer_whose_cell_is_invalid_gets_no_model_diagnostic() =>
         Check("[LstmCell(1, 32, Scalar = ScalarType.Float)] public static class Broken { }\n[RecurrentModel]\n[ModelLayer(typeof(Broken))]\npublic static partial class M;");
+
+    // The head's size, and the model's size as a whole
+    [Fact]
+    public Task A_head_larger_than_4096_is_LSTM0005() =>
+        Check("[RecurrentModel(Output = OutputHead.Linear, OutputSize = {|LSTM0005:4097|})]\n[ModelLayer(typeof(Lower))]\npublic static partial class M;");
+
+    [Fact]
+    public Task A_head_of_4096_is_fine() =>
+        Check("[RecurrentModel(Output = OutputHead.Linear, OutputSize = 4096)]\n[ModelLayer(typeof(Lower))]\npublic static partial class M;");
+
+    [Fact]
+    public Task A_model_whose_parameters_do_not_fit_in_one_array_is_LSTM0031() =>
+        // 16 LSTM 4096 → 4096 layers: 16 × 134,234,112 = 2,147,745,792 parameters, above 2,147,483,591.
+        Check("[LstmCell(4096, 4096, Scalar = ScalarType.Float)] public static partial class Huge;\n[{|LSTM0031:RecurrentModel|}]\n"
+            + string.Concat(Enumerable.Repeat("[ModelLayer(typeof(Huge))]\n", 16)) + "public static partial class M;");
+
+    [Fact]
+    public Task A_model_just_below_the_array_limit_is_fine() =>
+        Check("[LstmCell(4096, 4096, Scalar = ScalarType.Float)] public static partial class Huge;\n[RecurrentModel]\n"
+            + string.Concat(Enumerable.Repeat("[ModelLayer(typeof(Huge))]\n", 15)) + "public static partial class M;");
 }

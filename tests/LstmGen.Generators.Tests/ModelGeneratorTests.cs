@@ -38,6 +38,52 @@ public sealed class ModelGeneratorTests
         Assert.Contains($"The model: {model};", run.GeneratedSources.Single(source => source.HintName == HintName).SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_model_whose_class_is_split_over_files_is_generated_once()
+    {
+        // The attributes on one partial declaration, a method on another in its own file.
+        const string Other = """
+            namespace Samples;
+
+            public static partial class Forecaster
+            {
+                /// <summary>A member of the user's.</summary>
+                public static int Layers => Model.Layers.Count;
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(ModelSources.ForecasterCells, ModelSources.Forecaster, Other);
+
+        Assert.Null(run.Exception);
+        Assert.Single(run.GeneratedSources, source => source.HintName == HintName);
+        Assert.True(run.OutputDiagnostics.IsEmpty, GeneratorHarness.Describe(run.OutputDiagnostics));
+        Assert.Equal(2, LoadModel<float>(run.OutputCompilation, "Samples.Forecaster").Layers.Count);
+    }
+
+    [Fact]
+    public void A_model_attribute_on_two_partial_declarations_is_the_compiler_s_error_not_a_generator_crash()
+    {
+        const string Twice = """
+            using LstmGen;
+
+            namespace Samples;
+
+            /// <summary>The forecaster.</summary>
+            [RecurrentModel(Output = OutputHead.Linear, OutputSize = 1)]
+            [ModelLayer(typeof(Lower), Bidirectional = true)]
+            [ModelLayer(typeof(Upper))]
+            public static partial class Forecaster;
+
+            [RecurrentModel(Output = OutputHead.Linear, OutputSize = 1)]
+            public static partial class Forecaster;
+            """;
+        GeneratorRun run = GeneratorHarness.Run(ModelSources.ForecasterCells, Twice);
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);   // no CS8785 (a generator exception)
+        Assert.DoesNotContain(run.GeneratedSources, source => source.HintName == HintName);
+        Assert.Contains(run.OutputDiagnostics, d => d.Id == "CS0579");   // the compiler: duplicate attribute
+    }
+
     /// <summary>The spec's example, compared with <c>snapshots/Model.Forecaster.verified.cs</c>.</summary>
     [Fact]
     public async Task The_forecasters_file_matches_its_snapshot()

@@ -27,6 +27,8 @@ public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ModelOutputSizeWithoutHead,
         DiagnosticDescriptors.DropoutOutOfRange,
         DiagnosticDescriptors.ModelMemberClash,
+        DiagnosticDescriptors.ModelTooLarge,
+        DiagnosticDescriptors.SizeOutOfRange,
         DiagnosticDescriptors.UndefinedOption,
         DiagnosticDescriptors.CellNotPartial,
         DiagnosticDescriptors.CellIsGeneric,

@@ -88,4 +88,11 @@ internal static partial class DiagnosticDescriptors
         "Name clashes with the generated model",
         "'{1}' ({2}) clashes with the property '{1}' that LstmGen generates in the model '{0}'; rename it",
         "LstmGen generates the static property Model in a model class. A user member of that name, an inherited member it would hide, or a model class named Model makes the generated code fail to compile.");
+
+    /// <summary>LSTM0031: a model whose parameters do not fit in one array.</summary>
+    public static readonly DiagnosticDescriptor ModelTooLarge = Error(
+        "LSTM0031",
+        "Model too large",
+        "The model '{0}' needs {1} parameters, more than one array holds ({2})",
+        "A model's parameters live in one flat buffer (ModelLayout): its layers, each direction apart, and its head. Use fewer or smaller layers, or a smaller head.");
 }

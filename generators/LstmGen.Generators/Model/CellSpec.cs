@@ -116,7 +116,10 @@ internal sealed record CellSpec(
     public int ParameterCount => HeadBiasOffset + OutputSize;
 
     /// <summary>"LSTM", "GRU" or "tanh RNN", for comments, docs and messages (the runtime's <c>CellLayout</c> names them so too).</summary>
-    public string KindName => Kind switch
+    public string KindName => NameOf(Kind);
+
+    /// <summary>The name of <paramref name="kind"/>: "LSTM", "GRU" or "tanh RNN".</summary>
+    public static string NameOf(CellKind kind) => kind switch
     {
         CellKind.Lstm => "LSTM",
         CellKind.Gru => "GRU",
@@ -181,6 +184,9 @@ internal static class KernelLimits
     public const string ForcedUnrollReason =
         "the JIT compiles a method of more than 20000 IL instructions without optimising it";
 
-    /// <summary>Largest input or hidden size.</summary>
+    /// <summary>Largest input or hidden size, and largest output size of a head.</summary>
     public const int MaxSize = 4096;
+
+    /// <summary>The most elements one .NET array holds (<c>Array.MaxLength</c>, which netstandard2.0 lacks): a model's parameters are one buffer.</summary>
+    public const long MaxArrayLength = 0x7FFFFFC7;
 }

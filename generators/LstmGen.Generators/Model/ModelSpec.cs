@@ -10,7 +10,8 @@ namespace LstmGen.Generators.Model;
 /// <param name="HiddenSize">H.</param>
 /// <param name="Scalar">The cell's scalar type.</param>
 /// <param name="Bidirectional">Whether the layer also runs in reverse (output 2H wide).</param>
-internal sealed record ModelLayerSpec(string CellType, string CellName, CellKind Kind, int InputSize, int HiddenSize, Scalar Scalar, bool Bidirectional)
+/// <param name="ParameterCount">The scalars of the cell's parameter buffer (one direction).</param>
+internal sealed record ModelLayerSpec(string CellType, string CellName, CellKind Kind, int InputSize, int HiddenSize, Scalar Scalar, bool Bidirectional, int ParameterCount)
 {
     /// <summary>1, or 2 when bidirectional.</summary>
     public int Directions => Bidirectional ? 2 : 1;
@@ -20,15 +21,7 @@ internal sealed record ModelLayerSpec(string CellType, string CellName, CellKind
 
     /// <summary>"LSTM D = 1, H = 32 (bidirectional)", as the runtime's <c>RecurrentModel.ToString</c> describes a layer.</summary>
     public string Description =>
-        string.Format(CultureInfo.InvariantCulture, "{0} D = {1}, H = {2}{3}", KindName(Kind), InputSize, HiddenSize, Bidirectional ? " (bidirectional)" : "");
-
-    /// <summary>"LSTM", "GRU" or "tanh RNN" (as <see cref="CellSpec.KindName"/>).</summary>
-    public static string KindName(CellKind kind) => kind switch
-    {
-        CellKind.Lstm => "LSTM",
-        CellKind.Gru => "GRU",
-        _ => "tanh RNN",
-    };
+        string.Format(CultureInfo.InvariantCulture, "{0} D = {1}, H = {2}{3}", CellSpec.NameOf(Kind), InputSize, HiddenSize, Bidirectional ? " (bidirectional)" : "");
 }
 
 /// <summary>

@@ -12,7 +12,8 @@ namespace LstmGen.Generators.Validation;
 /// <param name="HiddenSize">H.</param>
 /// <param name="Scalar">The scalar type.</param>
 /// <param name="OutputSize">V of the cell's own head; 0 without one.</param>
-internal readonly record struct LayerCell(CellKind Kind, int InputSize, int HiddenSize, Scalar Scalar, int OutputSize);
+/// <param name="ParameterCount">The scalars of the cell's parameter buffer.</param>
+internal readonly record struct LayerCell(CellKind Kind, int InputSize, int HiddenSize, Scalar Scalar, int OutputSize, int ParameterCount);
 
 /// <summary>Reads the cell a <c>[ModelLayer(typeof(C))]</c> names.</summary>
 internal static class LayerCells
@@ -53,7 +54,7 @@ internal static class LayerCells
             return Verdict.InvalidCell;
         }
 
-        cell = new LayerCell(spec.Kind, spec.InputSize, spec.HiddenSize, spec.Scalar, spec.OutputSize);
+        cell = new LayerCell(spec.Kind, spec.InputSize, spec.HiddenSize, spec.Scalar, spec.OutputSize, spec.ParameterCount);
         return Verdict.Cell;
     }
 
@@ -63,13 +64,13 @@ internal static class LayerCells
         INamedTypeSymbol? kernel = type.GetTypeMembers("Kernel").FirstOrDefault();
         ITypeSymbol? scalar = kernel?.AllInterfaces
             .FirstOrDefault(i => i.Name == "IRecurrentKernel" && i.TypeArguments.Length == 2)?.TypeArguments[1];
-        if (Constant(type, "InputSize") is not { } d || Constant(type, "HiddenSize") is not { } h
+        if (Constant(type, "InputSize") is not { } d || Constant(type, "HiddenSize") is not { } h || Constant(type, "ParameterCount") is not { } count
             || scalar?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
         {
             return Verdict.InvalidCell;
         }
 
-        cell = new LayerCell(kind, d, h, scalar.SpecialType == SpecialType.System_Single ? Scalar.Float : Scalar.Double, Constant(type, "OutputSize") ?? 0);
+        cell = new LayerCell(kind, d, h, scalar.SpecialType == SpecialType.System_Single ? Scalar.Float : Scalar.Double, Constant(type, "OutputSize") ?? 0, count);
         return Verdict.Cell;
     }
 

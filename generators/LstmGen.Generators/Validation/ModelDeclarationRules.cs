@@ -30,6 +30,11 @@ internal static class ModelDeclarationRules
             return ModelValidation.NotAModel;
         }
 
+        if (models.Length > 1)
+        {
+            return new ModelValidation(null, ImmutableArray<DeclarationProblem>.Empty);   // CS0579 says the attribute is repeated
+        }
+
         token.ThrowIfCancellationRequested();
         var problems = new List<DeclarationProblem>();
         Location typeLocation = type.Locations.FirstOrDefault() ?? Location.None;
@@ -71,6 +76,11 @@ internal static class ModelDeclarationRules
             ModelMemberClashRule.Check(type, problems, token);
         }
 
+        if (options is { } sized && layerSpecs is not null)
+        {
+            CheckParameterCount(layerSpecs, sized.OutputSize, models[0], typeLocation, modelName, problems, token);
+        }
+
         if (problems.Count > 0 || options is not { } o || layerSpecs is null)
         {
             return new ModelValidation(null, problems.ToImmutableArray());
@@ -88,5 +98,26 @@ internal static class ModelDeclarationRules
             o.OutputSize,
             o.Dropout);
         return new ModelValidation(spec, ImmutableArray<DeclarationProblem>.Empty);
+    }
+
+    // LSTM0031: every layer's parameters (each direction apart) and the head's W_y [V × W] and b_y must fit in one array.
+    private static void CheckParameterCount(
+        List<ModelLayerSpec> layers, int outputSize, AttributeData model, Location typeLocation, string modelName, List<DeclarationProblem> problems, CancellationToken token)
+    {
+        long count = ((long)outputSize * layers[layers.Count - 1].OutputWidth) + outputSize;
+        foreach (ModelLayerSpec layer in layers)
+        {
+            count += (long)layer.Directions * layer.ParameterCount;
+        }
+
+        if (count > KernelLimits.MaxArrayLength)
+        {
+            problems.Add(DeclarationProblem.Of(
+                DiagnosticDescriptors.ModelTooLarge,
+                CellDeclarationRules.AttributeLocation(model, typeLocation, token),
+                modelName,
+                count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                KernelLimits.MaxArrayLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 }

@@ -131,7 +131,7 @@ internal static class ModelLayerRules
         }
 
         return new ModelLayerSpec(
-            type!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, cell.Kind, cell.InputSize, cell.HiddenSize, cell.Scalar, bidirectional);
+            type!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, cell.Kind, cell.InputSize, cell.HiddenSize, cell.Scalar, bidirectional, cell.ParameterCount);
     }
 
     private static string Keyword(Scalar scalar) => scalar == Scalar.Float ? "float" : "double";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using LstmGen.Generators.Diagnostics;
@@ -90,6 +91,15 @@ internal static class ModelOptionRules
                 modelName,
                 head == OutputHeadKind.Linear ? "linear" : "softmax",
                 outputSize is { } v ? $"it sets OutputSize = {v.ToString(CultureInfo.InvariantCulture)}" : "it does not set OutputSize"));
+        }
+        else if (head is OutputHeadKind.Softmax or OutputHeadKind.Linear && outputSize > KernelLimits.MaxSize)
+        {
+            problems.Add(new DeclarationProblem(
+                DiagnosticDescriptors.SizeOutOfRange,
+                AttributeArgumentLocations.Named(syntax, "OutputSize", attributeLocation),
+                ImmutableArray.Create<object?>("OutputSize", modelName, outputSize, KernelLimits.MaxSize),
+                ImmutableDictionary<string, string?>.Empty.Add(
+                    DiagnosticDescriptors.ValidValueProperty, KernelLimits.MaxSize.ToString(CultureInfo.InvariantCulture))));
         }
         else if (head == OutputHeadKind.None && outputSize is { } size and not 0)
         {

@@ -160,7 +160,7 @@ public sealed class ForecastSession : ITrainingRun
         Array.Clear(_gradients);
         double loss = Model.Gradient(
             _parameters, _xs, m, lengths: default, initial: default, _targets, final: default, dInitial: default, dxs: default, _gradients, _workspace,
-            LossSteps.Last, BatchReduction.Mean, dropoutSeed: ForecastHash.Of(Options.Seed, Step, -1));
+            BatchReduction.Mean, LossSteps.Last, dropoutSeed: ForecastHash.Of(Options.Seed, Step, -1));
         if (!double.IsFinite(loss))
         {
             throw new DemoException($"The loss became {loss} at step {Step + 1}: lower --lr or set --clip.");

@@ -14,7 +14,7 @@ public static partial class TypedCell<TKernel, T>
     {
         Head(OutputHead.Linear);
         TOutput gradient = default;
-        T loss = Losses<TKernel, T>.HalfSquaredError(In(y, V), In(target, V), Out(ref gradient, V), T.One);
+        T loss = LossMath.HalfSquaredError(In(y, V), In(target, V), Out(ref gradient, V), T.One);
         dy = gradient;
         return loss;
     }

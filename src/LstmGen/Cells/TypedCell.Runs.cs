@@ -190,7 +190,7 @@ public static partial class TypedCell<TKernel, T>
     {
         if (targets.Kind == TargetKind.Squared)
         {
-            return Losses<TKernel, T>.HalfSquaredError(h, targets.Values.Slice(at * H, H), dh, run.Scale);
+            return LossMath.HalfSquaredError(h, targets.Values.Slice(at * H, H), dh, run.Scale);
         }
 
         // V ≤ 4,096 (the analyzer's limit): at most 2 × 32 KB of stack.

@@ -10,7 +10,7 @@ public static partial class TypedCell<TKernel, T>
         where THidden : unmanaged
     {
         THidden gradient = default;
-        T loss = Losses<TKernel, T>.HalfSquaredError(In(h, H), In(y, H), Out(ref gradient, H), T.One);
+        T loss = LossMath.HalfSquaredError(In(h, H), In(y, H), Out(ref gradient, H), T.One);
         dh = gradient;
         return loss;
     }

@@ -69,7 +69,7 @@ public static partial class Losses<TKernel, T>
     internal static T HeadSquaredErrorRow(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> target, T scale, Span<T> y, Span<T> dy, Span<T> dh, Span<T> dp)
     {
         TKernel.HeadForward(p, h, y);
-        T loss = HalfSquaredError(y, target, dy, scale);
+        T loss = LossMath.HalfSquaredError(y, target, dy, scale);
         TKernel.HeadBackward(p, h, dy, dh, dp);
         return loss;
     }

@@ -26,7 +26,7 @@ public static partial class Losses<TKernel, T>
         SequenceArguments.PerStep(targets.Length, rows, TKernel.HiddenSize, "the targets (as many values as the outputs)", nameof(targets));
         SequenceArguments.PerStep(dOutputs.Length, rows, TKernel.HiddenSize, "the output gradients (as many values as the outputs)", nameof(dOutputs));
         T scale = Scale(reduction, batchSize);
-        return scale * HalfSquaredError(outputs, targets, dOutputs, scale);
+        return scale * LossMath.HalfSquaredError(outputs, targets, dOutputs, scale);
     }
 
     /// <summary>
@@ -88,23 +88,6 @@ public static partial class Losses<TKernel, T>
     }
 
     /// <summary>
-    /// ½‖h − y‖² over equal-length spans, unscaled, and ∂/∂h scaled: dh = scale·(h − y). Unchecked: the callers check
-    /// the lengths (<see cref="SquaredError(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, BatchReduction, int)"/>, and the typed API per step).
-    /// </summary>
-    internal static T HalfSquaredError(ReadOnlySpan<T> h, ReadOnlySpan<T> y, Span<T> dh, T scale)
-    {
-        T half = T.One / (T.One + T.One), loss = T.Zero;
-        for (int k = 0; k < h.Length; k++)
-        {
-            T difference = h[k] - y[k];
-            dh[k] = scale * difference;
-            loss += half * difference * difference;
-        }
-
-        return loss;
-    }
-
-    /// <summary>
     /// One row of the head's cross-entropy, unchecked: logits = W_y h + b_y, the loss against class
     /// <paramref name="target"/> (or against <paramref name="distribution"/> when it is not empty), unscaled; then
     /// ∂L/∂logits scaled by <paramref name="scale"/> through the head into <paramref name="dh"/> (written) and
@@ -126,10 +109,5 @@ public static partial class Losses<TKernel, T>
         return loss;
     }
 
-    private static T Scale(BatchReduction reduction, int batchSize) => reduction switch
-    {
-        BatchReduction.Sum => T.One,
-        BatchReduction.Mean => T.One / T.CreateTruncating(batchSize),
-        _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected BatchReduction.Sum or BatchReduction.Mean."),
-    };
+    private static T Scale(BatchReduction reduction, int batchSize) => LossMath.Scale<T>(reduction, batchSize);
 }

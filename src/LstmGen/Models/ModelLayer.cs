@@ -15,7 +15,7 @@ public sealed record ModelLayer<T>(IRecurrentCell<T> Cell, bool Bidirectional = 
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The cell, checked for <see langword="null"/>.</summary>
-    public IRecurrentCell<T> Cell { get; init; } = Cell ?? throw new ArgumentNullException(nameof(Cell));
+    public IRecurrentCell<T> Cell { get; } = Cell ?? throw new ArgumentNullException(nameof(Cell));
 
     /// <summary>1, or 2 for a bidirectional layer.</summary>
     public int Directions => Bidirectional ? 2 : 1;

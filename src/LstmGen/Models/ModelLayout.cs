@@ -21,7 +21,7 @@ public sealed class ModelLayout
 
     internal ModelLayout(IReadOnlyList<CellLayout> cells, IReadOnlyList<int> directions, OutputHead output, int outputSize)
     {
-        Cells = cells;
+        Cells = Array.AsReadOnly(cells.ToArray());
         Output = output;
         OutputSize = outputSize;
         int blocks = 0;
@@ -47,7 +47,7 @@ public sealed class ModelLayout
             }
         }
 
-        Directions = directions;
+        Directions = Array.AsReadOnly(directions.ToArray());
         HeadInputSize = directions[^1] * cells[^1].HiddenSize;
         HeadWeightOffset = (int)parameters;
         parameters += ((long)outputSize * HeadInputSize) + outputSize;

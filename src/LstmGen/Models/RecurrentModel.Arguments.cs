@@ -106,12 +106,7 @@ public sealed partial class RecurrentModel<T>
     {
         SequenceLengths.Check(lengths, batchSize, steps, nameof(lengths));
         SequenceLengths.CheckLossSteps(lossSteps, nameof(lossSteps));
-        return reduction switch
-        {
-            BatchReduction.Sum => T.One,
-            BatchReduction.Mean => T.One / T.CreateTruncating(batchSize),
-            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected BatchReduction.Sum or BatchReduction.Mean."),
-        };
+        return LossMath.Scale<T>(reduction, batchSize);
     }
 
     // Squared error: on the linear head's output (targets of V values per step) or, without a head, on the outputs (W).

@@ -15,7 +15,7 @@ public sealed partial class RecurrentModel<T>
     public T Gradient(
         ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, ReadOnlySpan<T> targets,
         Span<T> final, Span<T> dInitial, Span<T> dxs, Span<T> dp, ModelWorkspace<T> workspace,
-        LossSteps lossSteps = LossSteps.Every, BatchReduction reduction = BatchReduction.Sum, ulong? dropoutSeed = null)
+        BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every, ulong? dropoutSeed = null)
     {
         int width = SquaredErrorTargetWidth();
         int steps = CheckGradient(p, xs, batchSize, lengths, initial, final, dInitial, dxs, dp, workspace);
@@ -26,7 +26,7 @@ public sealed partial class RecurrentModel<T>
 
     /// <summary>
     /// One training step's gradient with the softmax head's cross-entropy against classes [T × m]: as the squared-error
-    /// <see cref="Gradient(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T}, Span{T}, ModelWorkspace{T}, LossSteps, BatchReduction, ulong?)"/>,
+    /// <see cref="Gradient(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{int}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, Span{T}, Span{T}, ModelWorkspace{T}, BatchReduction, LossSteps, ulong?)"/>,
     /// with <see cref="CrossEntropy"/>.
     /// </summary>
     /// <exception cref="NotSupportedException">The model has no softmax head.</exception>
@@ -35,7 +35,7 @@ public sealed partial class RecurrentModel<T>
     public T Gradient(
         ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<int> lengths, ReadOnlySpan<T> initial, ReadOnlySpan<int> classes,
         Span<T> final, Span<T> dInitial, Span<T> dxs, Span<T> dp, ModelWorkspace<T> workspace,
-        LossSteps lossSteps = LossSteps.Every, BatchReduction reduction = BatchReduction.Sum, ulong? dropoutSeed = null)
+        BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every, ulong? dropoutSeed = null)
     {
         RequireSoftmaxHead();
         int steps = CheckGradient(p, xs, batchSize, lengths, initial, final, dInitial, dxs, dp, workspace);

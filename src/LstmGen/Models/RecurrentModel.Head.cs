@@ -48,7 +48,7 @@ public sealed partial class RecurrentModel<T>
         }
     }
 
-    // dh [W] = W_yᵀ dy;  dW_y[:, c] += h_c · dy;  db_y += dy
+    // dh [W] = W_yᵀ dy;  dW_y[:, c] += h_c · dy;  db_y += dy. h_c is read before dh_c is written, so dh may be h itself.
     private void RunHeadBackward(ReadOnlySpan<T> p, ReadOnlySpan<T> h, ReadOnlySpan<T> dy, Span<T> dh, Span<T> dp)
     {
         int v = OutputSize;
@@ -57,9 +57,9 @@ public sealed partial class RecurrentModel<T>
         TensorPrimitives.Add(dBias, dy, dBias);
         for (int c = 0; c < h.Length; c++)
         {
-            dh[c] = TensorPrimitives.Dot(weights.Slice(c * v, v), dy);
             Span<T> dColumn = dWeights.Slice(c * v, v);
             TensorPrimitives.MultiplyAdd(dy, h[c], dColumn, dColumn);
+            dh[c] = TensorPrimitives.Dot(weights.Slice(c * v, v), dy);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed partial class RecurrentModel<T>
     /// <exception cref="ArgumentOutOfRangeException">The batch size or a length is out of range, or an enum value is undefined.</exception>
     public T SquaredError(
         ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<T> targets, Span<T> dOutputs, Span<T> dp, int batchSize = 1, ReadOnlySpan<int> lengths = default,
-        LossSteps lossSteps = LossSteps.Every, BatchReduction reduction = BatchReduction.Sum)
+        BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every)
     {
         int width = SquaredErrorTargetWidth();
         int steps = CheckLossBuffers(p, outputs, dOutputs, dp, batchSize);
@@ -41,7 +41,7 @@ public sealed partial class RecurrentModel<T>
     /// <exception cref="ArgumentOutOfRangeException">A read class, the batch size or a length is out of range, or an enum value is undefined.</exception>
     public T CrossEntropy(
         ReadOnlySpan<T> p, ReadOnlySpan<T> outputs, ReadOnlySpan<int> classes, Span<T> dOutputs, Span<T> dp, int batchSize = 1, ReadOnlySpan<int> lengths = default,
-        LossSteps lossSteps = LossSteps.Every, BatchReduction reduction = BatchReduction.Sum)
+        BatchReduction reduction = BatchReduction.Sum, LossSteps lossSteps = LossSteps.Every)
     {
         RequireSoftmaxHead();
         int steps = CheckLossBuffers(p, outputs, dOutputs, dp, batchSize);
@@ -85,13 +85,13 @@ public sealed partial class RecurrentModel<T>
                 ReadOnlySpan<T> h = outputs.Slice(row * w, w);
                 if (Output == OutputHead.None)
                 {
-                    sequenceLoss += HalfSquaredError(h, targets.Slice(row * width, width), dh, scale);
+                    sequenceLoss += LossMath.HalfSquaredError(h, targets.Slice(row * width, width), dh, scale);
                     continue;
                 }
 
                 RunHeadForward(p, h, y);
                 sequenceLoss += classes.IsEmpty
-                    ? HalfSquaredError(y, targets.Slice(row * width, width), dy, scale)
+                    ? LossMath.HalfSquaredError(y, targets.Slice(row * width, width), dy, scale)
                     : ScaledCrossEntropy(y, classes[row], dy, scale);
                 RunHeadBackward(p, h, dy, dh, dp);
             }
@@ -105,20 +105,6 @@ public sealed partial class RecurrentModel<T>
         }
 
         return scale * loss;
-    }
-
-    // ½‖a − target‖² (unscaled) and d = scale·(a − target).
-    private static T HalfSquaredError(ReadOnlySpan<T> a, ReadOnlySpan<T> target, Span<T> d, T scale)
-    {
-        T half = T.One / (T.One + T.One), loss = T.Zero;
-        for (int j = 0; j < a.Length; j++)
-        {
-            T difference = a[j] - target[j];
-            d[j] = scale * difference;
-            loss += half * difference * difference;
-        }
-
-        return loss;
     }
 
     // −log softmax(logits)[target] (unscaled) and dLogits = scale·(softmax(logits) − onehot(target)).

@@ -60,12 +60,13 @@ public sealed partial class RecurrentModel<T>
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Expected a dropout probability in [0, 1).");
         }
 
+        Layers = Array.AsReadOnly(_layers);
         Layout = new ModelLayout(cells, directions, output, outputSize);
         Dropout = dropout;
     }
 
     /// <summary>The layers, bottom first.</summary>
-    public IReadOnlyList<ModelLayer<T>> Layers => _layers;
+    public IReadOnlyList<ModelLayer<T>> Layers { get; }
 
     /// <summary>Where the parameters and states live.</summary>
     public ModelLayout Layout { get; }

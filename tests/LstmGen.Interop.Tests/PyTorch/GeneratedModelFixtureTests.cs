@@ -32,8 +32,8 @@ public sealed class GeneratedModelFixtureTests(ITestOutputHelper output)
         BatchReduction reduction = c.Tensors.Metadata["reduction"] == "mean" ? BatchReduction.Mean : BatchReduction.Sum;
         ModelWorkspace<double> workspace = model.CreateWorkspace(steps, m);
         double loss = model.Output == OutputHead.Softmax
-            ? model.Gradient(p, xs, m, lengths, initial, [.. c.Values("input.target").Select(v => (int)v)], final, dInitial, dxs, dp, workspace, lossSteps, reduction)
-            : model.Gradient(p, xs, m, lengths, initial, c.Values("input.target"), final, dInitial, dxs, dp, workspace, lossSteps, reduction);
+            ? model.Gradient(p, xs, m, lengths, initial, [.. c.Values("input.target").Select(v => (int)v)], final, dInitial, dxs, dp, workspace, reduction, lossSteps)
+            : model.Gradient(p, xs, m, lengths, initial, c.Values("input.target"), final, dInitial, dxs, dp, workspace, reduction, lossSteps);
 
         var ours = new Dictionary<string, double[]>(StringComparer.Ordinal)
         {

@@ -26,8 +26,8 @@ public sealed class ModelAllocationTests
             {
                 ["Forward"] = () => linear.Forward(a.P, a.Xs, 6, a.Lengths, a.Initial, finalA, wsA, 3UL),
                 ["Backward"] = () => linear.Backward(a.P, a.Xs, 6, a.Lengths, dOutA, dInitialA, dxsA, dpA, wsA),
-                ["SquaredError"] = () => linear.SquaredError(a.P, wsA.Outputs, a.Targets, dOutA, dpA, 6, a.Lengths, LossSteps.Last, BatchReduction.Mean),
-                ["Gradient (squared error)"] = () => linear.Gradient(a.P, a.Xs, 6, a.Lengths, a.Initial, a.Targets, [], [], [], dpA, wsA, LossSteps.Last, BatchReduction.Sum, 4UL),
+                ["SquaredError"] = () => linear.SquaredError(a.P, wsA.Outputs, a.Targets, dOutA, dpA, 6, a.Lengths, BatchReduction.Mean, LossSteps.Last),
+                ["Gradient (squared error)"] = () => linear.Gradient(a.P, a.Xs, 6, a.Lengths, a.Initial, a.Targets, [], [], [], dpA, wsA, BatchReduction.Sum, LossSteps.Last, 4UL),
                 ["Forward (bidirectional)"] = () => softmax.Forward(b.P, b.Xs, 6, b.Lengths, b.Initial, finalB, wsB, 3UL),
                 ["Backward (bidirectional)"] = () => softmax.Backward(b.P, b.Xs, 6, b.Lengths, dOutB, dInitialB, dxsB, dpB, wsB),
                 ["CrossEntropy"] = () => softmax.CrossEntropy(b.P, wsB.Outputs, b.Classes, dOutB, dpB, 6, b.Lengths),

@@ -86,7 +86,7 @@ public sealed class ModelLengthTests
     {
         var ws = model.CreateWorkspace(c.Steps, c.M);
         double[] final = new double[c.M * model.StateLength], dp = new double[model.ParameterCount], dInitial = new double[final.Length], dxs = new double[xs.Length];
-        double loss = model.Gradient(c.P, xs, c.M, c.Lengths, c.Initial, classes, final, dInitial, dxs, dp, ws, c.LossSteps, BatchReduction.Sum, 5UL);
+        double loss = model.Gradient(c.P, xs, c.M, c.Lengths, c.Initial, classes, final, dInitial, dxs, dp, ws, BatchReduction.Sum, c.LossSteps, 5UL);
         return (loss, [ws.Outputs.ToArray(), ws.LayerOutputs(0).ToArray(), final, dp, dInitial, dxs]);
     }
 

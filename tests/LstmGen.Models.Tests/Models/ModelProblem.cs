@@ -95,6 +95,6 @@ internal sealed class ModelProblem
         ModelWorkspace<double> ws, double[] p, double[] xs, double[] initial, double[] dp, double[] dInitial, double[] dxs,
         BatchReduction reduction = BatchReduction.Sum, ulong? dropoutSeed = null, double[]? final = null) =>
         Model.Output == OutputHead.Softmax
-            ? Model.Gradient(p, xs, M, Lengths, initial, Classes, final ?? [], dInitial, dxs, dp, ws, LossSteps, reduction, dropoutSeed)
-            : Model.Gradient(p, xs, M, Lengths, initial, Targets, final ?? [], dInitial, dxs, dp, ws, LossSteps, reduction, dropoutSeed);
+            ? Model.Gradient(p, xs, M, Lengths, initial, Classes, final ?? [], dInitial, dxs, dp, ws, reduction, LossSteps, dropoutSeed)
+            : Model.Gradient(p, xs, M, Lengths, initial, Targets, final ?? [], dInitial, dxs, dp, ws, reduction, LossSteps, dropoutSeed);
 }
