@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using LstmGen.Models;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace LstmGen.Generators.Tests;
 
@@ -82,6 +83,25 @@ public sealed class ModelGeneratorTests
         Assert.Empty(run.GeneratorDiagnostics);   // no CS8785 (a generator exception)
         Assert.DoesNotContain(run.GeneratedSources, source => source.HintName == HintName);
         Assert.Contains(run.OutputDiagnostics, d => d.Id == "CS0579");   // the compiler: duplicate attribute
+    }
+
+    [Fact]
+    public void A_model_over_cells_of_another_assembly_reads_them_from_their_generated_constants()
+    {
+        // The cells compiled (with the generator) into an assembly of their own, referenced by the model's project.
+        GeneratorRun cells = GeneratorHarness.Run(ModelSources.ForecasterCells);
+        using var image = new MemoryStream();
+        Assert.True(cells.OutputCompilation.WithAssemblyName("Samples.Cells").Emit(image).Success);
+        CSharpCompilation modelProject = GeneratorHarness.CreateCompilation([ModelSources.Forecaster])
+            .WithAssemblyName("Samples.Model")
+            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), modelProject);
+
+        Assert.Null(run.Exception);
+        Assert.Single(run.GeneratedSources, source => source.HintName == HintName);
+        Assert.True(run.OutputDiagnostics.IsEmpty, GeneratorHarness.Describe(run.OutputDiagnostics));
+        Assert.Contains("LSTM D = 1, H = 32 (bidirectional) → GRU D = 64, H = 32 → linear V = 1", run.GeneratedSources.Single(source => source.HintName == HintName).SourceText.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>The spec's example, compared with <c>snapshots/Model.Forecaster.verified.cs</c>.</summary>
