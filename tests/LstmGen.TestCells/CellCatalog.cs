@@ -218,6 +218,9 @@ public static class CellCatalog
         Add<TorchGru3x5D.Kernel, double>(nameof(TorchGru3x5D)),
         Add<TorchGru7x17V3F.Kernel, float>(nameof(TorchGru7x17V3F)),
         Add<TorchGru7x17V3D.Kernel, double>(nameof(TorchGru7x17V3D)),
+        Add<TorchNoBiasLstm3x5V4D.Kernel, double>(nameof(TorchNoBiasLstm3x5V4D)),
+        Add<TorchNoBiasRnn4x6D.Kernel, double>(nameof(TorchNoBiasRnn4x6D)),
+        Add<TorchNoBiasGru3x4D.Kernel, double>(nameof(TorchNoBiasGru3x4D)),
         // InteropCells.cs
         Add<StLstm2x1Double.Kernel, double>(nameof(StLstm2x1Double)),
         Add<StRnn2x1Float.Kernel, float>(nameof(StRnn2x1Float)),
@@ -254,6 +257,8 @@ public static class CellCatalog
         Add<InteropLstm8x4D.Kernel, double>(nameof(InteropLstm8x4D)),
         Add<InteropGru3x5D.Kernel, double>(nameof(InteropGru3x5D)),
         Add<InteropGru5x5D.Kernel, double>(nameof(InteropGru5x5D)),
+        Add<InteropNoBiasGru3x5D.Kernel, double>(nameof(InteropNoBiasGru3x5D)),
+        Add<InteropNoBiasGru5x5D.Kernel, double>(nameof(InteropNoBiasGru5x5D)),
         Add<InteropRnn3x4D.Kernel, double>(nameof(InteropRnn3x4D)),
         Add<InteropLstm2x3D.Kernel, double>(nameof(InteropLstm2x3D)),
         Add<InteropLstm6x3D.Kernel, double>(nameof(InteropLstm6x3D)),
