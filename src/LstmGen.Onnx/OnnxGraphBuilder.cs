@@ -73,7 +73,13 @@ internal static class OnnxGraphBuilder
     private static NodeMessage RecurrentNode(CellLayout layout, OnnxExportOptions options)
     {
         // Operator inputs: X, W, R, B, sequence_lens (skipped: every sequence has the full length), initial_h, initial_c.
-        var inputs = new List<string> { N.Input, OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName, OnnxLayout.BiasName };
+        // A bias-free cell omits B (an empty name, or nothing when no input follows): ONNX then adds zeros.
+        var inputs = new List<string> { N.Input, OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName };
+        if (layout.HasBias || options.InitialStateInputs)
+        {
+            inputs.Add(layout.HasBias ? OnnxLayout.BiasName : string.Empty);
+        }
+
         AttributeMessage hiddenSize = AttributeMessage.Int("hidden_size", layout.HiddenSize);
         if (layout.Kind == RecurrentCellKind.Lstm)
         {

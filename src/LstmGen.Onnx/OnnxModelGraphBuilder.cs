@@ -36,7 +36,13 @@ internal static class OnnxModelGraphBuilder
             initializers.AddRange(Weights(layout, k, parameters).Select(TensorMessage.From));
 
             // Operator inputs: X, W, R, B, sequence_lens (skipped: every sequence has the full length), initial_h, initial_c.
-            var operands = new List<string> { layerInput, Name(OnnxLayout.InputWeightsName, k), Name(OnnxLayout.RecurrentWeightsName, k), Name(OnnxLayout.BiasName, k) };
+            // A bias-free layer omits B (an empty name, or nothing when no input follows): ONNX then adds zeros.
+            var operands = new List<string> { layerInput, Name(OnnxLayout.InputWeightsName, k), Name(OnnxLayout.RecurrentWeightsName, k) };
+            if (cell.HasBias || options.InitialStateInputs)
+            {
+                operands.Add(cell.HasBias ? Name(OnnxLayout.BiasName, k) : string.Empty);
+            }
+
             if (options.InitialStateInputs)
             {
                 operands.AddRange([string.Empty, N.InitialHiddenOf(k)]);
@@ -122,7 +128,10 @@ internal static class OnnxModelGraphBuilder
         }
 
         var stacked = new List<NamedTensor>(3);
-        foreach (string stem in new[] { OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName, OnnxLayout.BiasName })
+        string[] stems = cell.HasBias
+            ? [OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName, OnnxLayout.BiasName]
+            : [OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName];
+        foreach (string stem in stems)
         {
             NamedTensor first = perDirection[0][stem];
             var values = new float[first.ElementCount * directions];

@@ -9,7 +9,8 @@ namespace LstmGen;
 /// The layout: the fused matrix <c>[W | U]</c> of <see cref="GateRows"/> rows and <c>D + H</c> columns, stored column
 /// by column (element (r, k) at <c>k * GateRows + r</c>, with <c>r = gate * H + row</c> and gates in the order
 /// i, f, g, o for an LSTM, r, z, n for a GRU); then the bias b (<see cref="GateRows"/> values); for a GRU, the recurrent
-/// bias of n, b_hn (H values, <see cref="RecurrentBiasIndex"/>); then, with an output head (softmax or linear, the same
+/// bias of n, b_hn (H values, <see cref="RecurrentBiasIndex"/>); a bias-free cell (<see cref="HasBias"/> false,
+/// PyTorch's <c>bias=False</c>) has neither, so the head follows the weights directly; then, with an output head (softmax or linear, the same
 /// layout), W_y (V x H) column by column and b_y (V). A GRU's b holds b_ir + b_hr and b_iz + b_hz (PyTorch's two biases summed) and b_in.
 /// </remarks>
 public readonly record struct CellLayout
@@ -23,8 +24,12 @@ public readonly record struct CellLayout
     /// The head's kind; <c>null</c> (the default) means <see cref="OutputHead.Softmax"/> when V &gt; 0 and
     /// <see cref="OutputHead.None"/> when V = 0. A head needs V ≥ 1, and <see cref="OutputHead.None"/> needs V = 0.
     /// </param>
+    /// <param name="hasBias">
+    /// Whether the cell has gate biases (b, and a GRU's b_hn): true (the default) for a cell as PyTorch's default,
+    /// false for a bias-free cell (<c>Bias = false</c>, PyTorch's <c>bias=False</c>). The head's b_y is there either way.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range, the parameters would not fit in an array, or the head does not agree with V.</exception>
-    public CellLayout(RecurrentCellKind kind, int inputSize, int hiddenSize, int outputSize = 0, OutputHead? head = null)
+    public CellLayout(RecurrentCellKind kind, int inputSize, int hiddenSize, int outputSize = 0, OutputHead? head = null, bool hasBias = true)
     {
         if (kind is not (RecurrentCellKind.Lstm or RecurrentCellKind.TanhRnn or RecurrentCellKind.Gru))
         {
@@ -35,8 +40,9 @@ public readonly record struct CellLayout
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenSize, 1, nameof(hiddenSize));
         ArgumentOutOfRangeException.ThrowIfNegative(outputSize, nameof(outputSize));
         long gateRows = (long)GatesOf(kind) * hiddenSize;
-        long recurrentBias = kind == RecurrentCellKind.Gru ? hiddenSize : 0;
-        long count = (gateRows * (inputSize + (long)hiddenSize)) + gateRows + recurrentBias + ((long)outputSize * hiddenSize) + outputSize;
+        long bias = hasBias ? gateRows : 0;
+        long recurrentBias = hasBias && kind == RecurrentCellKind.Gru ? hiddenSize : 0;
+        long count = (gateRows * (inputSize + (long)hiddenSize)) + bias + recurrentBias + ((long)outputSize * hiddenSize) + outputSize;
         if (count > Array.MaxLength)
         {
             throw new ArgumentOutOfRangeException(
@@ -48,6 +54,7 @@ public readonly record struct CellLayout
         InputSize = inputSize;
         HiddenSize = hiddenSize;
         OutputSize = outputSize;
+        HasBias = hasBias;
     }
 
     /// <summary>LSTM, tanh RNN or GRU.</summary>
@@ -65,6 +72,13 @@ public readonly record struct CellLayout
     /// <summary>The head on top of h: <see cref="OutputHead.None"/>, <see cref="OutputHead.Softmax"/> or <see cref="OutputHead.Linear"/>.</summary>
     public OutputHead Head { get; }
 
+    /// <summary>
+    /// Whether the cell has gate biases: b (<see cref="GateRows"/> values) and, for a GRU, b_hn (H). False for a bias-free
+    /// cell (PyTorch's <c>bias=False</c>): its buffer holds neither (<see cref="BiasCount"/> and
+    /// <see cref="RecurrentBiasCount"/> are 0) and <see cref="BiasIndex"/> throws. The head's b_y is not affected.
+    /// </summary>
+    public bool HasBias { get; }
+
     /// <summary>Whether the cell has an output head (softmax or linear: both are W_y and b_y in the buffer).</summary>
     public bool HasHead => OutputSize > 0;
 
@@ -77,14 +91,17 @@ public readonly record struct CellLayout
     /// <summary>Columns of the fused gate matrix <c>[W | U]</c>: D + H.</summary>
     public int GateColumns => InputSize + HiddenSize;
 
-    /// <summary>Offset of the bias b.</summary>
+    /// <summary>Offset of the bias b (for a bias-free cell, where it would start: the end of the weights).</summary>
     public int BiasOffset => GateRows * GateColumns;
 
-    /// <summary>Offset of a GRU's recurrent bias of n, b_hn (H values); for the other kinds, where the head starts (no values).</summary>
-    public int RecurrentBiasOffset => BiasOffset + GateRows;
+    /// <summary>Values of the bias b: <see cref="GateRows"/>, or 0 for a bias-free cell.</summary>
+    public int BiasCount => HasBias ? GateRows : 0;
 
-    /// <summary>Values of the recurrent bias b_hn: H for a GRU, 0 for the other kinds.</summary>
-    public int RecurrentBiasCount => Kind == RecurrentCellKind.Gru ? HiddenSize : 0;
+    /// <summary>Offset of a GRU's recurrent bias of n, b_hn (H values); for the other kinds and bias-free cells, where the head starts (no values).</summary>
+    public int RecurrentBiasOffset => BiasOffset + BiasCount;
+
+    /// <summary>Values of the recurrent bias b_hn: H for a GRU with biases, 0 for the other kinds and for a bias-free GRU.</summary>
+    public int RecurrentBiasCount => HasBias && Kind == RecurrentCellKind.Gru ? HiddenSize : 0;
 
     /// <summary>Offset of the head weights W_y (V x H, column by column); equals <see cref="ParameterCount"/> without a head.</summary>
     public int HeadWeightOffset => RecurrentBiasOffset + RecurrentBiasCount;
@@ -112,14 +129,16 @@ public readonly record struct CellLayout
     }
 
     /// <summary>Index of the bias <c>b[gateRow]</c>.</summary>
+    /// <exception cref="InvalidOperationException">The cell is bias-free (<see cref="HasBias"/> is false).</exception>
     public int BiasIndex(int gateRow)
     {
+        ThrowIfBiasFree("b");
         Guard.Index(gateRow, GateRows, "a gate row", nameof(gateRow));
         return BiasOffset + gateRow;
     }
 
     /// <summary>Index of a GRU's recurrent bias of n, <c>b_hn[row]</c> (<c>row &lt; H</c>).</summary>
-    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU, or it is bias-free (<see cref="HasBias"/> is false).</exception>
     public int RecurrentBiasIndex(int row)
     {
         if (Kind != RecurrentCellKind.Gru)
@@ -127,6 +146,7 @@ public readonly record struct CellLayout
             throw new InvalidOperationException($"Only a GRU has a recurrent bias b_hn; this is a {this}.");
         }
 
+        ThrowIfBiasFree("b_hn");
         Guard.Index(row, HiddenSize, "a hidden unit", nameof(row));
         return RecurrentBiasOffset + row;
     }
@@ -146,8 +166,21 @@ public readonly record struct CellLayout
         return HeadBiasOffset + output;
     }
 
-    /// <summary>"LSTM D = 2, H = 1", "GRU D = 3, H = 4", "tanh RNN D = 10, H = 128, V = 10" (softmax) or "LSTM D = 1, H = 8, linear V = 1", for messages.</summary>
-    public override string ToString() => $"{KindName(Kind)} D = {InputSize}, H = {HiddenSize}{HeadText}";
+    /// <summary>
+    /// "LSTM D = 2, H = 1", "GRU D = 3, H = 4", "tanh RNN D = 10, H = 128, V = 10" (softmax), "LSTM D = 1, H = 8, linear V = 1"
+    /// or, bias-free, "GRU D = 3, H = 4, no bias", for messages.
+    /// </summary>
+    public override string ToString() => $"{KindName(Kind)} D = {InputSize}, H = {HiddenSize}{HeadText}{(HasBias ? string.Empty : ", no bias")}";
+
+    // A bias-free cell has no b and no b_hn: asking where one is is a mistake worth naming.
+    private void ThrowIfBiasFree(string bias)
+    {
+        if (!HasBias)
+        {
+            throw new InvalidOperationException(
+                $"The cell ({this}) is bias-free (declared with Bias = false, PyTorch's bias=False): it has no {bias} in its parameters.");
+        }
+    }
 
     private string HeadText => Head switch
     {

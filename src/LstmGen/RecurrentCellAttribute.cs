@@ -35,4 +35,11 @@ public abstract class RecurrentCellAttribute : Attribute
 
     /// <summary>Number of output classes V of the head (<c>ŷ = softmax(W_y h + b_y)</c>); 0 (no head) by default.</summary>
     public int OutputSize { get; set; }
+
+    /// <summary>
+    /// Whether the cell has gate biases: true (the default) for b (and a GRU's b_hn); false for a bias-free cell, PyTorch's
+    /// <c>bias=False</c>: no bias values in its parameters (<see cref="CellLayout.HasBias"/>), none added by its kernels,
+    /// none in exports. A head keeps its own bias b_y either way.
+    /// </summary>
+    public bool Bias { get; set; } = true;
 }

@@ -86,6 +86,17 @@ internal static class CellSources
         public static partial class SmallGru;
         """;
 
+    /// <summary>A bias-free GRU (PyTorch's bias=False): D = 2, H = 2, double, unrolled: no b, no b_hn.</summary>
+    public const string NoBiasGru = """
+        using LstmGen;
+
+        namespace Samples;
+
+        /// <summary>A small GRU without biases.</summary>
+        [GruCell(2, 2, Bias = false)]
+        public static partial class NoBiasGru;
+        """;
+
     /// <summary>An LSTM with a linear (regression) head: D = 1, H = 3, V = 1, double: 12·4 = 48 multiply-adds, unrolled.</summary>
     public const string LinearLstm = """
         using LstmGen;

@@ -36,6 +36,10 @@ public sealed class GeneratedSourceSnapshotTests
         VerifyGenerated(CellSources.SmallGru, "Samples.SmallGru.g.cs", "Gru.SmallGru.Unrolled.Double");
 
     [Fact]
+    public Task Bias_free_gru_unrolled_double() =>
+        VerifyGenerated(CellSources.NoBiasGru, "Samples.NoBiasGru.g.cs", "Gru.NoBiasGru.Unrolled.Double");
+
+    [Fact]
     public Task Gru_simd_float_with_head() =>
         VerifyGenerated(CellSources.SimdGru, "Samples.SimdGru.g.cs", "Gru.SimdGru.Simd.Float");
 

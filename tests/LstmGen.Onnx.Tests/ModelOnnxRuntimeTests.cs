@@ -32,6 +32,7 @@ public sealed class ModelOnnxRuntimeTests(ITestOutputHelper output)
         ["2-layer bidirectional LSTM, linear head"] = () => new([Layer("InteropLstm3x4D", true), Layer("InteropLstm8x4D", true)], OutputHead.Linear, 2),
         ["2-layer GRU, softmax head"] = () => new([Layer("InteropGru3x5D"), Layer("InteropGru5x5D")], OutputHead.Softmax, 3),
         ["bidirectional RNN → LSTM, no head"] = () => new([Layer("InteropRnn3x4D", true), Layer("InteropLstm8x4D")]),
+        ["2-layer bias-free GRU, linear head (no B inputs)"] = () => new([Layer("InteropNoBiasGru3x5D"), Layer("InteropNoBiasGru5x5D")], OutputHead.Linear, 2),
     };
 
     public static TheoryData<string, int, bool> Cases()

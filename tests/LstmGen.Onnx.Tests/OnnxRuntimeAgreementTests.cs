@@ -28,6 +28,9 @@ public sealed class OnnxRuntimeAgreementTests(ITestOutputHelper output)
             nameof(LstmD3H5V4Float), nameof(LstmD10H33V7Float), nameof(LstmD4H16Float),
             nameof(RnnD3H5V4Float), nameof(RnnD10H33Float), nameof(LstmD4H6V3Double), nameof(RnnD4H6V3Double),
             nameof(LinearLstm3x5V2Float), nameof(LinearRnn10x40V4Double), nameof(LinearGru4x9V3Double),
+
+            // Bias-free cells: no B initializer, the operator's B input omitted.
+            nameof(NoBiasLstm10x15Simd), nameof(NoBiasLstm5x33FloatSimd), nameof(NoBiasRnn3x4Loops), nameof(NoBiasGru5x33Head7Simd),
         ];
         foreach (string cell in cells)
         {

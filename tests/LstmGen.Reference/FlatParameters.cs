@@ -11,42 +11,45 @@ namespace LstmGen.Reference;
 /// <para>GRU order: see <see cref="GruCount"/>.</para>
 /// <para>Sequences: <c>x_0</c>, then <c>x_1</c>, …, each vector in index order.</para>
 /// Gradients flatten in exactly the same order as their parameters. V = 0 means no head.
+/// <para>Bias-free cells (<c>hasBias: false</c>, PyTorch's <c>bias=False</c>): the same orders without the gate biases
+/// (b, and a GRU's b_hn), which are fixed at 0 and not parameters: <c>To…</c> builds the cell with zero biases and
+/// reads none, <c>Flatten</c> skips them (a gradient's bias entries are dropped). The head keeps b_y.</para>
 /// </summary>
 public static partial class FlatParameters
 {
     /// <summary>Number of LSTM parameters for input size D, hidden size H and head size V (0 = no head).</summary>
-    public static int LstmCount(int inputSize, int hiddenSize, int outputSize = 0) =>
-        ReferenceGate.Count * (hiddenSize * inputSize + hiddenSize * hiddenSize + hiddenSize)
+    public static int LstmCount(int inputSize, int hiddenSize, int outputSize = 0, bool hasBias = true) =>
+        ReferenceGate.Count * (hiddenSize * inputSize + hiddenSize * hiddenSize + (hasBias ? hiddenSize : 0))
         + outputSize * hiddenSize + outputSize;
 
     /// <summary>Number of RNN parameters for input size D, hidden size H and head size V (0 = no head).</summary>
-    public static int RnnCount(int inputSize, int hiddenSize, int outputSize = 0) =>
-        hiddenSize * inputSize + hiddenSize * hiddenSize + hiddenSize + outputSize * hiddenSize + outputSize;
+    public static int RnnCount(int inputSize, int hiddenSize, int outputSize = 0, bool hasBias = true) =>
+        hiddenSize * inputSize + hiddenSize * hiddenSize + (hasBias ? hiddenSize : 0) + outputSize * hiddenSize + outputSize;
 
     /// <summary>Flattens an LSTM's parameters in the documented order.</summary>
-    public static double[] Flatten(ReferenceLstm cell)
+    public static double[] Flatten(ReferenceLstm cell, bool hasBias = true)
     {
         var flat = new List<double>();
         for (int gate = 0; gate < ReferenceGate.Count; gate++)
         {
             AppendRowMajor(flat, cell.W[gate]);
             AppendRowMajor(flat, cell.U[gate]);
-            flat.AddRange(cell.B[gate]);
+            AppendBias(flat, cell.B[gate], hasBias);
         }
 
         AppendHead(flat, cell.Wy, cell.By);
         return [.. flat];
     }
 
-    /// <summary>Flattens LSTM parameter gradients in the same order as <see cref="Flatten(ReferenceLstm)"/>.</summary>
-    public static double[] Flatten(LstmParameterGradients gradients)
+    /// <summary>Flattens LSTM parameter gradients in the same order as <see cref="Flatten(ReferenceLstm, bool)"/>.</summary>
+    public static double[] Flatten(LstmParameterGradients gradients, bool hasBias = true)
     {
         var flat = new List<double>();
         for (int gate = 0; gate < ReferenceGate.Count; gate++)
         {
             AppendRowMajor(flat, gradients.DW[gate]);
             AppendRowMajor(flat, gradients.DU[gate]);
-            flat.AddRange(gradients.DB[gate]);
+            AppendBias(flat, gradients.DB[gate], hasBias);
         }
 
         AppendHead(flat, gradients.DWy, gradients.DBy);
@@ -54,23 +57,23 @@ public static partial class FlatParameters
     }
 
     /// <summary>Flattens an RNN's parameters in the documented order.</summary>
-    public static double[] Flatten(ReferenceRnn cell)
+    public static double[] Flatten(ReferenceRnn cell, bool hasBias = true)
     {
         var flat = new List<double>();
         AppendRowMajor(flat, cell.Wx);
         AppendRowMajor(flat, cell.Wh);
-        flat.AddRange(cell.B);
+        AppendBias(flat, cell.B, hasBias);
         AppendHead(flat, cell.Wy, cell.By);
         return [.. flat];
     }
 
-    /// <summary>Flattens RNN parameter gradients in the same order as <see cref="Flatten(ReferenceRnn)"/>.</summary>
-    public static double[] Flatten(RnnParameterGradients gradients)
+    /// <summary>Flattens RNN parameter gradients in the same order as <see cref="Flatten(ReferenceRnn, bool)"/>.</summary>
+    public static double[] Flatten(RnnParameterGradients gradients, bool hasBias = true)
     {
         var flat = new List<double>();
         AppendRowMajor(flat, gradients.DWx);
         AppendRowMajor(flat, gradients.DWh);
-        flat.AddRange(gradients.DB);
+        AppendBias(flat, gradients.DB, hasBias);
         AppendHead(flat, gradients.DWy, gradients.DBy);
         return [.. flat];
     }
@@ -79,9 +82,9 @@ public static partial class FlatParameters
     public static double[] Flatten(IReadOnlyList<Vector<double>> sequence) => [.. sequence.SelectMany(v => v)];
 
     /// <summary>Builds a new LSTM from a flat vector in the documented order (V = 0: no head).</summary>
-    public static ReferenceLstm ToLstm(IReadOnlyList<double> theta, int inputSize, int hiddenSize, int outputSize = 0)
+    public static ReferenceLstm ToLstm(IReadOnlyList<double> theta, int inputSize, int hiddenSize, int outputSize = 0, bool hasBias = true)
     {
-        RequireLength(theta, LstmCount(inputSize, hiddenSize, outputSize));
+        RequireLength(theta, LstmCount(inputSize, hiddenSize, outputSize, hasBias));
         var reader = new Reader(theta);
         var w = new Matrix<double>[ReferenceGate.Count];
         var u = new Matrix<double>[ReferenceGate.Count];
@@ -90,7 +93,7 @@ public static partial class FlatParameters
         {
             w[gate] = reader.Matrix(hiddenSize, inputSize);
             u[gate] = reader.Matrix(hiddenSize, hiddenSize);
-            b[gate] = reader.Vector(hiddenSize);
+            b[gate] = reader.Bias(hiddenSize, hasBias);
         }
 
         Matrix<double>? wy = outputSize > 0 ? reader.Matrix(outputSize, hiddenSize) : null;
@@ -103,13 +106,13 @@ public static partial class FlatParameters
         ToLstm(theta, shape.InputSize, shape.HiddenSize, shape.OutputSize);
 
     /// <summary>Builds a new RNN from a flat vector in the documented order (V = 0: no head).</summary>
-    public static ReferenceRnn ToRnn(IReadOnlyList<double> theta, int inputSize, int hiddenSize, int outputSize = 0)
+    public static ReferenceRnn ToRnn(IReadOnlyList<double> theta, int inputSize, int hiddenSize, int outputSize = 0, bool hasBias = true)
     {
-        RequireLength(theta, RnnCount(inputSize, hiddenSize, outputSize));
+        RequireLength(theta, RnnCount(inputSize, hiddenSize, outputSize, hasBias));
         var reader = new Reader(theta);
         Matrix<double> wx = reader.Matrix(hiddenSize, inputSize);
         Matrix<double> wh = reader.Matrix(hiddenSize, hiddenSize);
-        Vector<double> b = reader.Vector(hiddenSize);
+        Vector<double> b = reader.Bias(hiddenSize, hasBias);
         Matrix<double>? wy = outputSize > 0 ? reader.Matrix(outputSize, hiddenSize) : null;
         Vector<double>? by = outputSize > 0 ? reader.Vector(outputSize) : null;
         return new ReferenceRnn(wx, wh, b, wy, by);
@@ -141,6 +144,15 @@ public static partial class FlatParameters
             {
                 flat.Add(matrix[r, c]);
             }
+        }
+    }
+
+    // A gate bias, unless the cell is bias-free (its biases are fixed at 0 and not parameters).
+    private static void AppendBias(List<double> flat, Vector<double> bias, bool hasBias)
+    {
+        if (hasBias)
+        {
+            flat.AddRange(bias);
         }
     }
 
@@ -179,6 +191,9 @@ public static partial class FlatParameters
 
             return matrix;
         }
+
+        // The next gate bias, or for a bias-free cell a zero vector that reads nothing.
+        public Vector<double> Bias(int size, bool hasBias) => hasBias ? Vector(size) : Vector<double>.Build.Dense(size);
 
         public Vector<double> Vector(int size)
         {

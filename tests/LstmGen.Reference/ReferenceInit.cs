@@ -41,18 +41,19 @@ public sealed class ReferenceInit
 
     /// <summary>
     /// An LSTM whose parameters are uniform in <c>[−scale, scale]</c>, drawn in <see cref="FlatParameters"/> order
-    /// (so <c>FlatParameters.Flatten(result)</c> is exactly the sequence of draws). V = 0: no head.
+    /// (so <c>FlatParameters.Flatten(result)</c> is exactly the sequence of draws). V = 0: no head. Bias-free
+    /// (<paramref name="hasBias"/> false): no bias is drawn; the cell's biases are 0.
     /// </summary>
-    public ReferenceLstm NextLstm(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5) =>
-        FlatParameters.ToLstm(NextFlat(FlatParameters.LstmCount(inputSize, hiddenSize, outputSize), scale), inputSize, hiddenSize, outputSize);
+    public ReferenceLstm NextLstm(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5, bool hasBias = true) =>
+        FlatParameters.ToLstm(NextFlat(FlatParameters.LstmCount(inputSize, hiddenSize, outputSize, hasBias), scale), inputSize, hiddenSize, outputSize, hasBias);
 
     /// <summary>An RNN whose parameters are uniform in <c>[−scale, scale]</c>, drawn in <see cref="FlatParameters"/> order.</summary>
-    public ReferenceRnn NextRnn(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5) =>
-        FlatParameters.ToRnn(NextFlat(FlatParameters.RnnCount(inputSize, hiddenSize, outputSize), scale), inputSize, hiddenSize, outputSize);
+    public ReferenceRnn NextRnn(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5, bool hasBias = true) =>
+        FlatParameters.ToRnn(NextFlat(FlatParameters.RnnCount(inputSize, hiddenSize, outputSize, hasBias), scale), inputSize, hiddenSize, outputSize, hasBias);
 
     /// <summary>A GRU whose parameters are uniform in <c>[−scale, scale]</c>, drawn in <see cref="FlatParameters.GruCount"/> order.</summary>
-    public ReferenceGru NextGru(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5) =>
-        FlatParameters.ToGru(NextFlat(FlatParameters.GruCount(inputSize, hiddenSize, outputSize), scale), inputSize, hiddenSize, outputSize);
+    public ReferenceGru NextGru(int inputSize, int hiddenSize, int outputSize = 0, double scale = 0.5, bool hasBias = true) =>
+        FlatParameters.ToGru(NextFlat(FlatParameters.GruCount(inputSize, hiddenSize, outputSize, hasBias), scale), inputSize, hiddenSize, outputSize, hasBias);
 
     /// <summary>A sequence of <paramref name="steps"/> vectors of length <paramref name="size"/>, uniform in <c>[−scale, scale]</c>.</summary>
     public Vector<double>[] NextSequence(int steps, int size, double scale = 1.0)

@@ -364,7 +364,7 @@ internal static class Checks
     }
 
     private static int ParameterCount<TKernel>()
-        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize).ParameterCount;
+        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, hasBias: TKernel.HasBias).ParameterCount;
 
     private static T[] Values<T>(int seed, int count, double scale)
         where T : unmanaged, IFloatingPointIeee754<T> =>

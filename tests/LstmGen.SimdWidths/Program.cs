@@ -64,6 +64,10 @@ public static class Program
         All<SimdGru5x33Float, float>(reference: false);
         All<SimdGru1x1Double, double>(reference: false);
         All<SimdGru1x1Float, float>(reference: false);
+        All<NoBiasSimdLstm10x15Double, double>(reference: false);
+        All<NoBiasSimdLstm5x33Float, float>(reference: false);
+        All<NoBiasSimdRnn5x33Double, double>(reference: false);
+        All<NoBiasSimdGru5x33Head7Double, double>(reference: false);
         Console.WriteLine(failed == 0 ? "all checks passed" : $"{failed} check(s) failed");
         return failed == 0 ? 0 : 1;
     }

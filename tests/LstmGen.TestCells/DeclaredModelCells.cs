@@ -16,3 +16,9 @@ public static partial class DeclaredModelGru8x5;
 [ModelLayer(typeof(DeclaredModelLstm3x4), Bidirectional = true)]
 [ModelLayer(typeof(DeclaredModelGru8x5))]
 public static partial class DeclaredModel;
+
+/// <summary>A declared model of bias-free layers (PyTorch's nn.GRU(3, 5, num_layers=2, bias=False) + Linear(5, 2)).</summary>
+[RecurrentModel(Output = OutputHead.Linear, OutputSize = 2)]
+[ModelLayer(typeof(InteropNoBiasGru3x5D))]
+[ModelLayer(typeof(InteropNoBiasGru5x5D))]
+public static partial class DeclaredBiasFreeModel;

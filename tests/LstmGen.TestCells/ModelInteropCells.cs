@@ -39,3 +39,11 @@ public static partial class InteropGru4x4D;
 /// <summary>Model interop: LSTM D = 4, H = 5 (above a forward-only LSTM H = 4: one module has one H).</summary>
 [LstmCell(inputSize: 4, hiddenSize: 5)]
 public static partial class InteropLstm4x5D;
+
+/// <summary>Model interop: bias-free GRU D = 3, H = 5 (layer 0 of model_gru_l2_d3_h5_nobias: nn.GRU(bias=False)).</summary>
+[GruCell(inputSize: 3, hiddenSize: 5, Bias = false)]
+public static partial class InteropNoBiasGru3x5D;
+
+/// <summary>Model interop: bias-free GRU D = 5, H = 5 (layer 1 of model_gru_l2_d3_h5_nobias).</summary>
+[GruCell(inputSize: 5, hiddenSize: 5, Bias = false)]
+public static partial class InteropNoBiasGru5x5D;

@@ -140,3 +140,15 @@ public static partial class TorchGru7x17V3F;
 /// <summary>PyTorch fixture cell: GRU D = 7, H = 17, softmax head V = 3, double.</summary>
 [GruCell(inputSize: 7, hiddenSize: 17, Output = OutputHead.Softmax, OutputSize = 3)]
 public static partial class TorchGru7x17V3D;
+
+/// <summary>PyTorch fixture cell: bias-free LSTM D = 3, H = 5, softmax head V = 4, double (nn.LSTM(bias=False) + nn.Linear).</summary>
+[LstmCell(3, 5, Bias = false, Output = OutputHead.Softmax, OutputSize = 4)]
+public static partial class TorchNoBiasLstm3x5V4D;
+
+/// <summary>PyTorch fixture cell: bias-free tanh RNN D = 4, H = 6, double (nn.RNN(bias=False)).</summary>
+[RnnCell(4, 6, Bias = false)]
+public static partial class TorchNoBiasRnn4x6D;
+
+/// <summary>PyTorch fixture cell: bias-free GRU D = 3, H = 4, double (nn.GRU(bias=False)).</summary>
+[GruCell(3, 4, Bias = false)]
+public static partial class TorchNoBiasGru3x4D;

@@ -77,13 +77,14 @@ internal static class ModelReferenceLayout
         int h = cell.HiddenSize, d = cell.InputSize;
         Matrix<double> W(int g) => Matrix<double>.Build.Dense(h, d, (r, c) => b[cell.InputWeightIndex((g * h) + r, c)]);
         Matrix<double> U(int g) => Matrix<double>.Build.Dense(h, h, (r, c) => b[cell.RecurrentWeightIndex((g * h) + r, c)]);
-        Vector<double> B(int g) => Vector<double>.Build.Dense(h, r => b[cell.BiasIndex((g * h) + r)]);
+        // A bias-free cell's reference has its biases fixed at 0 (they are not parameters).
+        Vector<double> B(int g) => Vector<double>.Build.Dense(h, r => cell.HasBias ? b[cell.BiasIndex((g * h) + r)] : 0.0);
         int[] gates = [.. Enumerable.Range(0, cell.GateCount)];
         return cell.Kind switch
         {
             RecurrentCellKind.Lstm => ReferenceDirection.Of(new ReferenceLstm([.. gates.Select(W)], [.. gates.Select(U)], [.. gates.Select(B)])),
             RecurrentCellKind.Gru => ReferenceDirection.Of(new ReferenceGru(
-                [.. gates.Select(W)], [.. gates.Select(U)], [.. gates.Select(B)], Vector<double>.Build.Dense(h, r => b[cell.RecurrentBiasIndex(r)]))),
+                [.. gates.Select(W)], [.. gates.Select(U)], [.. gates.Select(B)], Vector<double>.Build.Dense(h, r => cell.HasBias ? b[cell.RecurrentBiasIndex(r)] : 0.0))),
             _ => ReferenceDirection.Of(new ReferenceRnn(W(0), U(0), B(0))),
         };
     }
@@ -112,11 +113,14 @@ internal static class ModelReferenceLayout
                     block[cell.RecurrentWeightIndex((g * h) + r, c)] = u[g][r, c];
                 }
 
-                block[cell.BiasIndex((g * h) + r)] = bias[g][r];
+                if (cell.HasBias)
+                {
+                    block[cell.BiasIndex((g * h) + r)] = bias[g][r];
+                }
             }
         }
 
-        for (int r = 0; bhn is not null && r < h; r++)
+        for (int r = 0; bhn is not null && cell.HasBias && r < h; r++)
         {
             block[cell.RecurrentBiasIndex(r)] = bhn[r];
         }

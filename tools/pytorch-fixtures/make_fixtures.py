@@ -52,6 +52,13 @@ CASES = [
     ("grucell", 7, 17, 3, 4, 3, "mean"),
 ]
 
+# Bias-free modules (bias=False: no bias_ih / bias_hh), float64 only, seeds 2000 + index; files *_nobias_*_f64.
+BIAS_FREE_CASES = [
+    ("lstm", 3, 5, 4, 4, 3, "mean"),
+    ("rnn", 4, 6, 0, 4, 2, "sum"),
+    ("gru", 3, 4, 0, 5, 2, "sum"),
+]
+
 # Cases whose inputs are one-hot rows (a character model's input) instead of Gaussian draws: x_t = e_k, k uniform.
 ONE_HOT = {("gru", 5, 6, 5)}
 
@@ -60,18 +67,18 @@ HEAD_PREFIX = "head."
 DTYPES = {"f32": torch.float32, "f64": torch.float64}
 
 
-def make_module(kind, d, h):
+def make_module(kind, d, h, bias=True):
     if kind == "lstm":
-        return torch.nn.LSTM(d, h, num_layers=1)
+        return torch.nn.LSTM(d, h, num_layers=1, bias=bias)
     if kind == "lstmcell":
-        return torch.nn.LSTMCell(d, h)
+        return torch.nn.LSTMCell(d, h, bias=bias)
     if kind == "rnn":
-        return torch.nn.RNN(d, h, num_layers=1, nonlinearity="tanh")
+        return torch.nn.RNN(d, h, num_layers=1, nonlinearity="tanh", bias=bias)
     if kind == "gru":
-        return torch.nn.GRU(d, h, num_layers=1)
+        return torch.nn.GRU(d, h, num_layers=1, bias=bias)
     if kind == "grucell":
-        return torch.nn.GRUCell(d, h)
-    return torch.nn.RNNCell(d, h, nonlinearity="tanh")
+        return torch.nn.GRUCell(d, h, bias=bias)
+    return torch.nn.RNNCell(d, h, nonlinearity="tanh", bias=bias)
 
 
 def run(kind, module, x, h0, c0):
@@ -92,10 +99,11 @@ def run(kind, module, x, h0, c0):
     return torch.stack(outs), h, c
 
 
-def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key):
+def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key, bias=True):
     dtype = DTYPES[dtype_key]
-    torch.manual_seed(1000 + index)
-    module = make_module(kind, d, h)
+    seed = (1000 if bias else 2000) + index
+    torch.manual_seed(seed)
+    module = make_module(kind, d, h, bias)
     head = torch.nn.Linear(h, v) if v > 0 else None
     one_hot = (kind, d, h, v) in ONE_HOT
     x = F.one_hot(torch.randint(0, d, (steps, batch)), d).to(torch.float32) if one_hot else torch.randn(steps, batch, d)
@@ -160,12 +168,14 @@ def make_case(index, kind, d, h, v, steps, batch, reduction, dtype_key):
         "cell_prefix": prefix,
         "head_prefix": HEAD_PREFIX if v > 0 else "",
         "torch_version": torch.__version__,
-        "seed": str(1000 + index),
+        "seed": str(seed),
     }
     if one_hot:
         metadata["input"] = "one_hot"
+    if not bias:
+        metadata["bias"] = "false"
     head_part = f"_v{v}" if v > 0 else ""
-    name = f"{kind}_d{d}_h{h}{head_part}_{dtype_key}.safetensors"
+    name = f"{kind}{'' if bias else '_nobias'}_d{d}_h{h}{head_part}_{dtype_key}.safetensors"
     write_safetensors(os.path.join(OUT_DIR, name), tensors, metadata)
     return name
 
@@ -202,7 +212,7 @@ def write_safetensors(path, tensors, metadata=None):
 
 def main():
     """Writes every case, or with module names as arguments (e.g. `gru grucell`) only the cases of those modules;
-    `model` selects the stacked / bidirectional model cases of model_fixtures.py."""
+    `model` selects the stacked / bidirectional model cases of model_fixtures.py, `nobias` the bias-free cases."""
     torch.set_num_threads(1)
     os.makedirs(OUT_DIR, exist_ok=True)
     only = set(sys.argv[1:])
@@ -212,6 +222,9 @@ def main():
             continue
         for dtype_key in ("f32", "f64"):
             written.append(make_case(index, *case, dtype_key))
+    if not only or "nobias" in only:
+        for index, case in enumerate(BIAS_FREE_CASES):
+            written.append(make_case(index, *case, "f64", bias=False))
     if not only or "model" in only:
         written.extend(make_model_cases(write_safetensors, lambda name: os.path.join(OUT_DIR, name)))
     total = sum(os.path.getsize(os.path.join(OUT_DIR, n)) for n in written)

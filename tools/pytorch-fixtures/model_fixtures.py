@@ -21,23 +21,29 @@ MODEL_CASES = [
     ("lstm", 2, True, 2, 3, 2, "linear", "every", 5, 3, "sum", [5, 3, 1]),
 ]
 
+# Bias-free model cases (bias=False on every layer: no bias_ih_l{k} / bias_hh_l{k}); the head keeps its bias. Same
+# fields; seeds continue after MODEL_CASES; files *_nobias_f64.
+BIAS_FREE_MODEL_CASES = [
+    ("gru", 2, False, 3, 5, 2, "linear", "every", 5, 3, "sum", None),
+]
+
 MODULES = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}
 
 
-def model_file_name(case):
+def model_file_name(case, bias=True):
     kind, layers, bidirectional, d, h, v, head, steps, _, _, _, lengths = case
     return (f"model_{kind}_l{layers}{'_bi' if bidirectional else ''}_d{d}_h{h}_v{v}"
-            f"{'_last' if steps == 'last' else ''}{'_packed' if lengths else ''}_f64.safetensors")
+            f"{'_last' if steps == 'last' else ''}{'_packed' if lengths else ''}{'' if bias else '_nobias'}_f64.safetensors")
 
 
-def make_model_case(index, case, write_safetensors, out_path):
+def make_model_case(index, case, write_safetensors, out_path, bias=True):
     kind, layers, bidirectional, d, h, v, head_kind, loss_steps, steps, batch, reduction, lengths = case
     dtype = torch.float64
     seed = 5000 + index
     torch.manual_seed(seed)
     dirs = 2 if bidirectional else 1
     extra = {"nonlinearity": "tanh"} if kind == "rnn" else {}
-    module = MODULES[kind](d, h, num_layers=layers, bidirectional=bidirectional, **extra).to(dtype)
+    module = MODULES[kind](d, h, num_layers=layers, bidirectional=bidirectional, bias=bias, **extra).to(dtype)
     head = torch.nn.Linear(dirs * h, v).to(dtype)
     x = torch.randn(steps, batch, d, dtype=dtype).requires_grad_(True)
     h0 = (0.5 * torch.randn(layers * dirs, batch, h, dtype=dtype)).requires_grad_(True)
@@ -117,10 +123,16 @@ def make_model_case(index, case, write_safetensors, out_path):
     }
     if lengths:
         metadata["lengths"] = ",".join(str(n) for n in lengths)
-    name = model_file_name(case)
+    if not bias:
+        metadata["bias"] = "false"
+    name = model_file_name(case, bias)
     write_safetensors(out_path(name), tensors, metadata)
     return name
 
 
 def make_model_cases(write_safetensors, out_path):
-    return [make_model_case(index, case, write_safetensors, out_path) for index, case in enumerate(MODEL_CASES)]
+    written = [make_model_case(index, case, write_safetensors, out_path) for index, case in enumerate(MODEL_CASES)]
+    first = len(MODEL_CASES)
+    written += [make_model_case(first + index, case, write_safetensors, out_path, bias=False)
+                for index, case in enumerate(BIAS_FREE_MODEL_CASES)]
+    return written

@@ -43,10 +43,15 @@ internal static class CellMembersEmitter
         w.Line($"public const int GateRows = {spec.GateRows};");
         w.Doc("summary", "Number of scalars in <see cref=\"Parameters\"/> and <see cref=\"Gradients\"/>.");
         w.Line($"public const int ParameterCount = {spec.ParameterCount};");
-        w.Doc("summary", spec.Kind == CellKind.Gru
-            ? "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns); the recurrent bias of n, b_hn (H values), follows it."
-            : "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).");
-        w.Line($"public const int BiasOffset = {spec.BiasOffset};");
+        if (spec.HasBias)
+        {
+            // A bias-free cell (Bias = false) has no b, so no offset of it either.
+            w.Doc("summary", spec.Kind == CellKind.Gru
+                ? "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns); the recurrent bias of n, b_hn (H values), follows it."
+                : "Offset of the bias b in the flat parameter layout (after the GateRows x (D+H) weight columns).");
+            w.Line($"public const int BiasOffset = {spec.BiasOffset};");
+        }
+
         if (spec.HasHead)
         {
             w.Doc("summary", "Offset of the head weights W_y (V x H, column by column) in the flat parameter layout.");
@@ -57,7 +62,8 @@ internal static class CellMembersEmitter
 
         w.Doc("summary", "Where every weight lives in the flat parameter buffer, for interop code (safetensors, PyTorch, Keras, ONNX).");
         string head = spec.HasLinearHead ? ", global::LstmGen.OutputHead.Linear" : string.Empty;
-        w.Line($"public static global::LstmGen.CellLayout Layout => new({spec.RuntimeKind}, InputSize, HiddenSize, {(spec.HasHead ? "OutputSize" : "0")}{head});");
+        string bias = spec.HasBias ? string.Empty : ", hasBias: false";
+        w.Line($"public static global::LstmGen.CellLayout Layout => new({spec.RuntimeKind}, InputSize, HiddenSize, {(spec.HasHead ? "OutputSize" : "0")}{head}{bias});");
         w.Line();
     }
 }

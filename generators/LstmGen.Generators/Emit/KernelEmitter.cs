@@ -30,6 +30,11 @@ internal static class KernelEmitter
             Size(w, "global::LstmGen.OutputHead Head => global::LstmGen.OutputHead.Linear");
         }
 
+        if (!spec.HasBias)
+        {
+            Size(w, "bool HasBias => false");
+        }
+
         if (spec.ResolvedKernel == Kernel.Simd)
         {
             Size(w, "global::LstmGen.KernelStrategy Strategy => global::LstmGen.KernelStrategy.Simd");

@@ -60,6 +60,7 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsSt
 /// <param name="RequestedKernel">The kernel strategy the declaration asked for.</param>
 /// <param name="OutputSize">V, the outputs of the head (classes of a softmax head, values of a linear one); 0 when the cell has no head.</param>
 /// <param name="Head">The head's kind; <see cref="OutputHeadKind.None"/> exactly when V = 0.</param>
+/// <param name="HasBias">Whether the cell has gate biases (b, and a GRU's b_hn); false for <c>Bias = false</c> (PyTorch's <c>bias=False</c>).</param>
 internal sealed record CellSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -72,7 +73,8 @@ internal sealed record CellSpec(
     Scalar Scalar,
     Kernel RequestedKernel,
     int OutputSize,
-    OutputHeadKind Head = OutputHeadKind.None)
+    OutputHeadKind Head = OutputHeadKind.None,
+    bool HasBias = true)
 {
     /// <summary>Gate blocks of H rows: 4 for an LSTM (i, f, g, o), 3 for a GRU (r, z, n), 1 for an RNN.</summary>
     public int GateCount => Kind switch
@@ -91,11 +93,14 @@ internal sealed record CellSpec(
     /// <summary>Whether the head is linear (regression, squared error on y) rather than softmax.</summary>
     public bool HasLinearHead => HasHead && Head == OutputHeadKind.Linear;
 
-    /// <summary>Offset of a GRU's recurrent bias of n, b_hn (H values); for the other kinds, where the head starts (no values).</summary>
-    public int RecurrentBiasOffset => BiasOffset + GateRows;
+    /// <summary>Values of the gate bias b: G, or 0 for a bias-free cell.</summary>
+    public int BiasCount => HasBias ? GateRows : 0;
 
-    /// <summary>Values of the recurrent bias b_hn: H for a GRU, 0 for the other kinds.</summary>
-    public int RecurrentBiasCount => Kind == CellKind.Gru ? HiddenSize : 0;
+    /// <summary>Offset of a GRU's recurrent bias of n, b_hn (H values); for the other kinds and bias-free cells, where the head starts (no values).</summary>
+    public int RecurrentBiasOffset => BiasOffset + BiasCount;
+
+    /// <summary>Values of the recurrent bias b_hn: H for a GRU with biases, 0 for the other kinds and a bias-free GRU.</summary>
+    public int RecurrentBiasCount => HasBias && Kind == CellKind.Gru ? HiddenSize : 0;
 
     /// <summary>Offset of the head weights W_y (V x H, column by column) in the flat buffer.</summary>
     public int HeadWeightOffset => RecurrentBiasOffset + RecurrentBiasCount;
@@ -109,7 +114,7 @@ internal sealed record CellSpec(
     /// <summary>Multiply-adds of the gate matrix per forward step.</summary>
     public long MultiplyAdds => (long)GateRows * GateColumns;
 
-    /// <summary>Offset of the bias vector in the flat parameter buffer.</summary>
+    /// <summary>Offset of the bias vector in the flat parameter buffer (bias-free: where it would start, the end of [W | U]).</summary>
     public int BiasOffset => GateRows * GateColumns;
 
     /// <summary>Total scalars in the flat parameter buffer.</summary>

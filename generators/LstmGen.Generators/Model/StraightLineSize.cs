@@ -49,29 +49,39 @@ internal static class StraightLineSize
     private const long GruHiddenPrologue = 13;
     private const long GruActivatePrologue = 22;
     private const long GruActivatePerUnit = 88;
+
+    // A bias-free GRU's Activate reads no b_hn: no slice (5 instructions, 1 local) and hn = zh_n alone (5 fewer per unit).
+    private const long GruBhnSlice = 5;
+    private const long GruBhnPerUnit = 5;
     private const long GruBackwardPrologue = 47;
     private const long GruBackwardOneHotPrologue = 40;
     private const long GruGateGradientsPrologue = 35;
     private const long GruGateGradientsPerUnit = 100;
 
-    /// <summary>Every straight-line member of an unrolled cell of this kind and these sizes (<paramref name="v"/> = 0: no head).</summary>
-    public static IEnumerable<MemberSize> Members(CellKind kind, int d, int h, int v)
+    /// <summary>
+    /// Every straight-line member of an unrolled cell of this kind and these sizes (<paramref name="v"/> = 0: no head;
+    /// <paramref name="hasBias"/> false: a bias-free cell, whose rows have no bias term and whose backward no db).
+    /// </summary>
+    public static IEnumerable<MemberSize> Members(CellKind kind, int d, int h, int v, bool hasBias = true)
     {
-        IEnumerable<MemberSize> step = kind == CellKind.Gru ? GruMembers(d, h) : LstmOrRnnMembers(kind, d, h);
+        IEnumerable<MemberSize> step = kind == CellKind.Gru ? GruMembers(d, h, hasBias) : LstmOrRnnMembers(kind, d, h, hasBias);
         return v > 0 ? step.Concat(HeadMembers(h, v)) : step;
     }
 
     // The step members of an LSTM or an RNN (UnrolledKernelEmitter).
-    private static IEnumerable<MemberSize> LstmOrRnnMembers(CellKind kind, int d, int h)
+    private static IEnumerable<MemberSize> LstmOrRnnMembers(CellKind kind, int d, int h, bool hasBias)
     {
         long g = (kind == CellKind.Lstm ? 4L : 1L) * h, columns = (long)d + h;
         bool lstm = kind == CellKind.Lstm;
 
-        // z [G] = b + W·x + U·h_prev: one row of D + H products per gate row.
-        yield return new MemberSize("PreActivations", 18 + (g * (8 + (10 * columns))), 2);
+        // A row's bias read and its add (5), and the backward's db accumulation (10 per gate row); 0 without a bias.
+        long biasTerm = hasBias ? 5 : 0, biasGradient = hasBias ? 10 : 0;
+
+        // z [G] = b + W·x + U·h_prev: one row of D + H products per gate row (bias-free: the first product without an add).
+        yield return new MemberSize("PreActivations", 18 + (g * (3 + biasTerm + (10 * columns))), 2);
 
         // z [G] = b + W[:, index] + U·h_prev: bias, the column, H products.
-        yield return new MemberSize("PreActivationsOneHot", 20 + (g * (13 + (10 * h))), 3);
+        yield return new MemberSize("PreActivationsOneHot", 20 + (g * (8 + biasTerm + (10 * h))), 3);
 
         // The element-wise forward: LSTM 6 locals per unit (i, f, g, o, c, tanh c), RNN 1 (h).
         yield return lstm
@@ -82,10 +92,10 @@ internal static class StraightLineSize
         // read times a local (15 each); dx [D] and dh_prev [H], each a dot row of G terms p[k]·dz_r (7G + 3). An LSTM
         // passes dState to its element-wise backward: one more argument.
         int lstmArgument = lstm ? 1 : 0;
-        yield return new MemberSize("Backward", 47 + lstmArgument + (15 * g) + (15 * g * columns) + (columns * ((7 * g) + 3)), g + 2);
+        yield return new MemberSize("Backward", 47 + lstmArgument + ((5 + biasGradient) * g) + (15 * g * columns) + (columns * ((7 * g) + 3)), g + 2);
 
         // The same with the one-hot column (G accumulations of a local, 10 each) for W: no dx.
-        yield return new MemberSize("BackwardOneHot", 40 + lstmArgument + (25 * g) + (15 * g * h) + (h * ((7 * g) + 3)), g + 3);
+        yield return new MemberSize("BackwardOneHot", 40 + lstmArgument + ((15 + biasGradient) * g) + (15 * g * h) + (h * ((7 * g) + 3)), g + 3);
 
         // The element-wise backward: LSTM 3 locals per unit (dh, dO, dc) and six cache slices.
         yield return lstm
@@ -95,29 +105,32 @@ internal static class StraightLineSize
 
     // The step members of a GRU (UnrolledGruKernelEmitter): the two partial products zx and zh in members of their own,
     // the element-wise forward reading b_hn, and gate gradients dz [5H] = [dzx (3H) | dhn (H) | dh'⊙z (H)].
-    private static IEnumerable<MemberSize> GruMembers(int d, int h)
+    private static IEnumerable<MemberSize> GruMembers(int d, int h, bool hasBias)
     {
         long g = 3L * h;
+        long biasTerm = hasBias ? 5 : 0, biasGradient = hasBias ? 10 : 0;
 
-        // zx [G] = b + W·x: one row of D products after the bias per gate row.
-        yield return new MemberSize("InputPreActivations", GruInputPrologue + (g * (8 + (10L * d))), 1);
+        // zx [G] = b + W·x: one row of D products after the bias per gate row (bias-free: the first without an add).
+        yield return new MemberSize("InputPreActivations", GruInputPrologue + (g * (3 + biasTerm + (10L * d))), 1);
 
-        // zx [G] = b + W[:, index]: the bias plus the column's row (13 each).
-        yield return new MemberSize("InputPreActivationsOneHot", GruOneHotPrologue + (13 * g), 2);
+        // zx [G] = b + W[:, index]: the bias plus the column's row (13 each; bias-free the row alone, 8).
+        yield return new MemberSize("InputPreActivationsOneHot", GruOneHotPrologue + ((8 + biasTerm) * g), 2);
 
         // zh [G] = U·h_prev: H products, the first without an add (3 + 10H per row).
         yield return new MemberSize("HiddenPreActivations", GruHiddenPrologue + (g * (3 + (10L * h))), 2);
 
         // The element-wise forward: 5 locals per unit (r, z, hn, n, h) and the b_hn slice.
-        yield return new MemberSize("Activate", GruActivatePrologue + (GruActivatePerUnit * h), (5L * h) + 1);
+        yield return hasBias
+            ? new MemberSize("Activate", GruActivatePrologue + (GruActivatePerUnit * h), (5L * h) + 1)
+            : new MemberSize("Activate", GruActivatePrologue - GruBhnSlice + ((GruActivatePerUnit - GruBhnPerUnit) * h), 5L * h);
 
         // dz [5H] into 5H locals (5 each) first; then dp += ∂L/∂θ: b (G, 10 each), b_hn (H, 10 each), [W | U] G·(D + H)
         // accumulations (15 each); dx [D], dot rows of G terms (7G + 3); dh_prev [H], the same plus the direct term (+2).
-        long gradients = (25L * h) + (10 * g) + (10L * h) + (15 * g * ((long)d + h));
+        long gradients = (25L * h) + (biasGradient * (g + h)) + (15 * g * ((long)d + h));
         yield return new MemberSize("Backward", GruBackwardPrologue + gradients + (d * ((7 * g) + 3)) + (h * ((7 * g) + 5)), (5L * h) + 2);
 
         // The same with the one-hot column (G accumulations of a local, 10 each) for W: no dx.
-        long oneHotGradients = (25L * h) + (20 * g) + (10L * h) + (15 * g * h);
+        long oneHotGradients = (25L * h) + (10 * g) + (biasGradient * (g + h)) + (15 * g * h);
         yield return new MemberSize("BackwardOneHot", GruBackwardOneHotPrologue + oneHotGradients + (h * ((7 * g) + 5)), (5L * h) + 3);
 
         // The element-wise backward: 2 locals per unit (dh, dan) and five cache slices.
@@ -135,15 +148,15 @@ internal static class StraightLineSize
     }
 
     /// <summary>The largest member by IL instructions.</summary>
-    public static MemberSize Largest(CellKind kind, int d, int h, int v) =>
-        Members(kind, d, h, v).Aggregate((largest, member) => member.Instructions > largest.Instructions ? member : largest);
+    public static MemberSize Largest(CellKind kind, int d, int h, int v, bool hasBias = true) =>
+        Members(kind, d, h, v, hasBias).Aggregate((largest, member) => member.Instructions > largest.Instructions ? member : largest);
 
     /// <summary>Whether every member is within the unroll budget, so that the JIT optimises each.</summary>
-    public static bool WithinBudget(CellKind kind, int d, int h, int v) => Members(kind, d, h, v).All(member => member.WithinBudget);
+    public static bool WithinBudget(CellKind kind, int d, int h, int v, bool hasBias = true) => Members(kind, d, h, v, hasBias).All(member => member.WithinBudget);
 
-    /// <summary>As <see cref="WithinBudget(CellKind, int, int, int)"/>, for a parsed cell.</summary>
-    public static bool WithinBudget(CellSpec spec) => WithinBudget(spec.Kind, spec.InputSize, spec.HiddenSize, spec.OutputSize);
+    /// <summary>As <see cref="WithinBudget(CellKind, int, int, int, bool)"/>, for a parsed cell.</summary>
+    public static bool WithinBudget(CellSpec spec) => WithinBudget(spec.Kind, spec.InputSize, spec.HiddenSize, spec.OutputSize, spec.HasBias);
 
-    /// <summary>As <see cref="Largest(CellKind, int, int, int)"/>, for a parsed cell.</summary>
-    public static MemberSize Largest(CellSpec spec) => Largest(spec.Kind, spec.InputSize, spec.HiddenSize, spec.OutputSize);
+    /// <summary>As <see cref="Largest(CellKind, int, int, int, bool)"/>, for a parsed cell.</summary>
+    public static MemberSize Largest(CellSpec spec) => Largest(spec.Kind, spec.InputSize, spec.HiddenSize, spec.OutputSize, spec.HasBias);
 }

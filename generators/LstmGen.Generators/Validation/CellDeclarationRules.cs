@@ -76,7 +76,8 @@ internal static class CellDeclarationRules
             o.Scalar,
             o.Kernel,
             HasHead(o) ? o.OutputSize ?? 0 : 0,
-            HasHead(o) ? o.Head : OutputHeadKind.None);
+            HasHead(o) ? o.Head : OutputHeadKind.None,
+            o.HasBias);
         return new CellValidation(spec, ImmutableArray<DeclarationProblem>.Empty);
     }
 

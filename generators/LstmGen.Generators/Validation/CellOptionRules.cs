@@ -11,7 +11,7 @@ namespace LstmGen.Generators.Validation;
 
 /// <summary>
 /// Reads a cell attribute's arguments and checks them: sizes in range, defined enum values, a forced unrolled kernel
-/// within its limit, head options that agree. Shared by the generator and the analyzer.
+/// within its limit, head options that agree; <c>Bias</c> (a bool, any constant valid) is read as it is. Shared by the generator and the analyzer.
 /// </summary>
 internal static class CellOptionRules
 {
@@ -39,8 +39,8 @@ internal static class CellOptionRules
         if (options.Kernel == Kernel.Unrolled && InRange(options.InputSize) && InRange(options.HiddenSize))
         {
             int v = IsHead(options.Head) && options.OutputSize is { } size && InRange(size) ? size : 0;
-            MemberSize largest = StraightLineSize.Largest(kind, options.InputSize, options.HiddenSize, v);
-            if (!StraightLineSize.WithinBudget(kind, options.InputSize, options.HiddenSize, v))
+            MemberSize largest = StraightLineSize.Largest(kind, options.InputSize, options.HiddenSize, v, options.HasBias);
+            if (!StraightLineSize.WithinBudget(kind, options.InputSize, options.HiddenSize, v, options.HasBias))
             {
                 problems.Add(DeclarationProblem.Of(
                     DiagnosticDescriptors.UnrolledTooLarge,
@@ -120,7 +120,24 @@ internal static class CellOptionRules
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {
-            if (!seen.Add(named.Key) || named.Value.Kind is TypedConstantKind.Error || named.Value.Value is not int value)
+            if (!seen.Add(named.Key) || named.Value.Kind is TypedConstantKind.Error)
+            {
+                return false;
+            }
+
+            if (named.Key == "Bias")
+            {
+                // A bool: every constant is a defined value (a non-constant is a compiler error, and LSTM0015).
+                if (named.Value.Value is not bool bias)
+                {
+                    return false;
+                }
+
+                options = options with { HasBias = bias };
+                continue;
+            }
+
+            if (named.Value.Value is not int value)
             {
                 return false;
             }

@@ -55,7 +55,7 @@ public abstract class ParameterBuffer<TKernel, T>
 
     /// <summary>LSTM: the bias <c>b_gate[row]</c> (H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is not an LSTM.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not an LSTM, or it is bias-free (<c>Bias = false</c>).</exception>
     public ref T B(LstmGate gate, int row) => ref _values[Layout.BiasIndex(LstmRow(gate, row, "b"))];
 
     /// <summary>Tanh RNN: the input weight <c>W[row, column]</c> (H x D), as a writable reference.</summary>
@@ -72,7 +72,7 @@ public abstract class ParameterBuffer<TKernel, T>
 
     /// <summary>Tanh RNN: the bias <c>b[row]</c> (H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is not a tanh RNN (an LSTM or a GRU: use the overload with a gate).</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a tanh RNN (an LSTM or a GRU: use the overload with a gate), or it is bias-free (<c>Bias = false</c>).</exception>
     public ref T B(int row) => ref _values[Layout.BiasIndex(RnnRow(row, "b"))];
 
     /// <summary>GRU: the input weight <c>W_gate[row, column]</c> (H x D), as a writable reference.</summary>
@@ -93,12 +93,12 @@ public abstract class ParameterBuffer<TKernel, T>
     /// (its recurrent bias is <see cref="Bhn"/>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU, or it is bias-free (<c>Bias = false</c>).</exception>
     public ref T B(GruGate gate, int row) => ref _values[Layout.BiasIndex(GruRow(gate, row, "b"))];
 
     /// <summary>GRU: the recurrent bias of the new gate, <c>b_hn[row]</c> (H), inside the reset product, as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The cell is not a GRU.</exception>
+    /// <exception cref="InvalidOperationException">The cell is not a GRU, or it is bias-free (<c>Bias = false</c>).</exception>
     public ref T Bhn(int row)
     {
         if (TKernel.Kind != RecurrentCellKind.Gru)

@@ -9,7 +9,7 @@ internal static class CellShape<TShape>
     where TShape : ICellShape
 {
     /// <summary>The layout of the cell's flat parameter buffer (sizes and offsets; the head's kind is the kernel's, <see cref="KernelShape{TKernel, T}.Layout"/>).</summary>
-    public static readonly CellLayout Layout = new(TShape.Kind, TShape.InputSize, TShape.HiddenSize, TShape.OutputSize);
+    public static readonly CellLayout Layout = new(TShape.Kind, TShape.InputSize, TShape.HiddenSize, TShape.OutputSize, hasBias: TShape.HasBias);
 
     /// <summary>G: the gate rows (4H for an LSTM, 3H for a GRU, H for an RNN).</summary>
     public static readonly int GateRows = Layout.GateRows;
@@ -36,5 +36,5 @@ internal static class KernelShape<TKernel, T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     /// <summary>The cell's layout, head kind included.</summary>
-    public static readonly CellLayout Layout = new(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, TKernel.Head);
+    public static readonly CellLayout Layout = new(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, TKernel.Head, TKernel.HasBias);
 }

@@ -9,6 +9,7 @@ namespace LstmGen.Kernels;
 /// <para>Two forms: fused (<c>z = b + W x + U h</c>, one sum per row: LSTM and tanh RNN) and split (<c>zx = b + W x</c> and
 /// <c>zh = U h</c> kept apart: the GRU, whose reset gate multiplies the recurrent part of n only). The split backward
 /// takes one gradient for the bias and input columns and another for the hidden columns.</para>
+/// <para>A bias-free cell (<see cref="ICellShape.HasBias"/> false) has no b: its sums start with the first column's term.</para>
 /// </summary>
 internal static class GateMatrix<TShape, T>
     where TShape : ICellShape
@@ -59,7 +60,11 @@ internal static class GateMatrix<TShape, T>
         ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, ReadOnlySpan<T> h, ReadOnlySpan<T> dzx, ReadOnlySpan<T> dzh, Span<T> dx, Span<T> dh, Span<T> dp)
     {
         int rows = Rows, d = TShape.InputSize;
-        AddColumn(dzx, T.One, dp.Slice(BiasOffset, rows));
+        if (TShape.HasBias)
+        {
+            AddColumn(dzx, T.One, dp.Slice(BiasOffset, rows));
+        }
+
         if (index >= 0)
         {
             AddColumn(dzx, T.One, dp.Slice(index * rows, rows));
@@ -83,18 +88,39 @@ internal static class GateMatrix<TShape, T>
         }
     }
 
-    // z [G] = b + W x (or b + W[:, index]): the bias, then the input columns from 0 up.
+    // z [G] = b + W x (or b + W[:, index]): the bias, then the input columns from 0 up. Bias-free (TShape.HasBias false,
+    // a constant): z = W x starting with the k = 0 term (not 0 + …), or the column W[:, index] itself.
     private static void InputPart(ReadOnlySpan<T> p, ReadOnlySpan<T> x, int index, Span<T> z)
     {
         int rows = Rows, d = TShape.InputSize;
-        p.Slice(BiasOffset, rows).CopyTo(z);
-        if (index >= 0)
+        if (TShape.HasBias)
         {
-            AddColumn(p.Slice(index * rows, rows), T.One, z);
+            p.Slice(BiasOffset, rows).CopyTo(z);
+            if (index >= 0)
+            {
+                AddColumn(p.Slice(index * rows, rows), T.One, z);
+                return;
+            }
+
+            for (int k = 0; k < d; k++)
+            {
+                AddColumn(p.Slice(k * rows, rows), x[k], z);
+            }
+        }
+        else if (index >= 0)
+        {
+            p.Slice(index * rows, rows).CopyTo(z);
         }
         else
         {
-            for (int k = 0; k < d; k++)
+            ReadOnlySpan<T> first = p[..rows];
+            T x0 = x[0];
+            for (int r = 0; r < rows; r++)
+            {
+                z[r] = x0 * first[r];
+            }
+
+            for (int k = 1; k < d; k++)
             {
                 AddColumn(p.Slice(k * rows, rows), x[k], z);
             }

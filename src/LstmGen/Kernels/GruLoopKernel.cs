@@ -12,6 +12,7 @@ namespace LstmGen.Kernels;
 /// r = σ(zx_r + zh_r)   z = σ(zx_z + zh_z)   hn = zh_n + b_hn   n = tanh(zx_n + r ⊙ hn)
 /// h = ((1 − z) ⊙ n) + (z ⊙ h_prev)
 /// </code>
+/// A bias-free GRU (<see cref="ICellShape.HasBias"/> false) has neither b nor b_hn: zx = W x, hn = zh_n.
 /// </summary>
 public static class GruLoopKernel<TShape, T>
     where TShape : ICellShape
@@ -72,10 +73,17 @@ public static class GruLoopKernel<TShape, T>
         Span<T> dzx = scratch[..(3 * h)], dzh = scratch.Slice(3 * h, 3 * h), direct = scratch.Slice(6 * h, h);
         GateGradients(cache, dNext, dzx, dzh, direct);
         GateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dzx, dzh, dx, dState, dp);
-        Span<T> dbhn = dp.Slice(RecurrentBiasOffset, h);
+        if (TShape.HasBias)
+        {
+            Span<T> dbhn = dp.Slice(RecurrentBiasOffset, h);
+            for (int j = 0; j < h; j++)
+            {
+                dbhn[j] += dzh[(2 * h) + j];                             // db_hn += dhn
+            }
+        }
+
         for (int j = 0; j < h; j++)
         {
-            dbhn[j] += dzh[(2 * h) + j];                                 // db_hn += dhn
             dState[j] += direct[j];                                      // dh_prev = (Uᵀ dzh) + dh' z
         }
     }
@@ -123,17 +131,17 @@ public static class GruLoopKernel<TShape, T>
         Update(p, state, gates, zh, scratch.Slice(6 * h, h), next);      // reads h_prev[j] before writing h[j]
     }
 
-    // gates [3H] = zx → r, z, n in place; hn [H] = zh_n + b_hn; next [H] = ((1 − z) n) + (z h_prev). next may be hPrev
+    // gates [3H] = zx → r, z, n in place; hn [H] = zh_n + b_hn (bias-free: zh_n); next [H] = ((1 − z) n) + (z h_prev). next may be hPrev
     // (element j of h_prev is read before element j of next is written). The same operations in Forward and Step.
     private static void Update(ReadOnlySpan<T> p, ReadOnlySpan<T> hPrev, Span<T> gates, ReadOnlySpan<T> zh, Span<T> hn, Span<T> next)
     {
         int h = H;
-        ReadOnlySpan<T> bhn = p.Slice(RecurrentBiasOffset, h);
+        ReadOnlySpan<T> bhn = TShape.HasBias ? p.Slice(RecurrentBiasOffset, h) : default;
         for (int j = 0; j < h; j++)
         {
             T r = gates[j] = ScalarActivations<T>.Sigmoid(gates[j] + zh[j]);
             T z = gates[h + j] = ScalarActivations<T>.Sigmoid(gates[h + j] + zh[h + j]);
-            T hnj = hn[j] = zh[(2 * h) + j] + bhn[j];
+            T hnj = hn[j] = TShape.HasBias ? zh[(2 * h) + j] + bhn[j] : zh[(2 * h) + j];
             T n = gates[(2 * h) + j] = ScalarActivations<T>.Tanh(gates[(2 * h) + j] + (r * hnj));
             next[j] = ((T.One - z) * n) + (z * hPrev[j]);
         }

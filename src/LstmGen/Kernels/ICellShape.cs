@@ -18,4 +18,11 @@ public interface ICellShape
 
     /// <summary>V: the classes of the softmax head; 0 when the cell has none.</summary>
     static abstract int OutputSize { get; }
+
+    /// <summary>
+    /// Whether the cell has gate biases (b, and a GRU's b_hn): true by default; false for a cell declared with
+    /// <c>Bias = false</c> (PyTorch's <c>bias=False</c>), whose buffer holds no bias values and whose kernels add none.
+    /// A constant, so the JIT keeps only one branch. The head's b_y is not a gate bias: a head keeps it either way.
+    /// </summary>
+    static virtual bool HasBias => true;
 }

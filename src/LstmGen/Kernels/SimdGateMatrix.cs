@@ -250,12 +250,12 @@ internal static class SimdGateMatrix<TShape, T>
         TLanes.Store(WithBias<TLanes, TVector, TColumns>(a7, ref w0, at + (7 * n)), ref z0, z + (7 * n));
     }
 
-    // a + b[at .. at + n) when the pass covers the input columns (the bias goes with them), else a.
+    // a + b[at .. at + n) when the pass covers the input columns (the bias goes with them) and the cell has a bias, else a.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector WithBias<TLanes, TVector, TColumns>(TVector a, ref T w0, nuint at)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
-        where TColumns : IGateColumns => TColumns.Input ? TLanes.Add(a, TLanes.Load(ref w0, at)) : a;
+        where TColumns : IGateColumns => TColumns.Input && TShape.HasBias ? TLanes.Add(a, TLanes.Load(ref w0, at)) : a;
 
     // G ≥ TLanes.Count here. The bias, then the input columns (or the one-hot column), then the hidden columns; one
     // pass each (Column).
@@ -273,7 +273,11 @@ internal static class SimdGateMatrix<TShape, T>
         ref T h0 = ref MemoryMarshal.GetReference(h);
         ref T dx0 = ref MemoryMarshal.GetReference(dx);
         ref T dh0 = ref MemoryMarshal.GetReference(dh);
-        Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, BiasOffset, T.One, dot: false);         // db += dz
+        if (TShape.HasBias)
+        {
+            Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, BiasOffset, T.One, dot: false);     // db += dz
+        }
+
         if (index >= 0)
         {
             Column<TLanes, TVector>(ref w0, ref dz0, ref dp0, index * rows, T.One, dot: false);   // dW[:, index] += dz

@@ -158,12 +158,17 @@ internal static class SimdGateMatrix4<TShape, T>
             a3 = TLanes.MultiplyAdd(w, TLanes.Broadcast(Unsafe.Add(ref h0, (3 * hs) + k)), a3);
         }
 
-        TVector b = TLanes.Load(ref w0, (nuint)(BiasOffset + r));             // bias last
+        if (TShape.HasBias)
+        {
+            TVector b = TLanes.Load(ref w0, (nuint)(BiasOffset + r));         // bias last
+            (a0, a1, a2, a3) = (TLanes.Add(a0, b), TLanes.Add(a1, b), TLanes.Add(a2, b), TLanes.Add(a3, b));
+        }
+
         int zs = samples.ZStride;
-        TLanes.Store(TLanes.Add(a0, b), ref z0, (nuint)r);
-        TLanes.Store(TLanes.Add(a1, b), ref z0, (nuint)(zs + r));
-        TLanes.Store(TLanes.Add(a2, b), ref z0, (nuint)((2 * zs) + r));
-        TLanes.Store(TLanes.Add(a3, b), ref z0, (nuint)((3 * zs) + r));
+        TLanes.Store(a0, ref z0, (nuint)r);
+        TLanes.Store(a1, ref z0, (nuint)(zs + r));
+        TLanes.Store(a2, ref z0, (nuint)((2 * zs) + r));
+        TLanes.Store(a3, ref z0, (nuint)((3 * zs) + r));
     }
 
     // z_s[r .. r + 2n) for the 4 samples: 8 accumulators.
@@ -227,17 +232,23 @@ internal static class SimdGateMatrix4<TShape, T>
             a31 = TLanes.MultiplyAdd(v, input, a31);
         }
 
-        at = (nuint)(BiasOffset + r);                                       // bias last
-        TVector b0 = TLanes.Load(ref w0, at), b1 = TLanes.Load(ref w0, at + n);
+        if (TShape.HasBias)
+        {
+            at = (nuint)(BiasOffset + r);                                   // bias last
+            TVector b0 = TLanes.Load(ref w0, at), b1 = TLanes.Load(ref w0, at + n);
+            (a00, a10, a20, a30) = (TLanes.Add(a00, b0), TLanes.Add(a10, b0), TLanes.Add(a20, b0), TLanes.Add(a30, b0));
+            (a01, a11, a21, a31) = (TLanes.Add(a01, b1), TLanes.Add(a11, b1), TLanes.Add(a21, b1), TLanes.Add(a31, b1));
+        }
+
         nuint z = (nuint)r, zs = (nuint)samples.ZStride;
-        TLanes.Store(TLanes.Add(a00, b0), ref z0, z);
-        TLanes.Store(TLanes.Add(a01, b1), ref z0, z + n);
-        TLanes.Store(TLanes.Add(a10, b0), ref z0, zs + z);
-        TLanes.Store(TLanes.Add(a11, b1), ref z0, zs + z + n);
-        TLanes.Store(TLanes.Add(a20, b0), ref z0, (2 * zs) + z);
-        TLanes.Store(TLanes.Add(a21, b1), ref z0, (2 * zs) + z + n);
-        TLanes.Store(TLanes.Add(a30, b0), ref z0, (3 * zs) + z);
-        TLanes.Store(TLanes.Add(a31, b1), ref z0, (3 * zs) + z + n);
+        TLanes.Store(a00, ref z0, z);
+        TLanes.Store(a01, ref z0, z + n);
+        TLanes.Store(a10, ref z0, zs + z);
+        TLanes.Store(a11, ref z0, zs + z + n);
+        TLanes.Store(a20, ref z0, (2 * zs) + z);
+        TLanes.Store(a21, ref z0, (2 * zs) + z + n);
+        TLanes.Store(a30, ref z0, (3 * zs) + z);
+        TLanes.Store(a31, ref z0, (3 * zs) + z + n);
     }
 
     // G ≥ TLanes.Count here. The bias and the one-hot columns sample by sample (the single-sample Column); the dense input
@@ -255,7 +266,7 @@ internal static class SimdGateMatrix4<TShape, T>
         ref T h0 = ref MemoryMarshal.GetReference(hs);
         ref T dx0 = ref MemoryMarshal.GetReference(dxs);
         ref T dh0 = ref MemoryMarshal.GetReference(dhs);
-        for (int s = 0; s < 4; s++)
+        for (int s = 0; TShape.HasBias && s < 4; s++)
         {
             SimdGateMatrix<TShape, T>.Column<TLanes, TVector>(ref w0, ref Unsafe.Add(ref dz0, s * dzStride), ref dp0, BiasOffset, T.One, dot: false);   // db += dz_s
         }

@@ -71,8 +71,12 @@ internal static class SimdGruKernel<TShape, T>
         Span<T> dzx = scratch[..(3 * h)], dzh = scratch.Slice(3 * h, 3 * h), direct = scratch.Slice(6 * h, h);
         SimdGateGradients<TShape, T>.Gru(cache, dNext, dzx, dzh, direct);
         SimdGateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dzx, dzh, dx, dState, dp);
-        Span<T> dbhn = dp.Slice(RecurrentBiasOffset, h);
-        TensorPrimitives.Add(dbhn, dzh.Slice(2 * h, h), dbhn);          // db_hn += dhn
+        if (TShape.HasBias)
+        {
+            Span<T> dbhn = dp.Slice(RecurrentBiasOffset, h);
+            TensorPrimitives.Add(dbhn, dzh.Slice(2 * h, h), dbhn);      // db_hn += dhn
+        }
+
         TensorPrimitives.Add(dState, direct, dState);                    // dh_prev = (Uᵀ dzh) + dh' z
     }
 
@@ -96,7 +100,7 @@ internal static class SimdGruKernel<TShape, T>
         hNew.CopyTo(next);
     }
 
-    // gates [3H] = zx → r, z, n in place (zh [3H] the recurrent parts); hn [H] = zh_n + b_hn;
+    // gates [3H] = zx → r, z, n in place (zh [3H] the recurrent parts); hn [H] = zh_n + b_hn (bias-free: zh_n);
     // hNew [H] = ((1 − z) ⊙ n) + (z ⊙ h_prev), products rounded separately (no fused multiply-add). hNew must not be hPrev.
     private static void Update(ReadOnlySpan<T> p, ReadOnlySpan<T> hPrev, Span<T> gates, ReadOnlySpan<T> zh, Span<T> hn, Span<T> hNew)
     {
@@ -104,7 +108,15 @@ internal static class SimdGruKernel<TShape, T>
         Span<T> rz = gates[..(2 * h)], r = gates[..h], z = gates.Slice(h, h), n = gates.Slice(2 * h, h);
         TensorPrimitives.Add(rz, zh[..(2 * h)], rz);                     // zx_r + zh_r, zx_z + zh_z
         VectorMath.Sigmoid<T>(rz, rz);
-        TensorPrimitives.Add(zh.Slice(2 * h, h), p.Slice(RecurrentBiasOffset, h), hn);
+        if (TShape.HasBias)
+        {
+            TensorPrimitives.Add(zh.Slice(2 * h, h), p.Slice(RecurrentBiasOffset, h), hn);
+        }
+        else
+        {
+            zh.Slice(2 * h, h).CopyTo(hn);                                // bias-free: hn = zh_n
+        }
+
         TensorPrimitives.MultiplyAdd(r, hn, n, n);                        // zx_n + r ⊙ hn
         VectorMath.Tanh<T>(n, n);
         TensorPrimitives.Subtract(T.One, z, hNew);                        // 1 − z

@@ -35,4 +35,15 @@ public sealed class DeclaredModelTests
         // States: LSTM [h | c] = 8 per direction, GRU h = 5; blocks (0, 0), (0, 1), (1, 0).
         Assert.Equal((8 + 8 + 5, 3), (DeclaredModel.Model.StateLength, layout.StateBlocks));
     }
+
+    [Fact]
+    public void A_declared_model_of_bias_free_layers_counts_no_gate_bias()
+    {
+        // GRU D = 3, H = 5 without biases: 3H(D + H) = 120; GRU D = 5, H = 5: 150; the linear head keeps b_y: 2 · 5 + 2 = 12.
+        RecurrentModel<double> model = DeclaredBiasFreeModel.Model;
+        Assert.Same(RecurrentCell<InteropNoBiasGru3x5D.Kernel, double>.Instance, model.Layers[0].Cell);
+        Assert.All(model.Layout.Cells, cell => Assert.False(cell.HasBias));
+        Assert.Equal(120 + 150 + 12, model.ParameterCount);
+        Assert.Equal((120, 270), (model.Layout.ParameterOffset(1), model.Layout.HeadWeightOffset));
+    }
 }

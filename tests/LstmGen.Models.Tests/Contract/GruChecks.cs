@@ -14,7 +14,7 @@ internal static class GruChecks
         [.. new ReferenceInit(seed).NextVector(count, scale).Select(T.CreateTruncating)];
 
     public static int ParameterCount<TKernel>()
-        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize).ParameterCount;
+        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, hasBias: TKernel.HasBias).ParameterCount;
 
     /// <summary>
     /// Bit for bit within one kernel: one-hot equals dense e_index (next, cache, dState, dp); Step and StepOneHot equal

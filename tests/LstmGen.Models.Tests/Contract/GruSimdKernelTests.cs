@@ -23,6 +23,8 @@ public sealed class GruSimdKernelTests
         Agree<SimdGru4x17Double, double>(comparison, seed: 2);
         Agree<SimdGru5x33Head7Double, double>(comparison, seed: 3);
         Agree<SimdGru1x1Double, double>(comparison, seed: 4);
+        Agree<NoBiasGru5x33Head7Simd.Kernel, double>(comparison, seed: 5);
+        Agree<NoBiasGru2x3Simd.Kernel, double>(comparison, seed: 6);
         comparison.AssertAll();
     }
 
@@ -37,6 +39,7 @@ public sealed class GruSimdKernelTests
         Agree<SimdGru4x17Float, float>(comparison, seed: 12);
         Agree<SimdGru5x33Float, float>(comparison, seed: 13);
         Agree<SimdGru1x1Float, float>(comparison, seed: 14);
+        Agree<NoBiasGru4x17FloatSimd.Kernel, float>(comparison, seed: 15);
         comparison.AssertAll();
     }
 
@@ -51,6 +54,7 @@ public sealed class GruSimdKernelTests
         GruChecks.BitForBit<SimdGru5x33Float, float>(seed: 26);
         GruChecks.BitForBit<SimdGru1x1Double, double>(seed: 27);
         GruChecks.BitForBit<SimdGru1x1Float, float>(seed: 28);
+        GruChecks.BitForBit<NoBiasGru5x33Head7Simd.Kernel, double>(seed: 29);
     }
 
     [Fact]

@@ -35,6 +35,10 @@ public sealed class SimdBatchAndHeadTests
             BatchEqualsSingleSteps<SimdRnn5x33Double, double>(m, seed: 7);
             BatchEqualsSingleSteps<SimdLstm1x1Float, float>(m, seed: 8);
             BatchEqualsSingleSteps<SimdRnn1x1Double, double>(m, seed: 9);
+            BatchEqualsSingleSteps<NoBiasLstm10x15Simd.Kernel, double>(m, seed: 10);
+            BatchEqualsSingleSteps<NoBiasLstm5x33FloatSimd.Kernel, float>(m, seed: 11);
+            BatchEqualsSingleSteps<NoBiasRnn5x33Simd.Kernel, double>(m, seed: 12);
+            BatchEqualsSingleSteps<NoBiasLstm2x3Simd.Kernel, double>(m, seed: 13);
         }
     }
 
@@ -210,7 +214,7 @@ public sealed class SimdBatchAndHeadTests
     }
 
     private static int ParameterCount<TKernel>()
-        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize).ParameterCount;
+        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, hasBias: TKernel.HasBias).ParameterCount;
 
     private static T[] Values<T>(int seed, int count, double scale)
         where T : unmanaged, IFloatingPointIeee754<T> =>

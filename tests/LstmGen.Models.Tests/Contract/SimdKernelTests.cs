@@ -29,6 +29,9 @@ public sealed class SimdKernelTests
         Agree<SimdRnn5x33Double, double>(comparison, seed: 4);
         Agree<SimdLstm1x1Double, double>(comparison, seed: 5);
         Agree<SimdRnn1x1Double, double>(comparison, seed: 6);
+        Agree<NoBiasLstm10x15Simd.Kernel, double>(comparison, seed: 7);
+        Agree<NoBiasRnn5x33Simd.Kernel, double>(comparison, seed: 8);
+        Agree<NoBiasLstm2x3Simd.Kernel, double>(comparison, seed: 9);
         comparison.AssertAll();
     }
 
@@ -421,7 +424,7 @@ public sealed class SimdKernelTests
     }
 
     private static int ParameterCount<TKernel>()
-        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize).ParameterCount;
+        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, hasBias: TKernel.HasBias).ParameterCount;
 
     private static T[] Values<T>(int seed, int count, double scale)
         where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -54,6 +54,13 @@ public sealed class UnrolledKernelTests
         SameAsLoops<UnrolledGru3x5Float.Kernel, float>(seed: 24);
         SameAsLoops<UnrolledGru3x5Head4Double.Kernel, double>(seed: 25);
         SameAsLoops<UnrolledGru3x5Head4Float.Kernel, float>(seed: 26);
+
+        // Bias-free cells (Bias = false): no bias term in any sum, no db, no b_hn.
+        SameAsLoops<NoBiasLstm2x3Unrolled.Kernel, double>(seed: 27);
+        SameAsLoops<NoBiasLstm2x3Head4Unrolled.Kernel, double>(seed: 28);
+        SameAsLoops<NoBiasRnn3x4Unrolled.Kernel, double>(seed: 29);
+        SameAsLoops<NoBiasGru2x3Unrolled.Kernel, double>(seed: 30);
+        SameAsLoops<NoBiasGru2x3FloatUnrolled.Kernel, float>(seed: 31);
     }
 
     [Fact]
@@ -356,7 +363,7 @@ public sealed class UnrolledKernelTests
     private static double[] Sevens(int count) => [.. Enumerable.Repeat(7.0, count)];
 
     private static int ParameterCount<TKernel>()
-        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize).ParameterCount;
+        where TKernel : ICellShape => new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, hasBias: TKernel.HasBias).ParameterCount;
 
     private static T[] Values<T>(int seed, int count, double scale)
         where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -35,6 +35,8 @@ internal sealed partial class CellDriver<S>(string name, IRecurrentCell<S> cell)
 
     public bool HasHead => OutputSize > 0;
 
+    public bool HasBias => cell.Layout.HasBias;
+
     public bool IsFloat => typeof(S) == typeof(float);
 
     public int InputSize => cell.InputSize;
@@ -271,7 +273,7 @@ internal sealed partial class CellDriver<S>(string name, IRecurrentCell<S> cell)
     /// <summary>
     /// The index in the contract's flat buffer (<see cref="CellLayout"/>'s index functions) of each entry of
     /// <see cref="LstmGen.Reference.FlatParameters"/> order: per gate W (H × D, row by row), U (H × H), b (H); for a GRU
-    /// then b_hn (H); then the head's W_y (V × H) and b_y (V).
+    /// then b_hn (H); then the head's W_y (V × H) and b_y (V). A bias-free cell has no b and no b_hn.
     /// </summary>
     private static int[] ReferencePermutation(CellLayout layout)
     {
@@ -282,7 +284,10 @@ internal sealed partial class CellDriver<S>(string name, IRecurrentCell<S> cell)
             int Row(int r) => (gate * h) + r;
             indices.AddRange(Grid(h, d, (r, k) => layout.InputWeightIndex(Row(r), k)));
             indices.AddRange(Grid(h, h, (r, k) => layout.RecurrentWeightIndex(Row(r), k)));
-            indices.AddRange(Enumerable.Range(0, h).Select(r => layout.BiasIndex(Row(r))));
+            if (layout.HasBias)
+            {
+                indices.AddRange(Enumerable.Range(0, h).Select(r => layout.BiasIndex(Row(r))));
+            }
         }
 
         indices.AddRange(Enumerable.Range(0, layout.RecurrentBiasCount).Select(layout.RecurrentBiasIndex));

@@ -18,6 +18,9 @@ internal interface ICellDriver
 
     bool HasHead { get; }
 
+    /// <summary>Whether the cell has gate biases (false: declared with <c>Bias = false</c>; the reference's are 0 and not parameters).</summary>
+    bool HasBias { get; }
+
     bool IsFloat { get; }
 
     int InputSize { get; }

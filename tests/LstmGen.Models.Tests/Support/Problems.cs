@@ -18,9 +18,9 @@ internal static class Problems
         var init = new ReferenceInit(seed);
         double[] theta = cell.Kind switch
         {
-            RecurrentCellKind.Lstm => FlatParameters.Flatten(init.NextLstm(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale)),
-            RecurrentCellKind.Gru => FlatParameters.Flatten(init.NextGru(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale)),
-            _ => FlatParameters.Flatten(init.NextRnn(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale)),
+            RecurrentCellKind.Lstm => FlatParameters.Flatten(init.NextLstm(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale, cell.HasBias), cell.HasBias),
+            RecurrentCellKind.Gru => FlatParameters.Flatten(init.NextGru(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale, cell.HasBias), cell.HasBias),
+            _ => FlatParameters.Flatten(init.NextRnn(cell.InputSize, cell.HiddenSize, cell.OutputSize, scale, cell.HasBias), cell.HasBias),
         };
         return [.. theta.Select(cell.Round)];
     }

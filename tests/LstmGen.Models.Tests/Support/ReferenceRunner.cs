@@ -27,7 +27,7 @@ internal static class ReferenceRunner
         double[][] dh0, dc0;
         if (cell.IsLstm)
         {
-            ReferenceLstm lstm = FlatParameters.ToLstm(theta, cell.InputSize, cell.HiddenSize, cell.OutputSize);
+            ReferenceLstm lstm = FlatParameters.ToLstm(theta, cell.InputSize, cell.HiddenSize, cell.OutputSize, cell.HasBias);
             LstmBatchGradients g = lstm.BatchBackward(samples, reduction);
             for (int b = 0; b < m; b++)
             {
@@ -42,13 +42,13 @@ internal static class ReferenceRunner
                 (finalH[b], finalC[b]) = (steps[^1].H.ToArray(), steps[^1].C.ToArray());
             }
 
-            (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters));
+            (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters, cell.HasBias));
             dh0 = [.. g.Samples.Select(s => s.DH0.ToArray())];
             dc0 = [.. g.Samples.Select(s => s.DC0.ToArray())];
         }
         else if (cell.Kind == RecurrentCellKind.Gru)
         {
-            ReferenceGru gru = FlatParameters.ToGru(theta, cell.InputSize, cell.HiddenSize, cell.OutputSize);
+            ReferenceGru gru = FlatParameters.ToGru(theta, cell.InputSize, cell.HiddenSize, cell.OutputSize, cell.HasBias);
             GruBatchGradients g = gru.BatchBackward(samples, reduction);
             for (int b = 0; b < m; b++)
             {
@@ -63,13 +63,13 @@ internal static class ReferenceRunner
                 finalH[b] = steps[^1].H.ToArray();
             }
 
-            (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters));
+            (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters, cell.HasBias));
             dh0 = [.. g.Samples.Select(s => s.DH0.ToArray())];
             dc0 = [];
         }
         else
         {
-            ReferenceRnn rnn = FlatParameters.ToRnn(theta, cell.InputSize, cell.HiddenSize, cell.OutputSize);
+            ReferenceRnn rnn = FlatParameters.ToRnn(theta, cell.InputSize, cell.HiddenSize, cell.OutputSize, cell.HasBias);
             RnnBatchGradients g = rnn.BatchBackward(samples, reduction);
             for (int b = 0; b < m; b++)
             {
@@ -84,7 +84,7 @@ internal static class ReferenceRunner
                 finalH[b] = steps[^1].H.ToArray();
             }
 
-            (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters));
+            (loss, gradients) = (g.Loss, FlatParameters.Flatten(g.Parameters, cell.HasBias));
             dh0 = [.. g.Samples.Select(s => s.DH0.ToArray())];
             dc0 = [];
         }

@@ -7,7 +7,8 @@ namespace LstmGen.Generators.Emit.Unrolled;
 /// The gate matrix product as straight-line code, and its backward twin: the part of a step that every cell kind
 /// shares (the runtime's <c>GateMatrix</c>, unrolled). Terms are summed in the loop kernels' order: the bias, then the x
 /// columns (or the one-hot column), then the h columns; dot products from row 0 up. A GRU keeps the x part (with the
-/// bias) and the h part as two sums, zx and zh (gru-spec), each in that order.
+/// bias) and the h part as two sums, zx and zh (gru-spec), each in that order. A bias-free cell's sums have no bias term:
+/// they start with the first column's.
 /// </summary>
 internal static class UnrolledGateMatrix
 {
@@ -17,9 +18,10 @@ internal static class UnrolledGateMatrix
     /// </summary>
     public static void EmitPreActivations(SourceWriter w, UnrolledCell cell, bool oneHot)
     {
+        string b = cell.Spec.HasBias ? "b + " : string.Empty, where = cell.Spec.HasBias ? $", b is p[{cell.Bias(0)}..]" : ", no bias";
         w.Line(oneHot
-            ? $"// z [{cell.G}] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[{cell.Weight(cell.D, 0)} + k·{cell.G}..], b is p[{cell.Bias(0)}..]."
-            : $"// z [{cell.G}] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·{cell.G} + r], b is p[{cell.Bias(0)}..].");
+            ? $"// z [{cell.G}] = {b}W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[{cell.Weight(cell.D, 0)} + k·{cell.G}..]{where}."
+            : $"// z [{cell.G}] = {b}W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·{cell.G} + r]{where}.");
         w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "z"));
         for (int r = 0; r < cell.G; r++)
         {
@@ -33,9 +35,10 @@ internal static class UnrolledGateMatrix
     /// </summary>
     public static void EmitInputPreActivations(SourceWriter w, UnrolledCell cell, bool oneHot)
     {
+        string b = cell.Spec.HasBias ? "b + " : string.Empty, where = cell.Spec.HasBias ? $", b is p[{cell.Bias(0)}..]" : ", no bias";
         w.Line(oneHot
-            ? $"// zx [{cell.G}] = b + W[:, index], one gate row each (r, z, n); b is p[{cell.Bias(0)}..]."
-            : $"// zx [{cell.G}] = b + W·x, one gate row each (r, z, n); row r of column k of W is p[k·{cell.G} + r], b is p[{cell.Bias(0)}..].");
+            ? $"// zx [{cell.G}] = {b}W[:, index], one gate row each (r, z, n){(cell.Spec.HasBias ? $"; b is p[{cell.Bias(0)}..]" : ", no bias")}."
+            : $"// zx [{cell.G}] = {b}W·x, one gate row each (r, z, n); row r of column k of W is p[k·{cell.G} + r]{where}.");
         w.Line(UnrolledCell.Scratch(UnrolledCell.GatesType, "zx"));
         for (int r = 0; r < cell.G; r++)
         {
@@ -79,11 +82,15 @@ internal static class UnrolledGateMatrix
     /// </summary>
     public static void EmitParameterGradients(SourceWriter w, UnrolledCell cell, bool oneHot, GateGradientLocals dz)
     {
-        string x = dz.InputName, h = dz.HiddenName;
+        string x = dz.InputName, h = dz.HiddenName, db = cell.Spec.HasBias ? $"db += {x}; " : string.Empty;
         w.Line(oneHot
-            ? $"// dp += ∂L/∂θ: db += {x}; dW[:, index] += {x}; dU[:, k] += h_prev[k]·{h}; column by column, four to a line."
-            : $"// dp += ∂L/∂θ: db += {x}; dW[:, k] += x[k]·{x}; dU[:, k] += h_prev[k]·{h}; column by column, four to a line.");
-        Column(w, cell, r => UnrolledCell.Accumulate($"dp[{cell.Bias(r)}]", dz.Input(r)));
+            ? $"// dp += ∂L/∂θ: {db}dW[:, index] += {x}; dU[:, k] += h_prev[k]·{h}; column by column, four to a line."
+            : $"// dp += ∂L/∂θ: {db}dW[:, k] += x[k]·{x}; dU[:, k] += h_prev[k]·{h}; column by column, four to a line.");
+        if (cell.Spec.HasBias)
+        {
+            Column(w, cell, r => UnrolledCell.Accumulate($"dp[{cell.Bias(r)}]", dz.Input(r)));
+        }
+
         if (oneHot)
         {
             w.Line($"{cell.Span} dColumn = dp.Slice(index * {cell.G}, {cell.G});");
@@ -123,9 +130,10 @@ internal static class UnrolledGateMatrix
         }
     }
 
-    // Gate row r's bias and x terms: b[r], then W[r, k]·x[k] from k = 0 up (one-hot: the column's row r).
+    // Gate row r's bias and x terms: b[r] (none for a bias-free cell), then W[r, k]·x[k] from k = 0 up (one-hot: the
+    // column's row r).
     private static IEnumerable<string> InputTerms(UnrolledCell cell, int r, bool oneHot) =>
-        new[] { $"p[{cell.Bias(r)}]" }.Concat(oneHot
+        (cell.Spec.HasBias ? new[] { $"p[{cell.Bias(r)}]" } : []).Concat(oneHot
             ? [$"column[{r}]"]
             : Enumerable.Range(0, cell.D).Select(k => UnrolledCell.Product($"p[{cell.Weight(k, r)}]", $"x[{k}]")));
 

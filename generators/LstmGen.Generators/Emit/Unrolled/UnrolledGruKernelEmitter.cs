@@ -25,7 +25,7 @@ internal static class UnrolledGruKernelEmitter
         var math = new UnrolledGruMath(cell);
         string rs = cell.ReadOnlySpan, s = cell.Span;
 
-        w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}]; p: [W | U] by column ({cell.G} rows each), then b, b_hn{(spec.HasHead ? ", W_y, b_y" : string.Empty)}.");
+        w.Line($"// Straight-line step members. state {math.StateShape} [{cell.StateLength}]; cache {math.CacheShape} [{cell.CacheLength}]; p: [W | U] by column ({cell.G} rows each){(spec.HasBias ? ", then b, b_hn" : " (no bias)")}{(spec.HasHead ? ", W_y, b_y" : string.Empty)}.");
         w.Line("// Spans sliced to constant lengths after the checks (no bounds checks); each member reads all it needs before it writes (next may be state, dState dNext).");
         UnrolledMembers.InlineArray(w, cell, UnrolledCell.GatesType, cell.G);
         UnrolledMembers.InlineArray(w, cell, UnrolledGruMath.GradientsType, math.GradientsLength);
@@ -44,7 +44,7 @@ internal static class UnrolledGruKernelEmitter
         w.Line($"// The element-wise forward of Forward and Step (which keeps no cache): zx, zh [{cell.G}] (inline arrays: inlinable, unlike stackalloc), b_hn, state [{cell.StateLength}] → cache, next.");
         w.Signature($"private static void {ActivateName}({rs} p, in {UnrolledCell.GatesType} zx, in {UnrolledCell.GatesType} zh, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
         w.Open();
-        w.Line(UnrolledMembers.SliceStatements(cell, ["state", "next"]) + $" {rs} bhn = p.Slice({cell.RecurrentBias(0)}, {cell.H});");
+        w.Line(UnrolledMembers.SliceStatements(cell, ["state", "next"]) + (spec.HasBias ? $" {rs} bhn = p.Slice({cell.RecurrentBias(0)}, {cell.H});" : string.Empty));
         math.EmitForward(w);
         w.Close().Line();
 
@@ -90,8 +90,11 @@ internal static class UnrolledGruKernelEmitter
         UnrolledCell.Statements(w, locals.Skip(first), UnrolledCell.StatementsPerLine * 2);
         GateGradientLocals dz = math.Locals;
         UnrolledGateMatrix.EmitParameterGradients(w, cell, oneHot, dz);
-        w.Line($"// db_hn += dhn: n's recurrent bias, p[{cell.RecurrentBias(0)}..].");
-        UnrolledCell.Statements(w, Enumerable.Range(0, cell.H).Select(j => UnrolledCell.Accumulate($"dp[{cell.RecurrentBias(j)}]", math.Dhn(j))), UnrolledCell.StatementsPerLine);
+        if (cell.Spec.HasBias)
+        {
+            w.Line($"// db_hn += dhn: n's recurrent bias, p[{cell.RecurrentBias(0)}..].");
+            UnrolledCell.Statements(w, Enumerable.Range(0, cell.H).Select(j => UnrolledCell.Accumulate($"dp[{cell.RecurrentBias(j)}]", math.Dhn(j))), UnrolledCell.StatementsPerLine);
+        }
         if (!oneHot)
         {
             UnrolledGateMatrix.EmitInputGradient(w, cell, dz);

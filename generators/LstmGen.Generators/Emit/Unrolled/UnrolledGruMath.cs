@@ -49,13 +49,13 @@ internal sealed class UnrolledGruMath(UnrolledCell cell)
     /// </summary>
     public void EmitForward(SourceWriter w)
     {
-        w.Line("// r = σ(zx_r + zh_r), z = σ(zx_z + zh_z), hn = zh_n + b_hn, n = tanh(zx_n + r·hn), h' = ((1 − z)·n) + (z·h); per hidden unit.");
+        w.Line($"// r = σ(zx_r + zh_r), z = σ(zx_z + zh_z), hn = zh_n{(cell.Spec.HasBias ? " + b_hn" : " (no bias)")}, n = tanh(zx_n + r·hn), h' = ((1 − z)·n) + (z·h); per hidden unit.");
         string t = cell.T;
         for (int j = 0; j < H; j++)
         {
             w.Line($"{t} r{j} = {cell.Sigmoid($"zx[{j}] + zh[{j}]")};");
             w.Line($"{t} z{j} = {cell.Sigmoid($"zx[{H + j}] + zh[{H + j}]")};");
-            w.Line($"{t} hn{j} = zh[{(2 * H) + j}] + bhn[{j}];");
+            w.Line(cell.Spec.HasBias ? $"{t} hn{j} = zh[{(2 * H) + j}] + bhn[{j}];" : $"{t} hn{j} = zh[{(2 * H) + j}];");
             w.Line($"{t} n{j} = {cell.Tanh($"zx[{(2 * H) + j}] + (r{j} * hn{j})")};");
             w.Line($"{t} h{j} = (({One} - z{j}) * n{j}) + (z{j} * state[{j}]);");
         }

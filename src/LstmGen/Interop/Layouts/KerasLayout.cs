@@ -37,10 +37,15 @@ public static class KerasLayout
         {
             LayoutStaging.WriteBlock(names.Kernel, layout, ParameterBlock.InputWeights, parameters, GateOrder.Keras, transposed: true),
             LayoutStaging.WriteBlock(names.RecurrentKernel, layout, ParameterBlock.RecurrentWeights, parameters, GateOrder.Keras, transposed: true),
-            layout.Kind == RecurrentCellKind.Gru
-                ? GruBias(names.Bias, layout, parameters)
-                : LayoutStaging.WriteBlock(names.Bias, layout, ParameterBlock.Bias, parameters, GateOrder.Keras, transposed: false),
         };
+        if (layout.HasBias)
+        {
+            // A bias-free cell is a layer with use_bias=False: no bias weight at all.
+            tensors.Add(layout.Kind == RecurrentCellKind.Gru
+                ? GruBias(names.Bias, layout, parameters)
+                : LayoutStaging.WriteBlock(names.Bias, layout, ParameterBlock.Bias, parameters, GateOrder.Keras, transposed: false));
+        }
+
         if (layout.HasHead)
         {
             tensors.Add(LayoutStaging.WriteBlock(names.HeadKernel, layout, ParameterBlock.HeadWeights, parameters, GateOrder.Keras, transposed: true));
@@ -59,7 +64,7 @@ public static class KerasLayout
     /// <param name="parameters">The flat parameters to overwrite (<c>Parameters.AsSpan()</c>).</param>
     /// <param name="names">Prefixes; the defaults when null.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length, or the prefixes collide.</exception>
-    /// <exception cref="InvalidDataException">A tensor is missing or has another shape; the message names the expected and the actual shape.</exception>
+    /// <exception cref="InvalidDataException">A tensor is missing or has another shape (the message names the expected and the actual shape), or a bias-free cell (<c>use_bias=False</c>) meets a bias.</exception>
     public static void Import<T>(TensorSet tensors, CellLayout layout, Span<T> parameters, KerasNames? names = null)
         where T : unmanaged, INumberBase<T>
     {
@@ -69,7 +74,11 @@ public static class KerasLayout
         string context = $"Keras {LayerName(layout.Kind)} weights for a {layout} cell";
         LayoutStaging.ReadBlock<T>(tensors, names.Kernel, layout, ParameterBlock.InputWeights, staged, GateOrder.Keras, transposed: true, context);
         LayoutStaging.ReadBlock<T>(tensors, names.RecurrentKernel, layout, ParameterBlock.RecurrentWeights, staged, GateOrder.Keras, transposed: true, context);
-        if (layout.Kind == RecurrentCellKind.Gru)
+        if (!layout.HasBias)
+        {
+            LayoutStaging.RefuseBiases(tensors, layout, context, names.Bias);
+        }
+        else if (layout.Kind == RecurrentCellKind.Gru)
         {
             double[] bias = LayoutStaging.Read<double>(tensors, names.Bias, GruBiasShape(layout), context);
             int gateRows = layout.GateRows;

@@ -111,6 +111,25 @@ internal static class LayoutStaging
         return NamedTensor.FromValues<T>(name, shape, values);
     }
 
+    /// <summary>
+    /// For a bias-free cell (<see cref="CellLayout.HasBias"/> false): refuses any of the bias tensors
+    /// <paramref name="names"/> the set holds, naming it, since the cell has nowhere to put its values (dropping them
+    /// would compute another function). Call it only for a bias-free cell; a cell with biases requires them instead.
+    /// </summary>
+    /// <exception cref="InvalidDataException">One of the tensors is present.</exception>
+    public static void RefuseBiases(TensorSet tensors, CellLayout layout, string context, params ReadOnlySpan<string> names)
+    {
+        foreach (string name in names)
+        {
+            if (tensors.TryGet(name, out NamedTensor? tensor))
+            {
+                throw new InvalidDataException(
+                    $"Expected no bias tensor '{name}' for {context}: the cell is bias-free (declared with Bias = false, PyTorch's bias=False), " +
+                    $"but the set has it ({tensor.Describe()}). Declare the cell with biases, or export the module without them.");
+            }
+        }
+    }
+
     /// <summary>Copies the fully checked staged values into the caller's buffer: the only write an import makes.</summary>
     public static void Commit<T>(ReadOnlySpan<T> staged, Span<T> parameters) => staged.CopyTo(parameters);
 

@@ -51,7 +51,8 @@ public static class LstmGenWeights
     /// <summary>
     /// The tensors of a cell's flat <paramref name="parameters"/> (float → F32, double → F64) with metadata
     /// <c>format</c> = lstmgen, <c>kind</c> = lstm, tanh_rnn or gru, <c>input_size</c>, <c>hidden_size</c>,
-    /// <c>output_size</c> and <c>gate_order</c> = i,f,g,o (r,z,n for a GRU).
+    /// <c>output_size</c> and <c>gate_order</c> = i,f,g,o (r,z,n for a GRU); a bias-free cell has no <c>b</c> (nor
+    /// <c>b_hn</c>) and the metadata <c>bias</c> = false.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have <c>layout.ParameterCount</c> elements.</exception>
     public static TensorSet Export<T>(CellLayout layout, ReadOnlySpan<T> parameters)
@@ -83,6 +84,12 @@ public static class LstmGenWeights
         T[] staged = LayoutStaging.Begin<T>(layout, parameters, nameof(parameters));
         CheckMetadata(tensors, layout);
         (string Name, ParameterBlock Block)[] blocks = BlocksOf(layout);
+        if (!layout.HasBias)
+        {
+            // Even with allowExtraTensors: a bias would be dropped, and the cell compute another function.
+            LayoutStaging.RefuseBiases(tensors, layout, $"LstmGen weights for a {layout} cell", BiasName, RecurrentBiasName);
+        }
+
         if (!allowExtraTensors)
         {
             string[] extra = [.. tensors.Select(t => t.Name).Where(n => !blocks.Any(b => b.Name == n))];
@@ -133,13 +140,31 @@ public static class LstmGenWeights
         Import(SafeTensors.Read(path), layout, parameters, allowExtraTensors);
     }
 
+    // The tensors of a cell: W, U, b (and b_hn for a GRU); a bias-free cell's W and U alone; then a head's W_y, b_y.
     private static (string Name, ParameterBlock Block)[] BlocksOf(CellLayout layout)
     {
         (string Name, ParameterBlock Block)[] cell = layout.Kind == RecurrentCellKind.Gru ? GruBlocks : CellBlocks;
+        if (!layout.HasBias)
+        {
+            cell = [.. cell.Where(b => b.Block is not (ParameterBlock.Bias or ParameterBlock.RecurrentBias))];
+        }
+
         return layout.HasHead ? [.. cell, .. HeadBlocks] : cell;
     }
 
-    private static Dictionary<string, string> MetadataOf(CellLayout layout) => new(StringComparer.Ordinal)
+    // A bias-free cell's file also says bias = false (a cell with biases writes no such key, as before).
+    private static Dictionary<string, string> MetadataOf(CellLayout layout)
+    {
+        Dictionary<string, string> metadata = CellMetadataOf(layout);
+        if (!layout.HasBias)
+        {
+            metadata["bias"] = "false";
+        }
+
+        return metadata;
+    }
+
+    private static Dictionary<string, string> CellMetadataOf(CellLayout layout) => new(StringComparer.Ordinal)
     {
         ["format"] = "lstmgen",
         ["kind"] = KindName(layout.Kind),

@@ -66,9 +66,13 @@ public static class OnnxLayout
         };
 
         // B = Wb ‖ Rb with Wb = b and Rb = 0 (a GRU's h rows: b_hn): ONNX adds the two, so the sum is LstmGen's single bias.
-        (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(layout, parameters, GateOrder.Onnx);
-        T[] bias = [.. inputBias, .. recurrentBias];
-        tensors.Add(NamedTensor.FromValues<T>(prefix + BiasName, BiasShape(layout), bias));
+        // A bias-free cell has no B: the operator's optional input is omitted (ONNX then adds zeros).
+        if (layout.HasBias)
+        {
+            (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(layout, parameters, GateOrder.Onnx);
+            T[] bias = [.. inputBias, .. recurrentBias];
+            tensors.Add(NamedTensor.FromValues<T>(prefix + BiasName, BiasShape(layout), bias));
+        }
 
         if (layout.HasHead)
         {
@@ -91,8 +95,8 @@ public static class OnnxLayout
     /// <param name="prefix">Prepended to every tensor name.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> does not have the layout's length.</exception>
     /// <exception cref="InvalidDataException">
-    /// A tensor is missing or has another shape (the message names both shapes), or an F64 value is beyond float's
-    /// range for a float cell.
+    /// A tensor is missing or has another shape (the message names both shapes), an F64 value is beyond float's
+    /// range for a float cell, or a bias-free cell (no <c>B</c>) meets a <c>B</c>.
     /// </exception>
     public static void Import<T>(TensorSet tensors, CellLayout layout, Span<T> parameters, string prefix = "")
         where T : unmanaged, INumberBase<T>
@@ -105,9 +109,16 @@ public static class OnnxLayout
             tensors, prefix + InputWeightsName, layout, ParameterBlock.InputWeights, staged, GateOrder.Onnx, transposed: false, context, InputWeightsShape(layout));
         LayoutStaging.ReadBlock<T>(
             tensors, prefix + RecurrentWeightsName, layout, ParameterBlock.RecurrentWeights, staged, GateOrder.Onnx, transposed: false, context, RecurrentWeightsShape(layout));
-        double[] bias = LayoutStaging.Read<double>(tensors, prefix + BiasName, BiasShape(layout), context);
-        int gateRows = layout.GateRows;
-        LayoutStaging.ImportBiasPair<T>(bias.AsSpan(0, gateRows), bias.AsSpan(gateRows), layout, staged, GateOrder.Onnx, $"{prefix + BiasName} (Wb + Rb)");
+        if (layout.HasBias)
+        {
+            double[] bias = LayoutStaging.Read<double>(tensors, prefix + BiasName, BiasShape(layout), context);
+            int gateRows = layout.GateRows;
+            LayoutStaging.ImportBiasPair<T>(bias.AsSpan(0, gateRows), bias.AsSpan(gateRows), layout, staged, GateOrder.Onnx, $"{prefix + BiasName} (Wb + Rb)");
+        }
+        else
+        {
+            LayoutStaging.RefuseBiases(tensors, layout, context, prefix + BiasName);
+        }
         if (layout.HasHead)
         {
             LayoutStaging.ReadBlock<T>(tensors, prefix + HeadWeightsName, layout, ParameterBlock.HeadWeights, staged, GateOrder.Onnx, transposed: true, context);

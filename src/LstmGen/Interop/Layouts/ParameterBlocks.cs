@@ -11,7 +11,7 @@ public static class ParameterBlocks
     /// The row-major shape of <paramref name="block"/>: W is [GateRows, D], U [GateRows, H], b [GateRows], b_hn [H] (GRU),
     /// W_y [V, H], b_y [V]; <paramref name="transposed"/> swaps the two dimensions of a matrix (Keras kernels are [D, GateRows]).
     /// </summary>
-    /// <exception cref="ArgumentException">The block is a head block and the cell has no head, or b_hn and the cell is not a GRU.</exception>
+    /// <exception cref="ArgumentException">The block is a head block and the cell has no head, b_hn and the cell is not a GRU, or a bias block and the cell is bias-free.</exception>
     public static int[] Shape(CellLayout layout, ParameterBlock block, bool transposed = false)
     {
         (int rows, int columns) = Dimensions(layout, block);
@@ -65,6 +65,11 @@ public static class ParameterBlocks
         if (block is ParameterBlock.HeadWeights or ParameterBlock.HeadBias && !layout.HasHead)
         {
             throw new ArgumentException($"The {layout} cell has no softmax head, so it has no {block}.", nameof(block));
+        }
+
+        if (block is ParameterBlock.Bias or ParameterBlock.RecurrentBias && !layout.HasBias)
+        {
+            throw new ArgumentException($"The {layout} cell is bias-free (Bias = false), so it has no {block}.", nameof(block));
         }
 
         if (block == ParameterBlock.RecurrentBias && layout.RecurrentBiasCount == 0)

@@ -25,6 +25,11 @@ namespace LstmGen.Interop.Layouts;
 /// <c>bias_hh = [0, 0, b_hn]</c>.
 /// </para>
 /// <para>
+/// <b>Bias-free cells</b> (<c>Bias = false</c>) are modules with <c>bias=False</c>: export writes no <c>bias_ih</c> or
+/// <c>bias_hh</c>, and import refuses a state dict that has either (naming it), as a cell with biases requires both.
+/// The head's <c>nn.Linear</c> keeps its bias either way.
+/// </para>
+/// <para>
 /// <b>What import reads.</b> Only the tensors the names select; a state dict may hold more (the other layers of a
 /// whole model). Head tensors are required when the cell has a head and ignored when it has none. A
 /// layered module (<c>nn.LSTM</c>, <c>nn.RNN</c>) whose state dict has a second layer (<c>_l1</c>), a reverse
@@ -49,14 +54,18 @@ public static partial class PyTorchLayout
     {
         CheckNames(layout, names);
         Guard.Length(parameters.Length, layout.ParameterCount, $"flat parameters of a {layout} cell", nameof(parameters));
-        (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(layout, parameters, GateOrder.PyTorch);
         var tensors = new List<NamedTensor>
         {
             LayoutStaging.WriteBlock(names.InputWeights, layout, ParameterBlock.InputWeights, parameters, GateOrder.PyTorch, transposed: false),
             LayoutStaging.WriteBlock(names.RecurrentWeights, layout, ParameterBlock.RecurrentWeights, parameters, GateOrder.PyTorch, transposed: false),
-            NamedTensor.FromValues<T>(names.InputBias, [layout.GateRows], inputBias),
-            NamedTensor.FromValues<T>(names.RecurrentBias, [layout.GateRows], recurrentBias),
         };
+        if (layout.HasBias)
+        {
+            (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(layout, parameters, GateOrder.PyTorch);
+            tensors.Add(NamedTensor.FromValues<T>(names.InputBias, [layout.GateRows], inputBias));
+            tensors.Add(NamedTensor.FromValues<T>(names.RecurrentBias, [layout.GateRows], recurrentBias));
+        }
+
         if (layout.HasHead)
         {
             tensors.Add(LayoutStaging.WriteBlock(names.HeadWeights, layout, ParameterBlock.HeadWeights, parameters, GateOrder.PyTorch, transposed: false));
@@ -78,8 +87,8 @@ public static partial class PyTorchLayout
     /// <param name="names">Module and prefixes.</param>
     /// <exception cref="ArgumentException">The module's kind differs from the cell's, or <paramref name="parameters"/> has the wrong length.</exception>
     /// <exception cref="InvalidDataException">
-    /// A tensor is missing or has another shape (the message names the expected and the actual shape), or the state
-    /// dict has layers, directions or projections a single cell cannot compute.
+    /// A tensor is missing or has another shape (the message names the expected and the actual shape), the state
+    /// dict has layers, directions or projections a single cell cannot compute, or it has bias tensors and the cell is bias-free.
     /// </exception>
     public static void Import<T>(TensorSet tensors, CellLayout layout, Span<T> parameters, PyTorchNames names)
         where T : unmanaged, INumberBase<T>
@@ -95,10 +104,17 @@ public static partial class PyTorchLayout
         string context = $"PyTorch {names.ModuleName} for a {layout} cell";
         LayoutStaging.ReadBlock<T>(tensors, names.InputWeights, layout, ParameterBlock.InputWeights, staged, GateOrder.PyTorch, transposed: false, context);
         LayoutStaging.ReadBlock<T>(tensors, names.RecurrentWeights, layout, ParameterBlock.RecurrentWeights, staged, GateOrder.PyTorch, transposed: false, context);
-        int[] biasShape = ParameterBlocks.Shape(layout, ParameterBlock.Bias);
-        double[] inputBias = LayoutStaging.Read<double>(tensors, names.InputBias, biasShape, context);
-        double[] recurrentBias = LayoutStaging.Read<double>(tensors, names.RecurrentBias, biasShape, context);
-        LayoutStaging.ImportBiasPair<T>(inputBias, recurrentBias, layout, staged, GateOrder.PyTorch, $"{names.InputBias} + {names.RecurrentBias}");
+        if (layout.HasBias)
+        {
+            int[] biasShape = ParameterBlocks.Shape(layout, ParameterBlock.Bias);
+            double[] inputBias = LayoutStaging.Read<double>(tensors, names.InputBias, biasShape, context);
+            double[] recurrentBias = LayoutStaging.Read<double>(tensors, names.RecurrentBias, biasShape, context);
+            LayoutStaging.ImportBiasPair<T>(inputBias, recurrentBias, layout, staged, GateOrder.PyTorch, $"{names.InputBias} + {names.RecurrentBias}");
+        }
+        else
+        {
+            LayoutStaging.RefuseBiases(tensors, layout, context, names.InputBias, names.RecurrentBias);
+        }
         if (layout.HasHead)
         {
             string headContext = $"PyTorch nn.Linear head of a {layout} cell";

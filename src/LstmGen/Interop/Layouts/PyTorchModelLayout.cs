@@ -39,11 +39,14 @@ public static partial class PyTorchModelLayout
             for (int d = 0; d < layout.Directions[k]; d++)
             {
                 ReadOnlySpan<T> block = parameters.Slice(layout.ParameterOffset(k, d), cell.ParameterCount);
-                (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(cell, block, GateOrder.PyTorch);
                 tensors.Add(LayoutStaging.WriteBlock(Name(modulePrefix, "weight_ih", k, d), cell, ParameterBlock.InputWeights, block, GateOrder.PyTorch, transposed: false));
                 tensors.Add(LayoutStaging.WriteBlock(Name(modulePrefix, "weight_hh", k, d), cell, ParameterBlock.RecurrentWeights, block, GateOrder.PyTorch, transposed: false));
-                tensors.Add(NamedTensor.FromValues<T>(Name(modulePrefix, "bias_ih", k, d), [cell.GateRows], inputBias));
-                tensors.Add(NamedTensor.FromValues<T>(Name(modulePrefix, "bias_hh", k, d), [cell.GateRows], recurrentBias));
+                if (cell.HasBias)
+                {
+                    (T[] inputBias, T[] recurrentBias) = LayoutStaging.ExportBiasPair(cell, block, GateOrder.PyTorch);
+                    tensors.Add(NamedTensor.FromValues<T>(Name(modulePrefix, "bias_ih", k, d), [cell.GateRows], inputBias));
+                    tensors.Add(NamedTensor.FromValues<T>(Name(modulePrefix, "bias_hh", k, d), [cell.GateRows], recurrentBias));
+                }
             }
         }
 
@@ -80,8 +83,9 @@ public static partial class PyTorchModelLayout
     /// <param name="headPrefix">The head's prefix; default <c>"head."</c>.</param>
     /// <exception cref="ArgumentException">PyTorch cannot express the model, or <paramref name="parameters"/> has the wrong length.</exception>
     /// <exception cref="InvalidDataException">
-    /// A tensor is missing or has another shape (the message names both shapes), or the state dict has layers, a reverse
-    /// direction or projections (<c>weight_hr</c>) the model does not.
+    /// A tensor is missing or has another shape (the message names both shapes), the state dict has layers, a reverse
+    /// direction or projections (<c>weight_hr</c>) the model does not, or bias tensors for bias-free layers
+    /// (<c>bias=False</c>: export writes none and import refuses them, naming the tensor).
     /// </exception>
     public static void Import<T>(TensorSet tensors, ModelLayout layout, Span<T> parameters, string modulePrefix = "", string headPrefix = "head.")
         where T : unmanaged, INumberBase<T>
@@ -102,6 +106,12 @@ public static partial class PyTorchModelLayout
                 LayoutStaging.ReadBlock<T>(tensors, Name(modulePrefix, "weight_hh", k, d), cell, ParameterBlock.RecurrentWeights, block, GateOrder.PyTorch, transposed: false, context);
                 int[] biasShape = [cell.GateRows];
                 string inputBias = Name(modulePrefix, "bias_ih", k, d), recurrentBias = Name(modulePrefix, "bias_hh", k, d);
+                if (!cell.HasBias)
+                {
+                    LayoutStaging.RefuseBiases(tensors, cell, context, inputBias, recurrentBias);
+                    continue;
+                }
+
                 LayoutStaging.ImportBiasPair<T>(
                     LayoutStaging.Read<double>(tensors, inputBias, biasShape, context),
                     LayoutStaging.Read<double>(tensors, recurrentBias, biasShape, context),
@@ -141,7 +151,7 @@ public static partial class PyTorchModelLayout
             RecurrentCellKind.Gru => "nn.GRU",
             _ => "nn.RNN",
         };
-        return $"{module}({first.InputSize}, {first.HiddenSize}, num_layers={layout.Cells.Count}{(layout.Directions[0] == 2 ? ", bidirectional=True" : string.Empty)})";
+        return $"{module}({first.InputSize}, {first.HiddenSize}, num_layers={layout.Cells.Count}{(first.HasBias ? string.Empty : ", bias=False")}{(layout.Directions[0] == 2 ? ", bidirectional=True" : string.Empty)})";
     }
 
     /// <summary>PyTorch's name of a parameter of layer k, direction d: <c>{prefix}{stem}_l{k}[_reverse]</c>.</summary>
@@ -161,6 +171,7 @@ public static partial class PyTorchModelLayout
                 cell.Kind != first.Kind ? $"layer {k} is a {cell.Kind} but layer 0 a {first.Kind} (one nn.LSTM/GRU/RNN has one kind)" :
                 cell.HiddenSize != first.HiddenSize ? $"layer {k} has H = {cell.HiddenSize} but layer 0 H = {first.HiddenSize} (one module has one hidden_size)" :
                 layout.Directions[k] != layout.Directions[0] ? $"layer {k} is {Directions(layout.Directions[k])} but layer 0 {Directions(layout.Directions[0])} (bidirectional applies to every layer)" :
+                cell.HasBias != first.HasBias ? $"layer {k} is {Biases(cell)} but layer 0 {Biases(first)} (bias=False applies to every layer)" :
                 null;
             if (why is not null)
             {
@@ -170,6 +181,8 @@ public static partial class PyTorchModelLayout
     }
 
     private static string Directions(int directions) => directions == 2 ? "bidirectional" : "forward-only";
+
+    private static string Biases(CellLayout cell) => cell.HasBias ? "with biases" : "bias-free";
 
     private static void RefuseExtraTensors(TensorSet tensors, ModelLayout layout, string modulePrefix)
     {

@@ -79,6 +79,11 @@ internal sealed class TorchCellRunner<S>(IRecurrentCell<S> cell)
             results["grad." + tensor.Name] = values;
         }
 
+        if (!cell.Layout.HasBias)
+        {
+            return;                                                          // bias=False: no bias gradients on either side
+        }
+
         if (cell.Kind == RecurrentCellKind.Gru)
         {
             int rz = 2 * cell.HiddenSize;

@@ -21,7 +21,7 @@ internal sealed record TorchFixture(
     BatchReduction Reduction,
     bool IsFloat)
 {
-    /// <summary>The 40 fixture files the script writes, by file name without extension.</summary>
+    /// <summary>The 43 cell fixture files the script writes (40, and 3 bias-free), by file name without extension.</summary>
     public static IReadOnlyList<string> All { get; } = BuildNames();
 
     /// <summary>
@@ -30,17 +30,20 @@ internal sealed record TorchFixture(
     /// </summary>
     public static IReadOnlyList<string> WithGeneratedCells => All;
 
-    /// <summary>The GRU fixtures (nn.GRU, nn.GRUCell).</summary>
-    public static IReadOnlyList<string> Gru { get; } = [.. All.Where(n => n.StartsWith("gru", StringComparison.Ordinal))];
+    /// <summary>The GRU fixtures (nn.GRU, nn.GRUCell) with biases (the MathNet GRU runner reads them).</summary>
+    public static IReadOnlyList<string> Gru { get; } = [.. All.Where(n => n.StartsWith("gru", StringComparison.Ordinal) && !n.Contains("_nobias", StringComparison.Ordinal))];
+
+    /// <summary>Whether the module has biases: false for the bias=False fixtures (metadata <c>bias</c> = false).</summary>
+    public bool HasBias => !(Tensors.Metadata.TryGetValue("bias", out string? bias) && bias == "false");
 
     public bool IsLstm => Names.CellKind == RecurrentCellKind.Lstm;
 
     /// <summary>The name of the generated cell class (LstmGen.TestCells/TorchCells.cs) of the fixture's kind, sizes and precision.</summary>
     public string CellName =>
-        $"Torch{KindPart}{InputSize}x{HiddenSize}{(OutputSize > 0 ? $"V{OutputSize}" : string.Empty)}{(IsFloat ? "F" : "D")}";
+        $"Torch{(HasBias ? string.Empty : "NoBias")}{KindPart}{InputSize}x{HiddenSize}{(OutputSize > 0 ? $"V{OutputSize}" : string.Empty)}{(IsFloat ? "F" : "D")}";
 
     /// <summary>The layout of the fixture's cell.</summary>
-    public CellLayout Layout => new(Names.CellKind, InputSize, HiddenSize, OutputSize);
+    public CellLayout Layout => new(Names.CellKind, InputSize, HiddenSize, OutputSize, hasBias: HasBias);
 
     private string KindPart => Names.CellKind switch
     {
@@ -102,11 +105,15 @@ internal sealed record TorchFixture(
             ("gru", 3, 4, 0), ("gru", 5, 6, 5), ("gru", 7, 17, 0), ("gru", 4, 33, 3),
             ("grucell", 3, 5, 0), ("grucell", 7, 17, 3),
         ];
+        // BIAS_FREE_CASES: bias=False modules, float64 only.
+        (string Module, int D, int H, int V)[] biasFree = [("lstm", 3, 5, 4), ("rnn", 4, 6, 0), ("gru", 3, 4, 0)];
         return
         [
             .. from c in cases
                from dtype in new[] { "f32", "f64" }
                select $"{c.Module}_d{c.D}_h{c.H}{(c.V > 0 ? $"_v{c.V}" : string.Empty)}_{dtype}",
+            .. from c in biasFree
+               select $"{c.Module}_nobias_d{c.D}_h{c.H}{(c.V > 0 ? $"_v{c.V}" : string.Empty)}_f64",
         ];
     }
 }

@@ -16,6 +16,7 @@ internal sealed record TorchModelCase(string Name, TensorSet Tensors, RecurrentM
         ["model_lstm_l2_bi_d3_h4_v2_f64"] = () => new([Layer("InteropLstm3x4D", true), Layer("InteropLstm8x4D", true)], OutputHead.Linear, 2),
         ["model_gru_l2_d3_h5_v2_last_f64"] = () => new([Layer("InteropGru3x5D"), Layer("InteropGru5x5D")], OutputHead.Linear, 2),
         ["model_rnn_l1_bi_d3_h4_v3_f64"] = () => new([Layer("InteropRnn3x4D", true)], OutputHead.Softmax, 3),
+        ["model_gru_l2_d3_h5_v2_nobias_f64"] = () => new([Layer("InteropNoBiasGru3x5D"), Layer("InteropNoBiasGru5x5D")], OutputHead.Linear, 2),
         ["model_lstm_l2_bi_d2_h3_v2_packed_f64"] = () => new([Layer("InteropLstm2x3D", true), Layer("InteropLstm6x3D", true)], OutputHead.Linear, 2),
     };
 
