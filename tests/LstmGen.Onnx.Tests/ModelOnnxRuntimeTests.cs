@@ -14,7 +14,8 @@ namespace LstmGen.Onnx.Tests;
 /// [T, m, directions·H] between layers, the head) and run by ONNX Runtime reproduce the independent MathNet reference model
 /// on the same flat <see cref="ModelLayout"/> parameters: the top layer's outputs, every layer's final states, the head's
 /// output (and probabilities). 2-layer bidirectional LSTM + linear head, 2-layer GRU + softmax head, bidirectional RNN →
-/// LSTM; T = 6, batches of 1 and 3, from zero and from random initial states.
+/// LSTM; T = 6, batches of 1 and 3, from zero and from random initial states. The generated model's own forward pass
+/// (<see cref="RecurrentModel{T}.Forward"/> and its head) is held to the same tolerance against ONNX Runtime.
 /// </summary>
 /// <remarks>
 /// Tolerance as <see cref="GruOnnxRuntimeTests"/>: <c>|ort − reference| ≤ 1e-5 · max(|reference|, 0.1)</c>. The reference
@@ -130,7 +131,49 @@ public sealed class ModelOnnxRuntimeTests(ITestOutputHelper output)
             worst = Math.Max(worst, Compare($"{label} prediction", TimeMajor((r, t) => r.HeadOutputs[t]), ort[OnnxGraphNames.Prediction], headShape));
         }
 
+        // And the generated model itself (RecurrentModel over generated cells) on the same parameters, inputs and states.
+        ModelWorkspace<double> workspace = model.CreateWorkspace(Steps, batch);
+        model.Forward(theta, x, batch, [], initialState ? ModelStates(layout, batch, h0, c0) : [], [], workspace);
+        worst = Math.Max(worst, Compare($"{label} hidden (generated model)", workspace.Outputs.ToArray(), ort[OnnxGraphNames.Hidden], [Steps, batch, model.OutputWidth]));
+        if (layout.Output != OutputHead.None)
+        {
+            double[] heads = new double[Steps * batch * model.OutputSize];
+            for (int row = 0; row < Steps * batch; row++)
+            {
+                model.HeadForward(theta, workspace.Outputs.Slice(row * model.OutputWidth, model.OutputWidth), heads.AsSpan(row * model.OutputSize, model.OutputSize));
+            }
+
+            string headName = layout.Output == OutputHead.Softmax ? OnnxGraphNames.Logits : OnnxGraphNames.Prediction;
+            worst = Math.Max(worst, Compare($"{label} {headName} (generated model)", heads, ort[headName], headShape));
+        }
+
         output.WriteLine($"{label}: worst error {worst:E2}");
+    }
+
+    // ONNX's per-layer states [directions, m, H], as blocks in block order, → the model's state: block (k, d) at
+    // StateOffset(k, d, m), each sequence's [h | c] (LSTM) or h.
+    private static double[] ModelStates(ModelLayout layout, int m, List<double[]> h0, List<double[]> c0)
+    {
+        double[] states = new double[m * layout.StateLength];
+        int block = 0;
+        for (int k = 0; k < layout.Cells.Count; k++)
+        {
+            int h = layout.Cells[k].HiddenSize, s = layout.CellStateLength(k);
+            for (int d = 0; d < layout.Directions[k]; d++, block++)
+            {
+                int offset = layout.StateOffset(k, d, m);
+                for (int b = 0; b < m; b++)
+                {
+                    h0[block].AsSpan(b * h, h).CopyTo(states.AsSpan(offset + (b * s), h));
+                    if (s == 2 * h)
+                    {
+                        c0[block].AsSpan(b * h, h).CopyTo(states.AsSpan(offset + (b * s) + h, h));
+                    }
+                }
+            }
+        }
+
+        return states;
     }
 
     [Fact]

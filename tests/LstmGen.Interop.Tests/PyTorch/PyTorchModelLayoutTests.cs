@@ -116,11 +116,13 @@ public sealed class PyTorchModelLayoutTests(ITestOutputHelper output)
         InvalidDataException layers = Assert.Throws<InvalidDataException>(() => PyTorchModelLayout.Import<double>(c.Tensors, oneLayer.Layout, p, c.Prefix));
         Assert.Contains("'lstm.", layers.Message, StringComparison.Ordinal);
         Assert.Contains("_l1", layers.Message, StringComparison.Ordinal);
+        Assert.Contains("a layer 1, but the model has 1 layer.", layers.Message, StringComparison.Ordinal);
         Assert.Equal(before, p);
 
         var forwardOnly = new RecurrentModel<double>([TorchModelCase.Layer("InteropLstm3x4D")], OutputHead.Linear, 2);
         InvalidDataException reverse = Assert.Throws<InvalidDataException>(() => PyTorchModelLayout.Import<double>(c.Tensors, forwardOnly.Layout, new double[forwardOnly.ParameterCount], c.Prefix));
         Assert.Contains("_reverse'", reverse.Message, StringComparison.Ordinal);
+        Assert.Contains("a reverse direction of layer 0, which is forward-only in the model.", reverse.Message, StringComparison.Ordinal);
         output.WriteLine(reverse.Message);
     }
 }

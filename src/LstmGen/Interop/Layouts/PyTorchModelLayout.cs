@@ -201,10 +201,13 @@ public static partial class PyTorchModelLayout
 
             int layer = int.Parse(match.Groups["layer"].Value, System.Globalization.CultureInfo.InvariantCulture);
             bool reverse = match.Groups["reverse"].Success;
-            if (match.Groups["kind"].Value == "hr" || layer >= layout.Cells.Count || (reverse && layout.Directions[layer] == 1))
+            string? why = match.Groups["kind"].Value == "hr" ? "an LSTM projection (proj_size), which the model does not compute"
+                : layer >= layout.Cells.Count ? $"a layer {layer}, but the model has {layout.Cells.Count} layer{(layout.Cells.Count == 1 ? string.Empty : "s")}"
+                : reverse && layout.Directions[layer] == 1 ? $"a reverse direction of layer {layer}, which is forward-only in the model"
+                : null;
+            if (why is not null)
             {
-                throw new InvalidDataException(
-                    $"Expected the state dict of {Describe(layout)} without projection, but it has '{tensor.Name}' ({tensor.Describe()}), which the model does not compute.");
+                throw new InvalidDataException($"Expected the state dict of {Describe(layout)}, but it has '{tensor.Name}' ({tensor.Describe()}): {why}.");
             }
         }
     }
