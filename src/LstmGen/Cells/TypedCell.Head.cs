@@ -68,31 +68,31 @@ public static partial class TypedCell<TKernel, T>
 
     /// <summary>
     /// Streaming inference with the head: <see cref="Step{TIn, TState}(Parameters{TKernel, T}, in TIn, in TState)"/>,
-    /// then the head's output into <paramref name="probabilities"/>: softmax(W_y h + b_y) for a softmax head, the
-    /// prediction y = W_y h + b_y for a linear head.
+    /// then the head's output into <paramref name="output"/>: softmax(W_y h + b_y) (class probabilities) for a softmax
+    /// head, the prediction y = W_y h + b_y for a linear head.
     /// </summary>
-    public static TState Step<TIn, TState, TOutput>(Parameters<TKernel, T> p, in TIn x, in TState state, out TOutput probabilities)
+    public static TState Step<TIn, TState, TOutput>(Parameters<TKernel, T> p, in TIn x, in TState state, out TOutput output)
         where TIn : unmanaged
         where TState : unmanaged
         where TOutput : unmanaged
     {
         TState next = Step(p, x, state);
-        probabilities = Probabilities<TState, TOutput>(p, next);
+        output = HeadOutput<TState, TOutput>(p, next);
         return next;
     }
 
     /// <summary>Streaming inference with the head on a one-hot input: <see cref="StepOneHot{TState}(Parameters{TKernel, T}, int, in TState)"/>, then the head's output (class probabilities, or a linear head's y).</summary>
-    public static TState StepOneHot<TState, TOutput>(Parameters<TKernel, T> p, int index, in TState state, out TOutput probabilities)
+    public static TState StepOneHot<TState, TOutput>(Parameters<TKernel, T> p, int index, in TState state, out TOutput output)
         where TState : unmanaged
         where TOutput : unmanaged
     {
         TState next = StepOneHot(p, index, state);
-        probabilities = Probabilities<TState, TOutput>(p, next);
+        output = HeadOutput<TState, TOutput>(p, next);
         return next;
     }
 
     // softmax(W_y h + b_y) (a linear head: W_y h + b_y) for the h at the front of a state.
-    private static TOutput Probabilities<TState, TOutput>(Parameters<TKernel, T> p, in TState state)
+    private static TOutput HeadOutput<TState, TOutput>(Parameters<TKernel, T> p, in TState state)
         where TState : unmanaged
         where TOutput : unmanaged
     {
