@@ -51,7 +51,7 @@ public static class OnnxExport
         }
 
         // A protobuf message cannot exceed 2 GB; larger ONNX models need external data files, which this exporter does not write.
-        long weightBytes = ((long)layout.ParameterCount + layout.GateRows) * sizeof(float);
+        long weightBytes = WeightValues(layout) * sizeof(float);
         if (weightBytes > MaxWeightBytes)
         {
             throw new NotSupportedException(
@@ -102,4 +102,10 @@ public static class OnnxExport
     /// <summary>The model's <c>producer_version</c>: this assembly's version.</summary>
     internal static string ProducerVersion { get; } =
         typeof(OnnxExport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>
+    /// The float values a cell's ONNX initializers hold: its parameters, and, with biases, GateRows more (ONNX's B is
+    /// [Wb | Rb], so the recurrent half, zero, is written out too).
+    /// </summary>
+    internal static long WeightValues(CellLayout layout) => layout.ParameterCount + (layout.HasBias ? (long)layout.GateRows : 0);
 }

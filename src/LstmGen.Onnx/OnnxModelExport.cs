@@ -40,11 +40,11 @@ public static class OnnxModelExport
             throw new ArgumentException("Expected a non-empty graph name in the export options, but it is empty.", nameof(options));
         }
 
-        // A protobuf message cannot exceed 2 GB; the biases take GateRows more values per direction than the parameters.
-        long weightBytes = (long)layout.ParameterCount * sizeof(float);
+        // A protobuf message cannot exceed 2 GB: each layer's directions as cells write them, and the head.
+        long weightBytes = (long)(layout.ParameterCount - layout.HeadWeightOffset) * sizeof(float);
         for (int k = 0; k < layout.Cells.Count; k++)
         {
-            weightBytes += (long)layout.Directions[k] * layout.Cells[k].GateRows * sizeof(float);
+            weightBytes += layout.Directions[k] * OnnxExport.WeightValues(layout.Cells[k]) * sizeof(float);
         }
 
         if (weightBytes > OnnxExport.MaxWeightBytes)

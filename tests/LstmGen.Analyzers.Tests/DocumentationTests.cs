@@ -63,10 +63,11 @@ public sealed class DocumentationTests
 
     /// <summary>
     /// LSTM0012's section lists the reserved names exactly as <see cref="LstmGen.Generators.Emit.GeneratedMemberNames"/>
-    /// holds them (the one list the rule uses), in four bullets: every cell, with either head, and with a softmax or a linear head besides.
+    /// holds them (the one list the rule uses), in five bullets: every cell, with biases, with either head, and with a softmax or a linear head besides.
     /// </summary>
     [Theory]
     [InlineData("**Every cell:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.EveryCell))]
+    [InlineData("**With biases (every cell but a bias-free one; reserved for all, so that switching Bias never clashes):**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.WithBiasesOnly))]
     [InlineData("**With a head (softmax or linear):**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.HeadOnly))]
     [InlineData("**With a softmax head, besides:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.SoftmaxHeadOnly))]
     [InlineData("**With a linear head, besides:**", nameof(LstmGen.Generators.Emit.GeneratedMemberNames.LinearHeadOnly))]

@@ -10,7 +10,7 @@ namespace LstmGen.Analyzers.Tests;
 /// The names LSTM0012 reserves are the members the generator puts directly into a cell class, for every shape (LSTM or
 /// RNN, with or without a head, every kernel strategy): read from real generated code, not from the emitters' source.
 /// Every generated member is reserved; every reserved name is generated for some shape, and the names every cell
-/// gets (<see cref="GeneratedMemberNames.EveryCell"/>, plus <see cref="GeneratedMemberNames.HeadOnly"/> and the softmax or linear head's own names with a head; a linear head gets none of the softmax head's)
+/// gets (<see cref="GeneratedMemberNames.EveryCell"/>, <see cref="GeneratedMemberNames.WithBiasesOnly"/> unless it is bias-free, plus <see cref="GeneratedMemberNames.HeadOnly"/> and the softmax or linear head's own names with a head; a linear head gets none of the softmax head's)
 /// are generated for each. Kernel helpers vary with the vector widths that fit a cell, so they are reserved for all.
 /// </summary>
 public sealed class GeneratedMemberNamesTests
@@ -32,6 +32,8 @@ public sealed class GeneratedMemberNamesTests
         { "[LstmCell(1, 4, Output = OutputHead.Linear, OutputSize = 1)]", "Linear" },
         { "[GruCell(2, 40, Output = OutputHead.Linear, OutputSize = 3, Scalar = ScalarType.Float)]", "Linear" },
         { "[RnnCell(3, 5, Output = OutputHead.Linear, OutputSize = 2, Kernel = KernelStrategy.Loops)]", "Linear" },
+        { "[GruCell(2, 2, Bias = false)]", "None" },
+        { "[LstmCell(10, 16, Bias = false, Output = OutputHead.Softmax, OutputSize = 4)]", "Softmax" },
     };
 
     [Theory]
@@ -48,7 +50,9 @@ public sealed class GeneratedMemberNamesTests
             OutputHeadKind.Linear => [.. GeneratedMemberNames.EveryCell, .. GeneratedMemberNames.HeadOnly, .. GeneratedMemberNames.LinearHeadOnly],
             _ => GeneratedMemberNames.EveryCell,
         };
+        bool biasFree = attribute.Contains("Bias = false", StringComparison.Ordinal);
         Assert.Empty(common.Except(generated));
+        Assert.Equal(!biasFree, GeneratedMemberNames.WithBiasesOnly.All(generated.Contains));
         if (head == OutputHeadKind.Linear)
         {
             Assert.Empty(GeneratedMemberNames.SoftmaxHeadOnly.Intersect(generated));

@@ -41,6 +41,9 @@ public static partial class GruWidestInput;
 [GruCell(1, 16, Scalar = ScalarType.Float, Kernel = KernelStrategy.Unrolled)] // Backward: 19,122; the largest H (1→17: 21,436)
 public static partial class GruWidestHidden;
 
+[LstmCell(109, 2, Bias = false, Kernel = KernelStrategy.Unrolled)] // Backward: 19,957 without biases (with them 20,037: refused)
+public static partial class LstmNoBiasAtLimit;
+
 [GruCell(1, 2, Kernel = KernelStrategy.Unrolled, Output = OutputHead.Softmax, OutputSize = 289)] // HeadBackward: 19,979; the largest V for H = 2 (290: 20,048)
 public static partial class GruWithLargestHead;
 

@@ -15,7 +15,7 @@ internal static class KernelCalls
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int d = TKernel.InputSize, h = TKernel.HiddenSize, v = TKernel.OutputSize, s = Recurrent<TKernel, T>.StateLength;
-        T[] p = new T[new CellLayout(TKernel.Kind, d, h, v).ParameterCount], dp = new T[p.Length];
+        T[] p = new T[new CellLayout(TKernel.Kind, d, h, v, hasBias: TKernel.HasBias).ParameterCount], dp = new T[p.Length];
         T[] x = new T[d], dx = new T[d], state = new T[s], next = new T[s], dState = new T[s], cache = new T[Recurrent<TKernel, T>.CacheLength];
         call("Kernel.Forward", () => TKernel.Forward(p, x, state, next, cache));
         call("Kernel.ForwardOneHot", () => TKernel.ForwardOneHot(p, d - 1, state, next, cache));

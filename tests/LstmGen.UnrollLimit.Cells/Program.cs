@@ -25,6 +25,7 @@ public static class Program
         [nameof(GruAtLimitFloat)] = () => TypedCalls.Run<GruAtLimitFloat.Kernel, float, Vec28<float>, Vec8<float>, GruAtLimitFloat.State, GruAtLimitFloat.StateGradient>(Call, new GruAtLimitFloat.Parameters(), new GruAtLimitFloat.Gradients(), new GruAtLimitFloat.Workspace(3, 2)),
         [nameof(GruWidestInput)] = () => TypedCalls.Run<GruWidestInput.Kernel, double, Vec287<double>, Vec1<double>, GruWidestInput.State, GruWidestInput.StateGradient>(Call, new GruWidestInput.Parameters(), new GruWidestInput.Gradients(), new GruWidestInput.Workspace(3, 2)),
         [nameof(GruWidestHidden)] = () => TypedCalls.Run<GruWidestHidden.Kernel, float, Vec1<float>, Vec16<float>, GruWidestHidden.State, GruWidestHidden.StateGradient>(Call, new GruWidestHidden.Parameters(), new GruWidestHidden.Gradients(), new GruWidestHidden.Workspace(3, 2)),
+        [nameof(LstmNoBiasAtLimit)] = () => TypedCalls.Run<LstmNoBiasAtLimit.Kernel, double, Vec109<double>, Vec2<double>, LstmNoBiasAtLimit.State, LstmNoBiasAtLimit.StateGradient>(Call, new LstmNoBiasAtLimit.Parameters(), new LstmNoBiasAtLimit.Gradients(), new LstmNoBiasAtLimit.Workspace(3, 2)),
         [nameof(GruWithLargestHead)] = () => TypedCalls.Run<GruWithLargestHead.Kernel, double, Vec1<double>, Vec2<double>, GruWithLargestHead.State, GruWithLargestHead.StateGradient>(Call, new GruWithLargestHead.Parameters(), new GruWithLargestHead.Gradients(), new GruWithLargestHead.Workspace(3, 2)),
     };
 

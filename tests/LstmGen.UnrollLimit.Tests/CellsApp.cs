@@ -14,8 +14,8 @@ internal static class CellsApp
     public static IReadOnlyList<string> CellNames { get; } =
         [.. Cells.GetTypes().Where(t => t.Namespace == "LstmGen.UnrollLimit.Cells" && t.GetField("InputSize") is not null).OrderBy(t => t.MetadataToken).Select(t => t.Name)];
 
-    /// <summary><paramref name="cell"/>'s kind (its <c>Kernel.Kind</c>) and sizes (its generated size constants).</summary>
-    public static (CellKind Kind, int D, int H, int V) Sizes(string cell)
+    /// <summary><paramref name="cell"/>'s kind (its <c>Kernel.Kind</c>), sizes (its generated size constants) and whether it has biases (<c>Kernel.HasBias</c>).</summary>
+    public static (CellKind Kind, int D, int H, int V, bool HasBias) Sizes(string cell)
     {
         Type type = Cells.GetType($"LstmGen.UnrollLimit.Cells.{cell}", throwOnError: true)!;
         int Constant(string name) => (int)type.GetField(name)!.GetValue(null)!;
@@ -28,14 +28,16 @@ internal static class CellsApp
             RecurrentCellKind.Gru => CellKind.Gru,
             RecurrentCellKind other => throw new ArgumentOutOfRangeException(nameof(cell), other, $"{cell}: a kind the unroll budget's model does not know."),
         };
-        return (kind, Constant("InputSize"), Constant("HiddenSize"), v);
+        // A bias-free kernel declares HasBias => false; one with biases keeps the contract's default (true).
+        bool hasBias = kernel.GetProperty("HasBias", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is not false;
+        return (kind, Constant("InputSize"), Constant("HiddenSize"), v, hasBias);
     }
 
     /// <summary>The straight-line members of <paramref name="cell"/>'s <c>Kernel</c>, as the unroll budget's model lists them.</summary>
     public static IEnumerable<string> StraightLineMembers(string cell)
     {
-        var (kind, d, h, v) = Sizes(cell);
-        return StraightLineSize.Members(kind, d, h, v).Select(member => member.Member);
+        var (kind, d, h, v, hasBias) = Sizes(cell);
+        return StraightLineSize.Members(kind, d, h, v, hasBias).Select(member => member.Member);
     }
 
     /// <summary>The IL of <paramref name="cell"/>'s <c>Kernel.</c><paramref name="member"/>, as the SDK compiled it.</summary>

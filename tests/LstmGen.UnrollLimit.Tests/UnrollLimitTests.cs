@@ -112,7 +112,7 @@ public sealed class UnrollLimitTests
         // The SDK's compiler built these cells: every straight-line member's IL within the model's bound, and the
         // largest within 10% of the budget (so the cells above test the budget, not a size well inside it).
         var sizes = CellsApp.Sizes(cell);
-        var estimates = StraightLineSize.Members(sizes.Kind, sizes.D, sizes.H, sizes.V).ToList();
+        var estimates = StraightLineSize.Members(sizes.Kind, sizes.D, sizes.H, sizes.V, sizes.HasBias).ToList();
         foreach (MemberSize estimate in estimates)
         {
             var il = CellsApp.Il(cell, estimate.Member);

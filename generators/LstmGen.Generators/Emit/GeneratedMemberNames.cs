@@ -15,7 +15,7 @@ internal static class GeneratedMemberNames
     public static readonly ImmutableArray<string> EveryCell =
     [
         // CellMembersEmitter: constants
-        "InputSize", "HiddenSize", "GateRows", "ParameterCount", "BiasOffset",
+        "InputSize", "HiddenSize", "GateRows", "ParameterCount",
         // CellMembersEmitter: the Layout property and its getter (a user method get_Layout would clash with it)
         "Layout", "get_Layout",
         // ValueTypesEmitter, BufferTypesEmitter: nested types
@@ -28,6 +28,12 @@ internal static class GeneratedMemberNames
         "ForwardBatch", "BackwardBatch", "ForwardSequenceBatch", "BpttBatch",
         "MseLoss", "LossAndGradients", "LossAndGradientsBatch", "Sgd",
     ];
+
+    /// <summary>
+    /// Members of a cell with biases (every cell but a <c>Bias = false</c> one). Reserved for every cell all the same, so
+    /// that switching <c>Bias</c> never makes a user member clash.
+    /// </summary>
+    public static readonly ImmutableArray<string> WithBiasesOnly = ["BiasOffset"];
 
     /// <summary>Members added by either head (<c>Output = OutputHead.Softmax</c> or <c>OutputHead.Linear</c>).</summary>
     public static readonly ImmutableArray<string> HeadOnly =
@@ -47,7 +53,7 @@ internal static class GeneratedMemberNames
         "HeadMseLoss", "HeadMseLossAndGradients", "HeadMseLossAndGradientsBatch",
     ];
 
-    private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.ToImmutableHashSet();
+    private static readonly ImmutableHashSet<string> WithoutHead = EveryCell.Concat(WithBiasesOnly).ToImmutableHashSet();
     private static readonly ImmutableHashSet<string> WithSoftmaxHead = WithoutHead.Union(HeadOnly).Union(SoftmaxHeadOnly);
     private static readonly ImmutableHashSet<string> WithLinearHead = WithoutHead.Union(HeadOnly).Union(LinearHeadOnly);
 

@@ -62,7 +62,7 @@ public sealed class LargestCellsTests
         var run = new Run<TKernel, double>(seed: 7);
         run.LossAndGradients();
         Assert.All(run.Dp, g => Assert.True(double.IsFinite(g)));
-        var layout = new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize);
+        var layout = new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, hasBias: TKernel.HasBias);
         int lastRow = layout.GateRows - 1;
         int[] indices = [layout.InputWeightIndex(1, TKernel.InputSize - 1), layout.RecurrentWeightIndex(lastRow, 2), layout.BiasIndex(lastRow / 2)];
         if (layout.RecurrentBiasCount > 0)
@@ -96,7 +96,7 @@ public sealed class LargestCellsTests
         public Run(int seed)
         {
             var random = new Random(seed);
-            var layout = new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize);
+            var layout = new CellLayout(TKernel.Kind, TKernel.InputSize, TKernel.HiddenSize, TKernel.OutputSize, hasBias: TKernel.HasBias);
             double scale = 1 / Math.Sqrt(TKernel.HiddenSize);
             P = Uniform(random, layout.ParameterCount, scale);
             Dp = new T[P.Length];

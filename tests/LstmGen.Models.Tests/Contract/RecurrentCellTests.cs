@@ -378,7 +378,7 @@ public sealed class RecurrentCellTests
                 int d = TKernel.InputSize, h = TKernel.HiddenSize, v = TKernel.OutputSize, s = Recurrent<TKernel, T>.StateLength;
                 int k = Steps * Batch, c = TKernel.CacheLength;
                 T[] Fill(int length, double scale = 0.5) => [.. Enumerable.Range(0, length).Select(_ => T.CreateTruncating(scale * ((2 * random.NextDouble()) - 1)))];
-                P = Fill(new CellLayout(TKernel.Kind, d, h, v).ParameterCount);
+                P = Fill(new CellLayout(TKernel.Kind, d, h, v, hasBias: TKernel.HasBias).ParameterCount);
                 (X, State, Next, Cache, DNext, DState, Dx) = (Fill(d), Fill(s), Fill(s), Fill(c, 0.9), Fill(s), Fill(s), Fill(d));
                 (Xs, Initial, Final, Caches, Outputs, DOutputs, DInitial, Dxs, Targets) =
                     (Fill(k * d), Fill(Batch * s), Fill(Batch * s), Fill(k * c, 0.9), Fill(k * h), Fill(k * h), Fill(Batch * s), Fill(k * d), Fill(k * h));

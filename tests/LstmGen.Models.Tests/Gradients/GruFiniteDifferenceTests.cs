@@ -69,7 +69,7 @@ public sealed class GruFiniteDifferenceTests(ITestOutputHelper output)
 
         output.WriteLine($"{typeof(TKernel).Name}: {count + xs.Length + h} partials; worst |diff| is {worst:F3} of the allowed error");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Contains(dp.AsSpan(new CellLayout(TKernel.Kind, d, h, TKernel.OutputSize).RecurrentBiasOffset, h).ToArray(), v => Math.Abs(v) > 1e-4);
+        Assert.Contains(dp.AsSpan(new CellLayout(TKernel.Kind, d, h, TKernel.OutputSize, hasBias: TKernel.HasBias).RecurrentBiasOffset, h).ToArray(), v => Math.Abs(v) > 1e-4);
     }
 
     // Forward over the sequence, the loss (cross-entropy with a head, else ½‖h − y‖²), BPTT: (L, dθ, dxs, dh_{-1}).
