@@ -137,7 +137,7 @@ static partial class NoBiasGru
             return zh;
         }
 
-        // The element-wise forward of Forward and Step (which keeps no cache): zx, zh [6] (inline arrays: inlinable, unlike stackalloc), b_hn, state [2] → cache, next.
+        // The element-wise forward of Forward and Step (which keeps no cache): zx, zh [6] (inline arrays: inlinable, unlike stackalloc), state [2] → cache, next.
         private static void Activate(global::System.ReadOnlySpan<double> p, in Gates zx, in Gates zh, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             state = state.Slice(0, 2); next = next.Slice(0, 2);

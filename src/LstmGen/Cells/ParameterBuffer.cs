@@ -56,7 +56,7 @@ public abstract class ParameterBuffer<TKernel, T>
     /// <summary>LSTM: the bias <c>b_gate[row]</c> (H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     /// <exception cref="InvalidOperationException">The cell is not an LSTM, or it is bias-free (<c>Bias = false</c>).</exception>
-    public ref T B(LstmGate gate, int row) => ref _values[Layout.BiasIndex(LstmRow(gate, row, "b"))];
+    public ref T B(LstmGate gate, int row) => ref _values[Layout.BiasIndex(LstmRow(gate, WithBias(row), "b"))];
 
     /// <summary>Tanh RNN: the input weight <c>W[row, column]</c> (H x D), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
@@ -73,7 +73,7 @@ public abstract class ParameterBuffer<TKernel, T>
     /// <summary>Tanh RNN: the bias <c>b[row]</c> (H), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     /// <exception cref="InvalidOperationException">The cell is not a tanh RNN (an LSTM or a GRU: use the overload with a gate), or it is bias-free (<c>Bias = false</c>).</exception>
-    public ref T B(int row) => ref _values[Layout.BiasIndex(RnnRow(row, "b"))];
+    public ref T B(int row) => ref _values[Layout.BiasIndex(RnnRow(WithBias(row), "b"))];
 
     /// <summary>GRU: the input weight <c>W_gate[row, column]</c> (H x D), as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
@@ -94,7 +94,7 @@ public abstract class ParameterBuffer<TKernel, T>
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     /// <exception cref="InvalidOperationException">The cell is not a GRU, or it is bias-free (<c>Bias = false</c>).</exception>
-    public ref T B(GruGate gate, int row) => ref _values[Layout.BiasIndex(GruRow(gate, row, "b"))];
+    public ref T B(GruGate gate, int row) => ref _values[Layout.BiasIndex(GruRow(gate, WithBias(row), "b"))];
 
     /// <summary>GRU: the recurrent bias of the new gate, <c>b_hn[row]</c> (H), inside the reset product, as a writable reference.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
@@ -104,6 +104,11 @@ public abstract class ParameterBuffer<TKernel, T>
         if (TKernel.Kind != RecurrentCellKind.Gru)
         {
             throw new InvalidOperationException($"{CellNames<TKernel>.Name} is {KindDescription}: only a GRU has the recurrent bias b_hn.");
+        }
+
+        if (!TKernel.HasBias)
+        {
+            throw new InvalidOperationException($"{CellNames<TKernel>.Name} is bias-free (declared with Bias = false, PyTorch's bias=False): it has no b_hn in its parameters.");
         }
 
         return ref _values[Layout.RecurrentBiasIndex(Checked(row, TKernel.HiddenSize, "a row of b_hn", nameof(row)))];
@@ -125,6 +130,11 @@ public abstract class ParameterBuffer<TKernel, T>
         Guard.Index(index, count, $"{what} in {CellNames<TKernel>.Name}", parameterName);
         return index;
     }
+
+    // The bias views of a bias-free cell say so before any index check.
+    private static int WithBias(int row) => TKernel.HasBias
+        ? row
+        : throw new InvalidOperationException($"{CellNames<TKernel>.Name} is bias-free (declared with Bias = false, PyTorch's bias=False): it has no b in its parameters.");
 
     private static int LstmRow(LstmGate gate, int row, string matrix)
     {

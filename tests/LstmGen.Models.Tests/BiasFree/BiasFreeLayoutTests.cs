@@ -50,6 +50,8 @@ public sealed class BiasFreeLayoutTests
         var gru = new NoBiasGru2x3Loops.Parameters();
         AssertBiasFree(() => gru.B(GruGate.N, 0), "b");
         AssertBiasFree(() => gru.Bhn(2), "b_hn");
+        AssertBiasFree(() => gru.Bhn(99), "b_hn");                        // said before any index check
+        AssertBiasFree(() => lstm.B(LstmGate.Forget, 99), "b");
         AssertBiasFree(() => new NoBiasRnn3x4Loops.Gradients().B(0), "b");
         gru.W(GruGate.Z, 2, 1) = 2.0;
         Assert.Equal(2.0, gru.AsSpan()[NoBiasGru2x3Loops.Layout.InputWeightIndex(3 + 2, 1)]);

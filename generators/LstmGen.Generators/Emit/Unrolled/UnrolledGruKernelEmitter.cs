@@ -41,7 +41,7 @@ internal static class UnrolledGruKernelEmitter
         PreActivations(w, cell, $"{HiddenName}({rs} p, {rs} state)", ["p"], $"{rs} hPrev = state.Slice(0, {cell.H});", "zh",
             () => UnrolledGateMatrix.EmitHiddenPreActivations(w, cell));
 
-        w.Line($"// The element-wise forward of Forward and Step (which keeps no cache): zx, zh [{cell.G}] (inline arrays: inlinable, unlike stackalloc), b_hn, state [{cell.StateLength}] → cache, next.");
+        w.Line($"// The element-wise forward of Forward and Step (which keeps no cache): zx, zh [{cell.G}] (inline arrays: inlinable, unlike stackalloc),{(spec.HasBias ? " b_hn," : string.Empty)} state [{cell.StateLength}] → cache, next.");
         w.Signature($"private static void {ActivateName}({rs} p, in {UnrolledCell.GatesType} zx, in {UnrolledCell.GatesType} zh, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
         w.Open();
         w.Line(UnrolledMembers.SliceStatements(cell, ["state", "next"]) + (spec.HasBias ? $" {rs} bhn = p.Slice({cell.RecurrentBias(0)}, {cell.H});" : string.Empty));
