@@ -22,6 +22,24 @@ public sealed class CellCatalogTests
         Assert.Equal(DeclaredCells.Select(type => type.Name), CellCatalog.Names.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The generator's constants (computed from <c>CellSpec</c>) and the runtime's <see cref="CellLayout"/> (computed from the
+    /// kernel's sizes, head and biases) are two derivations of one layout; for every cell of the catalog — biased and
+    /// bias-free, every head — they must agree.
+    /// </summary>
+    [Fact]
+    public void Every_cell_s_generated_constants_are_its_runtime_layout()
+    {
+        foreach (Type cell in DeclaredCells)
+        {
+            var layout = (CellLayout)cell.GetProperty("Layout")!.GetValue(null)!;
+            int? Constant(string name) => cell.GetField(name)?.GetValue(null) as int?;
+            Assert.Equal((layout.InputSize, layout.HiddenSize, layout.GateRows, layout.ParameterCount), (Constant("InputSize"), Constant("HiddenSize"), Constant("GateRows"), Constant("ParameterCount")));
+            Assert.Equal(layout.HasBias ? layout.BiasOffset : null, Constant("BiasOffset"));
+            Assert.Equal(layout.HasHead ? (layout.OutputSize, layout.HeadWeightOffset, layout.HeadBiasOffset) : (null, null, null), (Constant("OutputSize"), Constant("HeadWeightOffset"), Constant("HeadBiasOffset")));
+        }
+    }
+
     [Fact]
     public void Each_name_holds_the_kernel_of_its_own_class()
     {
