@@ -71,6 +71,10 @@ public sealed class BiasFreeLayoutTests
         double[] q = Values(BiasedGru.ParameterCount, 7);
         var missing = Assert.Throws<InvalidDataException>(() => PyTorchLayout.Import<double>(free, BiasedGru, q, names));
         Assert.Contains("gru.bias_ih_l0", missing.Message, StringComparison.Ordinal);
+
+        // A bias-free LstmGen weights file offered to a cell with biases: its metadata names the mismatch.
+        var metadata = Assert.Throws<InvalidDataException>(() => LstmGenWeights.Import<double>(LstmGenWeights.Export<double>(Gru, p), BiasedGru, q));
+        Assert.True(metadata.Message.Contains("the metadata says bias = false: the file holds a bias-free cell", StringComparison.Ordinal), metadata.Message);
     }
 
     [Fact]

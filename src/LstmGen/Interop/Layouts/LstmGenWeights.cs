@@ -188,6 +188,14 @@ public static class LstmGenWeights
     /// </summary>
     private static void CheckMetadata(TensorSet tensors, CellLayout layout)
     {
+        // "bias" is written only for a bias-free cell: a file that says bias = false does not fit a cell with biases
+        // (checked first: it explains the other differences, such as the parameter count).
+        if (layout.HasBias && tensors.Metadata.TryGetValue("bias", out string? bias) && bias != "true")
+        {
+            throw new InvalidDataException(
+                $"Expected LstmGen weights for a {layout} cell (with biases), but the metadata says bias = {SafeTensorsText.Quote(bias)}: the file holds a bias-free cell (Bias = false).");
+        }
+
         foreach (KeyValuePair<string, string> expected in MetadataOf(layout).Where(pair => pair.Key != "format"))
         {
             if (tensors.Metadata.TryGetValue(expected.Key, out string? found) && found != expected.Value)
