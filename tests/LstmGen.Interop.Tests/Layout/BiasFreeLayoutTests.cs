@@ -102,6 +102,20 @@ public sealed class BiasFreeLayoutTests
         var mixed = new RecurrentModel<double>([new(CellCatalog.Get<double>(nameof(InteropGru3x5D))), new(CellCatalog.Get<double>(nameof(InteropNoBiasGru5x5D)))]);
         var error = Assert.Throws<ArgumentException>(() => PyTorchModelLayout.Export<double>(mixed.Layout, new double[mixed.ParameterCount]));
         Assert.Contains("layer 1 is bias-free but layer 0 with biases", error.Message, StringComparison.Ordinal);
+
+        // A biased module's state dict offered to the bias-free model: refused naming a bias tensor, nothing written.
+        var biased = new RecurrentModel<double>([new(CellCatalog.Get<double>(nameof(InteropGru3x5D))), new(CellCatalog.Get<double>(nameof(InteropGru5x5D)))], OutputHead.Linear, 2);
+        TensorSet withBiases = PyTorchModelLayout.Export<double>(biased.Layout, Values(biased.ParameterCount, 9), "gru.");
+        double[] before = [.. p];
+        var refused = Assert.Throws<InvalidDataException>(() => PyTorchModelLayout.Import<double>(withBiases, model.Layout, p, "gru."));
+        Assert.Contains("'gru.bias_", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, p);
+
+        // And the bias-free state dict offered to the biased model: refused naming the missing bias.
+        double[] q = Values(biased.ParameterCount, 10), beforeQ = [.. q];
+        var missing = Assert.Throws<InvalidDataException>(() => PyTorchModelLayout.Import<double>(set, biased.Layout, q, "gru."));
+        Assert.Contains("gru.bias_", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(beforeQ, q);
     }
 
     private static void AssertRefused(Action import, string tensor)
