@@ -22,6 +22,10 @@ public sealed class ForecastWindows
     /// <summary>The fewest training windows a series must give.</summary>
     public const int MinTrainingWindows = 12;
 
+    // sin and cos of 2π·month/12 for each calendar month: the window features' second and third values.
+    private static readonly (float Sin, float Cos)[] MonthOnCircle =
+        [.. Enumerable.Range(0, 12).Select(month => ((float)Math.Sin(2 * Math.PI * month / 12), (float)Math.Cos(2 * Math.PI * month / 12)))];
+
     private readonly double[] _logs;
 
     /// <summary>Cuts <paramref name="series"/> into windows of <paramref name="windowLength"/> months, holding out the last <paramref name="testMonths"/>.</summary>
@@ -87,14 +91,12 @@ public sealed class ForecastWindows
             for (int t = 0; t < l; t++)
             {
                 int month = target - l + t;
-                double angle = 2 * Math.PI * Series.MonthOfYear(month) / 12;
                 Span<float> x = xs.Slice(((t * m) + b) * Features, Features);
-                x[0] = (float)((_logs[month] - _logs[last]) / Scale);
-                x[1] = (float)Math.Sin(angle);
-                x[2] = (float)Math.Cos(angle);
+                x[0] = (float)Change(last, month);
+                (x[1], x[2]) = MonthOnCircle[Series.MonthOfYear(month)];
             }
 
-            targetValues[((l - 1) * m) + b] = (float)((_logs[target] - _logs[last]) / Scale);
+            targetValues[((l - 1) * m) + b] = (float)Change(last, target);
         }
     }
 
@@ -108,7 +110,7 @@ public sealed class ForecastWindows
         for (int w = 0; w < TrainingWindows; w++)
         {
             int target = TrainingTarget(w);
-            double change = (_logs[target] - _logs[target - 1]) / Scale;
+            double change = Change(target - 1, target);
             sum += 0.5 * change * change;
         }
 
@@ -117,4 +119,7 @@ public sealed class ForecastWindows
 
     /// <summary>The forecast of month <paramref name="target"/> from the model's output: <c>y_{target−1} · exp(Scale · output)</c>.</summary>
     public double Forecast(int target, float output) => Series.Values[target - 1] * Math.Exp(Scale * output);
+
+    // (ln y_to − ln y_from) / Scale: a month's value relative to the window's last month, in units of Scale.
+    private double Change(int from, int to) => (_logs[to] - _logs[from]) / Scale;
 }
