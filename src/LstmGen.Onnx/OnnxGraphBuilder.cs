@@ -72,28 +72,14 @@ internal static class OnnxGraphBuilder
 
     private static NodeMessage RecurrentNode(CellLayout layout, OnnxExportOptions options)
     {
-        // Operator inputs: X, W, R, B, sequence_lens (skipped: every sequence has the full length), initial_h, initial_c.
-        // A bias-free cell omits B (an empty name, or nothing when no input follows): ONNX then adds zeros.
-        var inputs = new List<string> { N.Input, OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName };
-        if (layout.HasBias || options.InitialStateInputs)
-        {
-            inputs.Add(layout.HasBias ? OnnxLayout.BiasName : string.Empty);
-        }
-
+        bool lstm = layout.Kind == RecurrentCellKind.Lstm;
+        List<string> inputs = RecurrentOperatorInputs.Of(
+            N.Input, OnnxLayout.InputWeightsName, OnnxLayout.RecurrentWeightsName, layout.HasBias ? OnnxLayout.BiasName : null,
+            options.InitialStateInputs, N.InitialHidden, lstm ? N.InitialCell : null);
         AttributeMessage hiddenSize = AttributeMessage.Int("hidden_size", layout.HiddenSize);
-        if (layout.Kind == RecurrentCellKind.Lstm)
+        if (lstm)
         {
-            if (options.InitialStateInputs)
-            {
-                inputs.AddRange([string.Empty, N.InitialHidden, N.InitialCell]);
-            }
-
             return new NodeMessage("lstm", "LSTM", inputs, [RecurrentOutput, N.FinalHidden, N.FinalCell], [hiddenSize]);
-        }
-
-        if (options.InitialStateInputs)
-        {
-            inputs.AddRange([string.Empty, N.InitialHidden]);
         }
 
         if (layout.Kind == RecurrentCellKind.Gru)

@@ -35,21 +35,14 @@ internal static class OnnxModelGraphBuilder
             bool lstm = cell.Kind == RecurrentCellKind.Lstm;
             initializers.AddRange(Weights(layout, k, parameters).Select(TensorMessage.From));
 
-            // Operator inputs: X, W, R, B, sequence_lens (skipped: every sequence has the full length), initial_h, initial_c.
-            // A bias-free layer omits B (an empty name, or nothing when no input follows): ONNX then adds zeros.
-            var operands = new List<string> { layerInput, Name(OnnxLayout.InputWeightsName, k), Name(OnnxLayout.RecurrentWeightsName, k) };
-            if (cell.HasBias || options.InitialStateInputs)
-            {
-                operands.Add(cell.HasBias ? Name(OnnxLayout.BiasName, k) : string.Empty);
-            }
-
+            List<string> operands = RecurrentOperatorInputs.Of(
+                layerInput, Name(OnnxLayout.InputWeightsName, k), Name(OnnxLayout.RecurrentWeightsName, k), cell.HasBias ? Name(OnnxLayout.BiasName, k) : null,
+                options.InitialStateInputs, N.InitialHiddenOf(k), lstm ? N.InitialCellOf(k) : null);
             if (options.InitialStateInputs)
             {
-                operands.AddRange([string.Empty, N.InitialHiddenOf(k)]);
                 inputs.Add(new(N.InitialHiddenOf(k), TensorMessageFloat, [directions, Batch, h]));
                 if (lstm)
                 {
-                    operands.Add(N.InitialCellOf(k));
                     inputs.Add(new(N.InitialCellOf(k), TensorMessageFloat, [directions, Batch, h]));
                 }
             }
