@@ -14,7 +14,7 @@ namespace LstmGen.Kernels;
 /// </remarks>
 /// <typeparam name="TKernel">The cell's kernel.</typeparam>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
-public static class Recurrent<TKernel, T>
+public static partial class Recurrent<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
