@@ -141,6 +141,11 @@ public static class CellCatalog
         Add<Rnn10x129Head10DoubleLoops.Kernel, double>(nameof(Rnn10x129Head10DoubleLoops)),
         Add<Rnn10x129Head10FloatSimd.Kernel, float>(nameof(Rnn10x129Head10FloatSimd)),
         Add<Rnn10x129Head10FloatLoops.Kernel, float>(nameof(Rnn10x129Head10FloatLoops)),
+        // TailCells.cs
+        Add<Gru10x129DoubleSimd.Kernel, double>(nameof(Gru10x129DoubleSimd)),
+        Add<Gru10x129FloatSimd.Kernel, float>(nameof(Gru10x129FloatSimd)),
+        Add<Rnn1x1DoubleSimd.Kernel, double>(nameof(Rnn1x1DoubleSimd)),
+        Add<Rnn1x1FloatSimd.Kernel, float>(nameof(Rnn1x1FloatSimd)),
         // GruSimdCells.cs
         Add<Gru1x1DoubleSimd.Kernel, double>(nameof(Gru1x1DoubleSimd)),
         Add<Gru1x1DoubleLoops.Kernel, double>(nameof(Gru1x1DoubleLoops)),

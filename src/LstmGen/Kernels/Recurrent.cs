@@ -278,10 +278,17 @@ public static partial class Recurrent<TKernel, T>
 
     // for t = T−1 … 0, each sequence b with step t: carry_b += [∂L/∂h_{t,b} | 0]; (carry_b, dx_{t,b}) ← backward(cache_{t,b}, carry_b);
     // a padded step leaves carry_b alone and writes dx_{t,b} = 0. A SIMD kernel runs the sequences in groups of 4
-    // (SimdBatch) while all 4 have step t, with the values of the single steps in the same order.
+    // (SimdBatch) while all 4 have step t, with the values of the single steps in the same order. A SIMD kernel whose rows
+    // fill a vector runs BatchedBackward instead: the weight gradients hoisted out of the reverse loop as GEMMs.
     private static void Backward(
         ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
     {
+        if (BatchedBackward<TKernel, T>.Applies)
+        {
+            BatchedBackward<TKernel, T>.Run(p, xs, indices, lengths, steps, m, caches, dOutputs, carries, dxs, dp);
+            return;
+        }
+
         int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
         int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
         Span<T> scratch = groups > 0 ? stackalloc T[SimdBatch<TKernel, T>.ScratchLength] : default;

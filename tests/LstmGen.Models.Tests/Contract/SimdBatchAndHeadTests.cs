@@ -9,10 +9,11 @@ namespace LstmGen.Models.Tests.Contract;
 
 /// <summary>
 /// The contract's SIMD batches and head. Batched sequences of a SIMD kernel run the samples in groups of 4 (one pass over
-/// the weights per group); a group must give each sample exactly (bit for bit) what the kernel's single steps give, and
-/// BPTT's dp exactly what the single backward steps give when called in the batch's order (t = T−1 … 0, then b = 0 … m−1),
-/// because every dp element receives the same terms in the same order. The expected values are those single steps,
-/// called one by one here; m = 6 and 9 cover a group plus a remainder run one by one, and m = 8 two groups. The SIMD head
+/// the weights per group); a group must give each sample exactly (bit for bit) what the kernel's single steps give. The
+/// batched BPTT (weight gradients hoisted out of the reverse loop as GEMMs) must agree with the single backward steps
+/// called in the batch's order (t = T−1 … 0, then b = 0 … m−1) to 1e-12 relative in double and 1e-5 normwise in float (its sums
+/// run in another order). The expected values are those single steps, called one by one here; m = 6 and 9 cover a group
+/// plus a remainder run one by one, and m = 8 two groups. The SIMD head
 /// against the loop head (<see cref="SoftmaxHead{TShape, T}"/>, called directly): 1e-12 relative in double, 1e-4 with
 /// the float floor in float (see <see cref="SimdKernelTests"/>: one step's values, fused multiply-adds and partial sums
 /// against sequential unfused sums).
@@ -100,8 +101,8 @@ public sealed class SimdBatchAndHeadTests
     }
 
     // Dense inputs (BPTT with and without dxs) and one-hot inputs, from non-zero initial states: the batch against the
-    // single steps, exactly.
-    private static void BatchEqualsSingleSteps<TKernel, T>(int m, int seed)
+    // single steps (the forward exactly).
+    internal static void BatchEqualsSingleSteps<TKernel, T>(int m, int seed)
         where TKernel : struct, IRecurrentKernel<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -185,13 +186,23 @@ public sealed class SimdBatchAndHeadTests
                     Recurrent<TKernel, T>.BpttBatch(p, xs, m, caches, dOutputs, batchInitial, batchDxs, batchDp);
                 }
 
+                // The batched BPTT hoists the weight gradients out of the reverse loop (BatchedBackward): its sums run in
+                // another order than the single steps' column passes, so they agree to rounding, the issue's bound. Float
+                // is compared normwise (error / the tensor's largest value): a float sum of G terms of the tensor's scale
+                // carries an error of order √G·ε·scale (1e-6 of the scale for G = 516) whatever the element's own size,
+                // so an element far below the scale cannot be held to 1e-5 of itself by either side.
                 string backward = $"{name}, {input}{(withDx ? ", with dx" : string.Empty)}";
-                Assert.True(carries.AsSpan().SequenceEqual(batchInitial), $"{backward}: initial-state gradients");
-                Assert.True(dxs.AsSpan().SequenceEqual(batchDxs), $"{backward}: input gradients");
-                Assert.True(dp.AsSpan().SequenceEqual(batchDp), $"{backward}: parameter gradients");
+                var comparison = typeof(T) == typeof(double) ? new Comparison(1e-12) : new Comparison(1e-5, floorFraction: 1.0);
+                comparison.Close($"{backward}: initial-state gradients", AsDoubles(batchInitial), AsDoubles(carries));
+                comparison.Close($"{backward}: input gradients", AsDoubles(batchDxs), AsDoubles(dxs));
+                comparison.Close($"{backward}: parameter gradients", AsDoubles(batchDp), AsDoubles(dp));
+                comparison.AssertAll();
             }
         }
     }
+
+    private static double[] AsDoubles<T>(T[] values)
+        where T : unmanaged, IFloatingPointIeee754<T> => [.. values.Select(double.CreateChecked)];
 
     private static void HeadAgrees<TKernel, T>(Comparison comparison, int seed)
         where TKernel : struct, IRecurrentKernel<TKernel, T>

@@ -1,0 +1,358 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LstmGen.Kernels;
+
+/// <summary>
+/// The two matrix–matrix products of the batched backward (<see cref="BatchedBackward{TKernel, T}"/>), over many rows at
+/// once (a row: one sample at one step) on the gate matrix's column layout (column k of a block of G rows at k·G):
+/// <list type="bullet">
+/// <item><see cref="TransposedProduct"/>: out_j = Mᵀ dz_j for every row j (dh_prev = Uᵀ dz, dx = Wᵀ dz), register tiles of
+/// 4 rows × 4 columns, so each loaded column and dz vector serves 4 fused multiply-adds;</item>
+/// <item><see cref="RankUpdate"/>: dM += Σ_j dz_j v_jᵀ (dU over h_prev, dW over x), register tiles of 4 vectors of gate
+/// rows × 4 columns held across all the rows, so the gradient is loaded and stored once per call, not once per row.</item>
+/// </list>
+/// Every output element is one chain of the same operations in the same order whatever tile computes it: an element of
+/// <see cref="TransposedProduct"/> is the sum of its vector accumulator, then the rows past the last whole vector by scalar
+/// fused multiply-adds; an element of <see cref="RankUpdate"/> gains the rows' terms in row order. So a sample's dh and dx
+/// do not depend on the batch around it, and dp depends only on the order of the rows.
+/// </summary>
+internal static class GateGemm<TShape, T>
+    where TShape : ICellShape
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private static int G => CellShape<TShape>.GateRows;
+
+    /// <summary>The vector width in bits the products run at (the gate rows' <see cref="LaneWidth"/>), 0 when they cannot run.</summary>
+    public static int Width => LaneWidth.For<T>(G);
+
+    /// <summary>
+    /// For each row j &lt; rows and column k &lt; columns: output[offsets[j] + k] = Σ_r M[r, k]·dz[j·G + r] (or += when
+    /// accumulate), where column k of M is m[k·G .. (k+1)·G). Requires <see cref="Width"/> &gt; 0.
+    /// </summary>
+    public static void TransposedProduct(ReadOnlySpan<T> m, int columns, ReadOnlySpan<T> dz, int rows, Span<T> output, ReadOnlySpan<int> offsets, bool accumulate)
+    {
+        int g = G;
+        bool valid = Width > 0 && columns >= 1 && rows >= 0 && m.Length >= columns * g && dz.Length >= rows * g && offsets.Length >= rows;
+        for (int j = 0; valid && j < rows; j++)
+        {
+            valid = offsets[j] >= 0 && offsets[j] <= output.Length - columns;
+        }
+
+        Guard.KernelSpans(valid);
+        switch (Width)
+        {
+            case 512:
+                TransposedProduct<Lanes512<T>, Vector512<T>>(m, columns, dz, rows, output, offsets, accumulate);
+                break;
+            case 256:
+                TransposedProduct<Lanes256<T>, Vector256<T>>(m, columns, dz, rows, output, offsets, accumulate);
+                break;
+            default:
+                TransposedProduct<Lanes128<T>, Vector128<T>>(m, columns, dz, rows, output, offsets, accumulate);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// For each column k &lt; columns: dM[:, k] += Σ_j dz_j · v[j·vStride + k], the rows j = 0 … rows − 1 in order, where
+    /// dz_j is dz[j·G .. (j+1)·G) and column k of dM is dm[k·G .. (k+1)·G). Requires <see cref="Width"/> &gt; 0.
+    /// </summary>
+    public static void RankUpdate(Span<T> dm, int columns, ReadOnlySpan<T> dz, int rows, ReadOnlySpan<T> v, int vStride)
+    {
+        int g = G;
+        Guard.KernelSpans(Width > 0 && columns >= 1 && rows >= 0 && vStride >= columns && dm.Length >= columns * g && dz.Length >= rows * g
+            && (rows == 0 || v.Length >= ((rows - 1) * vStride) + columns));
+        switch (Width)
+        {
+            case 512:
+                RankUpdate<Lanes512<T>, Vector512<T>>(dm, columns, dz, rows, v, vStride);
+                break;
+            case 256:
+                RankUpdate<Lanes256<T>, Vector256<T>>(dm, columns, dz, rows, v, vStride);
+                break;
+            default:
+                RankUpdate<Lanes128<T>, Vector128<T>>(dm, columns, dz, rows, v, vStride);
+                break;
+        }
+    }
+
+    // ---- Mᵀ dz: tiles of 4 rows × 4 columns (the last tile's columns clamped to the last column, written once) ----
+
+    private static void TransposedProduct<TLanes, TVector>(ReadOnlySpan<T> m, int columns, ReadOnlySpan<T> dz, int rows, Span<T> output, ReadOnlySpan<int> offsets, bool accumulate)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G;
+        ref T m0 = ref MemoryMarshal.GetReference(m);
+        ref T dz0 = ref MemoryMarshal.GetReference(dz);
+        ref T out0 = ref MemoryMarshal.GetReference(output);
+        int j = 0;
+        for (; j <= rows - 4; j += 4)
+        {
+            ref T d0 = ref Unsafe.Add(ref dz0, j * g);
+            ref T d1 = ref Unsafe.Add(ref dz0, (j + 1) * g);
+            ref T d2 = ref Unsafe.Add(ref dz0, (j + 2) * g);
+            ref T d3 = ref Unsafe.Add(ref dz0, (j + 3) * g);
+            for (int k = 0; k < columns; k += 4)
+            {
+                Tile4<TLanes, TVector>(ref m0, columns, k, ref d0, ref d1, ref d2, ref d3, ref out0, offsets.Slice(j, 4), accumulate);
+            }
+        }
+
+        for (; j < rows; j++)
+        {
+            ref T d0 = ref Unsafe.Add(ref dz0, j * g);
+            for (int k = 0; k < columns; k += 4)
+            {
+                Tile1<TLanes, TVector>(ref m0, columns, k, ref d0, ref Unsafe.Add(ref out0, offsets[j]), accumulate);
+            }
+        }
+    }
+
+    // Columns k … k + 3 (clamped to columns − 1) against 4 rows: 16 accumulators.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile4<TLanes, TVector>(
+        ref T m0, int columns, int k, ref T d0, ref T d1, ref T d2, ref T d3, ref T out0, ReadOnlySpan<int> offsets, bool accumulate)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G, n = TLanes.Count, whole = g / n * n;
+        ref T c0 = ref Unsafe.Add(ref m0, k * g);
+        ref T c1 = ref Unsafe.Add(ref m0, Math.Min(k + 1, columns - 1) * g);
+        ref T c2 = ref Unsafe.Add(ref m0, Math.Min(k + 2, columns - 1) * g);
+        ref T c3 = ref Unsafe.Add(ref m0, Math.Min(k + 3, columns - 1) * g);
+        TVector s00 = TLanes.Zero, s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        TVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+        for (int r = 0; r < whole; r += n)
+        {
+            nuint at = (nuint)r;
+            TVector w0 = TLanes.Load(ref c0, at), w1 = TLanes.Load(ref c1, at), w2 = TLanes.Load(ref c2, at), w3 = TLanes.Load(ref c3, at);
+            TVector z = TLanes.Load(ref d0, at);
+            (s00, s01, s02, s03) = (TLanes.MultiplyAdd(w0, z, s00), TLanes.MultiplyAdd(w1, z, s01), TLanes.MultiplyAdd(w2, z, s02), TLanes.MultiplyAdd(w3, z, s03));
+            z = TLanes.Load(ref d1, at);
+            (s10, s11, s12, s13) = (TLanes.MultiplyAdd(w0, z, s10), TLanes.MultiplyAdd(w1, z, s11), TLanes.MultiplyAdd(w2, z, s12), TLanes.MultiplyAdd(w3, z, s13));
+            z = TLanes.Load(ref d2, at);
+            (s20, s21, s22, s23) = (TLanes.MultiplyAdd(w0, z, s20), TLanes.MultiplyAdd(w1, z, s21), TLanes.MultiplyAdd(w2, z, s22), TLanes.MultiplyAdd(w3, z, s23));
+            z = TLanes.Load(ref d3, at);
+            (s30, s31, s32, s33) = (TLanes.MultiplyAdd(w0, z, s30), TLanes.MultiplyAdd(w1, z, s31), TLanes.MultiplyAdd(w2, z, s32), TLanes.MultiplyAdd(w3, z, s33));
+        }
+
+        Write<TLanes, TVector>(ref out0, offsets[0], columns, k, ref c0, ref c1, ref c2, ref c3, ref d0, s00, s01, s02, s03, accumulate);
+        Write<TLanes, TVector>(ref out0, offsets[1], columns, k, ref c0, ref c1, ref c2, ref c3, ref d1, s10, s11, s12, s13, accumulate);
+        Write<TLanes, TVector>(ref out0, offsets[2], columns, k, ref c0, ref c1, ref c2, ref c3, ref d2, s20, s21, s22, s23, accumulate);
+        Write<TLanes, TVector>(ref out0, offsets[3], columns, k, ref c0, ref c1, ref c2, ref c3, ref d3, s30, s31, s32, s33, accumulate);
+    }
+
+    // Columns k … k + 3 (clamped) against one row: 4 accumulators.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile1<TLanes, TVector>(ref T m0, int columns, int k, ref T d0, ref T out0, bool accumulate)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G, n = TLanes.Count, whole = g / n * n;
+        ref T c0 = ref Unsafe.Add(ref m0, k * g);
+        ref T c1 = ref Unsafe.Add(ref m0, Math.Min(k + 1, columns - 1) * g);
+        ref T c2 = ref Unsafe.Add(ref m0, Math.Min(k + 2, columns - 1) * g);
+        ref T c3 = ref Unsafe.Add(ref m0, Math.Min(k + 3, columns - 1) * g);
+        TVector s0 = TLanes.Zero, s1 = s0, s2 = s0, s3 = s0;
+        for (int r = 0; r < whole; r += n)
+        {
+            nuint at = (nuint)r;
+            TVector z = TLanes.Load(ref d0, at);
+            s0 = TLanes.MultiplyAdd(TLanes.Load(ref c0, at), z, s0);
+            s1 = TLanes.MultiplyAdd(TLanes.Load(ref c1, at), z, s1);
+            s2 = TLanes.MultiplyAdd(TLanes.Load(ref c2, at), z, s2);
+            s3 = TLanes.MultiplyAdd(TLanes.Load(ref c3, at), z, s3);
+        }
+
+        Write<TLanes, TVector>(ref out0, 0, columns, k, ref c0, ref c1, ref c2, ref c3, ref d0, s0, s1, s2, s3, accumulate);
+    }
+
+    // One row's 4 column sums (only the columns below columns), each its accumulator's sum and then the rows past the last
+    // whole vector.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write<TLanes, TVector>(
+        ref T out0, int offset, int columns, int k, ref T c0, ref T c1, ref T c2, ref T c3, ref T dz, TVector s0, TVector s1, TVector s2, TVector s3, bool accumulate)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        ref T row = ref Unsafe.Add(ref out0, offset + k);
+        Store(ref row, Finish<TLanes, TVector>(s0, ref c0, ref dz), accumulate);
+        if (k + 1 < columns)
+        {
+            Store(ref Unsafe.Add(ref row, 1), Finish<TLanes, TVector>(s1, ref c1, ref dz), accumulate);
+        }
+
+        if (k + 2 < columns)
+        {
+            Store(ref Unsafe.Add(ref row, 2), Finish<TLanes, TVector>(s2, ref c2, ref dz), accumulate);
+        }
+
+        if (k + 3 < columns)
+        {
+            Store(ref Unsafe.Add(ref row, 3), Finish<TLanes, TVector>(s3, ref c3, ref dz), accumulate);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Finish<TLanes, TVector>(TVector sum, ref T column, ref T dz)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G;
+        T total = TLanes.Sum(sum);
+        for (int r = g / TLanes.Count * TLanes.Count; r < g; r++)
+        {
+            total = T.FusedMultiplyAdd(Unsafe.Add(ref column, r), Unsafe.Add(ref dz, r), total);
+        }
+
+        return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref T target, T value, bool accumulate) => target = accumulate ? target + value : value;
+
+    // ---- dM += Σ_j dz_j v_jᵀ: blocks of 4 vectors of gate rows × 4 columns, then narrower blocks, then scalar rows ----
+
+    private static void RankUpdate<TLanes, TVector>(Span<T> dm, int columns, ReadOnlySpan<T> dz, int rows, ReadOnlySpan<T> v, int vStride)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G, n = TLanes.Count, whole = g / n * n;
+        ref T dm0 = ref MemoryMarshal.GetReference(dm);
+        ref T dz0 = ref MemoryMarshal.GetReference(dz);
+        ref T v0 = ref MemoryMarshal.GetReference(v);
+        int r = 0;
+        for (; r <= whole - (4 * n); r += 4 * n)
+        {
+            int k = 0;
+            for (; k <= columns - 4; k += 4)
+            {
+                Block4x4<TLanes, TVector>(ref dm0, ref dz0, rows, ref v0, vStride, r, k);
+            }
+
+            for (; k < columns; k++)
+            {
+                Block4x1<TLanes, TVector>(ref dm0, ref dz0, rows, ref v0, vStride, r, k);
+            }
+        }
+
+        for (; r < whole; r += n)
+        {
+            for (int k = 0; k < columns; k++)
+            {
+                Block1x1<TLanes, TVector>(ref dm0, ref dz0, rows, ref v0, vStride, r, k);
+            }
+        }
+
+        for (; r < g; r++)
+        {
+            for (int k = 0; k < columns; k++)
+            {
+                ref T target = ref Unsafe.Add(ref dm0, (k * g) + r);
+                T sum = target;
+                for (int j = 0; j < rows; j++)
+                {
+                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref dz0, (j * g) + r), Unsafe.Add(ref v0, (j * vStride) + k), sum);
+                }
+
+                target = sum;
+            }
+        }
+    }
+
+    // dM[r .. r + 4n, k .. k + 4): 16 accumulators, loaded once, stored once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x4<TLanes, TVector>(ref T dm0, ref T dz0, int rows, ref T v0, int vStride, int r, int k)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G;
+        nuint n = (nuint)TLanes.Count;
+        ref T m0 = ref Unsafe.Add(ref dm0, (k * g) + r);
+        ref T m1 = ref Unsafe.Add(ref m0, g);
+        ref T m2 = ref Unsafe.Add(ref m0, 2 * g);
+        ref T m3 = ref Unsafe.Add(ref m0, 3 * g);
+        TVector a00 = TLanes.Load(ref m0, 0), a01 = TLanes.Load(ref m0, n), a02 = TLanes.Load(ref m0, 2 * n), a03 = TLanes.Load(ref m0, 3 * n);
+        TVector a10 = TLanes.Load(ref m1, 0), a11 = TLanes.Load(ref m1, n), a12 = TLanes.Load(ref m1, 2 * n), a13 = TLanes.Load(ref m1, 3 * n);
+        TVector a20 = TLanes.Load(ref m2, 0), a21 = TLanes.Load(ref m2, n), a22 = TLanes.Load(ref m2, 2 * n), a23 = TLanes.Load(ref m2, 3 * n);
+        TVector a30 = TLanes.Load(ref m3, 0), a31 = TLanes.Load(ref m3, n), a32 = TLanes.Load(ref m3, 2 * n), a33 = TLanes.Load(ref m3, 3 * n);
+        for (int j = 0; j < rows; j++)
+        {
+            ref T z = ref Unsafe.Add(ref dz0, (j * g) + r);
+            ref T x = ref Unsafe.Add(ref v0, (j * vStride) + k);
+            TVector z0 = TLanes.Load(ref z, 0), z1 = TLanes.Load(ref z, n), z2 = TLanes.Load(ref z, 2 * n), z3 = TLanes.Load(ref z, 3 * n);
+            TVector b = TLanes.Broadcast(x);
+            (a00, a01, a02, a03) = (TLanes.MultiplyAdd(z0, b, a00), TLanes.MultiplyAdd(z1, b, a01), TLanes.MultiplyAdd(z2, b, a02), TLanes.MultiplyAdd(z3, b, a03));
+            b = TLanes.Broadcast(Unsafe.Add(ref x, 1));
+            (a10, a11, a12, a13) = (TLanes.MultiplyAdd(z0, b, a10), TLanes.MultiplyAdd(z1, b, a11), TLanes.MultiplyAdd(z2, b, a12), TLanes.MultiplyAdd(z3, b, a13));
+            b = TLanes.Broadcast(Unsafe.Add(ref x, 2));
+            (a20, a21, a22, a23) = (TLanes.MultiplyAdd(z0, b, a20), TLanes.MultiplyAdd(z1, b, a21), TLanes.MultiplyAdd(z2, b, a22), TLanes.MultiplyAdd(z3, b, a23));
+            b = TLanes.Broadcast(Unsafe.Add(ref x, 3));
+            (a30, a31, a32, a33) = (TLanes.MultiplyAdd(z0, b, a30), TLanes.MultiplyAdd(z1, b, a31), TLanes.MultiplyAdd(z2, b, a32), TLanes.MultiplyAdd(z3, b, a33));
+        }
+
+        TLanes.Store(a00, ref m0, 0);
+        TLanes.Store(a01, ref m0, n);
+        TLanes.Store(a02, ref m0, 2 * n);
+        TLanes.Store(a03, ref m0, 3 * n);
+        TLanes.Store(a10, ref m1, 0);
+        TLanes.Store(a11, ref m1, n);
+        TLanes.Store(a12, ref m1, 2 * n);
+        TLanes.Store(a13, ref m1, 3 * n);
+        TLanes.Store(a20, ref m2, 0);
+        TLanes.Store(a21, ref m2, n);
+        TLanes.Store(a22, ref m2, 2 * n);
+        TLanes.Store(a23, ref m2, 3 * n);
+        TLanes.Store(a30, ref m3, 0);
+        TLanes.Store(a31, ref m3, n);
+        TLanes.Store(a32, ref m3, 2 * n);
+        TLanes.Store(a33, ref m3, 3 * n);
+    }
+
+    // dM[r .. r + 4n, k]: one column's 4 vectors.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x1<TLanes, TVector>(ref T dm0, ref T dz0, int rows, ref T v0, int vStride, int r, int k)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G;
+        nuint n = (nuint)TLanes.Count;
+        ref T m0 = ref Unsafe.Add(ref dm0, (k * g) + r);
+        TVector a0 = TLanes.Load(ref m0, 0), a1 = TLanes.Load(ref m0, n), a2 = TLanes.Load(ref m0, 2 * n), a3 = TLanes.Load(ref m0, 3 * n);
+        for (int j = 0; j < rows; j++)
+        {
+            ref T z = ref Unsafe.Add(ref dz0, (j * g) + r);
+            TVector b = TLanes.Broadcast(Unsafe.Add(ref v0, (j * vStride) + k));
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref z, 0), b, a0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref z, n), b, a1);
+            a2 = TLanes.MultiplyAdd(TLanes.Load(ref z, 2 * n), b, a2);
+            a3 = TLanes.MultiplyAdd(TLanes.Load(ref z, 3 * n), b, a3);
+        }
+
+        TLanes.Store(a0, ref m0, 0);
+        TLanes.Store(a1, ref m0, n);
+        TLanes.Store(a2, ref m0, 2 * n);
+        TLanes.Store(a3, ref m0, 3 * n);
+    }
+
+    // dM[r .. r + n, k]: one vector.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x1<TLanes, TVector>(ref T dm0, ref T dz0, int rows, ref T v0, int vStride, int r, int k)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int g = G;
+        ref T m0 = ref Unsafe.Add(ref dm0, (k * g) + r);
+        TVector a = TLanes.Load(ref m0, 0);
+        for (int j = 0; j < rows; j++)
+        {
+            a = TLanes.MultiplyAdd(TLanes.Load(ref dz0, (nuint)((j * g) + r)), TLanes.Broadcast(Unsafe.Add(ref v0, (j * vStride) + k)), a);
+        }
+
+        TLanes.Store(a, ref m0, 0);
+    }
+}
