@@ -1,11 +1,10 @@
 namespace LstmGen.Benchmarks;
 
-/// <summary><c>--probe-c</c>: where C's BPTT time goes (per timestep of the whole batch of 32, Stopwatch minima).</summary>
+/// <summary><c>--probe-c</c>: where C's BPTT time goes (per timestep of the whole batch of 32, Stopwatch minima); <c>--probe-b</c>: the same split for B (batch 1).</summary>
 internal static partial class Probe
 {
-    public static void RunBreakdownC()
+    public static void RunBreakdownC(int batch = 32)
     {
-        const int batch = 32;
         var p = new CellB.Parameters(Data.Uniform<float>(1, CellB.ParameterCount, 1 / Math.Sqrt(CellB.HiddenSize)));
         var grads = new CellB.Gradients();
         var workspace = new CellB.Workspace(Data.Steps, batch);

@@ -13,7 +13,7 @@ namespace LstmGen.Benchmarks;
 /// configurations). Without it: the full job (3 warm-ups, 15 iterations of ~250 ms, in process; about 5 minutes). Other arguments go to BenchmarkDotNet
 /// (e.g. <c>--filter *ConfigB*</c>); without a filter every configuration runs. <c>--probe</c> prints Stopwatch minima
 /// instead (see <see cref="Probe"/>); <c>--probe-gemv</c> compares B's one-hot contract step with the bound GEMV;
-/// <c>--probe-c</c> splits C's BPTT into its parts;
+/// <c>--probe-c</c> splits C's BPTT into its parts; <c>--probe-b</c> splits B's the same way; <c>--probe-e</c> compares E with B;
 /// <c>--probe-threshold</c> compares unrolled and SIMD kernels around the unroll budget (see <see cref="ThresholdProbe"/>).
 /// </summary>
 public static class Program
@@ -23,6 +23,18 @@ public static class Program
         if (args.Contains("--probe-threshold"))
         {
             ThresholdProbe.Run();
+            return;
+        }
+
+        if (args.Contains("--probe-b"))
+        {
+            Probe.RunBreakdownC(batch: 1);
+            return;
+        }
+
+        if (args.Contains("--probe-e"))
+        {
+            Probe.RunE();
             return;
         }
 

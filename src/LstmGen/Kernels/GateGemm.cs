@@ -32,6 +32,7 @@ internal static class GateGemm<TShape, T>
     /// For each row j &lt; rows and column k &lt; columns: output[offsets[j] + k] = Σ_r M[r, k]·dz[j·G + r] (or += when
     /// accumulate), where column k of M is m[k·G .. (k+1)·G). Requires <see cref="Width"/> &gt; 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]      // its own inlining budget: the tiles' vector operations must all inline
     public static void TransposedProduct(ReadOnlySpan<T> m, int columns, ReadOnlySpan<T> dz, int rows, Span<T> output, ReadOnlySpan<int> offsets, bool accumulate)
     {
         int g = G;
@@ -60,6 +61,7 @@ internal static class GateGemm<TShape, T>
     /// For each column k &lt; columns: dM[:, k] += Σ_j dz_j · v[j·vStride + k], the rows j = 0 … rows − 1 in order, where
     /// dz_j is dz[j·G .. (j+1)·G) and column k of dM is dm[k·G .. (k+1)·G). Requires <see cref="Width"/> &gt; 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void RankUpdate(Span<T> dm, int columns, ReadOnlySpan<T> dz, int rows, ReadOnlySpan<T> v, int vStride)
     {
         int g = G;
@@ -113,7 +115,6 @@ internal static class GateGemm<TShape, T>
     }
 
     // Columns k … k + 3 (clamped to columns − 1) against 4 rows: 16 accumulators.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile4<TLanes, TVector>(
         ref T m0, int columns, int k, ref T d0, ref T d1, ref T d2, ref T d3, ref T out0, ReadOnlySpan<int> offsets, bool accumulate)
         where TLanes : ILanes<TVector, T>
@@ -147,7 +148,6 @@ internal static class GateGemm<TShape, T>
     }
 
     // Columns k … k + 3 (clamped) against one row: 4 accumulators.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile1<TLanes, TVector>(ref T m0, int columns, int k, ref T d0, ref T out0, bool accumulate)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
@@ -173,7 +173,6 @@ internal static class GateGemm<TShape, T>
 
     // One row's 4 column sums (only the columns below columns), each its accumulator's sum and then the rows past the last
     // whole vector.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Write<TLanes, TVector>(
         ref T out0, int offset, int columns, int k, ref T c0, ref T c1, ref T c2, ref T c3, ref T dz, TVector s0, TVector s1, TVector s2, TVector s3, bool accumulate)
         where TLanes : ILanes<TVector, T>
