@@ -18,6 +18,9 @@ public static partial class Recurrent<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // The most groups of 4 samples one pass over the weights serves in a batched forward step (their indices on the stack).
+    private const int MaxGroupsPerPass = 64;
+
     /// <summary>S: the state length, H for an RNN or a GRU (<c>[h]</c>), 2H for an LSTM (<c>[h | c]</c>).</summary>
     public static int StateLength => (TKernel.Kind == RecurrentCellKind.Lstm ? 2 : 1) * TKernel.HiddenSize;
 
@@ -129,8 +132,8 @@ public static partial class Recurrent<TKernel, T>
 
     // For each step t and sequence b: state_b, cache_{t,b} ← step(x_{t,b}, state_b); h_{t,b} = state_b[..H]. At a padded
     // step (t ≥ lengths[b]) nothing of b changes and h_{t,b} = 0. final carries the m states from step to step. A SIMD
-    // kernel runs the sequences in groups of 4 (SimdBatch: one pass over the weights per group, the same values as the
-    // single steps) while all 4 have step t, else (and for the rest) one by one.
+    // kernel runs the sequences in groups of 4 while all 4 have step t (SimdBatch: one pass over the weights for up to
+    // MaxGroupsPerPass groups, the same values as the single steps), else (and for the rest) one by one.
     private static void Forward(
         ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int steps, int m, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs)
     {
@@ -145,19 +148,29 @@ public static partial class Recurrent<TKernel, T>
         }
 
         int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
+        Span<int> starts = stackalloc int[Math.Min(groups / 4, MaxGroupsPerPass)];    // groups of 4 that all have step t
         for (int t = 0; t < steps; t++)
         {
-            for (int g = 0; g < m; g += 4)
+            int count = 0;
+            for (int g = 0; g < groups; g += 4)
             {
-                int k = (t * m) + g;
-                if (g < groups && SequenceLengths.GroupIsValid(lengths, g, t))
+                if (SequenceLengths.GroupIsValid(lengths, g, t))
                 {
-                    SimdBatch<TKernel, T>.Forward(
-                        p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), final.Slice(g * s, 4 * s), caches.Slice(k * c, 4 * c));
-                    continue;
+                    starts[count++] = g;
                 }
 
-                for (int b = g; b < Math.Min(g + 4, m); b++)
+                if (count > 0 && (count == starts.Length || g + 4 >= groups))
+                {
+                    int k = t * m;
+                    SimdBatch<TKernel, T>.Forward(
+                        p, indices.IsEmpty ? xs.Slice(k * d, m * d) : default, indices.IsEmpty ? default : indices.Slice(k, m), final, caches.Slice(k * c, m * c), starts[..count]);
+                    count = 0;
+                }
+            }
+
+            for (int b = 0; b < m; b++)
+            {
+                if (b >= groups || !SequenceLengths.GroupIsValid(lengths, b / 4 * 4, t))
                 {
                     ForwardOne(p, xs, indices, lengths, t, b, m, final.Slice(b * s, s), caches);
                 }

@@ -30,16 +30,20 @@ internal static class SimdBatch<TKernel, T>
     /// <summary>The backward group's scratch: 4 samples' dz, 4·G values.</summary>
     public static int ScratchLength => 4 * CellShape<TKernel>.GateRows;
 
-    /// <summary>4 forward steps: xs [4 × D] or indices [4] (the other empty), states [4 × S] in place, caches [4 × CacheLength].</summary>
-    public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches)
+    /// <summary>
+    /// The forward steps of the groups of 4 samples of one batched step (samples g … g + 3 for each g in groups), one pass
+    /// over the weights for all groups: xs [m × D] or indices [m] (the other empty), states [m × S] in place, caches
+    /// [m × CacheLength].
+    /// </summary>
+    public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches, ReadOnlySpan<int> groups)
     {
         if (IsLstm)
         {
-            SimdLstmKernel<TKernel, T>.Forward4(p, xs, indices, states, caches);
+            SimdLstmKernel<TKernel, T>.ForwardGroups(p, xs, indices, states, caches, groups);
         }
         else if (TKernel.Kind == RecurrentCellKind.TanhRnn)
         {
-            SimdRnnKernel<TKernel, T>.Forward4(p, xs, indices, states, caches);
+            SimdRnnKernel<TKernel, T>.ForwardGroups(p, xs, indices, states, caches, groups);
         }
         else
         {

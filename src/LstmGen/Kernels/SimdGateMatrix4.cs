@@ -14,7 +14,7 @@ namespace LstmGen.Kernels;
 /// Sample s's vectors sit at s × stride in their spans (a stride per buffer, so that states, caches and carries are read
 /// and written where the sequence layer keeps them); inputs are 4 × D dense values, or 4 one-hot indices.
 /// </summary>
-internal static class SimdGateMatrix4<TShape, T>
+internal static partial class SimdGateMatrix4<TShape, T>
     where TShape : ICellShape
     where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -62,23 +62,30 @@ internal static class SimdLstmKernel<TShape, T>
         SimdGateMatrix<TShape, T>.Backward(p, x, index, cache[..h], dz, dx, dState[..h], dp);
     }
 
-    // 4 samples' forward steps with one pass over the weights (SimdGateMatrix4), per sample the values of Forward bit for
-    // bit: xs [4 × D] dense or indices [4] one-hot (the other empty), states [4 × 2H] updated in place, caches [4 × 7H].
-    // The caller (the batched sequences) has checked the arguments.
-    internal static void Forward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches)
+    // The forward steps of every group of 4 samples of a batched step (sample g … g + 3 for each g in groups) with one pass
+    // over the weights for all of them (SimdGateMatrix4's group product), per sample the values of Forward bit for bit:
+    // xs [m × D] dense or indices [m] one-hot (the other empty), states [m × 2H] updated in place, caches [m × 7H]. The
+    // caller (the batched sequences) has checked the arguments.
+    internal static void ForwardGroups(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches, ReadOnlySpan<int> groups)
     {
         int h = H, s = StateLength, c = LstmLoopKernel<TShape, T>.CacheLength;
-        Guard.KernelSpans(states.Length >= 4 * s && caches.Length >= 4 * c);
-        for (int b = 0; b < 4; b++)
+        foreach (int g in groups)
         {
-            states.Slice(b * s, s).CopyTo(caches.Slice(b * c, s));      // h_prev, c_prev
+            Guard.KernelSpans(g >= 0 && states.Length >= (g + 4) * s && caches.Length >= (g + 4) * c);
+            for (int b = g; b < g + 4; b++)
+            {
+                states.Slice(b * s, s).CopyTo(caches.Slice(b * c, s));  // h_prev, c_prev
+            }
         }
 
-        SimdGateMatrix4<TShape, T>.PreActivations(p, xs, indices, caches, c, caches[(2 * h)..], c);
-        for (int b = 0; b < 4; b++)
+        SimdGateMatrix4<TShape, T>.PreActivations(p, xs, indices, caches, c, caches[(2 * h)..], c, groups);
+        foreach (int g in groups)
         {
-            Span<T> cache = caches.Slice(b * c, c), state = states.Slice(b * s, s);
-            Update(cache.Slice(h, h), cache.Slice(2 * h, 4 * h), state.Slice(h, h), cache.Slice(6 * h, h), state[..h]);
+            for (int b = g; b < g + 4; b++)
+            {
+                Span<T> cache = caches.Slice(b * c, c), state = states.Slice(b * s, s);
+                Update(cache.Slice(h, h), cache.Slice(2 * h, 4 * h), state.Slice(h, h), cache.Slice(6 * h, h), state[..h]);
+            }
         }
     }
 

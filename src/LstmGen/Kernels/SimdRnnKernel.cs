@@ -62,24 +62,30 @@ internal static class SimdRnnKernel<TShape, T>
         SimdGateMatrix<TShape, T>.Backward(p, x, index, cache[..H], dz, dx, dState, dp);
     }
 
-    // 4 samples' forward steps with one pass over the weights (SimdGateMatrix4), per sample the values of Forward bit for
-    // bit: xs [4 × D] dense or indices [4] one-hot (the other empty), states [4 × H] updated in place, caches [4 × 2H].
-    // The caller (the batched sequences) has checked the arguments.
-    internal static void Forward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches)
+    // The forward steps of every group of 4 samples of a batched step (sample g … g + 3 for each g in groups) with one pass
+    // over the weights for all of them, per sample the values of Forward bit for bit: xs [m × D] dense or indices [m]
+    // one-hot (the other empty), states [m × H] updated in place, caches [m × 2H]. The caller has checked the arguments.
+    internal static void ForwardGroups(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches, ReadOnlySpan<int> groups)
     {
         int h = H, c = RnnLoopKernel<TShape, T>.CacheLength;
-        Guard.KernelSpans(states.Length >= 4 * h && caches.Length >= 4 * c);
-        for (int b = 0; b < 4; b++)
+        foreach (int g in groups)
         {
-            states.Slice(b * h, h).CopyTo(caches.Slice(b * c, h));      // h_prev
+            Guard.KernelSpans(g >= 0 && states.Length >= (g + 4) * h && caches.Length >= (g + 4) * c);
+            for (int b = g; b < g + 4; b++)
+            {
+                states.Slice(b * h, h).CopyTo(caches.Slice(b * c, h));  // h_prev
+            }
         }
 
-        SimdGateMatrix4<TShape, T>.PreActivations(p, xs, indices, caches, c, caches[h..], c);
-        for (int b = 0; b < 4; b++)
+        SimdGateMatrix4<TShape, T>.PreActivations(p, xs, indices, caches, c, caches[h..], c, groups);
+        foreach (int g in groups)
         {
-            Span<T> hNew = caches.Slice((b * c) + h, h);
-            VectorMath.Tanh<T>(hNew, hNew);
-            hNew.CopyTo(states.Slice(b * h, h));
+            for (int b = g; b < g + 4; b++)
+            {
+                Span<T> hNew = caches.Slice((b * c) + h, h);
+                VectorMath.Tanh<T>(hNew, hNew);
+                hNew.CopyTo(states.Slice(b * h, h));
+            }
         }
     }
 
