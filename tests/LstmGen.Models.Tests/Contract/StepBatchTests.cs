@@ -128,14 +128,21 @@ public sealed class StepBatchTests
         var rnn = Buffers<StepBatchKernel<RnnKind, SimdStrategy, H33, double>, double>.Create(31);
         var gru = Buffers<StepBatchKernel<GruKind, SimdStrategy, H33, float>, float>.Create(5);
         var loops = Buffers<StepBatchKernel<LstmKind, LoopsStrategy, H7, double>, double>.Create(4);
+        RecurrentModel<float> model = LstmGen.Demo.Forecasting.ForecastLstm.Model;   // LSTM 3 → 32 → 32: the upper layer's inputs are gathered
+        float[] theta = new float[model.ParameterCount];
+        Fill<float>(theta, new Random(6), 0.3);
+        float[] x5 = new float[5 * 3], state5 = new float[5 * model.StateLength], out5 = new float[5 * 32];
+        float[] x33 = new float[33 * 3], state33 = new float[33 * model.StateLength], out33 = new float[33 * 32];
         AllocationMeter.AssertNoAllocations(new Dictionary<string, Action>
         {
+            ["model step m = 5 (gathered on the stack)"] = () => model.Step(theta, x5, 5, state5, out5),
+            ["model step m = 33 (gathered into a rented array)"] = () => model.Step(theta, x33, 33, state33, out33),
             ["lstm simd dense"] = () => lstm.Dense(),
             ["lstm simd one-hot"] = () => lstm.OneHot(),
             ["rnn simd dense"] = () => rnn.Dense(),
             ["gru one-hot"] = () => gru.OneHot(),
             ["lstm loops dense"] = () => loops.Dense(),
-        }, minimumOperations: 5);
+        }, minimumOperations: 7);
     }
 
     // Three steps of m samples from random states, batched (into next, and in place) against each sample's single steps.
