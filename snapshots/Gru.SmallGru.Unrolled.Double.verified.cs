@@ -291,6 +291,12 @@ static partial class SmallGru
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<double> caches)
         => global::LstmGen.TypedCell<Kernel, double>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepBatch{TIn, TState}"/>
+    public static void StepBatch(Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next)
+        => global::LstmGen.TypedCell<Kernel, double>.StepBatch(p, inputs, states, next);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepBatch{TState}"/>
+    public static void StepBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next)
+        => global::LstmGen.TypedCell<Kernel, double>.StepBatch(p, inputs, states, next);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
     public static void BackwardBatch(
         Parameters p, global::System.ReadOnlySpan<Vec2<double>> inputs, global::System.ReadOnlySpan<double> caches, global::System.ReadOnlySpan<Vec2<double>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,

@@ -479,6 +479,12 @@ static partial class SmallLstm
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.ForwardBatch{TState}"/>
     public static void ForwardBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next, global::System.Span<float> caches)
         => global::LstmGen.TypedCell<Kernel, float>.ForwardBatch(p, inputs, states, next, caches);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepBatch{TIn, TState}"/>
+    public static void StepBatch(Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next)
+        => global::LstmGen.TypedCell<Kernel, float>.StepBatch(p, inputs, states, next);
+    /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.StepBatch{TState}"/>
+    public static void StepBatch(Parameters p, global::System.ReadOnlySpan<int> inputs, global::System.ReadOnlySpan<State> states, global::System.Span<State> next)
+        => global::LstmGen.TypedCell<Kernel, float>.StepBatch(p, inputs, states, next);
     /// <inheritdoc cref="global::LstmGen.TypedCell{TKernel, T}.BackwardBatch{TIn, THidden, TStateGradient}"/>
     public static void BackwardBatch(
         Parameters p, global::System.ReadOnlySpan<Vec3<float>> inputs, global::System.ReadOnlySpan<float> caches, global::System.ReadOnlySpan<Vec5<float>> outputGradients, global::System.ReadOnlySpan<StateGradient> carry, global::System.Span<StateGradient> carryOut, Gradients grads,

@@ -13,7 +13,8 @@ namespace LstmGen.Benchmarks;
 /// configurations). Without it: the full job (3 warm-ups, 15 iterations of ~250 ms, in process; about 5 minutes). Other arguments go to BenchmarkDotNet
 /// (e.g. <c>--filter *ConfigB*</c>); without a filter every configuration runs. <c>--probe</c> prints Stopwatch minima
 /// instead (see <see cref="Probe"/>); <c>--probe-gemv</c> compares B's one-hot contract step with the bound GEMV;
-/// <c>--probe-c</c> splits C's BPTT into its parts; <c>--probe-b</c> splits B's the same way; <c>--probe-e</c> compares E with B;
+/// <c>--probe-c</c> splits C's BPTT into its parts; <c>--probe-b</c> splits B's the same way; <c>--probe-e</c> compares E
+/// with B; <c>--probe-infer</c> times the batched inference rows round-robin (see <see cref="ProbeInference"/>);
 /// <c>--probe-threshold</c> compares unrolled and SIMD kernels around the unroll budget (see <see cref="ThresholdProbe"/>).
 /// </summary>
 public static class Program
@@ -41,6 +42,12 @@ public static class Program
         if (args.Contains("--probe-contract"))
         {
             Probe.RunContract();
+            return;
+        }
+
+        if (args.Contains("--probe-infer"))
+        {
+            ProbeInference.Run();
             return;
         }
 

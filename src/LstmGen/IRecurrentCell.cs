@@ -76,6 +76,18 @@ public interface IRecurrentCell<T>
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.StepOneHot"/>
     void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next);
 
+    /// <summary>
+    /// Batched inference without caches: one step of m sequences, xs [m × D], states [m × S] → next [m × S] (next may be
+    /// states itself) (see <see cref="Recurrent{TKernel, T}.StepBatch(ReadOnlySpan{T}, ReadOnlySpan{T}, int, ReadOnlySpan{T}, Span{T})"/>).
+    /// </summary>
+    void StepBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<T> states, Span<T> next);
+
+    /// <summary>
+    /// Batched inference for m one-hot inputs, indices [m]
+    /// (see <see cref="Recurrent{TKernel, T}.StepBatch(ReadOnlySpan{T}, ReadOnlySpan{int}, int, ReadOnlySpan{T}, Span{T})"/>).
+    /// </summary>
+    void StepBatch(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<T> states, Span<T> next);
+
     // ---- sequences and BPTT ----
 
     /// <summary>

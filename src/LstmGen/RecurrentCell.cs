@@ -78,6 +78,14 @@ public sealed class RecurrentCell<TKernel, T> : IRecurrentCell<T>
     public void StepOneHot(ReadOnlySpan<T> p, int index, ReadOnlySpan<T> state, Span<T> next) => TKernel.StepOneHot(p, index, state, next);
 
     /// <inheritdoc/>
+    public void StepBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, int batchSize, ReadOnlySpan<T> states, Span<T> next) =>
+        Recurrent<TKernel, T>.StepBatch(p, xs, batchSize, states, next);
+
+    /// <inheritdoc/>
+    public void StepBatch(ReadOnlySpan<T> p, ReadOnlySpan<int> indices, int batchSize, ReadOnlySpan<T> states, Span<T> next) =>
+        Recurrent<TKernel, T>.StepBatch(p, indices, batchSize, states, next);
+
+    /// <inheritdoc/>
     public void ForwardSequence(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<T> initial, Span<T> final, Span<T> caches, Span<T> outputs) =>
         Recurrent<TKernel, T>.ForwardSequence(p, xs, initial, final, caches, outputs);
 

@@ -13,15 +13,22 @@ internal static class ForecastEvaluation
         float[] xs = new float[l * m * ForecastWindows.Features], normalisedTargets = new float[l * m];
         float[] y = new float[1];
         windows.Write(targets, xs, normalisedTargets);
-        ModelWorkspace<float> workspace = model.CreateWorkspace(l, m);
-        model.Forward(parameters, xs, m, lengths: default, initial: default, final: default, workspace);
+
+        // All m windows as one batch, step by step: inference writes the states only, no caches (Model.Step, each layer
+        // one batched step); the last step's top outputs feed the head.
+        int w = model.OutputWidth, features = ForecastWindows.Features;
+        float[] states = new float[m * model.StateLength], outputs = new float[m * w];
+        for (int t = 0; t < l; t++)
+        {
+            model.Step(parameters, xs.AsSpan(t * m * features, m * features), m, states, outputs);
+        }
+
         var actual = new double[m];
         var forecasts = new double[m];
         var baseline = new double[m];
-        int w = model.OutputWidth;
         for (int b = 0; b < m; b++)
         {
-            model.HeadForward(parameters, workspace.Outputs.Slice((((l - 1) * m) + b) * w, w), y);
+            model.HeadForward(parameters, outputs.AsSpan(b * w, w), y);
             actual[b] = windows.Series.Values[first + b];
             forecasts[b] = windows.Forecast(first + b, y[0]);
             baseline[b] = SeasonalNaive.Forecast(windows.Series, first + b);

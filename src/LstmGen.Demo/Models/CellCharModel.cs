@@ -3,7 +3,8 @@ namespace LstmGen.Demo.Models;
 /// <summary>
 /// <see cref="CharModel"/> over any generated float cell with a softmax head, held as <see cref="IRecurrentCell{T}"/>:
 /// the one adapter for every cell the demo offers. Owns flat buffers sized once (parameters, gradients, the caches,
-/// outputs and output gradients of the largest batch of windows, the carried states); nothing is allocated per call.
+/// outputs and output gradients of the largest batch of windows, the carried states, one generation state per stream);
+/// nothing is allocated per call.
 /// </summary>
 public sealed class CellCharModel : CharModel
 {
@@ -31,7 +32,7 @@ public sealed class CellCharModel : CharModel
         int elements = maxWindow * maxBatch, h = cell.HiddenSize, s = cell.StateLength;
         (_p, _grads) = (new float[cell.ParameterCount], new float[cell.ParameterCount]);
         (_caches, _outputs, _dOutputs) = (new float[elements * cell.CacheLength], new float[elements * h], new float[elements * h]);
-        (_training, _dInitial, _generation) = (new float[maxBatch * s], new float[maxBatch * s], new float[s]);
+        (_training, _dInitial, _generation) = (new float[maxBatch * s], new float[maxBatch * s], new float[maxBatch * s]);
     }
 
     /// <inheritdoc/>
@@ -103,7 +104,22 @@ public sealed class CellCharModel : CharModel
     /// <inheritdoc/>
     public override void Generate(int index, Span<float> logits)
     {
-        _cell.StepOneHot(_p, index, _generation, _generation);             // streaming inference: no cache written
-        _cell.HeadForward(_p, _generation.AsSpan(0, HiddenSize), logits);
+        Span<float> state = _generation.AsSpan(0, _cell.StateLength);
+        _cell.StepOneHot(_p, index, state, state);                          // streaming inference: no cache written
+        _cell.HeadForward(_p, state[..HiddenSize], logits);
+    }
+
+    /// <inheritdoc/>
+    public override void GenerateBatch(ReadOnlySpan<int> indices, Span<float> logits)
+    {
+        int m = indices.Length, s = _cell.StateLength, v = OutputSize;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(m, MaxBatch, nameof(indices));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(logits.Length, m * v, nameof(logits));
+        Span<float> states = _generation.AsSpan(0, m * s);
+        _cell.StepBatch(_p, indices, m, states, states);                    // m streams, one pass over U per 4: no caches
+        for (int b = 0; b < m; b++)
+        {
+            _cell.HeadForward(_p, states.Slice(b * s, HiddenSize), logits.Slice(b * v, v));
+        }
     }
 }

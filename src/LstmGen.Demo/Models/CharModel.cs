@@ -3,8 +3,8 @@ namespace LstmGen.Demo.Models;
 /// <summary>
 /// A character model the demo can train: one generated cell (a compile-time size) behind a small run-time surface,
 /// so that the training loop, the sampler and the checkpoint format are written once for every cell the demo offers.
-/// Holds the cell's parameters, gradients, workspace and two recurrent states (one carried across training windows,
-/// one for generation). Nothing here allocates after construction.
+/// Holds the cell's parameters, gradients, workspace and the recurrent states (one per training stream, carried across
+/// windows, and one per generation stream). Nothing here allocates after construction.
 /// </summary>
 /// <remarks>One implementation, <see cref="CellCharModel"/>, serves every cell: it holds the cell as
 /// <see cref="IRecurrentCell{T}"/>.</remarks>
@@ -59,12 +59,18 @@ public abstract class CharModel
     /// <summary>Restores the carried training states from <see cref="StateLength"/> values laid out as <see cref="SaveTrainingState"/> writes them.</summary>
     public abstract void RestoreTrainingState(ReadOnlySpan<float> source);
 
-    /// <summary>Sets the generation state to zero.</summary>
+    /// <summary>Sets every generation state to zero.</summary>
     public abstract void ResetGenerationState();
 
     /// <summary>One generation step: feeds character <paramref name="index"/>, advances the generation state and writes
     /// the head's logits (length <see cref="OutputSize"/>) into <paramref name="logits"/>.</summary>
     public abstract void Generate(int index, Span<float> logits);
+
+    /// <summary>One generation step of m = <c>indices.Length</c> streams at once (m ≤ <see cref="MaxBatch"/>): feeds
+    /// stream b its character indices[b], advances the m generation states with one batched inference step (no caches)
+    /// and writes stream b's logits at <c>b·OutputSize</c> of <paramref name="logits"/> [m × OutputSize]. Stream 0 is
+    /// the state <see cref="Generate"/> advances; every stream gets the values <see cref="Generate"/> would give it.</summary>
+    public abstract void GenerateBatch(ReadOnlySpan<int> indices, Span<float> logits);
 
     /// <summary>The size of the carried training states in floats: 2H (h and c) per stream.</summary>
     public int StateLength => 2 * HiddenSize * MaxBatch;

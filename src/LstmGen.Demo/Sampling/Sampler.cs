@@ -68,6 +68,65 @@ public static class Sampler
         }
     }
 
+    /// <summary>
+    /// Generates <paramref name="count"/> independent texts of <paramref name="length"/> characters after the same
+    /// <paramref name="prompt"/>, stepping all streams at once (<see cref="CharModel.GenerateBatch"/>: one batched
+    /// inference step per character for every stream, no caches). Stream i draws from <c>new Random(seed + i)</c>, so
+    /// it is exactly the text <see cref="Generate(CharModel, Vocabulary, string, int, double, Random)"/> gives with that
+    /// seed: stream 0 is the single sample of <paramref name="seed"/>.
+    /// </summary>
+    /// <param name="model">The model, with <see cref="CharModel.MaxBatch"/> ≥ <paramref name="count"/>; its generation states are reset first.</param>
+    /// <param name="vocabulary">The model's vocabulary.</param>
+    /// <param name="prompt">Text every stream conditions on (as for <see cref="Generate(CharModel, Vocabulary, string, int, double, Random, Action{Rune})"/>).</param>
+    /// <param name="length">Characters to generate per stream.</param>
+    /// <param name="temperature">0 picks the most likely character every time; 1 samples the model's distribution.</param>
+    /// <param name="seed">Stream i's seed is seed + i.</param>
+    /// <param name="count">The number of streams.</param>
+    /// <exception cref="DemoException">The prompt holds a character outside the vocabulary.</exception>
+    public static string[] GenerateStreams(CharModel model, Vocabulary vocabulary, string prompt, int length, double temperature, int seed, int count)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, model.MaxBatch);
+        if (!(temperature >= 0) || double.IsInfinity(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "Expected 0 or a positive finite temperature.");
+        }
+
+        RequireInVocabulary(vocabulary, prompt);
+        int v = model.OutputSize;
+        float[] logits = new float[count * v];
+        double[] weights = new double[vocabulary.Count];
+        int[] indices = new int[count];
+        Random[] randoms = [.. Enumerable.Range(0, count).Select(i => new Random(seed + i))];
+        StringBuilder[] texts = [.. Enumerable.Range(0, count).Select(_ => new StringBuilder(length))];
+        model.ResetGenerationState();
+        var newline = new Rune('\n');
+        string start = prompt.Length > 0 ? prompt : vocabulary.Contains(newline) ? "\n" : vocabulary[0].ToString();
+        foreach (Rune rune in start.EnumerateRunes())
+        {
+            Array.Fill(indices, vocabulary.IndexOf(rune));
+            model.GenerateBatch(indices, logits);
+        }
+
+        for (int n = 0; n < length; n++)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                indices[b] = Draw(logits.AsSpan(b * v, vocabulary.Count), temperature, randoms[b], weights);
+                texts[b].Append(vocabulary[indices[b]].ToString());
+            }
+
+            if (n + 1 < length)
+            {
+                model.GenerateBatch(indices, logits);
+            }
+        }
+
+        return [.. texts.Select(text => text.ToString())];
+    }
+
     /// <summary>Checks that every character of <paramref name="prompt"/> is in <paramref name="vocabulary"/>.</summary>
     /// <exception cref="DemoException">The prompt holds a character outside the vocabulary.</exception>
     public static void RequireInVocabulary(Vocabulary vocabulary, string prompt)

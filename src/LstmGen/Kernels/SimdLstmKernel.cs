@@ -130,7 +130,7 @@ internal static class SimdLstmKernel<TShape, T>
 
     // z [4H] → σ/tanh in place (i, f, g, o); c [H] = f ⊙ c_prev + i ⊙ g (c may be z's i block, not c_prev);
     // tanhC [H] = tanh c; hNext [H] = o ⊙ tanh c. The same operations, in the same order, in Forward and Step.
-    private static void Update(ReadOnlySpan<T> cPrev, Span<T> z, Span<T> c, Span<T> tanhC, Span<T> hNext)
+    internal static void Update(ReadOnlySpan<T> cPrev, Span<T> z, Span<T> c, Span<T> tanhC, Span<T> hNext)
     {
         int h = H;
         Span<T> i = z[..h], f = z.Slice(h, h), g = z.Slice(2 * h, h), o = z.Slice(3 * h, h);

@@ -67,6 +67,10 @@ internal static class FacadeEmitter
         f.Fn($"ForwardBatch{{TState}}({P}, {Ros}{{int}}, {Ros}{{TState}}, {Sp}{{TState}}, {Sp}{{T}})",
             $"void ForwardBatch(Parameters p, {Ros}<int> inputs, {Ros}<State> states, {Sp}<State> next, {Sp}<{t}> caches)",
             "ForwardBatch(p, inputs, states, next, caches)");
+        f.Fn($"StepBatch{{TIn, TState}}({P}, {Ros}{{TIn}}, {Ros}{{TState}}, {Sp}{{TState}})",
+            $"void StepBatch(Parameters p, {Ros}<Input> inputs, {Ros}<State> states, {Sp}<State> next)", "StepBatch(p, inputs, states, next)");
+        f.Fn($"StepBatch{{TState}}({P}, {Ros}{{int}}, {Ros}{{TState}}, {Sp}{{TState}})",
+            $"void StepBatch(Parameters p, {Ros}<int> inputs, {Ros}<State> states, {Sp}<State> next)", "StepBatch(p, inputs, states, next)");
         f.Fn($"BackwardBatch{{TIn, THidden, TStateGradient}}({P}, {Ros}{{TIn}}, {Ros}{{T}}, {Ros}{{THidden}}, {Ros}{{TStateGradient}}, {Sp}{{TStateGradient}}, {G}, {Sp}{{TIn}})",
             $"void BackwardBatch(Parameters p, {Ros}<Input> inputs, {Ros}<{t}> caches, {Ros}<Hidden> outputGradients, {Ros}<StateGradient> carry, {Sp}<StateGradient> carryOut, Gradients grads, {Sp}<Input> inputGradients)",
             "BackwardBatch(p, inputs, caches, outputGradients, carry, carryOut, grads, inputGradients)");
