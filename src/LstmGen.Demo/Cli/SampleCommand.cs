@@ -54,7 +54,7 @@ internal static class SampleCommand
         }
 
         Checkpoint saved = CheckpointFile.Load(checkpointPath);
-        CharModel model = ModelCatalog.Find(saved.ModelName).Create(1, 1);
+        using CharModel model = ModelCatalog.Find(saved.ModelName).Create(1, 1, 1);
         saved.Parameters.CopyTo(model.Parameters);
         var vocabulary = new Vocabulary(saved.Vocabulary);
         Sampler.RequireInVocabulary(vocabulary, prompt);

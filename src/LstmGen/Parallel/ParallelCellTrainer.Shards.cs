@@ -39,7 +39,7 @@ public sealed partial class ParallelCellTrainer<T> : IShardWork
                 _pool.Run(this, shards);
             }
 
-            return ShardRows.Reduce(_shards, shards, shape.Scale, dp);
+            return ShardRows.Reduce(_shards, shards, shape.Scale, T.One, dp);
         }
         finally
         {
@@ -48,8 +48,9 @@ public sealed partial class ParallelCellTrainer<T> : IShardWork
         }
     }
 
-    // Shard k: gather its samples, forward, loss (unscaled), BPTT into its own dθ; states and dxs straight to the
-    // caller's rows of this shard (disjoint from every other shard's), times the reduction's factor.
+    // Shard k: gather its samples, forward, loss (its gradients with the whole batch's factor, as the cell's batched
+    // loss puts it there), BPTT into its own dθ; states and dxs straight to the caller's rows of
+    // this shard (disjoint from every other shard's).
     void IShardWork.RunShard(int shard)
     {
         CellShard<T> own = _shards[shard];
@@ -76,14 +77,14 @@ public sealed partial class ParallelCellTrainer<T> : IShardWork
             Cell.ForwardSequenceBatch(p, indices, count, lengths, initial, final, caches, outputs);
         }
 
-        // loss: dOutputs [T × count × H], the head's dθ into the shard's dp
+        // loss: dOutputs [T × count × H] and the head's dθ (into the shard's dp), both with the factor 1 or 1/m
         Span<T> dp = own.Dp;
         dp.Clear();
         bool crossEntropy = shape.Loss == ShardLossKind.CrossEntropy;
         int targetWidth = Cell.Layout.Head == OutputHead.Linear ? Cell.OutputSize : h;
         ReadOnlySpan<int> classes = crossEntropy ? ShardRows.Gather<int>(_call.Classes.Span, steps, m, start, count, 1, own.Classes) : default;
         ReadOnlySpan<T> targets = crossEntropy ? default : ShardRows.Gather<T>(_call.Targets.Span, steps, m, start, count, targetWidth, own.Targets);
-        own.Loss = CellShardLoss.Run(Cell, shape.Loss, p, outputs, classes, targets, dOutputs, dp, steps, count, lengths, shape.LossSteps);
+        own.Loss = CellShardLoss.Run(Cell, shape.Loss, p, outputs, classes, targets, dOutputs, dp, steps, count, lengths, shape.LossSteps, shape.Scale);
 
         // BPTT: dOutputs → dθ (the shard's), dInitial [count × S], dxs [T × count × D]
         if (dense)
@@ -92,17 +93,12 @@ public sealed partial class ParallelCellTrainer<T> : IShardWork
             Cell.BpttBatch(p, xs, count, lengths, caches, dOutputs, dInitial, dxs, dp);
             if (!dxs.IsEmpty)
             {
-                ShardRows.Scatter(dxs, steps, m, start, count, d, shape.Scale, _call.Dxs.Span);
+                ShardRows.Scatter(dxs, steps, m, start, count, d, T.One, _call.Dxs.Span);
             }
         }
         else
         {
             Cell.BpttBatch(p, indices, count, lengths, caches, dOutputs, dInitial, dp);
-        }
-
-        if (!_call.DInitial.IsEmpty)
-        {
-            ShardRows.Scale<T>(dInitial, shape.Scale, dInitial);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed partial class ParallelModelTrainer<T> : IShardWork
                 _pool.Run(this, shards);
             }
 
-            return ShardRows.Reduce(_shards, shards, shape.Scale, dp);
+            return ShardRows.Reduce(_shards, shards, shape.Scale, shape.Scale, dp);
         }
         finally
         {

@@ -47,14 +47,14 @@ internal static class ShardRows
     }
 
     /// <summary>
-    /// The fixed-order reduction: dp += scale · (dp₀ + dp₁ + … + dp_{s−1}), shard by shard in index order (dp₀ is
-    /// overwritten with the sum when there is a scale), and the loss scale · (L₀ + L₁ + …). The same shards give the
-    /// same bits on every run.
+    /// The fixed-order reduction: dp += gradientScale · (dp₀ + dp₁ + … + dp_{s−1}), shard by shard in index order
+    /// (dp₀ is overwritten with the sum when there is a scale), and the loss lossScale · (L₀ + L₁ + …). The same shards
+    /// give the same bits on every run.
     /// </summary>
-    public static T Reduce<T>(IReadOnlyList<ShardGradient<T>> shards, int count, T scale, Span<T> dp)
+    public static T Reduce<T>(IReadOnlyList<ShardGradient<T>> shards, int count, T lossScale, T gradientScale, Span<T> dp)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T loss = T.Zero;
+        T loss = T.Zero, scale = gradientScale;
         for (int k = 0; k < count; k++)
         {
             loss += shards[k].Loss;
@@ -67,7 +67,7 @@ internal static class ShardRows
                 TensorPrimitives.Add(dp, shards[k].Dp, dp);
             }
 
-            return loss;
+            return lossScale * loss;
         }
 
         Span<T> sum = shards[0].Dp;
@@ -77,7 +77,7 @@ internal static class ShardRows
         }
 
         TensorPrimitives.MultiplyAdd(sum, scale, dp, dp);
-        return scale * loss;
+        return lossScale * loss;
     }
 }
 
