@@ -17,7 +17,7 @@ internal static class DefaultRun
         console.WriteLine();
         console.Write(new Rule("train: a character-level LSTM on the embedded corpus") { Justification = Justify.Left });
         TrainingOptions options = new();
-        TrainingSession session = TrainCommand.TrainSession(context, ModelCatalog.DefaultName, corpusPath: null, options, "lstmgen-out", resumePath: null);
+        using TrainingSession session = TrainCommand.TrainSession(context, ModelCatalog.DefaultName, corpusPath: null, options, "lstmgen-out", resumePath: null);
         console.WriteLine();
         console.Write(new Rule("sample: the trained model continues \"The \"") { Justification = Justify.Left });
         console.WriteLine("The " + VisibleText.Render(session.Sample("The ", length: 300, options.Temperature, seed: options.Seed)));

@@ -66,7 +66,7 @@ internal static class SampleCommand
         }
 
         Checkpoint saved = CheckpointFile.Load(checkpointPath);
-        CharModel model = ModelCatalog.Find(saved.ModelName).Create(1, count);
+        using CharModel model = ModelCatalog.Find(saved.ModelName).Create(1, count, 1);
         saved.Parameters.CopyTo(model.Parameters);
         var vocabulary = new Vocabulary(saved.Vocabulary);
         Sampler.RequireInVocabulary(vocabulary, prompt);

@@ -23,6 +23,7 @@ internal static class TrainCommand
         var steps = new Option<int>("--steps") { Description = "Training steps (one window and one update each).", DefaultValueFactory = _ => Defaults.Steps };
         var seqLen = new Option<int>("--seq-len") { Description = "Characters per window of truncated BPTT (the state carries across windows).", DefaultValueFactory = _ => Defaults.SeqLen };
         var batch = new Option<int>("--batch") { Description = "Streams trained at once: the corpus is cut into this many streams, each step trains one window of each as a time-major batch (mean loss).", DefaultValueFactory = _ => Defaults.Batch };
+        var threads = new Option<int>("--threads") { Description = F($"Threads a batch trains on (1 to {LstmGen.Parallel.TrainerThreads.MaxThreadCount}; at most one per stream). The same seed and thread count give the same run bit for bit."), DefaultValueFactory = _ => Defaults.Threads, HelpName = "N" };
         var optimizer = new Option<OptimizerKind>("--optimizer") { Description = "Adam (with bias correction) or Sgd.", DefaultValueFactory = _ => Defaults.Optimizer };
         var lr = new Option<double?>("--lr") { Description = "Learning rate [default: 0.01 for Adam, 0.5 for SGD]." };
         var clip = new Option<double>("--clip") { Description = "Clip the gradient's global L2 norm to this (0: off).", DefaultValueFactory = _ => Defaults.ClipNorm };
@@ -37,7 +38,7 @@ internal static class TrainCommand
             "Train a character-level LSTM with a softmax head; writes <out>/<model>.ckpt and <out>/loss.svg.\n" +
             "Models (cell sizes are compile-time constants, so the demo offers the cells it declares):\n" +
             string.Join("\n", ModelCatalog.All.Select(m => "  " + m.Describe())));
-        foreach (Option option in new Option[] { model, corpus, steps, seqLen, batch, optimizer, lr, clip, seed, sampleEvery, sampleLength, temperature, output, resume })
+        foreach (Option option in new Option[] { model, corpus, steps, seqLen, batch, threads, optimizer, lr, clip, seed, sampleEvery, sampleLength, temperature, output, resume })
         {
             command.Options.Add(option);
         }
@@ -50,6 +51,7 @@ internal static class TrainCommand
                 Steps = parse.GetValue(steps),
                 SeqLen = parse.GetValue(seqLen),
                 Batch = parse.GetValue(batch),
+                Threads = parse.GetValue(threads),
                 Optimizer = kind,
                 LearningRate = parse.GetValue(lr) ?? DefaultLearningRate(kind),
                 ClipNorm = parse.GetValue(clip),
@@ -76,7 +78,7 @@ internal static class TrainCommand
     /// <summary>Trains and writes the results.</summary>
     public static int Train(CommandContext context, string modelName, string? corpusPath, TrainingOptions options, string outputDirectory, string? resumePath)
     {
-        TrainSession(context, modelName, corpusPath, options, outputDirectory, resumePath);
+        using TrainingSession session = TrainSession(context, modelName, corpusPath, options, outputDirectory, resumePath);
         return 0;
     }
 
@@ -109,7 +111,7 @@ internal static class TrainCommand
         using var stop = new StopSignals();
         console.WriteLine(F($"Training {session.Entry.Describe()}"));
         console.WriteLine(F($"  corpus: {corpus.Name}, {corpus.Indices.Length:N0} characters, vocabulary of {corpus.Vocabulary.Count} (uniform guess: ln {corpus.Vocabulary.Count} = {Math.Log(corpus.Vocabulary.Count):F3} nats per character)"));
-        console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, {DescribeClip(used.ClipNorm)}, seed {used.Seed}"));
+        console.WriteLine(F($"  {options.Steps} steps of {(session.Batch > 1 ? $"{session.Batch} streams × " : string.Empty)}{session.SeqLen} characters (truncated BPTT, state carried across windows), {used.Optimizer} lr {used.LearningRate}, {DescribeClip(used.ClipNorm)}, seed {used.Seed}, {DescribeThreads(session.Threads)}"));
         IReadOnlyList<double> losses = new TrainingView(console).Run(session, options.Steps, stop.Stop);
         if (stop.Requested)
         {
@@ -145,6 +147,9 @@ internal static class TrainCommand
 
     /// <summary><c>clip ‖dθ‖ ≤ 1</c>, or <c>clip off</c> for 0 (no clipping).</summary>
     private static string DescribeClip(double clipNorm) => clipNorm > 0 ? F($"clip ‖dθ‖ ≤ {clipNorm}") : "clip off";
+
+    /// <summary><c>1 thread</c>, <c>2 threads</c>.</summary>
+    private static string DescribeThreads(int threads) => threads == 1 ? "1 thread" : F($"{threads} threads");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,25 +1,31 @@
+using LstmGen.Parallel;
+
 namespace LstmGen.Demo.Models;
 
 /// <summary>
 /// <see cref="CharModel"/> over any generated float cell with a softmax head, held as <see cref="IRecurrentCell{T}"/>:
 /// the one adapter for every cell the demo offers. Owns flat buffers sized once (parameters, gradients, the caches,
 /// outputs and output gradients of the largest batch of windows, the carried states, one generation state per stream);
-/// nothing is allocated per call.
+/// nothing is allocated per call. A batch trains on several threads through <see cref="ParallelCellTrainer{T}"/> when
+/// more than one is asked for.
 /// </summary>
 public sealed class CellCharModel : CharModel
 {
     private readonly IRecurrentCell<float> _cell;
     private readonly float[] _p, _grads, _caches, _outputs, _dOutputs, _training, _dInitial, _generation;
+    private readonly ParallelCellTrainer<float>? _trainer;
 
     /// <summary>Sizes the buffers for windows of up to <paramref name="maxWindow"/> steps and <paramref name="maxBatch"/> streams.</summary>
     /// <param name="name">What <c>--model</c> selects, e.g. <c>lstm128</c>.</param>
     /// <param name="cell">The cell, e.g. <c>RecurrentCell&lt;CharLstm128.Kernel, float&gt;.Instance</c>; it must have a head.</param>
     /// <param name="maxWindow">The longest training window.</param>
     /// <param name="maxBatch">The most streams trained at once.</param>
+    /// <param name="threads">Threads a batch trains on (1: the calling thread only).</param>
     /// <exception cref="ArgumentException">The cell has no softmax head.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWindow"/> or <paramref name="maxBatch"/> is less than 1.</exception>
-    public CellCharModel(string name, IRecurrentCell<float> cell, int maxWindow, int maxBatch = 1)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWindow"/> or <paramref name="maxBatch"/> is less than 1, or <paramref name="threads"/> is out of range.</exception>
+    public CellCharModel(string name, IRecurrentCell<float> cell, int maxWindow, int maxBatch = 1, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWindow, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
@@ -33,6 +39,7 @@ public sealed class CellCharModel : CharModel
         (_p, _grads) = (new float[cell.ParameterCount], new float[cell.ParameterCount]);
         (_caches, _outputs, _dOutputs) = (new float[elements * cell.CacheLength], new float[elements * h], new float[elements * h]);
         (_training, _dInitial, _generation) = (new float[maxBatch * s], new float[maxBatch * s], new float[maxBatch * s]);
+        _trainer = threads > 1 && maxBatch > 1 ? new ParallelCellTrainer<float>(cell, maxWindow, maxBatch, threads) : null;
     }
 
     /// <inheritdoc/>
@@ -79,6 +86,14 @@ public sealed class CellCharModel : CharModel
     public override float TrainBatch(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, MaxBatch);
+        if (_trainer is not null)
+        {
+            // every core: the streams in fixed shards, one per thread, dθ added in shard order; states advance in place
+            Span<float> carried = _training.AsSpan(0, batchSize * _cell.StateLength);
+            _grads.AsSpan().Clear();
+            return _trainer.Gradient(_p, inputs, batchSize, default, carried, targets, carried, default, _grads, BatchReduction.Mean);
+        }
+
         int elements = inputs.Length, h = HiddenSize, s = _cell.StateLength;
         Span<float> states = _training.AsSpan(0, batchSize * s), caches = _caches.AsSpan(0, elements * _cell.CacheLength);
         Span<float> outputs = _outputs.AsSpan(0, elements * h), dOutputs = _dOutputs.AsSpan(0, elements * h);
@@ -87,6 +102,17 @@ public sealed class CellCharModel : CharModel
         float loss = _cell.CrossEntropy(_p, outputs, targets, dOutputs, _grads, BatchReduction.Mean, batchSize);
         _cell.BpttBatch(_p, inputs, batchSize, caches, dOutputs, _dInitial.AsSpan(0, batchSize * s), _grads);
         return loss;
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _trainer?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <inheritdoc/>

@@ -8,8 +8,14 @@ namespace LstmGen.Demo.Models;
 /// </summary>
 /// <remarks>One implementation, <see cref="CellCharModel"/>, serves every cell: it holds the cell as
 /// <see cref="IRecurrentCell{T}"/>.</remarks>
-public abstract class CharModel
+public abstract class CharModel : IDisposable
 {
+    /// <summary>Stops the threads the model trains on, if any.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
     /// <summary>The name <c>--model</c> selects and checkpoints record, e.g. <c>lstm128</c>.</summary>
     public abstract string Name { get; }
 
@@ -74,6 +80,11 @@ public abstract class CharModel
 
     /// <summary>The size of the carried training states in floats: 2H (h and c) per stream.</summary>
     public int StateLength => 2 * HiddenSize * MaxBatch;
+
+    /// <summary>Releases the model's threads (<paramref name="disposing"/>: called from <see cref="Dispose()"/>).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
 
     /// <summary>Fills θ with values uniform in ±1/√H (PyTorch's default LSTM initialisation) from <paramref name="random"/>.</summary>
     public void Initialise(Random random)

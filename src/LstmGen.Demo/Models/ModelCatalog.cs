@@ -10,8 +10,8 @@ namespace LstmGen.Demo.Models;
 /// <param name="ParameterCount">The number of parameters.</param>
 /// <param name="Layout">The generated cell's <c>Layout</c>: where each weight sits in its flat parameter buffer (for export).</param>
 /// <param name="Create">Creates the model with a workspace for windows of up to the given length (first argument) and
-/// batches of up to the given number of streams (second).</param>
-public sealed record ModelEntry(string Name, string CellName, int Vocabulary, int HiddenSize, int ParameterCount, CellLayout Layout, Func<int, int, CharModel> Create)
+/// batches of up to the given number of streams (second), trained on up to the given number of threads (third).</param>
+public sealed record ModelEntry(string Name, string CellName, int Vocabulary, int HiddenSize, int ParameterCount, CellLayout Layout, Func<int, int, int, CharModel> Create)
 {
     /// <summary>One line for <c>--help</c> and errors, e.g. <c>lstm128: CharLstm128, LSTM vocabulary ≤ 64, H = 128, float, 90,752 parameters</c>.</summary>
     public string Describe() =>
@@ -30,8 +30,8 @@ public static class ModelCatalog
     /// <summary>Every model, default first.</summary>
     public static IReadOnlyList<ModelEntry> All { get; } =
     [
-        new("lstm128", nameof(CharLstm128), CharLstm128.InputSize, CharLstm128.HiddenSize, CharLstm128.ParameterCount, CharLstm128.Layout, (maxWindow, maxBatch) => new CellCharModel("lstm128", RecurrentCell<CharLstm128.Kernel, float>.Instance, maxWindow, maxBatch)),
-        new("lstm32", nameof(CharLstm32), CharLstm32.InputSize, CharLstm32.HiddenSize, CharLstm32.ParameterCount, CharLstm32.Layout, (maxWindow, maxBatch) => new CellCharModel("lstm32", RecurrentCell<CharLstm32.Kernel, float>.Instance, maxWindow, maxBatch)),
+        new("lstm128", nameof(CharLstm128), CharLstm128.InputSize, CharLstm128.HiddenSize, CharLstm128.ParameterCount, CharLstm128.Layout, (maxWindow, maxBatch, threads) => new CellCharModel("lstm128", RecurrentCell<CharLstm128.Kernel, float>.Instance, maxWindow, maxBatch, threads)),
+        new("lstm32", nameof(CharLstm32), CharLstm32.InputSize, CharLstm32.HiddenSize, CharLstm32.ParameterCount, CharLstm32.Layout, (maxWindow, maxBatch, threads) => new CellCharModel("lstm32", RecurrentCell<CharLstm32.Kernel, float>.Instance, maxWindow, maxBatch, threads)),
     ];
 
     /// <summary>The model called <paramref name="name"/>.</summary>

@@ -1,4 +1,5 @@
 using LstmGen.Demo.Sampling;
+using LstmGen.Parallel;
 
 namespace LstmGen.Demo.Training;
 
@@ -38,6 +39,12 @@ public sealed record TrainingOptions
     /// and each step trains one window of every stream as one time-major batch (mean loss over the batch).</summary>
     public int Batch { get; init; } = 1;
 
+    /// <summary>Threads a batch trains on (<see cref="ParallelCellTrainer{T}"/>: the streams split into fixed shards, one
+    /// per thread, gradients added in shard order), by default every core. The same seed and thread count give the same
+    /// run bit for bit; another thread count changes only the order of floating-point sums. A batch of m streams uses
+    /// at most m threads (one stream: one thread).</summary>
+    public int Threads { get; init; } = TrainerThreads.DefaultThreadCount;
+
     /// <summary>The optimiser.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
@@ -68,6 +75,7 @@ public sealed record TrainingOptions
         Require(Steps >= 0, $"--steps must be 0 or more, got {Steps}.");
         Require(SeqLen >= 1, $"--seq-len must be at least 1, got {SeqLen}.");
         Require(Batch is >= 1 and <= MaxBatch, $"--batch must be between 1 and {MaxBatch}, got {Batch}.");
+        Require(Threads is >= 1 and <= TrainerThreads.MaxThreadCount, $"--threads must be between 1 and {TrainerThreads.MaxThreadCount}, got {Threads}.");
         Require(double.IsFinite(LearningRate) && LearningRate > 0, $"--lr must be positive and finite, got {LearningRate}.");
         Require(double.IsFinite(ClipNorm) && ClipNorm >= 0, $"--clip must be 0 (off) or positive, got {ClipNorm}.");
         Require(SampleEvery >= 0, $"--sample-every must be 0 (never) or more, got {SampleEvery}.");

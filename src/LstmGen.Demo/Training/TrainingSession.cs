@@ -16,7 +16,7 @@ namespace LstmGen.Demo.Training;
 /// options give the same losses bit for bit, and a run resumed from a checkpoint continues exactly where it stopped.
 /// No console: progress goes to an <see cref="ITrainingObserver"/>.
 /// </summary>
-public sealed class TrainingSession : ITrainingRun
+public sealed class TrainingSession : ITrainingRun, IDisposable
 {
     private readonly List<double> _losses;
     private readonly int[] _windowInputs;
@@ -78,6 +78,12 @@ public sealed class TrainingSession : ITrainingRun
     /// <summary>The loss per character (nats) of every step so far, including those before a resume.</summary>
     public IReadOnlyList<double> Losses => _losses;
 
+    /// <summary>The threads each step trains on: <see cref="TrainingOptions.Threads"/>, at most one per stream.</summary>
+    public int Threads => Math.Min(Options.Threads, Batch);
+
+    /// <summary>Stops the model's training threads.</summary>
+    public void Dispose() => Model.Dispose();
+
     /// <summary>Starts a run: a fresh model initialised from <see cref="TrainingOptions.Seed"/>.</summary>
     /// <exception cref="DemoException">The options are out of range, or the corpus's vocabulary is too large for the model.</exception>
     public static TrainingSession Start(ModelEntry entry, Corpus corpus, TrainingOptions options)
@@ -87,7 +93,7 @@ public sealed class TrainingSession : ITrainingRun
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         corpus.RequireFits(entry.Name, entry.Vocabulary);
-        CharModel model = entry.Create(Math.Min(options.SeqLen, StreamLengthOf(corpus, options.Batch)), options.Batch);
+        CharModel model = entry.Create(Math.Min(options.SeqLen, StreamLengthOf(corpus, options.Batch)), options.Batch, options.Threads);
         model.Initialise(new Random(options.Seed));
         ParameterOptimizer optimizer = ParameterOptimizer.Create(options.Optimizer, model.ParameterCount, options.LearningRate);
         return new TrainingSession(entry, model, corpus, options, optimizer, step: 0, losses: []);
@@ -117,7 +123,7 @@ public sealed class TrainingSession : ITrainingRun
             throw new DemoException($"The corpus {corpus.Name} has {corpus.Indices.Length} characters, too few for the checkpoint's {checkpoint.Batch} stream(s) of windows of {checkpoint.SeqLen}.");
         }
 
-        CharModel model = entry.Create(checkpoint.SeqLen, checkpoint.Batch);
+        CharModel model = entry.Create(checkpoint.SeqLen, checkpoint.Batch, resumed.Threads);
         checkpoint.Parameters.CopyTo(model.Parameters);
         model.RestoreTrainingState(checkpoint.TrainingState);
         ParameterOptimizer optimizer = ParameterOptimizer.Create(checkpoint.Optimizer, model.ParameterCount, checkpoint.LearningRate);

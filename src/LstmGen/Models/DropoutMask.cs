@@ -26,8 +26,10 @@ internal static class DropoutMask
     /// <summary>
     /// Multiplies rows [T × m × width] (time-major) by layer <paramref name="layer"/>'s mask of
     /// <paramref name="seed"/> and <paramref name="probability"/>; forward on the outputs, backward on their gradients.
+    /// Row b is sequence <paramref name="firstSequence"/> + b of the mask (a shard of a data-parallel batch passes its
+    /// first sample, so that its masks are the whole batch's).
     /// </summary>
-    public static void Apply<T>(Span<T> rows, ulong seed, int layer, int steps, int batchSize, int width, double probability)
+    public static void Apply<T>(Span<T> rows, ulong seed, int layer, int steps, int batchSize, int width, double probability, int firstSequence = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T scale = T.CreateTruncating(1.0 / (1.0 - probability));
@@ -35,7 +37,7 @@ internal static class DropoutMask
         {
             for (int b = 0; b < batchSize; b++)
             {
-                ulong row = Row(seed, layer, t, b);
+                ulong row = Row(seed, layer, t, firstSequence + b);
                 Span<T> values = rows.Slice(((t * batchSize) + b) * width, width);
                 for (int j = 0; j < width; j++)
                 {

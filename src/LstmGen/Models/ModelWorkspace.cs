@@ -112,6 +112,12 @@ public sealed class ModelWorkspace<T>
         return Slice(_outputs[layer], Rows);
     }
 
+    /// <summary>
+    /// The batch index of this workspace's sequence 0 in the dropout masks: 0, or, in a shard of
+    /// <see cref="Parallel.ParallelModelTrainer{T}"/>, the shard's first sample.
+    /// </summary>
+    internal int FirstSequence { get; set; }
+
     /// <summary>Records the sizes, lengths and seed of a forward about to run.</summary>
     internal void BeginForward(int steps, int batchSize, ReadOnlySpan<int> lengths, ulong? dropoutSeed)
     {

@@ -35,7 +35,7 @@ public sealed partial class RecurrentModel<T>
             BackwardLayer(k, p, input, steps, m, lengths, dOutput, dInitial, dInput, dp, workspace);
             if (k > 0 && workspace.DropoutSeed is ulong seed && Dropout > 0)
             {
-                DropoutMask.Apply(dInput, seed, k - 1, steps, m, _layers[k - 1].OutputWidth, Dropout);
+                DropoutMask.Apply(dInput, seed, k - 1, steps, m, _layers[k - 1].OutputWidth, Dropout, workspace.FirstSequence);
             }
 
             dOutput = dInput;

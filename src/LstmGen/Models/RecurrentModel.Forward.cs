@@ -49,7 +49,7 @@ public sealed partial class RecurrentModel<T>
             ForwardLayer(k, p, input, steps, m, lengths, initial, final, workspace, output);
             if (k < _layers.Length - 1 && dropoutSeed is ulong seed && Dropout > 0)
             {
-                DropoutMask.Apply(output, seed, k, steps, m, _layers[k].OutputWidth, Dropout);
+                DropoutMask.Apply(output, seed, k, steps, m, _layers[k].OutputWidth, Dropout, workspace.FirstSequence);
             }
 
             input = output;

@@ -62,7 +62,7 @@ public sealed class SamplerAndTextTests
     [Fact]
     public void Sampling_is_deterministic_for_a_seed_and_stays_in_the_vocabulary()
     {
-        CharModel model = ModelCatalog.Find("lstm32").Create(1, 1);
+        using CharModel model = ModelCatalog.Find("lstm32").Create(1, 1, 1);
         model.Initialise(new Random(2));
         Vocabulary vocabulary = Vocabulary.FromText("abc .");
 
