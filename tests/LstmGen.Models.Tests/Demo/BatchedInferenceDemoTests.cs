@@ -48,7 +48,7 @@ public sealed class BatchedInferenceDemoTests : IDisposable
     public void Streams_sampled_together_are_the_single_samples_of_their_seeds(string name, double temperature)
     {
         const int count = 6, seed = 9;
-        CharModel model = ModelCatalog.Find(name).Create(1, count);
+        using CharModel model = ModelCatalog.Find(name).Create(1, count, 1);
         model.Initialise(new Random(5));
         var vocabulary = Vocabulary.FromText(Corpus.LoadDefault().Text);
         string[] together = Sampler.GenerateStreams(model, vocabulary, "The ", 60, temperature, seed, count);
