@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using LstmGen.Benchmarks.Baselines;
 using LstmGen.Models;
 
 namespace LstmGen.Benchmarks;
@@ -53,4 +54,12 @@ public class ConfigE
     [Benchmark(Baseline = true, Description = "LstmGen LSTM CrossEntropyLossAndGradients (B)", OperationsPerInvoke = Data.Steps)]
     [BenchmarkCategory("E BPTT per timestep")]
     public float OneLayerBptt() => CellB.CrossEntropyLossAndGradients(_pB, _inputs, _targets, CellB.State.Zero, _workspaceB, _gradsB).Loss;
+
+    [Benchmark(Description = "Bound: FMA peak for E's GEMM work per timestep (593,664 FMAs)")]
+    [BenchmarkCategory("E BPTT per timestep")]
+    public float FmaPeakE() => BoundKernels.FmaPeak(GemmWork.VectorFmas(GemmWork.TwoLayerLstm, 1));
+
+    [Benchmark(Description = "Bound: FMA peak for B's GEMM work per timestep (200,448 FMAs)")]
+    [BenchmarkCategory("E BPTT per timestep")]
+    public float FmaPeakB() => BoundKernels.FmaPeak(GemmWork.VectorFmas(GemmWork.Lstm, 1));
 }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using LstmGen.Benchmarks.Baselines;
 
 namespace LstmGen.Benchmarks;
 
@@ -59,4 +60,8 @@ public class ConfigF
     [Benchmark(Baseline = true, Description = "LstmGen LSTM CrossEntropyLossAndGradients (B)", OperationsPerInvoke = Data.Steps)]
     [BenchmarkCategory("F BPTT per timestep")]
     public float LstmBptt() => CellB.CrossEntropyLossAndGradients(_pB, _inputs, _targets, CellB.State.Zero, _workspaceB, _gradsB).Loss;
+
+    [Benchmark(Description = "Bound: FMA peak for F's GEMM work per timestep (151,296 FMAs)")]
+    [BenchmarkCategory("F BPTT per timestep")]
+    public float FmaPeakF() => BoundKernels.FmaPeak(GemmWork.VectorFmas(GemmWork.Gru, 1));
 }

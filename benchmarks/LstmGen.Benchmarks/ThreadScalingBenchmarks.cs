@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LstmGen.Benchmarks.Baselines;
 using LstmGen.Models;
 using LstmGen.Parallel;
 
@@ -58,6 +59,9 @@ public class ThreadScalingC : ThreadScaling
     [Benchmark(Baseline = true, Description = "C cell's own batch, one thread (CrossEntropyLossAndGradientsBatch)", OperationsPerInvoke = Data.Steps)]
     public float OneThreadBatch() =>
         CellB.CrossEntropyLossAndGradientsBatch(_typedP, _inputs, _classes, Batch, BatchReduction.Sum, _workspace, _grads);
+
+    [Benchmark(Description = "Bound: single-core FMA peak of C's GEMM work (m = 32), per timestep")]
+    public float FmaPeak() => BoundKernels.FmaPeak(GemmWork.VectorFmas(GemmWork.Lstm, Batch));
 }
 
 /// <summary>E: the two-layer LSTM model (10 → 128 → 128, softmax head V = 10, float; ModelE), m = 32 one-hot vectors.</summary>
@@ -96,6 +100,9 @@ public class ThreadScalingE : ThreadScaling
         Array.Clear(_dp);
         return _trainer.Gradient(_p, _xs, Batch, default, default, _classes, default, default, default, _dp, BatchReduction.Sum);
     }
+
+    [Benchmark(Description = "Bound: single-core FMA peak of E's GEMM work (m = 32), per timestep")]
+    public float FmaPeak() => BoundKernels.FmaPeak(GemmWork.VectorFmas(GemmWork.TwoLayerLstm, Batch));
 }
 
 /// <summary>F: GRU 10 one-hot → 128, softmax head V = 10, float (CellF), m = 32.</summary>
@@ -126,4 +133,7 @@ public class ThreadScalingF : ThreadScaling
         Array.Clear(_dp);
         return _trainer.Gradient(_p, _inputs, Batch, default, default, _classes, default, default, _dp, BatchReduction.Sum);
     }
+
+    [Benchmark(Description = "Bound: single-core FMA peak of F's GEMM work (m = 32), per timestep")]
+    public float FmaPeak() => BoundKernels.FmaPeak(GemmWork.VectorFmas(GemmWork.Gru, Batch));
 }
