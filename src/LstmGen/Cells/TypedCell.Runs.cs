@@ -153,6 +153,11 @@ public static partial class TypedCell<TKernel, T>
             Recurrent<TKernel, T>.ForwardSequenceBatch(p, indices, m, run.Lengths, initial, final, caches, outputs);
         }
 
+        // A SIMD kernel's softmax head runs the rows' backward over W_yᵀ, transposed once per call (SoftmaxHeadRows).
+        bool headRows = targets.Kind is TargetKind.Classes or TargetKind.Distributions && SoftmaxHeadRows<TKernel, T>.Applies;
+        int headLength = SoftmaxHeadRows<TKernel, T>.BufferLength;
+        Span<T> headScratch = headRows ? stackalloc T[2 * headLength] : default;
+        var head = headRows ? new SoftmaxHeadRows<TKernel, T>(p, headScratch[..headLength], headScratch[headLength..]) : default;
         T loss = T.Zero;
         for (int b = 0; b < m; b++)
         {
@@ -160,7 +165,11 @@ public static partial class TypedCell<TKernel, T>
             for (int t = 0; t < run.Steps; t++)
             {
                 int at = (t * m) + b;
-                if (run.HasLoss(b, t))
+                if (run.HasLoss(b, t) && headRows)
+                {
+                    sampleLoss += HeadRowLoss(run, head, targets, at, outputs.Slice(at * H, H), dOutputs.Slice(at * H, H));
+                }
+                else if (run.HasLoss(b, t))
                 {
                     sampleLoss += StepLoss(run, targets, at, outputs.Slice(at * H, H), dOutputs.Slice(at * H, H));
                 }
@@ -173,6 +182,11 @@ public static partial class TypedCell<TKernel, T>
             loss += sampleLoss;
         }
 
+        if (headRows)
+        {
+            head.AddTo(run.Grads.Values);
+        }
+
         if (indices.IsEmpty)
         {
             Recurrent<TKernel, T>.BpttBatch(p, xs, m, run.Lengths, caches, dOutputs, dInitial, default, run.Grads.Values);
@@ -183,6 +197,15 @@ public static partial class TypedCell<TKernel, T>
         }
 
         return loss * run.Scale;
+    }
+
+    // StepLoss for a softmax head over SoftmaxHeadRows (its W_y gradient added to dp once, after the last row).
+    private static T HeadRowLoss(in TrainingRun run, in SoftmaxHeadRows<TKernel, T> head, Targets targets, int at, ReadOnlySpan<T> h, Span<T> dh)
+    {
+        Span<T> logits = stackalloc T[V], dLogits = stackalloc T[V];
+        return targets.Values.IsEmpty
+            ? head.CrossEntropy(h, targets.ClassIndices[at], default, run.Scale, logits, dLogits, dh, run.Grads.Values)
+            : head.CrossEntropy(h, 0, targets.Values.Slice(at * V, V), run.Scale, logits, dLogits, dh, run.Grads.Values);
     }
 
     // The loss of row `at` and its gradient ∂L/∂h (scaled by 1/m for a mean); the head adds its own gradients.
