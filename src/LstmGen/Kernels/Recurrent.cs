@@ -148,7 +148,7 @@ public static partial class Recurrent<TKernel, T>
         }
 
         int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
-        Span<int> starts = stackalloc int[Math.Min(groups / 4, MaxGroupsPerPass)];    // groups of 4 that all have step t
+        Span<int> starts = stackalloc int[Math.Min(groups / 4, Math.Min(MaxGroupsPerPass, SimdBatch<TKernel, T>.GroupsPerPass))];    // groups of 4 that all have step t
         for (int t = 0; t < steps; t++)
         {
             int count = 0;
@@ -303,7 +303,7 @@ public static partial class Recurrent<TKernel, T>
         }
 
         int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
-        int groups = SimdBatch<TKernel, T>.Applies ? m / 4 * 4 : 0;
+        int groups = SimdBatch<TKernel, T>.AppliesBackward ? m / 4 * 4 : 0;
         Span<T> scratch = groups > 0 ? stackalloc T[SimdBatch<TKernel, T>.ScratchLength] : default;
         carries.Clear();
         for (int t = steps - 1; t >= 0; t--)

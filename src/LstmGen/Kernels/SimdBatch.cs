@@ -20,14 +20,23 @@ internal static class SimdBatch<TKernel, T>
     private static bool IsLstm => TKernel.Kind == RecurrentCellKind.Lstm;
 
     /// <summary>
-    /// Whether batches run in groups of 4: a SIMD LSTM or tanh RNN kernel, and 4 samples' dz within
-    /// <see cref="MaxScratchBytes"/>. A constant after JIT specialisation. A GRU's batches run sample by sample through its
-    /// single SIMD steps (no 4-sample split product yet).
+    /// Whether batched forward steps run in groups of 4: a SIMD kernel, and 4 samples' scratch (the backward's dz, a GRU's
+    /// zh) within <see cref="MaxScratchBytes"/>. A constant after JIT specialisation.
     /// </summary>
-    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd && TKernel.Kind != RecurrentCellKind.Gru
-        && ScratchLength * Unsafe.SizeOf<T>() <= MaxScratchBytes;
+    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd && ScratchLength * Unsafe.SizeOf<T>() <= MaxScratchBytes;
 
-    /// <summary>The backward group's scratch: 4 samples' dz, 4·G values.</summary>
+    /// <summary>
+    /// Whether the old per-step backward runs in groups of 4 (where <see cref="BatchedBackward{TKernel, T}"/> does not
+    /// apply): LSTM and tanh RNN; a GRU's runs sample by sample.
+    /// </summary>
+    public static bool AppliesBackward => Applies && !IsGru;
+
+    /// <summary>The most groups one forward pass serves: a GRU's zh for all of them fits <see cref="MaxScratchBytes"/>.</summary>
+    public static int GroupsPerPass => IsGru ? Math.Max(1, MaxScratchBytes / (ScratchLength * Unsafe.SizeOf<T>())) : int.MaxValue;
+
+    private static bool IsGru => TKernel.Kind == RecurrentCellKind.Gru;
+
+    /// <summary>A group's scratch: 4 samples' dz (backward) or zh (a GRU's forward), 4·G values.</summary>
     public static int ScratchLength => 4 * CellShape<TKernel>.GateRows;
 
     /// <summary>
@@ -47,7 +56,8 @@ internal static class SimdBatch<TKernel, T>
         }
         else
         {
-            throw NotApplicable();
+            Span<T> zhs = stackalloc T[groups.Length * ScratchLength];     // ≤ MaxScratchBytes (GroupsPerPass)
+            SimdGruKernel<TKernel, T>.ForwardGroups(p, xs, indices, states, caches, groups, zhs);
         }
     }
 
@@ -71,7 +81,7 @@ internal static class SimdBatch<TKernel, T>
         }
     }
 
-    // Recurrent only calls the group members when Applies; a GRU never gets here.
+    // Recurrent only calls the group backward when AppliesBackward; a GRU never gets here.
     private static NotSupportedException NotApplicable() =>
-        new($"{CellNames<TKernel>.Name} runs its batches sample by sample (SimdBatch.Applies is false for it).");
+        new($"{CellNames<TKernel>.Name} runs its old-path backward sample by sample (SimdBatch.AppliesBackward is false for it).");
 }

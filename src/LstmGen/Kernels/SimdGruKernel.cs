@@ -47,6 +47,40 @@ internal static class SimdGruKernel<TShape, T>
         Update(p, cache[..h], gates, zh, cache.Slice(4 * h, h), next);
     }
 
+    // The forward steps of every group of 4 samples of a batched step (sample g … g + 3 for each g in groups), the split
+    // product with one pass over the weights for all of them (SimdGateMatrix4's group product), per sample the values of
+    // Forward bit for bit: xs [m × D] dense or indices [m] one-hot (the other empty), states [m × H] updated in place,
+    // caches [m × 5H]; zhs [4·|groups| × 3H] is scratch. The caller (the batched sequences) has checked the arguments.
+    internal static void ForwardGroups(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches, ReadOnlySpan<int> groups, Span<T> zhs)
+    {
+        int h = H, c = CacheLength, g3 = 3 * h;
+        Guard.KernelSpans(zhs.Length >= groups.Length * 4 * g3);
+        foreach (int g in groups)
+        {
+            Guard.KernelSpans(g >= 0 && states.Length >= (g + 4) * h && caches.Length >= (g + 4) * c);
+            for (int b = g; b < g + 4; b++)
+            {
+                states.Slice(b * h, h).CopyTo(caches.Slice(b * c, h));  // h_prev
+            }
+        }
+
+        Span<int> slots = stackalloc int[groups.Length];                    // group i's zh rows: 4 vectors from 4·i of zhs
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = 4 * i;
+        }
+
+        SimdGateMatrix4<TShape, T>.PreActivations(p, xs, indices, caches, c, caches[h..], c, zhs, g3, groups, slots);
+        for (int i = 0; i < groups.Length; i++)
+        {
+            for (int b = groups[i]; b < groups[i] + 4; b++)
+            {
+                Span<T> cache = caches.Slice(b * c, c);
+                Update(p, cache[..h], cache.Slice(h, g3), zhs.Slice(((i * 4) + (b - groups[i])) * g3, g3), cache.Slice(4 * h, h), states.Slice(b * h, h));
+            }
+        }
+    }
+
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Backward"/>
     public static void Backward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> cache, ReadOnlySpan<T> dNext, Span<T> dState, Span<T> dx, Span<T> dp)
     {
