@@ -13,8 +13,11 @@ internal static class GemmWork
     /// <summary>B and C's LSTM 10 (one-hot) → 128 with the V = 10 head: 3·(512·128) + 3·(10·128) = 200,448.</summary>
     public static long Lstm => Layer(gates: 4, hidden: 128, denseInputs: 0) + Head;
 
-    /// <summary>E's two layers, LSTM 10 (one-hot) → 128 and LSTM 128 → 128, with the head: 593,664.</summary>
-    public static long TwoLayerLstm => Layer(4, 128, 0) + Layer(4, 128, 128) + Head;
+    /// <summary>
+    /// E's two layers, LSTM 10 → 128 and LSTM 128 → 128, with the head: 609,024 (a model takes dense inputs, so the lower
+    /// layer's one-hot vectors go through W as a product).
+    /// </summary>
+    public static long TwoLayerLstm => Layer(4, 128, 10) + Layer(4, 128, 128) + Head;
 
     /// <summary>F's GRU 10 (one-hot) → 128 with the head: 3·(384·128) + 3·(10·128) = 151,296.</summary>
     public static long Gru => Layer(gates: 3, hidden: 128, denseInputs: 0) + Head;

@@ -12,8 +12,9 @@ namespace LstmGen.Demo.Training;
 /// next character, carries the LSTM state into the next window, resets it to zero at the start of each pass, clips
 /// the gradient's global norm, and updates θ with Adam or SGD. With <see cref="TrainingOptions.Batch"/> m > 1 the
 /// corpus is cut into m streams of S = ⌊(N − 1)/m⌋ characters, and each step trains window (s mod W) of every stream
-/// (at b·S + (s mod W)·L) as one time-major batch, each stream carrying its own state. Everything is sequential and seeded, so the same
-/// options give the same losses bit for bit, and a run resumed from a checkpoint continues exactly where it stopped.
+/// (at b·S + (s mod W)·L) as one time-major batch, each stream carrying its own state. Everything is seeded and the batch's shards are
+/// reduced in a fixed order, so the same options and thread count give the same losses bit for bit (another thread
+/// count changes the order of sums only), and a run resumed from a checkpoint continues exactly where it stopped.
 /// No console: progress goes to an <see cref="ITrainingObserver"/>.
 /// </summary>
 public sealed class TrainingSession : ITrainingRun, IDisposable

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LstmGen.Internal;
 using LstmGen.Kernels;
 
@@ -131,6 +132,7 @@ public static partial class TypedCell<TKernel, T>
     // Forward over the batch, the loss sample by sample (each sequence's steps summed first, then the batch, as if
     // each sequence ran alone), then BPTT from the loss's gradients. Time-major rows: step t of sequence b is t·m + b.
     // With lengths, padded rows are skipped throughout; rows without a loss (padding, or not last) get dh = 0.
+    [SkipLocalsInit]                                                       // the head's scratch is written before it is read
     private static T Batch(in TrainingRun run, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Targets targets, ReadOnlySpan<T> initial)
     {
         targets.Check(run);

@@ -41,26 +41,28 @@ internal static class BatchedBackward<TKernel, T>
     private static bool IsLstm => TKernel.Kind == RecurrentCellKind.Lstm;
 
     /// <summary>
-    /// Whether BPTT runs here: a SIMD kernel whose gate rows fill a vector, and one row's scratch within
-    /// <see cref="ScratchBytes"/>. A constant after JIT specialisation.
+    /// Whether BPTT over dense (or one-hot) inputs runs here: a SIMD kernel whose gate rows fill a vector, and one row's
+    /// scratch within <see cref="ScratchBytes"/>. A constant per argument after JIT specialisation.
     /// </summary>
-    public static bool Applies => TKernel.Strategy == KernelStrategy.Simd && GateGemm<TKernel, T>.Width > 0 && RowLength * Unsafe.SizeOf<T>() <= ScratchBytes;
+    public static bool Applies(bool dense) => TKernel.Strategy == KernelStrategy.Simd && GateGemm<TKernel, T>.Width > 0 && RowLength(dense) * Unsafe.SizeOf<T>() <= ScratchBytes;
 
     // A row's scratch: dzx [G] (the bias and input columns' dz), dzh [G] (the hidden columns'; a GRU's only), h_prev [H],
-    // x [D] (dense inputs; unused for one-hot ones).
-    private static int RowLength => ((IsGru ? 2 : 1) * G) + H + D;
+    // x [D] (dense inputs only: a one-hot row keeps its index).
+    private static int RowLength(bool dense) => ((IsGru ? 2 : 1) * G) + H + (dense ? D : 0);
 
     /// <summary>
     /// BPTT over T steps of m sequences, time-major (row t·m + b), with the arguments <see cref="Recurrent{TKernel, T}"/>
     /// has checked: xs [T × m × D] or indices [T × m] (the other empty), lengths [m] or empty, caches, dOutputs
     /// [T × m × H]; carries [m × S] (zeroed here, ∂L/∂state_0 out); dxs [T × m × D] or empty; dp += ∂L/∂θ.
     /// </summary>
+    [SkipLocalsInit]                                                       // the chunk is written before it is read
     public static void Run(
         ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int steps, int m, ReadOnlySpan<T> caches,
         ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
     {
-        int capacity = Math.Min(MaxRows, ScratchBytes / (RowLength * Unsafe.SizeOf<T>()));
-        var chunk = new Chunk(stackalloc T[capacity * RowLength], stackalloc int[3 * capacity], capacity);
+        bool dense = indices.IsEmpty;
+        int rowLength = RowLength(dense), capacity = Math.Min(MaxRows, ScratchBytes / (rowLength * Unsafe.SizeOf<T>()));
+        var chunk = new Chunk(stackalloc T[capacity * rowLength], stackalloc int[3 * capacity], capacity, dense);
         int h = H, s = Recurrent<TKernel, T>.StateLength, c = TKernel.CacheLength, d = D;
         carries.Clear();
         for (int t = steps - 1; t >= 0; t--)
@@ -194,13 +196,13 @@ internal static class BatchedBackward<TKernel, T>
         private readonly Span<T> _dzx, _dzh, _hPrev, _x;
         private readonly Span<int> _maps;
 
-        public Chunk(Span<T> scratch, Span<int> maps, int capacity)
+        public Chunk(Span<T> scratch, Span<int> maps, int capacity, bool dense)
         {
             int g = capacity * G, dzh = IsGru ? g : 0, h = capacity * H;
             _dzx = scratch[..g];
             _dzh = IsGru ? scratch.Slice(g, g) : _dzx;
             _hPrev = scratch.Slice(g + dzh, h);
-            _x = scratch.Slice(g + dzh + h, capacity * D);
+            _x = dense ? scratch.Slice(g + dzh + h, capacity * D) : default;
             _maps = maps;
             Capacity = capacity;
         }

@@ -10,9 +10,11 @@ namespace LstmGen.Kernels;
 /// once (a row: one sample at one step) on the gate matrix's column layout (column k of a block of G rows at k·G):
 /// <list type="bullet">
 /// <item><see cref="TransposedProduct"/>: out_j = Mᵀ dz_j for every row j (dh_prev = Uᵀ dz, dx = Wᵀ dz), register tiles of
-/// 4 rows × 4 columns, so each loaded column and dz vector serves 4 fused multiply-adds;</item>
+/// 4 rows × 4 columns under Vector512 (so each loaded column and dz vector serves 4 fused multiply-adds; 1 row × 4
+/// columns under the narrower vectors, whose 16 registers would spill 16 accumulators);</item>
 /// <item><see cref="RankUpdate"/>: dM += Σ_j dz_j v_jᵀ (dU over h_prev, dW over x), register tiles of 4 vectors of gate
-/// rows × 4 columns held across all the rows, so the gradient is loaded and stored once per call, not once per row.</item>
+/// rows × 4 columns (× 1 column under the narrower vectors) held across all the rows, so the gradient is loaded and
+/// stored once per call, not once per row.</item>
 /// </list>
 /// Every output element is one chain of the same operations in the same order whatever tile computes it: an element of
 /// <see cref="TransposedProduct"/> is the sum of its vector accumulator, then the rows past the last whole vector by scalar
@@ -92,7 +94,7 @@ internal static class GateGemm<TShape, T>
         ref T dz0 = ref MemoryMarshal.GetReference(dz);
         ref T out0 = ref MemoryMarshal.GetReference(output);
         int j = 0;
-        for (; j <= rows - 4; j += 4)
+        for (; typeof(TVector) == typeof(Vector512<T>) && j <= rows - 4; j += 4)   // 16 accumulators: Vector512's 32 registers
         {
             ref T d0 = ref Unsafe.Add(ref dz0, j * g);
             ref T d1 = ref Unsafe.Add(ref dz0, (j + 1) * g);
@@ -228,7 +230,7 @@ internal static class GateGemm<TShape, T>
         for (; r <= whole - (4 * n); r += 4 * n)
         {
             int k = 0;
-            for (; k <= columns - 4; k += 4)
+            for (; typeof(TVector) == typeof(Vector512<T>) && k <= columns - 4; k += 4)   // 16 accumulators: Vector512 only
             {
                 Block4x4<TLanes, TVector>(ref dm0, ref dz0, rows, ref v0, vStride, r, k);
             }

@@ -42,9 +42,11 @@ public interface IRecurrentKernel<TSelf, T> : ICellShape
     /// scalar, as the CPU and the gate rows allow); anything else the loop kernels (<see cref="LstmLoopKernel{TShape, T}"/>,
     /// <see cref="RnnLoopKernel{TShape, T}"/>, <see cref="GruLoopKernel{TShape, T}"/>). A constant, so the JIT keeps only the chosen branch. Both use the same
     /// cache layout, so a cache written by one is read by the other's backward. For <see cref="KernelStrategy.Simd"/> the
-    /// head members are vectorised too, and the batched sequences of <see cref="Recurrent{TKernel, T}"/> run the samples in
-    /// groups of 4 through the runtime's SIMD kernels (one pass over the weights per group; per sample the values of the
-    /// runtime's SIMD steps), not through this kernel's step members; a GRU's batches run sample by sample.
+    /// head members are vectorised too, and the sequences of <see cref="Recurrent{TKernel, T}"/> run through the runtime's
+    /// SIMD kernels, not through this kernel's step members: the batched forward in groups of 4 samples (one pass over the
+    /// weights per step for all groups; per sample the values of the runtime's SIMD steps, bit for bit), and BPTT, batched
+    /// or not, with the weight gradients hoisted out of the reverse loop as matrix–matrix products (equal to the SIMD
+    /// backward steps' to rounding).
     /// </summary>
     static virtual KernelStrategy Strategy => KernelStrategy.Loops;
 

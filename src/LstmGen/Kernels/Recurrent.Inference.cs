@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LstmGen.Kernels;
 
 public static partial class Recurrent<TKernel, T>
@@ -39,7 +41,9 @@ public static partial class Recurrent<TKernel, T>
         StepBatch(p, default, indices, batchSize, states, next);
     }
 
-    // Groups of 4 (SimdBatchInference) while 4 samples remain, if it applies; the rest one by one.
+    // Groups of 4 (SimdBatchInference) while 4 samples remain, if it applies; the rest one by one. The scratch is written
+    // before it is read.
+    [SkipLocalsInit]
     private static void StepBatch(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, int m, ReadOnlySpan<T> states, Span<T> next)
     {
         int d = TKernel.InputSize, s = StateLength, b = 0;

@@ -5,7 +5,10 @@ namespace LstmGen.Kernels;
 
 /// <summary>
 /// Sequences and backpropagation through time, written once over the cell contract: every cell gets these by
-/// forwarding to <typeparamref name="TKernel"/>'s step and its backward twin. Buffers are flat and time-major, owned by
+/// forwarding to <typeparamref name="TKernel"/>'s step and its backward twin, except a <see cref="KernelStrategy.Simd"/>
+/// kernel's batches (one included): their forward runs groups of 4 samples with one pass over the weights per step, and
+/// their BPTT hoists the weight gradients out of the reverse loop as matrix–matrix products (BatchedBackward), so its
+/// dθ, dh and dx equal the single backward steps' to rounding, not bit for bit. Buffers are flat and time-major, owned by
 /// the caller: a sequence of T inputs is <c>xs</c> [T × D], its caches [T × CacheLength], its hidden outputs [T × H].
 /// </summary>
 /// <remarks>
@@ -296,7 +299,7 @@ public static partial class Recurrent<TKernel, T>
     private static void Backward(
         ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
     {
-        if (BatchedBackward<TKernel, T>.Applies)
+        if (BatchedBackward<TKernel, T>.Applies(dense: indices.IsEmpty))
         {
             BatchedBackward<TKernel, T>.Run(p, xs, indices, lengths, steps, m, caches, dOutputs, carries, dxs, dp);
             return;

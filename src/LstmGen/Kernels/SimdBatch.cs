@@ -5,9 +5,11 @@ namespace LstmGen.Kernels;
 
 /// <summary>
 /// The batched sequences' groups of 4 samples for a kernel whose <see cref="IRecurrentKernel{TSelf, T}.Strategy"/> is
-/// <see cref="KernelStrategy.Simd"/>: one pass over the weights per group and step (<see cref="SimdGateMatrix4{TShape, T}"/>),
-/// the same values per sample as the kernel's single steps, bit for bit. <see cref="Recurrent{TKernel, T}"/> runs the
-/// samples of a batch in groups of 4 when <see cref="Applies"/> (LSTM and tanh RNN), and the rest one by one.
+/// <see cref="KernelStrategy.Simd"/>. Forward: one pass over the weights per step for all groups
+/// (<see cref="SimdGateMatrix4{TShape, T}"/>'s group product), the same values per sample as the kernel's single steps,
+/// bit for bit (LSTM, tanh RNN, GRU). Backward: the per-step groups of 4 (dp as 4 single steps in sample order) only where
+/// <see cref="BatchedBackward{TKernel, T}"/>, which hoists the weight gradients out of the reverse loop, does not apply
+/// (no vector fits the gate rows, or a row's scratch is too large); LSTM and tanh RNN.
 /// </summary>
 internal static class SimdBatch<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
@@ -44,6 +46,7 @@ internal static class SimdBatch<TKernel, T>
     /// over the weights for all groups: xs [m × D] or indices [m] (the other empty), states [m × S] in place, caches
     /// [m × CacheLength].
     /// </summary>
+    [SkipLocalsInit]
     public static void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, Span<T> states, Span<T> caches, ReadOnlySpan<int> groups)
     {
         if (IsLstm)
@@ -56,7 +59,7 @@ internal static class SimdBatch<TKernel, T>
         }
         else
         {
-            Span<T> zhs = stackalloc T[groups.Length * ScratchLength];     // ≤ MaxScratchBytes (GroupsPerPass)
+            Span<T> zhs = stackalloc T[groups.Length * ScratchLength];     // written in full by the product before it is read     // ≤ MaxScratchBytes (GroupsPerPass)
             SimdGruKernel<TKernel, T>.ForwardGroups(p, xs, indices, states, caches, groups, zhs);
         }
     }

@@ -89,7 +89,8 @@ internal static class SimdRnnKernel<TShape, T>
         }
     }
 
-    // 4 samples' backward steps with one pass over the weights, per sample the values of Backward bit for bit (dp as 4
+    // The fallback where BatchedBackward does not apply (no vector fits the gate rows): 4 samples' backward steps with one
+    // pass over the weights, per sample the values of Backward bit for bit (dp as 4
     // calls in sample order): caches [4 × 2H]; carries [4 × H], dNext in and dState out; dxs [4 × D] or empty;
     // dzs [4 × H] is scratch (the caller's, allocated once per sequence batch).
     internal static void Backward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp, Span<T> dzs)

@@ -65,6 +65,7 @@ internal readonly ref struct SoftmaxHeadRows<TKernel, T>
     /// </summary>
     public T CrossEntropy(ReadOnlySpan<T> h, int target, ReadOnlySpan<T> distribution, T scale, Span<T> logits, Span<T> dLogits, Span<T> dh, Span<T> dp)
     {
+        Guard.KernelSpans(h.Length >= H && dh.Length >= H && dLogits.Length >= V && dp.Length >= CellShape<TKernel>.ParameterCount);
         TKernel.HeadForward(_p, h, logits);
         T loss = distribution.IsEmpty ? SoftmaxMath.CrossEntropy<T>(logits, target, dLogits) : SoftmaxMath.CrossEntropy<T>(logits, distribution, dLogits);
         Span<T> db = dp.Slice(CellShape<TKernel>.HeadBiasOffset, V);
@@ -74,7 +75,6 @@ internal readonly ref struct SoftmaxHeadRows<TKernel, T>
             db[c] += dLogits[c];
         }
 
-        Guard.KernelSpans(h.Length >= H && dh.Length >= H && dLogits.Length >= V);
         switch (LaneWidth.For<T>(H))
         {
             case 512:

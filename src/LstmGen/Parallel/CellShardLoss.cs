@@ -17,8 +17,9 @@ internal enum ShardLossKind
 /// A shard's loss with the whole batch's reduction factor (1, or 1/m for the whole m, not the shard's), row by row over
 /// the rows that carry a loss (time-major when every row does, else each sequence summed first, as the cells' losses): the rows of the cells' own losses
 /// (<c>Losses.CrossEntropyRow</c>, <c>HeadSquaredErrorRow</c>, <c>LossMath.HalfSquaredError</c>) through the cell's
-/// head members, so each row's output gradient and head gradient equal the one-thread batch's bit for bit; only the
-/// order in which rows are added differs.
+/// head members, so each row's output gradient and head gradient equal those of <c>Losses</c>' row functions bit for
+/// bit; only the order in which rows are added differs (the typed one-call training's SIMD head, SoftmaxHeadRows, agrees
+/// to rounding).
 /// </summary>
 internal static class CellShardLoss
 {

@@ -17,6 +17,9 @@ internal interface IShardWork
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
+    // A worker's stack: as large as a main thread's on Linux, for the kernels' stack scratch (up to a few hundred KB).
+    private const int WorkerStackBytes = 8 * 1024 * 1024;
+
     private readonly Thread[] _workers;
     private readonly Exception?[] _errors;
     private readonly object _gate = new();
@@ -34,7 +37,7 @@ internal sealed class WorkerPool : IDisposable
         for (int j = 0; j < _workers.Length; j++)
         {
             int shard = j + 1;
-            _workers[j] = new Thread(() => Work(shard)) { IsBackground = true, Name = $"{name} worker {shard}" };
+            _workers[j] = new Thread(() => Work(shard), WorkerStackBytes) { IsBackground = true, Name = $"{name} worker {shard}" };
             _workers[j].Start();
         }
     }
@@ -57,6 +60,7 @@ internal sealed class WorkerPool : IDisposable
 
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);           // checked under the lock: Dispose cannot slip in between
             (_work, _shards, _running) = (work, shards, shards - 1);
             _generation++;
             Monitor.PulseAll(_gate);
@@ -110,9 +114,9 @@ internal sealed class WorkerPool : IDisposable
                     Monitor.Wait(_gate);
                 }
 
-                if (_disposed)
+                if (_generation == seen)
                 {
-                    return;
+                    return;                                                 // disposed, and no call pending: a started call always finishes
                 }
 
                 seen = _generation;
