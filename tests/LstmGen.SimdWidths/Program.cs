@@ -30,7 +30,7 @@ public static class Program
         {
             string name = typeof(TKernel).Name;
             Run($"{name}: steps against the loop kernels", Checks.AgainstLoops<TKernel, T>(seed++));
-            Run($"{name}: batches equal the single steps", Checks.BatchEqualsSingleSteps<TKernel, T>(seed++));
+            Run($"{name}: batches equal the single steps (forward exactly, BPTT to rounding)", Checks.BatchEqualsSingleSteps<TKernel, T>(seed++));
             if (reference)
             {
                 Run($"{name}: batch BPTT against the MathNet reference", Checks.AgainstReference<TKernel, T>(seed++));
