@@ -22,7 +22,7 @@ public sealed class ExportCommandTests : IDisposable
 {
     private static readonly Lazy<Checkpoint> Trained = new(() =>
     {
-        TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), new TrainingOptions { Steps = 3, SampleEvery = 0 });
+        using TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), new TrainingOptions { Steps = 3, SampleEvery = 0 });
         session.Run(3, NullTrainingObserver.Instance);
         return session.ToCheckpoint();
     });

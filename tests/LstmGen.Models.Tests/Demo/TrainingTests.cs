@@ -22,7 +22,7 @@ public sealed class TrainingTests
     [Fact]
     public void Loss_on_the_embedded_corpus_falls_by_the_stated_factor()
     {
-        TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm128"), Corpus.LoadDefault(), Short);
+        using TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm128"), Corpus.LoadDefault(), Short);
 
         IReadOnlyList<double> losses = session.Run(ShortSteps, NullTrainingObserver.Instance);
 
@@ -42,7 +42,7 @@ public sealed class TrainingTests
         var samples = new List<string>[] { [], [] };
         TrainingSession[] runs = [.. Enumerable.Range(0, 2).Select(k =>
         {
-            TrainingSession session = TrainingSession.Start(ModelCatalog.Find(model), Corpus.LoadDefault(), options);
+            using TrainingSession session = TrainingSession.Start(ModelCatalog.Find(model), Corpus.LoadDefault(), options);
             session.Run(options.Steps, new RecordingObserver(samples[k]));
             return session;
         })];
@@ -58,7 +58,7 @@ public sealed class TrainingTests
     {
         double[] Losses(int seed)
         {
-            TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short with { Seed = seed });
+            using TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short with { Seed = seed });
             return [.. session.Run(5, NullTrainingObserver.Instance)];
         }
 
@@ -68,8 +68,8 @@ public sealed class TrainingTests
     [Fact]
     public void Sampling_during_training_does_not_change_the_losses()
     {
-        TrainingSession quiet = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short with { SampleEvery = 0 });
-        TrainingSession chatty = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short with { SampleEvery = 3 });
+        using TrainingSession quiet = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short with { SampleEvery = 0 });
+        using TrainingSession chatty = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short with { SampleEvery = 3 });
 
         quiet.Run(12, NullTrainingObserver.Instance);
         chatty.Run(12, NullTrainingObserver.Instance);
@@ -85,14 +85,14 @@ public sealed class TrainingTests
     public void Resuming_from_a_checkpoint_continues_the_run_bit_for_bit(string model, OptimizerKind optimizer, int steps, int batch)
     {
         var options = new TrainingOptions { Steps = steps, Batch = batch, Optimizer = optimizer, LearningRate = 0.01, Seed = 3, SampleEvery = 0 };
-        TrainingSession straight = TrainingSession.Start(ModelCatalog.Find(model), Corpus.LoadDefault(), options);
+        using TrainingSession straight = TrainingSession.Start(ModelCatalog.Find(model), Corpus.LoadDefault(), options);
         straight.Run(steps, NullTrainingObserver.Instance);
 
-        TrainingSession first = TrainingSession.Start(ModelCatalog.Find(model), Corpus.LoadDefault(), options);
+        using TrainingSession first = TrainingSession.Start(ModelCatalog.Find(model), Corpus.LoadDefault(), options);
         first.Run(steps / 2, NullTrainingObserver.Instance);
         byte[] saved = CheckpointFile.ToBytes(first.ToCheckpoint());
         Checkpoint loaded = CheckpointFile.FromBytes(saved, "test");
-        TrainingSession second = TrainingSession.Resume(loaded, Corpus.LoadDefault(new Vocabulary(loaded.Vocabulary)), options with { Seed = 99, SeqLen = 5, Batch = 2 });
+        using TrainingSession second = TrainingSession.Resume(loaded, Corpus.LoadDefault(new Vocabulary(loaded.Vocabulary)), options with { Seed = 99, SeqLen = 5, Batch = 2 });
         second.Run(steps - (steps / 2), NullTrainingObserver.Instance);
 
         Assert.Equal(steps, second.Step);
@@ -108,7 +108,7 @@ public sealed class TrainingTests
         var options = new TrainingOptions { Steps = 60, Batch = 8, Seed = 5, SampleEvery = 0 };
         double[] Run()
         {
-            TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), options);
+            using TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), options);
             return [.. session.Run(options.Steps, NullTrainingObserver.Instance)];
         }
 
@@ -137,7 +137,7 @@ public sealed class TrainingTests
     [Fact]
     public void Training_allocates_nothing_per_step_after_the_first()
     {
-        TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short);
+        using TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short);
         session.Run(2, NullTrainingObserver.Instance);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -151,7 +151,7 @@ public sealed class TrainingTests
     [Fact]
     public void Smoothed_loss_starts_at_the_first_loss_and_averages_with_weight_a_tenth()
     {
-        TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short);
+        using TrainingSession session = TrainingSession.Start(ModelCatalog.Find("lstm32"), Corpus.LoadDefault(), Short);
         var progress = new List<TrainingProgress>();
 
         session.Run(3, new ProgressRecorder(progress));
