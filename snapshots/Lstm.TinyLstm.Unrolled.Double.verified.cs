@@ -126,13 +126,11 @@ static partial class TinyLstm
         private static void Activate(in Gates z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             state = state.Slice(0, 2); next = next.Slice(0, 2);
-            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g (c_prev = state[1..]); h = o ⊙ tanh c; per hidden unit.
-            double i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
-            double f0 = global::LstmGen.Internal.Activations.Sigmoid(z[1]);
-            double g0 = global::LstmGen.Internal.Activations.Tanh(z[2]);
-            double o0 = global::LstmGen.Internal.Activations.Sigmoid(z[3]);
+            // [i | f | g | o] = [σ | σ | tanh | σ](z) in one vector pass; c = f ⊙ c_prev + i ⊙ g (c_prev = state[1]); h = o ⊙ tanh c.
+            Gates a = global::LstmGen.Internal.GateActivations.Lstm<Gates, double>(z);
+            double i0 = a[0]; double f0 = a[1]; double g0 = a[2]; double o0 = a[3];
             double c0 = (f0 * state[1]) + (i0 * g0);
-            double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
+            double tanhC0 = global::LstmGen.Internal.GateActivations.Tanh(c0);
             // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line, unless empty (Step); next [2] = [h | c], last: next may be state.
             if (!cache.IsEmpty)
             {

@@ -82,6 +82,13 @@ internal sealed class UnrolledCell
     /// </summary>
     public string DzLocal(int r) => $"dz{r}";
 
+    /// <summary>
+    /// Whether an LSTM step's 4H gate pre-activations fill one Vector256 (H = 1 in double), so that the runtime's
+    /// <c>GateActivations</c> activates them in one vector pass (σ for i, f, o and tanh for g) and tanh(c) by the same
+    /// code: about a third of the step's time at these sizes is the activations.
+    /// </summary>
+    public bool GatesInOneVector => Spec.Kind == CellKind.Lstm && Spec.Scalar == Model.Scalar.Double && G == 4;
+
     /// <summary>The overflow-safe σ of the runtime, which the loop kernels use too.</summary>
     public string Sigmoid(string argument) => $"{RuntimeNames.Activations}.Sigmoid({argument})";
 

@@ -9,7 +9,9 @@ namespace LstmGen.Generators.Emit.Unrolled;
 /// kernels) with straight-line code over the flat spans: every index a constant, every gate row one expression. Each
 /// member runs the runtime's own argument checks first (<c>LstmGen.Internal.KernelChecks</c>), then slices its spans
 /// to constant lengths, so that the JIT drops the bounds checks of the constant indices. The cache layout, the
-/// activations and the order of every sum are the loop kernels', so the results are theirs. Forward above backward.
+/// activations and the order of every sum are the loop kernels', so the results are theirs; except that an LSTM whose
+/// four gates fill one Vector256 (H = 1 in double) activates them in one vector pass (a few ulps from the scalar σ and
+/// tanh; see <see cref="UnrolledCell.GatesInOneVector"/>). Forward above backward.
 /// </summary>
 /// <remarks>
 /// The dense and one-hot forms differ only in the gate matrix product, so the element-wise part of each direction is one
