@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace LstmGen.Internal;
@@ -25,29 +23,23 @@ public static class GateActivations
     private static Vector256<double> AllTanhLanes => Vector256<long>.AllBitsSet.AsDouble();
 
     /// <summary>
-    /// The LSTM's gate activations of one step: <paramref name="z"/> holds the 4H pre-activations of gates i, f, g, o
-    /// (H each); returns σ(z) for i, f, o and tanh(z) for g, in the same layout. One vector pass when the gates fill a
-    /// <see cref="Vector256{T}"/> of doubles and it is accelerated, else element by element with <see cref="Activations"/>.
+    /// The LSTM's gate activations of one step (H = 1): <paramref name="z"/> holds the pre-activations of gates i, f, g, o;
+    /// returns [σ(z_i), σ(z_f), tanh(z_g), σ(z_o)]. One vector pass where Vector256 is accelerated, else lane by lane
+    /// with <see cref="Activations"/>.
     /// </summary>
-    /// <typeparam name="TGates">An inline array of 4H values of <typeparamref name="T"/>.</typeparam>
-    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TGates Lstm<TGates, T>(TGates z)
-        where TGates : unmanaged
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double) && Unsafe.SizeOf<TGates>() == Vector256<byte>.Count && Vector256.IsHardwareAccelerated)
-        {
-            Vector256<double> a = SigmoidOrTanh(Unsafe.As<TGates, Vector256<double>>(ref z), LstmTanhLanes);
-            return Unsafe.As<Vector256<double>, TGates>(ref a);
-        }
+    public static Vector256<double> Lstm(Vector256<double> z) =>
+        Vector256.IsHardwareAccelerated
+            ? SigmoidOrTanh(z, LstmTanhLanes)
+            : Vector256.Create(Activations.Sigmoid(z[0]), Activations.Sigmoid(z[1]), Activations.Tanh(z[2]), Activations.Sigmoid(z[3]));
 
-        ScalarLstm<T>(MemoryMarshal.Cast<TGates, T>(MemoryMarshal.CreateSpan(ref z, 1)));
-        return z;
-    }
-
-    /// <summary>tanh(x) by the vector code of <see cref="Lstm{TGates, T}"/> in one lane (so an LSTM step's activations agree in accuracy); Math.Tanh where Vector256 is not accelerated.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>tanh(x) by the vector code of <see cref="Lstm"/> in one lane (so an LSTM step's activations agree in accuracy); Math.Tanh where Vector256 is not accelerated.</summary>
+    /// <remarks>
+    /// Not inlined: inlined after a step's <see cref="Lstm"/> (which is), the JIT runs out of inlining budget and calls
+    /// <see cref="SigmoidOrTanh"/> with both vectors and the result through memory; a call with x and the result in
+    /// registers costs less.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static double Tanh(double x) =>
         Vector256.IsHardwareAccelerated ? SigmoidOrTanh(Vector256.CreateScalarUnsafe(x), AllTanhLanes).ToScalar() : Math.Tanh(x);
 
@@ -111,25 +103,4 @@ public static class GateActivations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Term(Vector256<double> r, double c0, double c1) =>
         Vector256.FusedMultiplyAdd(Vector256.Create(c1), r, Vector256.Create(c0));
-
-    // The element-by-element fallback: σ for gates i, f, o, tanh for g.
-    private static void ScalarLstm<T>(Span<T> gates)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int h = gates.Length / 4;
-        for (int r = 0; r < gates.Length; r++)
-        {
-            bool tanh = r >= 2 * h && r < 3 * h;
-            if (typeof(T) == typeof(double))
-            {
-                double v = double.CreateTruncating(gates[r]);
-                gates[r] = T.CreateTruncating(tanh ? Activations.Tanh(v) : Activations.Sigmoid(v));
-            }
-            else
-            {
-                float v = float.CreateTruncating(gates[r]);
-                gates[r] = T.CreateTruncating(tanh ? Activations.Tanh(v) : Activations.Sigmoid(v));
-            }
-        }
-    }
 }

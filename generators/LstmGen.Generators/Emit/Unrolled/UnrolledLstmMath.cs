@@ -46,7 +46,7 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
     {
         string t = cell.T;
         w.Line("// [i | f | g | o] = [σ | σ | tanh | σ](z) in one vector pass; c = f ⊙ c_prev + i ⊙ g (c_prev = state[1]); h = o ⊙ tanh c.");
-        w.Line($"{UnrolledCell.GatesType} a = {RuntimeNames.GateActivations}.Lstm<{UnrolledCell.GatesType}, {t}>(z);");
+        w.Line($"{cell.GateVector} a = {RuntimeNames.GateActivations}.Lstm(z);");
         w.Line($"{t} i0 = a[0]; {t} f0 = a[1]; {t} g0 = a[2]; {t} o0 = a[3];");
         w.Line($"{t} c0 = (f0 * state[1]) + (i0 * g0);");
         w.Line($"{t} tanhC0 = {RuntimeNames.GateActivations}.Tanh(c0);");
