@@ -66,8 +66,9 @@ public sealed class GateActivationsTests
             Assert.True(Ulps(a[1], Activations.Sigmoid(-z)) <= 2, $"σ({-z:R}) = {a[1]:R}, scalar {Activations.Sigmoid(-z):R}");
             Assert.True(Ulps(a[3], Activations.Sigmoid(-z)) <= 2, $"σ({-z:R}) in lane o = {a[3]:R}");
             double tanh = Math.Tanh(z);
-            Assert.True(Ulps(a[2], tanh) <= (Math.Abs(tanh) >= 0.9 ? 1 : Math.Abs(tanh) >= 0.5 ? 2 : 3), $"tanh({z:R}) = {a[2]:R}, Math.Tanh {tanh:R}");
-            Assert.Equal(a[2], GateActivations.Tanh(z));
+            int bound = Math.Abs(tanh) >= 0.9 ? 1 : Math.Abs(tanh) >= 0.5 ? 2 : 3;
+            Assert.True(Ulps(a[2], tanh) <= bound, $"tanh({z:R}) = {a[2]:R}, Math.Tanh {tanh:R}");
+            Assert.True(Ulps(GateActivations.Tanh(z), tanh) <= bound, $"Tanh({z:R}) = {GateActivations.Tanh(z):R}, Math.Tanh {tanh:R}");   // Math.Tanh itself without Vector256
         }
     }
 
