@@ -104,9 +104,10 @@ internal static class StraightLineSize
         // z [G] = b + W[:, index] + U·h_prev: bias, the column, H products.
         yield return new MemberSize("PreActivationsOneHot", 20 + (g * (8 + biasTerm + (10 * h))), 3);
 
-        // The element-wise forward: LSTM 6 locals per unit (i, f, g, o, c, tanh c), RNN 1 (h).
+        // The element-wise forward: LSTM 6 locals per unit (i, f, g, o, c, tanh c), and at H = 1 one more, which a double
+        // cell's activated gate vector takes (OneVectorLstmMembers: the sizes here bound both forms); RNN 1 (h).
         yield return lstm
-            ? new MemberSize("Activate", 18 + (91L * h), 6L * h)
+            ? new MemberSize("Activate", 18 + (91L * h), (6L * h) + (h == 1 ? 1 : 0))
             : new MemberSize("Activate", 18 + (24L * h), h);
 
         // dz [G] into G locals (5 each) first; then dp += ∂L/∂θ: bias G (10 each), [W | U] G·(D + H) accumulations of a
