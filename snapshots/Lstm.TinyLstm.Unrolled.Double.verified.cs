@@ -98,41 +98,33 @@ static partial class TinyLstm
             Activate(PreActivationsOneHot(p, index, state), state, next, cache);
         }
 
-        private static Gates PreActivations(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state)
+        private static global::System.Runtime.Intrinsics.Vector256<double> PreActivations(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> state)
         {
             p = p.Slice(0, 16); x = x.Slice(0, 2); global::System.ReadOnlySpan<double> hPrev = state.Slice(0, 1);
-            // z [4] = b + W·x + U·h_prev, one gate row each (i, f, g, o); row r of column k of [W | U] is p[k·4 + r], b is p[12..].
-            Gates z = default;
-            z[0] = p[12] + (p[0] * x[0]) + (p[4] * x[1]) + (p[8] * hPrev[0]);
-            z[1] = p[13] + (p[1] * x[0]) + (p[5] * x[1]) + (p[9] * hPrev[0]);
-            z[2] = p[14] + (p[2] * x[0]) + (p[6] * x[1]) + (p[10] * hPrev[0]);
-            z[3] = p[15] + (p[3] * x[0]) + (p[7] * x[1]) + (p[11] * hPrev[0]);
+            // z [4] = b + W·x + U·h_prev as one vector (gates i, f, g, o); column k of [W | U] is p[k·4..], b is p[12..].
+            global::System.Runtime.Intrinsics.Vector256<double> z = global::System.Runtime.Intrinsics.Vector256.Create(p.Slice(12, 4)) + (global::System.Runtime.Intrinsics.Vector256.Create(p.Slice(0, 4)) * x[0])
+                + (global::System.Runtime.Intrinsics.Vector256.Create(p.Slice(4, 4)) * x[1]) + (global::System.Runtime.Intrinsics.Vector256.Create(p.Slice(8, 4)) * hPrev[0]);
             return z;
         }
 
-        private static Gates PreActivationsOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state)
+        private static global::System.Runtime.Intrinsics.Vector256<double> PreActivationsOneHot(global::System.ReadOnlySpan<double> p, int index, global::System.ReadOnlySpan<double> state)
         {
             p = p.Slice(0, 16); global::System.ReadOnlySpan<double> column = p.Slice(index * 4, 4), hPrev = state.Slice(0, 1);
-            // z [4] = b + W[:, index] + U·h_prev, one gate row each (i, f, g, o); U's column k is p[8 + k·4..], b is p[12..].
-            Gates z = default;
-            z[0] = p[12] + column[0] + (p[8] * hPrev[0]);
-            z[1] = p[13] + column[1] + (p[9] * hPrev[0]);
-            z[2] = p[14] + column[2] + (p[10] * hPrev[0]);
-            z[3] = p[15] + column[3] + (p[11] * hPrev[0]);
+            // z [4] = b + W[:, index] + U·h_prev as one vector (gates i, f, g, o); U's column k is p[8 + k·4..], b is p[12..].
+            global::System.Runtime.Intrinsics.Vector256<double> z = global::System.Runtime.Intrinsics.Vector256.Create(p.Slice(12, 4)) + global::System.Runtime.Intrinsics.Vector256.Create(column)
+                + (global::System.Runtime.Intrinsics.Vector256.Create(p.Slice(8, 4)) * hPrev[0]);
             return z;
         }
 
-        // The element-wise forward of Forward and Step (which keeps no cache): z [4] (an inline array: inlinable, unlike stackalloc), state [2] → cache, next.
-        private static void Activate(in Gates z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
+        // The element-wise forward of Forward and Step (which keeps no cache): z [4] (one vector), state [2] → cache, next.
+        private static void Activate(global::System.Runtime.Intrinsics.Vector256<double> z, global::System.ReadOnlySpan<double> state, global::System.Span<double> next, global::System.Span<double> cache)
         {
             state = state.Slice(0, 2); next = next.Slice(0, 2);
-            // i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g (c_prev = state[1..]); h = o ⊙ tanh c; per hidden unit.
-            double i0 = global::LstmGen.Internal.Activations.Sigmoid(z[0]);
-            double f0 = global::LstmGen.Internal.Activations.Sigmoid(z[1]);
-            double g0 = global::LstmGen.Internal.Activations.Tanh(z[2]);
-            double o0 = global::LstmGen.Internal.Activations.Sigmoid(z[3]);
+            // [i | f | g | o] = [σ | σ | tanh | σ](z) in one vector pass; c = f ⊙ c_prev + i ⊙ g (c_prev = state[1]); h = o ⊙ tanh c.
+            global::System.Runtime.Intrinsics.Vector256<double> a = global::LstmGen.Internal.GateActivations.Lstm(z);
+            double i0 = a[0]; double f0 = a[1]; double g0 = a[2]; double o0 = a[3];
             double c0 = (f0 * state[1]) + (i0 * g0);
-            double tanhC0 = global::LstmGen.Internal.Activations.Tanh(c0);
+            double tanhC0 = global::LstmGen.Internal.GateActivations.Tanh(c0);
             // cache [7] = [h_prev | c_prev | i | f | g | o | tanh c], a hidden unit per line, unless empty (Step); next [2] = [h | c], last: next may be state.
             if (!cache.IsEmpty)
             {

@@ -84,6 +84,7 @@ public sealed partial class PublicSurfaceTests
     [
         "LstmGen.Internal.Activations",
         "LstmGen.Internal.FixedVector`2",
+        "LstmGen.Internal.GateActivations",
         "LstmGen.Internal.Guard",
         "LstmGen.Internal.KernelChecks",
         "LstmGen.Internal.Optimizers",

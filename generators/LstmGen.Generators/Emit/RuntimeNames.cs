@@ -19,6 +19,9 @@ internal static class RuntimeNames
     /// <summary>Scalar σ and tanh.</summary>
     public const string Activations = Internal + ".Activations";
 
+    /// <summary>A tiny LSTM's gate activations in one vector, and tanh by the same code.</summary>
+    public const string GateActivations = Internal + ".GateActivations";
+
     /// <summary>Vectorised activations, state update and element-wise backward of SIMD cells.</summary>
     public const string VectorMath = Internal + ".VectorMath";
 

@@ -60,12 +60,33 @@ internal static class StraightLineSize
 
     /// <summary>
     /// Every straight-line member of an unrolled cell of this kind and these sizes (<paramref name="v"/> = 0: no head;
-    /// <paramref name="hasBias"/> false: a bias-free cell, whose rows have no bias term and whose backward no db).
+    /// <paramref name="hasBias"/> false: a bias-free cell, whose rows have no bias term and whose backward no db;
+    /// <paramref name="gatesInOneVector"/>: an LSTM with H = 1 in double, whose z is one vector expression and whose
+    /// gates are activated in one call, fewer instructions than the scalar rows: the budget counts the scalar rows, an
+    /// upper bound).
     /// </summary>
-    public static IEnumerable<MemberSize> Members(CellKind kind, int d, int h, int v, bool hasBias = true)
+    public static IEnumerable<MemberSize> Members(CellKind kind, int d, int h, int v, bool hasBias = true, bool gatesInOneVector = false)
     {
-        IEnumerable<MemberSize> step = kind == CellKind.Gru ? GruMembers(d, h, hasBias) : LstmOrRnnMembers(kind, d, h, hasBias);
+        IEnumerable<MemberSize> step = kind == CellKind.Gru ? GruMembers(d, h, hasBias)
+            : gatesInOneVector ? OneVectorLstmMembers(d, hasBias)
+            : LstmOrRnnMembers(kind, d, h, hasBias);
         return v > 0 ? step.Concat(HeadMembers(h, v)) : step;
+    }
+
+    // An LSTM with H = 1 in double: z = b + Σ column·scalar as one Vector256 expression (a term: slice, load, multiply,
+    // add: 11; the first without an add; the bias 5), Activate with the activated vector as a local (fewer instructions
+    // than the scalar calls, one more local); the backward members as the scalar rows.
+    private static IEnumerable<MemberSize> OneVectorLstmMembers(int d, bool hasBias)
+    {
+        long bias = hasBias ? 5 : -1, columns = (long)d + 1;
+        yield return new MemberSize("PreActivations", 16 + bias + (11 * columns), 1);
+        yield return new MemberSize("PreActivationsOneHot", 25 + bias + 11, 2);
+        foreach (MemberSize member in LstmOrRnnMembers(CellKind.Lstm, d, 1, hasBias).Where(m => m.Member is not ("PreActivations" or "PreActivationsOneHot" or "Activate")))
+        {
+            yield return member;
+        }
+
+        yield return new MemberSize("Activate", 105, 7);
     }
 
     // The step members of an LSTM or an RNN (UnrolledKernelEmitter).
@@ -83,9 +104,10 @@ internal static class StraightLineSize
         // z [G] = b + W[:, index] + U·h_prev: bias, the column, H products.
         yield return new MemberSize("PreActivationsOneHot", 20 + (g * (8 + biasTerm + (10 * h))), 3);
 
-        // The element-wise forward: LSTM 6 locals per unit (i, f, g, o, c, tanh c), RNN 1 (h).
+        // The element-wise forward: LSTM 6 locals per unit (i, f, g, o, c, tanh c), and at H = 1 one more, which a double
+        // cell's activated gate vector takes (OneVectorLstmMembers: the sizes here bound both forms); RNN 1 (h).
         yield return lstm
-            ? new MemberSize("Activate", 18 + (91L * h), 6L * h)
+            ? new MemberSize("Activate", 18 + (91L * h), (6L * h) + (h == 1 ? 1 : 0))
             : new MemberSize("Activate", 18 + (24L * h), h);
 
         // dz [G] into G locals (5 each) first; then dp += ∂L/∂θ: bias G (10 each), [W | U] G·(D + H) accumulations of a

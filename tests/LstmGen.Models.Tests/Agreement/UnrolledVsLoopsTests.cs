@@ -6,7 +6,9 @@ namespace LstmGen.Models.Tests.Agreement;
 /// The same size generated with <c>Kernel = KernelStrategy.Unrolled</c> and <c>Kernel = KernelStrategy.Loops</c>
 /// must give bit-identical results (compared with <c>==</c>, tolerance 0): both strategies accumulate every dot product
 /// in the same order (columns of [W | U] in order, then the bias), by design. Covers states, every cache field, the loss,
-/// every parameter gradient (flat buffer), every dx_t and the initial-state gradient.
+/// every parameter gradient (flat buffer), every dx_t and the initial-state gradient. One exception: an LSTM whose four
+/// gates fill one Vector256 (H = 1 in double) activates them with the runtime's vectorised σ/tanh
+/// (<c>GateActivations</c>, a few ulps from Math.Exp/Math.Tanh), so its pair agrees within 1e-13 relative instead.
 /// </summary>
 public sealed class UnrolledVsLoopsTests
 {
@@ -35,6 +37,7 @@ public sealed class UnrolledVsLoopsTests
         double[] theta = unrolled.Flatten(reference);
         Assert.Equal(theta, loops.Flatten(reference)); // same layout, so the same θ feeds both
 
+        double tolerance = unrolled.Name == nameof(Unrolled2x1) ? 1e-13 : 0;
         CellRun a = unrolled.Run(theta, problem);
         CellRun b = loops.Run(theta, problem);
 
@@ -61,7 +64,7 @@ public sealed class UnrolledVsLoopsTests
             Assert.Equal(x.Length, y.Length);
             for (int k = 0; k < x.Length; k++)
             {
-                if (!(x[k] == y[k]))
+                if (!(x[k] == y[k]) && !(Math.Abs(x[k] - y[k]) <= tolerance * Math.Max(Math.Abs(x[k]), Math.Abs(y[k]))))
                 {
                     failures.Add($"{label}[{k}]: unrolled {x[k]:R}, loops {y[k]:R}");
                 }

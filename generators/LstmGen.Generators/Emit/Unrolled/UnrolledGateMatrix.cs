@@ -30,6 +30,25 @@ internal static class UnrolledGateMatrix
     }
 
     /// <summary>
+    /// For an LSTM whose G = 4 gate rows fill one vector (<see cref="UnrolledCell.GatesInOneVector"/>): declares
+    /// z = b + W·x + U·h_prev as one Vector256, a column of [W | U] (4 consecutive values of p) per term, in the order
+    /// and with the roundings of the scalar rows (so the same z, bit for bit), straight into the activations' register.
+    /// </summary>
+    public static void EmitPreActivationVector(SourceWriter w, UnrolledCell cell, bool oneHot)
+    {
+        string b = cell.Spec.HasBias ? "b + " : string.Empty, where = cell.Spec.HasBias ? $", b is p[{cell.Bias(0)}..]" : ", no bias";
+        w.Line(oneHot
+            ? $"// z [4] = {b}W[:, index] + U·h_prev as one vector (gates i, f, g, o); U's column k is p[{cell.Weight(cell.D, 0)} + k·4..]{where}."
+            : $"// z [4] = {b}W·x + U·h_prev as one vector (gates i, f, g, o); column k of [W | U] is p[k·4..]{where}.");
+        IEnumerable<string> bias = cell.Spec.HasBias ? [cell.VectorAt($"p.Slice({cell.Bias(0)}, 4)")] : [];
+        IEnumerable<string> input = oneHot
+            ? [cell.VectorAt("column")]
+            : Enumerable.Range(0, cell.D).Select(k => UnrolledCell.Product(cell.VectorAt($"p.Slice({cell.Weight(k, 0)}, 4)"), $"x[{k}]"));
+        IEnumerable<string> hidden = Enumerable.Range(0, cell.H).Select(k => UnrolledCell.Product(cell.VectorAt($"p.Slice({cell.Weight(cell.D + k, 0)}, 4)"), $"hPrev[{k}]"));
+        UnrolledCell.Assign(w, $"{cell.GateVector} z", bias.Concat(input).Concat(hidden), termsPerLine: 2);
+    }
+
+    /// <summary>
     /// A GRU's input part: declares the scratch zx [G] and fills it with zx = b + W·x (one-hot: b + W[:, index]), the
     /// bias first, then the x columns from k = 0 up, reading <c>x</c> (or <c>column</c>).
     /// </summary>

@@ -9,7 +9,9 @@ namespace LstmGen.Generators.Emit.Unrolled;
 /// kernels) with straight-line code over the flat spans: every index a constant, every gate row one expression. Each
 /// member runs the runtime's own argument checks first (<c>LstmGen.Internal.KernelChecks</c>), then slices its spans
 /// to constant lengths, so that the JIT drops the bounds checks of the constant indices. The cache layout, the
-/// activations and the order of every sum are the loop kernels', so the results are theirs. Forward above backward.
+/// activations and the order of every sum are the loop kernels', so the results are theirs; except that an LSTM whose
+/// four gates fill one Vector256 (H = 1 in double) activates them in one vector pass (a few ulps from the scalar σ and
+/// tanh; see <see cref="UnrolledCell.GatesInOneVector"/>). Forward above backward.
 /// </summary>
 /// <remarks>
 /// The dense and one-hot forms differ only in the gate matrix product, so the element-wise part of each direction is one
@@ -47,8 +49,9 @@ internal static class UnrolledKernelEmitter
             () => w.Line($"{ActivateName}({PreActivationsName}OneHot(p, index, state), state, next, cache);"));
         PreActivations(w, cell, $"{rs} p, {rs} x, {rs} state", ["p", "x"], oneHot: false);
         PreActivations(w, cell, $"{rs} p, int index, {rs} state", ["p"], oneHot: true);
-        w.Line($"// The element-wise forward of Forward and Step (which keeps no cache): z [{cell.G}] (an inline array: inlinable, unlike stackalloc), state [{cell.StateLength}] → cache, next.");
-        w.Signature($"private static void {ActivateName}(in {UnrolledCell.GatesType} z, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
+        w.Line($"// The element-wise forward of Forward and Step (which keeps no cache): z [{cell.G}] ({(cell.GatesInOneVector ? "one vector" : "an inline array: inlinable, unlike stackalloc")}), state [{cell.StateLength}] → cache, next.");
+        string zType = cell.GatesInOneVector ? cell.GateVector : $"in {UnrolledCell.GatesType}";
+        w.Signature($"private static void {ActivateName}({zType} z, {rs} state, {s} next, {s} cache)", SourceWriter.MaxSignatureWidth);
         w.Open();
         UnrolledMembers.SliceLine(w, cell, ["state", "next"]);
         math.EmitForward(w);
@@ -79,12 +82,21 @@ internal static class UnrolledKernelEmitter
     // The gate rows of Forward and Step (ForwardOneHot and StepOneHot): x [D] (or e_index), h_prev = state[..H] → z [G].
     private static void PreActivations(SourceWriter w, UnrolledCell cell, string parameters, string[] constantLength, bool oneHot)
     {
-        w.Signature($"private static {UnrolledCell.GatesType} {PreActivationsName}{(oneHot ? "OneHot" : string.Empty)}({parameters})", SourceWriter.MaxSignatureWidth);
+        string type = cell.GatesInOneVector ? cell.GateVector : UnrolledCell.GatesType;
+        w.Signature($"private static {type} {PreActivationsName}{(oneHot ? "OneHot" : string.Empty)}({parameters})", SourceWriter.MaxSignatureWidth);
         w.Open();
         w.Line(UnrolledMembers.SliceStatements(cell, constantLength) + " " + (oneHot
             ? $"{cell.ReadOnlySpan} column = p.Slice(index * {cell.G}, {cell.G}), hPrev = state.Slice(0, {cell.H});"
             : $"{cell.ReadOnlySpan} hPrev = state.Slice(0, {cell.H});"));
-        UnrolledGateMatrix.EmitPreActivations(w, cell, oneHot);
+        if (cell.GatesInOneVector)
+        {
+            UnrolledGateMatrix.EmitPreActivationVector(w, cell, oneHot);
+        }
+        else
+        {
+            UnrolledGateMatrix.EmitPreActivations(w, cell, oneHot);
+        }
+
         w.Line("return z;");
         w.Close().Line();
     }

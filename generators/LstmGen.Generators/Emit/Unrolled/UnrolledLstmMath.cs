@@ -20,8 +20,14 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
 
     public void EmitForward(SourceWriter w)
     {
-        w.Line($"// i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g (c_prev = state[{H}..]); h = o ⊙ tanh c; per hidden unit.");
         string t = cell.T;
+        if (cell.GatesInOneVector)
+        {
+            EmitForwardInOneVector(w);
+            return;
+        }
+
+        w.Line($"// i, f, o = σ(z), g = tanh(z); c = f ⊙ c_prev + i ⊙ g (c_prev = state[{H}..]); h = o ⊙ tanh c; per hidden unit.");
         for (int j = 0; j < H; j++)
         {
             w.Line($"{t} i{j} = {cell.Sigmoid(cell.Z(j))};");
@@ -32,6 +38,24 @@ internal sealed class UnrolledLstmMath(UnrolledCell cell) : IUnrolledCellMath
             w.Line($"{t} tanhC{j} = {cell.Tanh($"c{j}")};");
         }
 
+        EmitCacheAndNext(w);
+    }
+
+    // H = 1 in double: the four gates activated in one vector pass, tanh(c) by the same code.
+    private void EmitForwardInOneVector(SourceWriter w)
+    {
+        string t = cell.T;
+        w.Line("// [i | f | g | o] = [σ | σ | tanh | σ](z) in one vector pass; c = f ⊙ c_prev + i ⊙ g (c_prev = state[1]); h = o ⊙ tanh c.");
+        w.Line($"{cell.GateVector} a = {RuntimeNames.GateActivations}.Lstm(z);");
+        w.Line($"{t} i0 = a[0]; {t} f0 = a[1]; {t} g0 = a[2]; {t} o0 = a[3];");
+        w.Line($"{t} c0 = (f0 * state[1]) + (i0 * g0);");
+        w.Line($"{t} tanhC0 = {RuntimeNames.GateActivations}.Tanh(c0);");
+        EmitCacheAndNext(w);
+    }
+
+    // The cache (unless empty: Step), then next, last: next may be state.
+    private void EmitCacheAndNext(SourceWriter w)
+    {
         w.Line($"// cache [{cell.CacheLength}] = {CacheShape}, a hidden unit per line, unless empty (Step); next [{2 * H}] = [h | c], last: next may be state.");
         string[] blocks = ["i", "f", "g", "o", "tanhC"];
         w.Line("if (!cache.IsEmpty)").Open();
