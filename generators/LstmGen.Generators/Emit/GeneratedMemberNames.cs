@@ -25,7 +25,7 @@ internal static class GeneratedMemberNames
         // FacadeEmitter: the cache length and the typed functions
         "CacheLength", "get_CacheLength",
         "Forward", "ForwardOneHot", "Backward", "BackwardOneHot", "Step", "StepOneHot", "ForwardSequence", "Bptt",
-        "ForwardBatch", "BackwardBatch", "ForwardSequenceBatch", "BpttBatch",
+        "ForwardBatch", "BackwardBatch", "ForwardSequenceBatch", "BpttBatch", "StepBatch",
         "MseLoss", "LossAndGradients", "LossAndGradientsBatch", "Sgd",
     ];
 
