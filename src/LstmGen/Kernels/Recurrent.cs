@@ -293,9 +293,8 @@ public static partial class Recurrent<TKernel, T>
     }
 
     // for t = T−1 … 0, each sequence b with step t: carry_b += [∂L/∂h_{t,b} | 0]; (carry_b, dx_{t,b}) ← backward(cache_{t,b}, carry_b);
-    // a padded step leaves carry_b alone and writes dx_{t,b} = 0. A SIMD kernel runs the sequences in groups of 4
-    // (SimdBatch) while all 4 have step t, with the values of the single steps in the same order. A SIMD kernel whose rows
-    // fill a vector runs BatchedBackward instead: the weight gradients hoisted out of the reverse loop as GEMMs.
+    // a padded step leaves carry_b alone and writes dx_{t,b} = 0. A SIMD kernel whose gate rows fill a vector runs
+    // BatchedBackward instead: the weight gradients hoisted out of the reverse loop as GEMMs.
     private static void Backward(
         ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<int> lengths, int steps, int m, ReadOnlySpan<T> caches, ReadOnlySpan<T> dOutputs, Span<T> carries, Span<T> dxs, Span<T> dp)
     {
@@ -305,9 +304,7 @@ public static partial class Recurrent<TKernel, T>
             return;
         }
 
-        int h = TKernel.HiddenSize, c = TKernel.CacheLength, d = TKernel.InputSize, s = StateLength;
-        int groups = SimdBatch<TKernel, T>.AppliesBackward ? m / 4 * 4 : 0;
-        Span<T> scratch = groups > 0 ? stackalloc T[SimdBatch<TKernel, T>.ScratchLength] : default;
+        int h = TKernel.HiddenSize, s = StateLength;
         carries.Clear();
         for (int t = steps - 1; t >= 0; t--)
         {
@@ -318,23 +315,8 @@ public static partial class Recurrent<TKernel, T>
                     Span<T> dh = carries.Slice(b * s, h);
                     TensorPrimitives.Add(dh, dOutputs.Slice(((t * m) + b) * h, h), dh);
                 }
-            }
 
-            for (int g = 0; g < m; g += 4)
-            {
-                int k = (t * m) + g;
-                if (g < groups && SequenceLengths.GroupIsValid(lengths, g, t))
-                {
-                    SimdBatch<TKernel, T>.Backward(
-                        p, indices.IsEmpty ? xs.Slice(k * d, 4 * d) : default, indices.IsEmpty ? default : indices.Slice(k, 4), caches.Slice(k * c, 4 * c),
-                        carries.Slice(g * s, 4 * s), dxs.IsEmpty ? default : dxs.Slice(k * d, 4 * d), dp, scratch);
-                    continue;
-                }
-
-                for (int b = g; b < Math.Min(g + 4, m); b++)
-                {
-                    BackwardOne(p, xs, indices, lengths, t, b, m, caches, carries.Slice(b * s, s), dxs, dp);
-                }
+                BackwardOne(p, xs, indices, lengths, t, b, m, caches, carries.Slice(b * s, s), dxs, dp);
             }
         }
     }

@@ -31,7 +31,7 @@ internal static class SimdGateMatrix<TShape, T>
     private const int ForwardBlock = 8;
 
     // Vectors per row block of the backward pass: 4 dot-product accumulators, 4 dz vectors and the loads.
-    internal const int BackwardBlock = 4;
+    private const int BackwardBlock = 4;
 
     private static int Rows => CellShape<TShape>.GateRows;
 

@@ -89,23 +89,6 @@ internal static class SimdLstmKernel<TShape, T>
         }
     }
 
-    // The fallback where BatchedBackward does not apply (no vector fits the gate rows): 4 samples' backward steps with one
-    // pass over the weights, per sample the values of Backward bit for bit (dp as 4
-    // calls in sample order): caches [4 × 7H]; carries [4 × 2H], dNext in and dState out; dxs [4 × D] or empty;
-    // dzs [4 × 4H] is scratch (the caller's, allocated once per sequence batch).
-    internal static void Backward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp, Span<T> dzs)
-    {
-        int h = H, s = StateLength, c = LstmLoopKernel<TShape, T>.CacheLength;
-        Guard.KernelSpans(carries.Length >= 4 * s && caches.Length >= 4 * c && dzs.Length >= 16 * h);
-        for (int b = 0; b < 4; b++)
-        {
-            Span<T> carry = carries.Slice(b * s, s);
-            SimdGateGradients<TShape, T>.Lstm(caches.Slice(b * c, c), carry, dzs.Slice(b * 4 * h, 4 * h), carry.Slice(h, h));
-        }
-
-        SimdGateMatrix4<TShape, T>.Backward(p, xs, indices, caches, c, dzs, 4 * h, dxs, carries, s, dp);
-    }
-
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>
     public static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next) =>
         Step(p, x, -1, state, next);

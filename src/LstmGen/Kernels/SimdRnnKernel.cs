@@ -89,22 +89,6 @@ internal static class SimdRnnKernel<TShape, T>
         }
     }
 
-    // The fallback where BatchedBackward does not apply (no vector fits the gate rows): 4 samples' backward steps with one
-    // pass over the weights, per sample the values of Backward bit for bit (dp as 4
-    // calls in sample order): caches [4 × 2H]; carries [4 × H], dNext in and dState out; dxs [4 × D] or empty;
-    // dzs [4 × H] is scratch (the caller's, allocated once per sequence batch).
-    internal static void Backward4(ReadOnlySpan<T> p, ReadOnlySpan<T> xs, ReadOnlySpan<int> indices, ReadOnlySpan<T> caches, Span<T> carries, Span<T> dxs, Span<T> dp, Span<T> dzs)
-    {
-        int h = H, c = RnnLoopKernel<TShape, T>.CacheLength;
-        Guard.KernelSpans(carries.Length >= 4 * h && caches.Length >= 4 * c && dzs.Length >= 4 * h);
-        for (int b = 0; b < 4; b++)
-        {
-            SimdGateGradients<TShape, T>.Rnn(caches.Slice(b * c, c), carries.Slice(b * h, h), dzs.Slice(b * h, h));
-        }
-
-        SimdGateMatrix4<TShape, T>.Backward(p, xs, indices, caches, c, dzs, h, dxs, carries, h, dp);
-    }
-
     /// <inheritdoc cref="IRecurrentKernel{TSelf, T}.Step"/>
     public static void Step(ReadOnlySpan<T> p, ReadOnlySpan<T> x, ReadOnlySpan<T> state, Span<T> next) =>
         Step(p, x, -1, state, next);
