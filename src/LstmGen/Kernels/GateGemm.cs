@@ -17,8 +17,8 @@ namespace LstmGen.Kernels;
 /// stored once per call, not once per row.</item>
 /// </list>
 /// Every output element is one chain of the same operations in the same order whatever tile computes it: an element of
-/// <see cref="TransposedProduct"/> is the sum of its vector accumulator, then the rows past the last whole vector by scalar
-/// fused multiply-adds; an element of <see cref="RankUpdate"/> gains the rows' terms in row order. So a sample's dh and dx
+/// <see cref="TransposedProduct"/> is the sum of its vector accumulator (4 at a time, by <c>ILanes.Sum4</c>'s transposing
+/// reduction, each sum its own vector's), then the rows past the last whole vector by scalar fused multiply-adds; an element of <see cref="RankUpdate"/> gains the rows' terms in row order. So a sample's dh and dx
 /// do not depend on the batch around it, and dp depends only on the order of the rows.
 /// </summary>
 internal static partial class GateGemm<TShape, T>
@@ -173,38 +173,39 @@ internal static partial class GateGemm<TShape, T>
         Write<TLanes, TVector>(ref out0, 0, columns, k, ref c0, ref c1, ref c2, ref c3, ref d0, s0, s1, s2, s3, accumulate);
     }
 
-    // One row's 4 column sums (only the columns below columns), each its accumulator's sum and then the rows past the last
-    // whole vector.
+    // One row's 4 column sums (only the columns below columns): the 4 accumulators reduced together (Sum4), then each
+    // gains the rows past the last whole vector.
     private static void Write<TLanes, TVector>(
         ref T out0, int offset, int columns, int k, ref T c0, ref T c1, ref T c2, ref T c3, ref T dz, TVector s0, TVector s1, TVector s2, TVector s3, bool accumulate)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
     {
         ref T row = ref Unsafe.Add(ref out0, offset + k);
-        Store(ref row, Finish<TLanes, TVector>(s0, ref c0, ref dz), accumulate);
+        (T t0, T t1, T t2, T t3) = TLanes.Sum4(s0, s1, s2, s3);
+        Store(ref row, Tail<TLanes, TVector>(t0, ref c0, ref dz), accumulate);
         if (k + 1 < columns)
         {
-            Store(ref Unsafe.Add(ref row, 1), Finish<TLanes, TVector>(s1, ref c1, ref dz), accumulate);
+            Store(ref Unsafe.Add(ref row, 1), Tail<TLanes, TVector>(t1, ref c1, ref dz), accumulate);
         }
 
         if (k + 2 < columns)
         {
-            Store(ref Unsafe.Add(ref row, 2), Finish<TLanes, TVector>(s2, ref c2, ref dz), accumulate);
+            Store(ref Unsafe.Add(ref row, 2), Tail<TLanes, TVector>(t2, ref c2, ref dz), accumulate);
         }
 
         if (k + 3 < columns)
         {
-            Store(ref Unsafe.Add(ref row, 3), Finish<TLanes, TVector>(s3, ref c3, ref dz), accumulate);
+            Store(ref Unsafe.Add(ref row, 3), Tail<TLanes, TVector>(t3, ref c3, ref dz), accumulate);
         }
     }
 
+    // A sum plus the column's rows past the last whole vector, by scalar fused multiply-adds.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Finish<TLanes, TVector>(TVector sum, ref T column, ref T dz)
+    private static T Tail<TLanes, TVector>(T total, ref T column, ref T dz)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
     {
         int g = G;
-        T total = TLanes.Sum(sum);
         for (int r = g / TLanes.Count * TLanes.Count; r < g; r++)
         {
             total = T.FusedMultiplyAdd(Unsafe.Add(ref column, r), Unsafe.Add(ref dz, r), total);

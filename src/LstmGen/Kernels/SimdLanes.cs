@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LstmGen.Kernels;
 
@@ -44,6 +45,12 @@ internal interface ILanes<TVector, T>
 
     /// <summary>The sum of the lanes (a horizontal add).</summary>
     static abstract T Sum(TVector value);
+
+    /// <summary>
+    /// The lane sums of 4 vectors at once, by a transposing reduction (each sum still depends on its own vector only;
+    /// the order of its additions differs from <see cref="Sum"/>'s).
+    /// </summary>
+    static abstract (T A, T B, T C, T D) Sum4(TVector a, TVector b, TVector c, TVector d);
 }
 
 /// <summary><see cref="Vector512{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
@@ -79,6 +86,10 @@ internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (T A, T B, T C, T D) Sum4(Vector512<T> a, Vector512<T> b, Vector512<T> c, Vector512<T> d) =>
+        Lanes256<T>.Sum4(a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper(), c.GetLower() + c.GetUpper(), d.GetLower() + d.GetUpper());
 }
 
 /// <summary><see cref="Vector256{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
@@ -114,6 +125,10 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (T A, T B, T C, T D) Sum4(Vector256<T> a, Vector256<T> b, Vector256<T> c, Vector256<T> d) =>
+        Lanes128<T>.Sum4(a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper(), c.GetLower() + c.GetUpper(), d.GetLower() + d.GetUpper());
 }
 
 /// <summary><see cref="Vector128{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
@@ -149,6 +164,31 @@ internal readonly struct Lanes128<T> : ILanes<Vector128<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+
+    // float: pairs interleaved and added (a0+a2, b0+b2, a1+a3, b1+b3), then the halves of the two results crossed and
+    // added: (a, b, c, d) in one vector. double: (a0+a1, b0+b1) and (c0+c1, d0+d1).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (T A, T B, T C, T D) Sum4(Vector128<T> a, Vector128<T> b, Vector128<T> c, Vector128<T> d)
+    {
+        if (typeof(T) == typeof(float) && Sse.IsSupported)
+        {
+            Vector128<float> fa = a.AsSingle(), fb = b.AsSingle(), fc = c.AsSingle(), fd = d.AsSingle();
+            Vector128<float> ab = Sse.Add(Sse.UnpackLow(fa, fb), Sse.UnpackHigh(fa, fb));
+            Vector128<float> cd = Sse.Add(Sse.UnpackLow(fc, fd), Sse.UnpackHigh(fc, fd));
+            Vector128<T> sums = Sse.Add(Sse.MoveLowToHigh(ab, cd), Sse.MoveHighToLow(cd, ab)).As<float, T>();
+            return (sums.GetElement(0), sums.GetElement(1), sums.GetElement(2), sums.GetElement(3));
+        }
+
+        if (typeof(T) == typeof(double) && Sse2.IsSupported)
+        {
+            Vector128<double> da = a.AsDouble(), db = b.AsDouble(), dc = c.AsDouble(), dd = d.AsDouble();
+            Vector128<T> ab = Sse2.Add(Sse2.UnpackLow(da, db), Sse2.UnpackHigh(da, db)).As<double, T>();
+            Vector128<T> cd = Sse2.Add(Sse2.UnpackLow(dc, dd), Sse2.UnpackHigh(dc, dd)).As<double, T>();
+            return (ab.GetElement(0), ab.GetElement(1), cd.GetElement(0), cd.GetElement(1));
+        }
+
+        return (Vector128.Sum(a), Vector128.Sum(b), Vector128.Sum(c), Vector128.Sum(d));
+    }
 }
 
 /// <summary>
