@@ -136,7 +136,7 @@ internal static class SimdGruKernel<TShape, T>
 
     // gates [3H] = zx → r, z, n in place (zh [3H] the recurrent parts); hn [H] = zh_n + b_hn (bias-free: zh_n);
     // hNew [H] = ((1 − z) ⊙ n) + (z ⊙ h_prev), products rounded separately (no fused multiply-add). hNew must not be hPrev.
-    private static void Update(ReadOnlySpan<T> p, ReadOnlySpan<T> hPrev, Span<T> gates, ReadOnlySpan<T> zh, Span<T> hn, Span<T> hNew)
+    internal static void Update(ReadOnlySpan<T> p, ReadOnlySpan<T> hPrev, Span<T> gates, ReadOnlySpan<T> zh, Span<T> hn, Span<T> hNew)
     {
         int h = H;
         Span<T> rz = gates[..(2 * h)], r = gates[..h], z = gates.Slice(h, h), n = gates.Slice(2 * h, h);
