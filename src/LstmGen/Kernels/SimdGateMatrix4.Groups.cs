@@ -131,7 +131,7 @@ internal static partial class SimdGateMatrix4<TShape, T>
             for (int i = 0; i < groups.Length; i++)
             {
                 int g = groups[i];
-                RowsSplit1<TLanes, TVector, TColumns>(ref w0, ref Unsafe.Add(ref x0, g * d), ref Unsafe.Add(ref h0, g * hStride), ref Unsafe.Add(ref z0, zSlots[i] * zStride), SamplesOf(indices, g, hStride, zStride), r);
+                Rows1<TLanes, TVector, TColumns>(ref w0, ref Unsafe.Add(ref x0, g * d), ref Unsafe.Add(ref h0, g * hStride), ref Unsafe.Add(ref z0, zSlots[i] * zStride), SamplesOf(indices, g, hStride, zStride), r);
             }
         }
 
@@ -140,14 +140,15 @@ internal static partial class SimdGateMatrix4<TShape, T>
             for (int i = 0; i < groups.Length; i++)
             {
                 int g = groups[i];
-                RowsSplit1<TLanes, TVector, TColumns>(ref w0, ref Unsafe.Add(ref x0, g * d), ref Unsafe.Add(ref h0, g * hStride), ref Unsafe.Add(ref z0, zSlots[i] * zStride), SamplesOf(indices, g, hStride, zStride), rows - n);
+                Rows1<TLanes, TVector, TColumns>(ref w0, ref Unsafe.Add(ref x0, g * d), ref Unsafe.Add(ref h0, g * hStride), ref Unsafe.Add(ref z0, zSlots[i] * zStride), SamplesOf(indices, g, hStride, zStride), rows - n);
             }
         }
     }
 
-    // z_s[r .. r + n) for the 4 samples over TColumns: per lane the single-sample product's Rows1.
+    // z_s[r .. r + n) for the 4 samples over TColumns (every column and the bias for the fused product): per lane the
+    // single-sample product's Rows1.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RowsSplit1<TLanes, TVector, TColumns>(ref T w0, ref T x0, ref T h0, ref T z0, Samples samples, int r)
+    private static void Rows1<TLanes, TVector, TColumns>(ref T w0, ref T x0, ref T h0, ref T z0, Samples samples, int r)
         where TLanes : ILanes<TVector, T>
         where TVector : struct
         where TColumns : IGateColumns
