@@ -73,7 +73,8 @@ internal static partial class Probe
             Print("B parts: contract Recurrent.StepOneHot (whole step)", 1, () => { Recurrent<CellB.Kernel, float>.StepOneHot(p.AsSpan(), 3, stateB, nextB); return nextB; });
             Print("B parts: VectorMath.Sigmoid over H", 1, () => { VectorMath.Sigmoid<float>(z.AsSpan(0, 128), g); return g; });
             Print("B parts: VectorMath.Tanh over H", 1, () => { VectorMath.Tanh<float>(z.AsSpan(0, 128), g); return g; });
-            Print("B parts: VectorMath.LstmState", 1, () => { VectorMath.LstmState<float>(z.AsSpan(0, 128), z.AsSpan(128, 128), z.AsSpan(256, 128), z.AsSpan(384, 128), c0, c1, t1, h1); return h1; });
+            float[] zUpdate = new float[CellB.GateRows];
+            Print("B parts: VectorMath.LstmUpdate (gates, state, tanh c)", 1, () => { z.CopyTo(zUpdate, 0); VectorMath.LstmUpdate<float>(c0, zUpdate, c1, t1, h1); return h1; });
 
             var c = new ConfigC();
             c.Setup();

@@ -58,7 +58,7 @@ internal static class ProbeInference
         }
     }
 
-    // The element-wise part of StepBatch for m samples of H = 128 (the same VectorMath calls as the LSTM's update): what
+    // The element-wise part of StepBatch for m samples of H = 128 (VectorMath.LstmUpdate, as the LSTM's update): what
     // the batched step costs beyond its gate product.
     private static Func<float> Updates(int m)
     {
@@ -70,11 +70,7 @@ internal static class ProbeInference
             for (int b = 0; b < m; b++)
             {
                 Span<float> g = zs.AsSpan(b * 512, 512);
-                VectorMath.Sigmoid<float>(g[..128], g[..128]);
-                VectorMath.Sigmoid<float>(g.Slice(128, 128), g.Slice(128, 128));
-                VectorMath.Tanh<float>(g.Slice(256, 128), g.Slice(256, 128));
-                VectorMath.Sigmoid<float>(g.Slice(384, 128), g.Slice(384, 128));
-                VectorMath.LstmState<float>(g[..128], g.Slice(128, 128), g.Slice(256, 128), g.Slice(384, 128), c.AsSpan(b * 128, 128), g[..128], t, h.AsSpan(b * 128, 128));
+                VectorMath.LstmUpdate<float>(c.AsSpan(b * 128, 128), g, g[..128], t, h.AsSpan(b * 128, 128));
             }
 
             return h[0];

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using LstmGen.Kernels;
 using LstmGen.Models.Tests.Contract;
+using LstmGen.TestSupport;
 
 namespace LstmGen.SimdWidths;
 
@@ -37,6 +38,21 @@ public static class Program
             }
         }
 
+        void Activations<T>(double bound)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var worst = ActivationAccuracy.Worst<T>();
+            var failures = new List<string>();
+            if (!(worst.Sigmoid <= bound && worst.Tanh <= bound))
+            {
+                failures.Add($"σ {worst.Sigmoid:F2} ulps at {worst.SigmoidAt:R}, tanh {worst.Tanh:F2} ulps at {worst.TanhAt:R}");
+            }
+
+            Run($"{typeof(T).Name} σ and tanh within {bound} ulps (worst: σ {worst.Sigmoid:F2}, tanh {worst.Tanh:F2})", failures);
+        }
+
+        Activations<float>(ActivationAccuracy.FloatUlps);
+        Activations<double>(ActivationAccuracy.DoubleUlps);
         All<SimdLstm10x128Head10Float, float>(reference: true);
         All<SimdLstm10x128Head10Double, double>(reference: true);
         All<SimdRnn10x128Head10Float, float>(reference: true);

@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using System.Numerics;
+using LstmGen.Kernels;
 
 namespace LstmGen.Internal;
 
 /// <summary>
 /// Numerically stable softmax, log-softmax and cross-entropy over spans, shared by generated output heads.
-/// Every function shifts by the maximum logit first, so logits up to the type's maximum give finite results.
+/// Every function shifts by the maximum logit first, so logits up to the type's maximum give finite results; each
+/// e^(z_v − max) is computed once (in vectors for float and double, <c>VectorActivations</c>).
 /// </summary>
 /// <remarks>For generated code (which lives in the user's assembly, so this type must be public); not API: no compatibility promise.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -18,15 +20,7 @@ public static class SoftmaxMath
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.Length(probabilities.Length, logits.Length, "the probabilities (one per logit)", nameof(probabilities));
-        T max = Max(logits);
-        T sum = T.Zero;
-        for (int v = 0; v < logits.Length; v++)
-        {
-            T e = T.Exp(logits[v] - max);
-            probabilities[v] = e;
-            sum += e;
-        }
-
+        T sum = ShiftedExps(logits, Max(logits), probabilities);
         for (int v = 0; v < probabilities.Length; v++)
         {
             probabilities[v] /= sum;
@@ -60,14 +54,15 @@ public static class SoftmaxMath
     {
         Guard.Index(target, logits.Length, "a target class", nameof(target));
         Guard.Length(dLogits.Length, logits.Length, "dL/dlogits (one per logit)", nameof(dLogits));
-        T logSumExp = LogSumExp(logits);
+        T max = Max(logits), chosen = logits[target];
+        T sum = ShiftedExps(logits, max, dLogits);
         for (int v = 0; v < logits.Length; v++)
         {
-            dLogits[v] = T.Exp(logits[v] - logSumExp);
+            dLogits[v] /= sum;
         }
 
         dLogits[target] -= T.One;
-        return logSumExp - logits[target];
+        return max + T.Log(sum) - chosen;
     }
 
     /// <summary>
@@ -77,7 +72,7 @@ public static class SoftmaxMath
     /// <param name="logits">The logits z.</param>
     /// <param name="target">The target distribution q; same length, finite, non-negative, and summing to 1 within
     /// <see cref="Guard.DistributionTolerance{T}"/> (2·V·ε of <typeparamref name="T"/>).</param>
-    /// <param name="dLogits">Receives dL/dz; same length.</param>
+    /// <param name="dLogits">Receives dL/dz; same length; must not overlap <paramref name="logits"/>.</param>
     /// <returns>The loss.</returns>
     /// <exception cref="ArgumentException">A length differs, or <paramref name="target"/> is not a distribution; nothing is written.</exception>
     public static T CrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> dLogits)
@@ -85,8 +80,10 @@ public static class SoftmaxMath
     {
         Guard.Length(target.Length, logits.Length, "the target distribution (one per logit)", nameof(target));
         Guard.Length(dLogits.Length, logits.Length, "dL/dlogits (one per logit)", nameof(dLogits));
-        T logSumExp = LogSumExp(logits);
         Guard.Distributions(target, target.Length, "the target distribution", nameof(target));
+        T max = Max(logits);
+        T sum = ShiftedExps(logits, max, dLogits);
+        T logSumExp = max + T.Log(sum);
         T mass = T.Zero;
         T loss = T.Zero;
         for (int v = 0; v < logits.Length; v++)
@@ -97,7 +94,7 @@ public static class SoftmaxMath
 
         for (int v = 0; v < logits.Length; v++)
         {
-            dLogits[v] = (T.Exp(logits[v] - logSumExp) * mass) - target[v];
+            dLogits[v] = (dLogits[v] / sum * mass) - target[v];
         }
 
         return loss;
@@ -115,6 +112,36 @@ public static class SoftmaxMath
         }
 
         return max + T.Log(sum);
+    }
+
+    // e_v = e^(z_v − max) into exps (each computed once: vectors for float and double), and returns Σ e_v.
+    private static T ShiftedExps<T>(ReadOnlySpan<T> logits, T max, Span<T> exps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int v = 0; v < logits.Length; v++)
+        {
+            exps[v] = logits[v] - max;
+        }
+
+        if (typeof(T) == typeof(float) || typeof(T) == typeof(double))
+        {
+            VectorActivations.ExpNonPositive<T>(exps[..logits.Length], exps);
+        }
+        else
+        {
+            for (int v = 0; v < logits.Length; v++)
+            {
+                exps[v] = T.Exp(exps[v]);
+            }
+        }
+
+        T sum = T.Zero;
+        for (int v = 0; v < logits.Length; v++)
+        {
+            sum += exps[v];
+        }
+
+        return sum;
     }
 
     private static T Max<T>(ReadOnlySpan<T> values)

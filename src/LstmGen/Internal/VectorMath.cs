@@ -4,13 +4,15 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using LstmGen.Kernels;
 
 namespace LstmGen.Internal;
 
 /// <summary>
 /// Vectorised element-wise work of cells generated with <see cref="KernelStrategy.Simd"/>: activations over whole
-/// gate blocks and the LSTM state update. Built on <see cref="TensorPrimitives"/> (Vector512/256/128 as the CPU
-/// allows, tails masked). Overflow-safe: σ(x) = 1 / (1 + e^-x) with e^-x = +∞ gives 0, never NaN, and tanh
+/// gate blocks and the LSTM state update. σ and tanh of float and double run <c>VectorActivations</c> (in the
+/// element type, at the widest width the CPU accelerates; the scalar <see cref="Activations"/> without SIMD), the rest
+/// <see cref="TensorPrimitives"/>. Overflow-safe: σ(x) = 1 / (1 + e^-x) with e^-x = +∞ gives 0, never NaN, and tanh
 /// saturates to ±1, for every finite input up to the type's maximum (a test checks ±MaxValue).
 /// </summary>
 /// <remarks>For generated code (which lives in the user's assembly, so this type must be public); not API: no compatibility promise.</remarks>
@@ -21,35 +23,66 @@ public static class VectorMath
     /// <param name="x">The pre-activations.</param>
     /// <param name="destination">Receives σ(x); same length (may be the same span as <paramref name="x"/>).</param>
     public static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> destination)
-        where T : IExponentialFunctions<T> => TensorPrimitives.Sigmoid(x, destination);
+        where T : IExponentialFunctions<T>
+    {
+        CheckDestination(x, destination);
+        if (typeof(T) == typeof(float))
+        {
+            VectorActivations.Sigmoid(Reinterpret<T, float>(x), Reinterpret<T, float>(destination));
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            VectorActivations.Sigmoid(Reinterpret<T, double>(x), Reinterpret<T, double>(destination));
+        }
+        else
+        {
+            TensorPrimitives.Sigmoid(x, destination);
+        }
+    }
 
     /// <summary>tanh(x) for every element of <paramref name="x"/>.</summary>
     /// <param name="x">The pre-activations.</param>
     /// <param name="destination">Receives tanh(x); same length (may be the same span as <paramref name="x"/>).</param>
     public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> destination)
-        where T : IHyperbolicFunctions<T> => TensorPrimitives.Tanh(x, destination);
+        where T : IHyperbolicFunctions<T>
+    {
+        CheckDestination(x, destination);
+        if (typeof(T) == typeof(float))
+        {
+            VectorActivations.Tanh(Reinterpret<T, float>(x), Reinterpret<T, float>(destination));
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            VectorActivations.Tanh(Reinterpret<T, double>(x), Reinterpret<T, double>(destination));
+        }
+        else
+        {
+            TensorPrimitives.Tanh(x, destination);
+        }
+    }
 
     /// <summary>
-    /// The LSTM state update for every hidden unit j: <c>c = (f ⊙ c_prev) + (i ⊙ g)</c>, <c>tanhC = tanh(c)</c>,
-    /// <c>h = o ⊙ tanhC</c>. The products are rounded separately before the sum (no fused multiply-add), as in the
-    /// scalar kernels. All spans have the hidden size H.
+    /// The LSTM's element-wise forward for every hidden unit j, in one pass: the gate pre-activations
+    /// <c>z = [i | f | g | o]</c> (4H) are activated in place (σ, σ, tanh, σ), then <c>c = (f ⊙ c_prev) + (i ⊙ g)</c> (the
+    /// products rounded separately before the sum, no fused multiply-add, as in the scalar kernels),
+    /// <c>tanhC = tanh(c)</c>, <c>h = o ⊙ tanhC</c>. H is <paramref name="cPrev"/>'s length; <paramref name="c"/> may be
+    /// z's i block (not c_prev).
     /// </summary>
-    /// <param name="i">Input gate.</param>
-    /// <param name="f">Forget gate.</param>
-    /// <param name="g">Candidate.</param>
-    /// <param name="o">Output gate.</param>
-    /// <param name="cPrev">Previous cell state.</param>
+    /// <param name="cPrev">Previous cell state (H).</param>
+    /// <param name="z">The 4H gate pre-activations, gates in the order i, f, g, o; receives the activations.</param>
     /// <param name="c">Receives the new cell state.</param>
     /// <param name="tanhC">Receives tanh(c).</param>
     /// <param name="h">Receives the new hidden state.</param>
-    public static void LstmState<T>(
-        ReadOnlySpan<T> i, ReadOnlySpan<T> f, ReadOnlySpan<T> g, ReadOnlySpan<T> o, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> tanhC, Span<T> h)
-        where T : IFloatingPointIeee754<T>
+    public static void LstmUpdate<T>(ReadOnlySpan<T> cPrev, Span<T> z, Span<T> c, Span<T> tanhC, Span<T> h)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        TensorPrimitives.Multiply(i, g, c);
-        TensorPrimitives.MultiplyAdd(f, cPrev, c, c);
-        TensorPrimitives.Tanh<T>(c, tanhC);
-        TensorPrimitives.Multiply(o, tanhC, h);
+        int n = cPrev.Length;
+        if (z.Length < 4 * n || c.Length < n || tanhC.Length < n || h.Length < n)
+        {
+            throw new ArgumentException($"Expected z of at least 4·{n} values and c, tanhC and h of at least {n} (c_prev's length).");
+        }
+
+        VectorActivations.Lstm(cPrev, z, c, tanhC, h);
     }
 
     /// <summary>
@@ -134,6 +167,20 @@ public static class VectorMath
             dz[j] = (dh[j] + carryDh[j]) * (T.One - (h[j] * h[j]));
         }
     }
+
+    private static void CheckDestination<T>(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException($"The destination has {destination.Length} elements; expected at least x's {x.Length}.", nameof(destination));
+        }
+    }
+
+    private static ReadOnlySpan<TTo> Reinterpret<TFrom, TTo>(ReadOnlySpan<TFrom> span) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(span)), span.Length);
+
+    private static Span<TTo> Reinterpret<TFrom, TTo>(Span<TFrom> span) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(span)), span.Length);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<T> Load<T>(ReadOnlySpan<T> span, int at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(span), (nuint)at);

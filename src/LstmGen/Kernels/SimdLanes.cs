@@ -54,7 +54,7 @@ internal interface ILanes<TVector, T>
 }
 
 /// <summary><see cref="Vector512{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
-internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T>
+internal readonly partial struct Lanes512<T> : ILanes<Vector512<T>, T>
     where T : unmanaged
 {
     public static int Count => Vector512<T>.Count;
@@ -93,7 +93,7 @@ internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T>
 }
 
 /// <summary><see cref="Vector256{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
-internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T>
+internal readonly partial struct Lanes256<T> : ILanes<Vector256<T>, T>
     where T : unmanaged
 {
     public static int Count => Vector256<T>.Count;
@@ -132,7 +132,7 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T>
 }
 
 /// <summary><see cref="Vector128{T}"/> as an <see cref="ILanes{TVector, T}"/>.</summary>
-internal readonly struct Lanes128<T> : ILanes<Vector128<T>, T>
+internal readonly partial struct Lanes128<T> : ILanes<Vector128<T>, T>
     where T : unmanaged
 {
     public static int Count => Vector128<T>.Count;

@@ -113,15 +113,8 @@ internal static class SimdLstmKernel<TShape, T>
     }
 
     // z [4H] → σ/tanh in place (i, f, g, o); c [H] = f ⊙ c_prev + i ⊙ g (c may be z's i block, not c_prev);
-    // tanhC [H] = tanh c; hNext [H] = o ⊙ tanh c. The same operations, in the same order, in Forward and Step.
-    internal static void Update(ReadOnlySpan<T> cPrev, Span<T> z, Span<T> c, Span<T> tanhC, Span<T> hNext)
-    {
-        int h = H;
-        Span<T> i = z[..h], f = z.Slice(h, h), g = z.Slice(2 * h, h), o = z.Slice(3 * h, h);
-        VectorMath.Sigmoid<T>(i, i);
-        VectorMath.Sigmoid<T>(f, f);
-        VectorMath.Tanh<T>(g, g);
-        VectorMath.Sigmoid<T>(o, o);
-        VectorMath.LstmState<T>(i, f, g, o, cPrev, c, tanhC, hNext);
-    }
+    // tanhC [H] = tanh c; hNext [H] = o ⊙ tanh c, one pass over the units. The same operations, in the same order, in
+    // Forward and Step.
+    internal static void Update(ReadOnlySpan<T> cPrev, Span<T> z, Span<T> c, Span<T> tanhC, Span<T> hNext) =>
+        VectorMath.LstmUpdate(cPrev[..H], z, c, tanhC, hNext);
 }
