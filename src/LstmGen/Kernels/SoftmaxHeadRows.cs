@@ -14,8 +14,9 @@ namespace LstmGen.Kernels;
 /// </code>
 /// where the per-row <see cref="SimdSoftmaxHead{TShape, T}"/> backward needs, for each of the H columns of W_y (V values,
 /// fewer than a vector's lanes for small heads), a dot product and its horizontal sum. <see cref="AddTo"/> adds dW_yᵀ into
-/// dp at the end. The forward (logits) is the kernel's own <c>HeadForward</c>. The values equal the per-row head's up to
-/// rounding (other summation orders).
+/// dp at the end. The forward (logits) runs over W_yᵀ too: V dot products in vectors over H, reduced four at a time
+/// (the kernel's <c>HeadForward</c> walks W_y's H columns with vectors of V, mostly empty lanes for small heads). The
+/// values equal the per-row head's up to rounding (other summation orders).
 /// </summary>
 internal readonly ref struct SoftmaxHeadRows<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
@@ -65,8 +66,20 @@ internal readonly ref struct SoftmaxHeadRows<TKernel, T>
     /// </summary>
     public T CrossEntropy(ReadOnlySpan<T> h, int target, ReadOnlySpan<T> distribution, T scale, Span<T> logits, Span<T> dLogits, Span<T> dh, Span<T> dp)
     {
-        Guard.KernelSpans(h.Length >= H && dh.Length >= H && dLogits.Length >= V && dp.Length >= CellShape<TKernel>.ParameterCount);
-        TKernel.HeadForward(_p, h, logits);
+        Guard.KernelSpans(h.Length >= H && dh.Length >= H && logits.Length >= V && dLogits.Length >= V && dp.Length >= CellShape<TKernel>.ParameterCount);
+        switch (LaneWidth.For<T>(H))
+        {
+            case 512:
+                Logits<Lanes512<T>, Vector512<T>>(h, logits);
+                break;
+            case 256:
+                Logits<Lanes256<T>, Vector256<T>>(h, logits);
+                break;
+            default:
+                Logits<Lanes128<T>, Vector128<T>>(h, logits);
+                break;
+        }
+
         T loss = distribution.IsEmpty ? SoftmaxMath.CrossEntropy<T>(logits, target, dLogits) : SoftmaxMath.CrossEntropy<T>(logits, distribution, dLogits);
         Span<T> db = dp.Slice(CellShape<TKernel>.HeadBiasOffset, V);
         for (int c = 0; c < dLogits.Length; c++)
@@ -102,6 +115,58 @@ internal readonly ref struct SoftmaxHeadRows<TKernel, T>
             {
                 dw[(k * v) + c] += _gradientT[(c * h) + k];
             }
+        }
+    }
+
+    // logits [V] = W_y h + b_y as V dot products over the rows of W_yᵀ: per class one accumulator over H in vectors (V
+    // independent chains), reduced four classes at a time (ILanes.Sum4), then the units past the last whole vector and
+    // the bias.
+    private void Logits<TLanes, TVector>(ReadOnlySpan<T> h, Span<T> logits)
+        where TLanes : ILanes<TVector, T>
+        where TVector : struct
+    {
+        int v = V, hidden = H, n = TLanes.Count, whole = hidden / n * n;
+        ref T h0 = ref MemoryMarshal.GetReference(h);
+        ref T w0 = ref MemoryMarshal.GetReference(_weightsT);
+        ReadOnlySpan<T> bias = _p.Slice(CellShape<TKernel>.HeadBiasOffset, v);
+        int c = 0;
+        for (; c <= v - 4; c += 4)
+        {
+            TVector a0 = TLanes.Zero, a1 = TLanes.Zero, a2 = TLanes.Zero, a3 = TLanes.Zero;
+            nuint r0 = (nuint)(c * hidden), r1 = r0 + (nuint)hidden, r2 = r1 + (nuint)hidden, r3 = r2 + (nuint)hidden;
+            for (int k = 0; k < whole; k += n)
+            {
+                TVector x = TLanes.Load(ref h0, (nuint)k);
+                a0 = TLanes.MultiplyAdd(TLanes.Load(ref w0, r0 + (nuint)k), x, a0);
+                a1 = TLanes.MultiplyAdd(TLanes.Load(ref w0, r1 + (nuint)k), x, a1);
+                a2 = TLanes.MultiplyAdd(TLanes.Load(ref w0, r2 + (nuint)k), x, a2);
+                a3 = TLanes.MultiplyAdd(TLanes.Load(ref w0, r3 + (nuint)k), x, a3);
+            }
+
+            (logits[c], logits[c + 1], logits[c + 2], logits[c + 3]) = TLanes.Sum4(a0, a1, a2, a3);
+        }
+
+        for (; c < v; c++)
+        {
+            TVector a = TLanes.Zero;
+            nuint r = (nuint)(c * hidden);
+            for (int k = 0; k < whole; k += n)
+            {
+                a = TLanes.MultiplyAdd(TLanes.Load(ref w0, r + (nuint)k), TLanes.Load(ref h0, (nuint)k), a);
+            }
+
+            logits[c] = TLanes.Sum(a);
+        }
+
+        for (c = 0; c < v; c++)
+        {
+            T sum = logits[c];
+            for (int k = whole; k < hidden; k++)
+            {
+                sum = T.FusedMultiplyAdd(Unsafe.Add(ref w0, (c * hidden) + k), Unsafe.Add(ref h0, k), sum);
+            }
+
+            logits[c] = sum + bias[c];
         }
     }
 
