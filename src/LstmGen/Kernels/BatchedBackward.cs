@@ -20,7 +20,7 @@ namespace LstmGen.Kernels;
 /// sums the rows' terms in chunk order (steps from the last, samples in order), so it differs from a sample-by-sample
 /// BPTT by rounding only.
 /// </summary>
-internal static class BatchedBackward<TKernel, T>
+internal static partial class BatchedBackward<TKernel, T>
     where TKernel : struct, IRecurrentKernel<TKernel, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -152,30 +152,15 @@ internal static class BatchedBackward<TKernel, T>
         }
 
         ReadOnlySpan<T> dzx = chunk.DzxRows(0, rows), dzh = chunk.DzhRows(0, rows);
-        if (TKernel.HasBias)
+        bool oneHot = chunk.Index[0] >= 0;
+        BiasAndOneHotColumns(dzx, rows, oneHot ? chunk.Index[..rows] : default, dp);     // db += Σ dzx; one-hot: dW[:, index] += dzx
+        for (int j = 0; IsGru && TKernel.HasBias && j < rows; j++)
         {
-            Span<T> db = dp.Slice(CellShape<TKernel>.BiasOffset, g);
-            for (int j = 0; j < rows; j++)
-            {
-                TensorPrimitives.Add(db, dzx.Slice(j * g, g), db);           // db += dzx
-            }
-
-            for (int j = 0; IsGru && j < rows; j++)
-            {
-                Span<T> dbhn = dp.Slice(CellShape<TKernel>.RecurrentBiasOffset, h);
-                TensorPrimitives.Add(dbhn, dzh.Slice((j * g) + (2 * h), h), dbhn);   // db_hn += dhn
-            }
+            Span<T> dbhn = dp.Slice(CellShape<TKernel>.RecurrentBiasOffset, h);
+            TensorPrimitives.Add(dbhn, dzh.Slice((j * g) + (2 * h), h), dbhn);   // db_hn += dhn
         }
 
-        if (chunk.Index[0] >= 0)
-        {
-            for (int j = 0; j < rows; j++)
-            {
-                Span<T> column = dp.Slice(chunk.Index[j] * g, g);
-                TensorPrimitives.Add(column, dzx.Slice(j * g, g), column);    // one-hot: dW[:, index] += dzx
-            }
-        }
-        else
+        if (!oneHot)
         {
             GateGemm<TKernel, T>.RankUpdate(dp[..(d * g)], d, dzx, rows, chunk.XRows(rows), d);     // dW += DZXᵀ X
             if (!dxs.IsEmpty)
