@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LstmGen.Kernels;
 
 /// <summary>
 /// The lane operations of <see cref="VectorActivations{TLanes, TVector, T}"/> beyond the products' (<see cref="ILanes{TVector, T}"/>):
-/// division, comparisons and selection, and the exponent-field construction of 2^k. <typeparamref name="T"/> is
+/// division, comparisons and selection, the sign bit, and 2^k. <typeparamref name="T"/> is
 /// <see cref="double"/> or <see cref="float"/>.
 /// </summary>
 /// <typeparam name="TVector">The vector type.</typeparam>
@@ -35,12 +36,16 @@ internal interface IMathLanes<TVector, T> : ILanes<TVector, T>
     /// <summary>Every lane <paramref name="value"/> rounded to the element type (a constant after specialisation).</summary>
     static abstract TVector Constant(double value);
 
+    /// <summary>−|a| lane by lane (the sign bit set).</summary>
+    static abstract TVector NegativeMagnitude(TVector a);
+
     /// <summary>
-    /// 2^(k + <paramref name="bias"/>) as a normal number, from <paramref name="shifted"/> = shifter + k (the round-to-integer
-    /// shifter of the element type, so that the low bits of its representation hold k): k + bias, shifted into the
-    /// exponent field. Exact for k + bias in [1, the largest exponent].
+    /// 2^k for integral k ≤ 0 from k itself and from <paramref name="shifted"/> = shifter + k (the round-to-integer
+    /// shifter of the element type, so that the low bits of its representation hold k), exact down to the subnormals and
+    /// 0 below them: under AVX-512 one scale instruction (vscalef, 1·2^k); else k + 64 (float) or k + 54 (double) shifted
+    /// into the exponent field (a normal number), times 2^−64 or 2^−54.
     /// </summary>
-    static abstract TVector TwoToThe(TVector shifted, int bias);
+    static abstract TVector PowerOfTwo(TVector k, TVector shifted);
 }
 
 /// <summary><see cref="Vector512{T}"/> as an <see cref="IMathLanes{TVector, T}"/>.</summary>
@@ -72,9 +77,24 @@ internal readonly partial struct Lanes512<T> : IMathLanes<Vector512<T>, T>
         : magnitude | (sign & Vector512.Create(int.MinValue).As<int, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> TwoToThe(Vector512<T> shifted, int bias) => typeof(T) == typeof(double)
-        ? ((shifted.AsInt64() + Vector512.Create(1023L + bias)) << 52).As<long, T>()
-        : ((shifted.AsInt32() + Vector512.Create(127 + bias)) << 23).As<int, T>();
+    public static Vector512<T> NegativeMagnitude(Vector512<T> a) => typeof(T) == typeof(double)
+        ? a | Vector512.Create(long.MinValue).As<long, T>()
+        : a | Vector512.Create(int.MinValue).As<int, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> PowerOfTwo(Vector512<T> k, Vector512<T> shifted)
+    {
+        if (Avx512F.IsSupported)
+        {
+            return typeof(T) == typeof(double)
+                ? Avx512F.Scale(Vector512<double>.One, k.AsDouble()).As<double, T>()
+                : Avx512F.Scale(Vector512<float>.One, k.AsSingle()).As<float, T>();
+        }
+
+        return typeof(T) == typeof(double)
+            ? ((shifted.AsInt64() + Vector512.Create(1023L + 54)) << 52).As<long, T>() * Vector512.Create(5.551115123125783e-17).As<double, T>()
+            : ((shifted.AsInt32() + Vector512.Create(127 + 64)) << 23).As<int, T>() * Vector512.Create(5.421010862427522e-20f).As<float, T>();
+    }
 }
 
 /// <summary><see cref="Vector256{T}"/> as an <see cref="IMathLanes{TVector, T}"/>.</summary>
@@ -106,9 +126,17 @@ internal readonly partial struct Lanes256<T> : IMathLanes<Vector256<T>, T>
         : magnitude | (sign & Vector256.Create(int.MinValue).As<int, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> TwoToThe(Vector256<T> shifted, int bias) => typeof(T) == typeof(double)
-        ? ((shifted.AsInt64() + Vector256.Create(1023L + bias)) << 52).As<long, T>()
-        : ((shifted.AsInt32() + Vector256.Create(127 + bias)) << 23).As<int, T>();
+    public static Vector256<T> NegativeMagnitude(Vector256<T> a) => typeof(T) == typeof(double)
+        ? a | Vector256.Create(long.MinValue).As<long, T>()
+        : a | Vector256.Create(int.MinValue).As<int, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> PowerOfTwo(Vector256<T> k, Vector256<T> shifted)
+    {
+        return typeof(T) == typeof(double)
+            ? ((shifted.AsInt64() + Vector256.Create(1023L + 54)) << 52).As<long, T>() * Vector256.Create(5.551115123125783e-17).As<double, T>()
+            : ((shifted.AsInt32() + Vector256.Create(127 + 64)) << 23).As<int, T>() * Vector256.Create(5.421010862427522e-20f).As<float, T>();
+    }
 }
 
 /// <summary><see cref="Vector128{T}"/> as an <see cref="IMathLanes{TVector, T}"/>.</summary>
@@ -140,7 +168,15 @@ internal readonly partial struct Lanes128<T> : IMathLanes<Vector128<T>, T>
         : magnitude | (sign & Vector128.Create(int.MinValue).As<int, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> TwoToThe(Vector128<T> shifted, int bias) => typeof(T) == typeof(double)
-        ? ((shifted.AsInt64() + Vector128.Create(1023L + bias)) << 52).As<long, T>()
-        : ((shifted.AsInt32() + Vector128.Create(127 + bias)) << 23).As<int, T>();
+    public static Vector128<T> NegativeMagnitude(Vector128<T> a) => typeof(T) == typeof(double)
+        ? a | Vector128.Create(long.MinValue).As<long, T>()
+        : a | Vector128.Create(int.MinValue).As<int, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> PowerOfTwo(Vector128<T> k, Vector128<T> shifted)
+    {
+        return typeof(T) == typeof(double)
+            ? ((shifted.AsInt64() + Vector128.Create(1023L + 54)) << 52).As<long, T>() * Vector128.Create(5.551115123125783e-17).As<double, T>()
+            : ((shifted.AsInt32() + Vector128.Create(127 + 64)) << 23).As<int, T>() * Vector128.Create(5.421010862427522e-20f).As<float, T>();
+    }
 }

@@ -15,8 +15,8 @@ namespace LstmGen.Kernels;
 /// per lane either way.</para>
 /// <para>Accurate to a few ulps (<c>VectorActivationsTests</c> bounds the error against Math.Exp and Math.Tanh over
 /// dense sweeps, in both precisions and every width); overflow-safe: every finite input and ±∞ gives σ in [0, 1] and
-/// tanh in [−1, 1] (y is clamped where e^y is below the smallest subnormal; 2^k is built as 2^(k + 64) or 2^(k + 54)
-/// and scaled down, so it is exact down to the subnormals); NaN gives NaN. .NET's <c>TensorPrimitives</c> computes
+/// tanh in [−1, 1] (y is clamped where e^y is below the smallest subnormal; 2^k is exact down to the subnormals:
+/// <see cref="IMathLanes{TVector, T}.PowerOfTwo"/>); NaN gives NaN. .NET's <c>TensorPrimitives</c> computes
 /// float σ and tanh through double and was 5–6× slower here (docs/performance-notes.md).</para>
 /// </summary>
 /// <typeparam name="TLanes">The vector width.</typeparam>
@@ -106,7 +106,7 @@ internal static class VectorActivations<TLanes, TVector, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Sigmoid(TVector z)
     {
-        TVector one = TLanes.Constant(1), e = ExpNonPositive(TLanes.Multiply(TLanes.Abs(z), TLanes.Constant(-1)));
+        TVector one = TLanes.Constant(1), e = ExpNonPositive(TLanes.NegativeMagnitude(z));
         return TLanes.Divide(TLanes.Select(TLanes.AtLeast(z, TLanes.Zero), one, e), TLanes.Add(one, e));
     }
 
@@ -137,9 +137,7 @@ internal static class VectorActivations<TLanes, TVector, T>
         TVector k = TLanes.Subtract(shifted, shifter);
         TVector r = TLanes.MultiplyAdd(k, TLanes.Constant(typeof(T) == typeof(double) ? -6.93147180369123816490e-01 : -0.693145751953125), y);
         r = TLanes.MultiplyAdd(k, TLanes.Constant(typeof(T) == typeof(double) ? -1.90821492927058770002e-10 : -1.428606765330187e-06), r);
-        TVector scale = typeof(T) == typeof(double)
-            ? TLanes.Multiply(TLanes.TwoToThe(shifted, 54), TLanes.Constant(5.551115123125783e-17))          // 2^(k+54)·2⁻⁵⁴
-            : TLanes.Multiply(TLanes.TwoToThe(shifted, 64), TLanes.Constant(5.421010862427522e-20));         // 2^(k+64)·2⁻⁶⁴
+        TVector scale = TLanes.PowerOfTwo(k, shifted);
 
         TVector r2 = TLanes.Multiply(r, r);
         TVector q01 = Term(r, 1.0 / 2, 1.0 / 6), q23 = Term(r, 1.0 / 24, 1.0 / 120), q45 = Term(r, 1.0 / 720, 1.0 / 5040);
