@@ -31,7 +31,7 @@ public class ConfigB
     private MathNetCell<float> _mathNet = null!;
     private Vector<float>[] _oneHot = null!;
     private (Vector<float> H, Vector<float> C) _mState;
-    private float[] _u = null!, _du = null!, _h = null!, _z = null!, _dh = null!;
+    private ArraySegment<float> _u, _du, _h, _z, _dh;
 
     [GlobalSetup]
     public void Setup()
@@ -44,11 +44,11 @@ public class ConfigB
         _mathNet = new MathNetCell<float>(lstm: true, CellB.InputSize, CellB.HiddenSize, CellB.OutputSize, seed: 1);
         _oneHot = [.. _inputs.Select(i => Vector<float>.Build.Dense(CellB.InputSize, k => k == i ? 1f : 0f))];
         _mState = (Vector<float>.Build.Dense(Hidden), Vector<float>.Build.Dense(Hidden));
-        _u = Data.Uniform<float>(4, Rows * Hidden, 0.1);
-        _du = new float[Rows * Hidden];
-        _h = Data.Uniform<float>(5, Hidden, 1);
-        _z = Data.Uniform<float>(6, Rows, 1);
-        _dh = new float[Hidden];
+        _u = Data.Aligned(Data.Uniform<float>(4, Rows * Hidden, 0.1));
+        _du = Data.Aligned(new float[Rows * Hidden]);
+        _h = Data.Aligned(Data.Uniform<float>(5, Hidden, 1));
+        _z = Data.Aligned(Data.Uniform<float>(6, Rows, 1));
+        _dh = Data.Aligned(new float[Hidden]);
         JitWarmup.Run(this);
     }
 

@@ -24,7 +24,7 @@ public class ConfigC
     private MathNetCell<float> _mathNet = null!;
     private Vector<float>[][] _oneHot = null!;
     private int[][] _sequenceTargets = null!;
-    private float[] _u = null!, _hs = null!, _zs = null!;
+    private ArraySegment<float> _u, _hs, _zs;
 
     [GlobalSetup]
     public void Setup()
@@ -38,9 +38,9 @@ public class ConfigC
         _oneHot = [.. Enumerable.Range(0, Batch).Select(b => Enumerable.Range(0, Data.Steps)
             .Select(t => Vector<float>.Build.Dense(CellB.InputSize, k => k == _inputs[(t * Batch) + b] ? 1f : 0f)).ToArray())];
         _sequenceTargets = [.. Enumerable.Range(0, Batch).Select(b => Enumerable.Range(0, Data.Steps).Select(t => _targets[(t * Batch) + b]).ToArray())];
-        _u = Data.Uniform<float>(4, Rows * Hidden, 0.1);
-        _hs = Data.Uniform<float>(5, Hidden * Batch, 1);
-        _zs = new float[Rows * Batch];
+        _u = Data.Aligned(Data.Uniform<float>(4, Rows * Hidden, 0.1));
+        _hs = Data.Aligned(Data.Uniform<float>(5, Hidden * Batch, 1));
+        _zs = Data.Aligned(new float[Rows * Batch]);
         JitWarmup.Run(this);
     }
 

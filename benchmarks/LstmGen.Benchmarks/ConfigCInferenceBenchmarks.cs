@@ -26,7 +26,7 @@ public class ConfigCInference
     private float[] _flatStates = null!, _caches = null!, _outputs = null!;
     private CellB.State _state;
     private Vec10<float> _probabilities;
-    private float[] _u = null!, _hs = null!, _zs = null!, _h = null!, _z = null!;
+    private ArraySegment<float> _u, _hs, _zs, _h, _z;
 
     [GlobalSetup]
     public void Setup()
@@ -37,11 +37,11 @@ public class ConfigCInference
         _flatStates = new float[Batch * 2 * Hidden];
         _caches = new float[Batch * CellB.CacheLength];
         _outputs = new float[Batch * Hidden];
-        _u = Data.Uniform<float>(4, Rows * Hidden, 0.1);
-        _hs = Data.Uniform<float>(5, Hidden * Batch, 1);
-        _zs = new float[Rows * Batch];
-        _h = Data.Uniform<float>(6, Hidden, 1);
-        _z = new float[Rows];
+        _u = Data.Aligned(Data.Uniform<float>(4, Rows * Hidden, 0.1));
+        _hs = Data.Aligned(Data.Uniform<float>(5, Hidden * Batch, 1));
+        _zs = Data.Aligned(new float[Rows * Batch]);
+        _h = Data.Aligned(Data.Uniform<float>(6, Hidden, 1));
+        _z = Data.Aligned(new float[Rows]);
         CheckGemvBounds();
         JitWarmup.Run(this);
     }

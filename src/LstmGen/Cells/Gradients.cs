@@ -31,18 +31,18 @@ public class Gradients<TKernel, T> : ParameterBuffer<TKernel, T>
     public void CopyTo(Gradients<TKernel, T> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        Values.CopyTo(destination.Values, 0);
+        Values.CopyTo(destination.Values);
     }
 
     /// <summary>Sets every gradient to zero, ready for a new accumulation.</summary>
-    public void Clear() => Array.Clear(Values);
+    public void Clear() => Values.Clear();
 
     /// <summary>The global L2 norm ‖dθ‖, computed without overflow (NaN or +∞ if a gradient is).</summary>
     public T Norm() => GradientClipping.Norm<T>(Values);
 
     /// <inheritdoc cref="GradientClipping.ClipByGlobalNorm{T}(Span{T}, T, bool)"/>
-    public T ClipByGlobalNorm(T maxNorm, bool errorIfNonFinite = false) => GradientClipping.ClipByGlobalNorm(Values.AsSpan(), maxNorm, errorIfNonFinite);
+    public T ClipByGlobalNorm(T maxNorm, bool errorIfNonFinite = false) => GradientClipping.ClipByGlobalNorm(Values, maxNorm, errorIfNonFinite);
 
     /// <inheritdoc cref="GradientClipping.ClipByValue{T}(Span{T}, T)"/>
-    public void ClipByValue(T limit) => GradientClipping.ClipByValue(Values.AsSpan(), limit);
+    public void ClipByValue(T limit) => GradientClipping.ClipByValue(Values, limit);
 }

@@ -30,6 +30,6 @@ public class Parameters<TKernel, T> : ParameterBuffer<TKernel, T>
     public void CopyTo(Parameters<TKernel, T> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        Values.CopyTo(destination.Values, 0);
+        Values.CopyTo(destination.Values);
     }
 }

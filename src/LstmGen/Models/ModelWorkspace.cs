@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using LstmGen.Internal;
 
 namespace LstmGen.Models;
 
@@ -14,7 +16,7 @@ namespace LstmGen.Models;
 public sealed class ModelWorkspace<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[] _buffer;
+    private readonly AlignedArray<T> _buffer;
     private readonly Region[] _outputs;           // per layer k: [T × m × W_k], after dropout (layer k + 1's input)
     private readonly Region[] _outputGradients;   // per layer k: [T × m × W_k], ∂L/∂(layer k's output)
     private readonly Region[] _caches;            // per layer and direction (2k + d): [T × m × CacheLength_k]
@@ -63,13 +65,13 @@ public sealed class ModelWorkspace<T>
         _reversedInputGradient = Carve(ref length, rows, reversedWidth);
         _finalStates = Carve(ref length, batchSize, model.StateLength);
         _initialGradients = Carve(ref length, batchSize, model.StateLength);
-        if (length > Array.MaxLength)
+        if (length > AlignedArray<T>.MaxLength)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(steps), steps, $"Expected a workspace that fits in one array ({Array.MaxLength} values), but {steps} steps of {batchSize} sequences need {length}.");
+                nameof(steps), steps, $"Expected a workspace that fits in one array ({AlignedArray<T>.MaxLength} values), but {steps} steps of {batchSize} sequences need {length}.");
         }
 
-        _buffer = new T[length];
+        _buffer = new AlignedArray<T>((int)length);
         _lengths = new int[batchSize];
     }
 
@@ -138,20 +140,23 @@ public sealed class ModelWorkspace<T>
 
     internal Span<T> ReversedInput(int layer, int rows) => Slice(_reversedInputs[layer], rows);
 
-    internal Span<T> ReversedInputGradient(int rows, int width) => _buffer.AsSpan((int)_reversedInputGradient.Offset, rows * width);
+    internal Span<T> ReversedInputGradient(int rows, int width) => _buffer.Span.Slice((int)_reversedInputGradient.Offset, rows * width);
 
     internal Span<T> FinalStates(int batchSize) => Slice(_finalStates, batchSize);
 
     internal Span<T> InitialGradients(int batchSize) => Slice(_initialGradients, batchSize);
 
+    // Each region starts on a 64-byte boundary of the (aligned) buffer.
     private static Region Carve(ref long length, int rows, int width)
     {
+        long elements = AlignedArray<T>.Alignment / Unsafe.SizeOf<T>();
+        length = (length + elements - 1) / elements * elements;
         var region = new Region(length, width);
         length += (long)rows * width;
         return region;
     }
 
-    private Span<T> Slice(Region region, int rows) => _buffer.AsSpan((int)region.Offset, rows * region.Width);
+    private Span<T> Slice(Region region, int rows) => _buffer.Span.Slice((int)region.Offset, rows * region.Width);
 
     // One buffer of the workspace: where it starts and how many values each of its rows (a step of a sequence) holds.
     private readonly record struct Region(long Offset, int Width);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using LstmGen.Internal;
 using LstmGen.Models;
 
 namespace LstmGen.Parallel;
@@ -12,7 +13,7 @@ internal sealed class ModelShard<T> : ShardGradient<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _classes;
-    private readonly T[] _xs, _dxs, _targets, _initial, _final, _dInitial;
+    private readonly AlignedArray<T> _xs, _dxs, _targets, _initial, _final, _dInitial;
 
     public ModelShard(RecurrentModel<T> model, int maxSteps, int capacity)
         : base(model.ParameterCount)
@@ -20,23 +21,23 @@ internal sealed class ModelShard<T> : ShardGradient<T>
         int rows = maxSteps * capacity, states = capacity * model.StateLength;
         Workspace = model.CreateWorkspace(maxSteps, capacity);
         _classes = new int[rows];
-        (_xs, _dxs, _targets) = (new T[rows * model.InputSize], new T[rows * model.InputSize], new T[rows * Math.Max(model.OutputWidth, model.OutputSize)]);
-        (_initial, _final, _dInitial) = (new T[states], new T[states], new T[states]);
+        (_xs, _dxs, _targets) = (new(rows * model.InputSize), new(rows * model.InputSize), new(rows * Math.Max(model.OutputWidth, model.OutputSize)));
+        (_initial, _final, _dInitial) = (new(states), new(states), new(states));
     }
 
     public ModelWorkspace<T> Workspace { get; }
 
     public Span<int> Classes => _classes;
 
-    public Span<T> Xs => _xs;
+    public Span<T> Xs => _xs.Span;
 
-    public Span<T> Dxs(int length) => _dxs.AsSpan(0, length);
+    public Span<T> Dxs(int length) => _dxs.Span[..length];
 
-    public Span<T> Targets => _targets;
+    public Span<T> Targets => _targets.Span;
 
-    public Span<T> Initial(int length) => _initial.AsSpan(0, length);
+    public Span<T> Initial(int length) => _initial.Span[..length];
 
-    public Span<T> Final(int length) => _final.AsSpan(0, length);
+    public Span<T> Final(int length) => _final.Span[..length];
 
-    public Span<T> InitialGradients(int length) => _dInitial.AsSpan(0, length);
+    public Span<T> InitialGradients(int length) => _dInitial.Span[..length];
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using LstmGen.Internal;
 
 namespace LstmGen.Parallel;
 
@@ -86,7 +87,9 @@ internal class ShardGradient<T>(int parameterCount)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>dθ of the shard's samples, unscaled.</summary>
-    public T[] Dp { get; } = new T[parameterCount];
+    public Span<T> Dp => _dp.Span;
+
+    private readonly AlignedArray<T> _dp = new(parameterCount);
 
     /// <summary>The shard's loss, unscaled (a sum over its samples).</summary>
     public T Loss { get; set; }
