@@ -18,7 +18,8 @@ public class ConfigE
 {
     private static RecurrentModel<float> Model => ModelE.Model;
 
-    private float[] _p = null!, _dp = null!, _xs = null!;
+    private float[] _xs = null!;
+    private Memory<float> _p, _dp;
     private int[] _inputs = null!, _targets = null!;
     private ModelWorkspace<float> _workspace = null!;
     private CellB.Parameters _pB = null!;
@@ -28,8 +29,8 @@ public class ConfigE
     [GlobalSetup]
     public void Setup()
     {
-        _p = Data.Uniform<float>(1, Model.ParameterCount, 1 / Math.Sqrt(128));
-        _dp = new float[Model.ParameterCount];
+        (_p, _dp) = (Model.AllocateParameters(), Model.AllocateParameters());
+        Data.Uniform<float>(1, Model.ParameterCount, 1 / Math.Sqrt(128)).CopyTo(_p);
         _inputs = Data.Classes(2, Data.Steps, 10);
         _targets = Data.Classes(3, Data.Steps, 10);
         _xs = new float[Data.Steps * 10];
@@ -47,8 +48,8 @@ public class ConfigE
     [BenchmarkCategory("E BPTT per timestep")]
     public float TwoLayerBptt()
     {
-        Array.Clear(_dp);
-        return Model.Gradient(_p, _xs, 1, default, default, _targets, default, default, default, _dp, _workspace);
+        _dp.Span.Clear();
+        return Model.Gradient(_p.Span, _xs, 1, default, default, _targets, default, default, default, _dp.Span, _workspace);
     }
 
     [Benchmark(Baseline = true, Description = "LstmGen LSTM CrossEntropyLossAndGradients (B)", OperationsPerInvoke = Data.Steps)]

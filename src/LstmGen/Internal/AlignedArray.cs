@@ -44,4 +44,7 @@ internal readonly struct AlignedArray<T>
 
     /// <summary>The elements, starting on the boundary.</summary>
     public Span<T> Span => _array.AsSpan(_offset, Length);
+
+    /// <summary>The elements as <see cref="Memory{T}"/>, for a caller who keeps them.</summary>
+    public Memory<T> Memory => _array.AsMemory(_offset, Length);
 }
