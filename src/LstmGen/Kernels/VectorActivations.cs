@@ -17,7 +17,8 @@ namespace LstmGen.Kernels;
 /// dense sweeps, in both precisions and every width); overflow-safe: every finite input and ±∞ gives σ in [0, 1] and
 /// tanh in [−1, 1] (y is clamped where e^y is below the smallest subnormal; 2^k is exact down to the subnormals:
 /// <see cref="IMathLanes{TVector, T}.PowerOfTwo"/>); NaN gives NaN. .NET's <c>TensorPrimitives</c> computes
-/// float σ and tanh through double and was 5–6× slower here (docs/performance-notes.md).</para>
+/// float σ and tanh through double, 1.35–1.6× slower here; double is about equal (docs/performance-notes.md). The
+/// gain is in the fusion: <see cref="Lstm"/> runs an LSTM's whole update in one pass.</para>
 /// </summary>
 /// <typeparam name="TLanes">The vector width.</typeparam>
 /// <typeparam name="TVector">The vector type of that width.</typeparam>
