@@ -29,17 +29,18 @@ public sealed class SignalTests : IDisposable
             return;   // POSIX signals sent with kill(1)
         }
 
-        // A process started in the background of a non-interactive shell (as `.ci/run &` is) inherits SIGINT ignored, and
-        // an ignored signal stays ignored across exec: the demo would never see Ctrl+C. `env --default-signal` (GNU
-        // coreutils) gives the child the default disposition back, as an interactive terminal would; where env lacks the
-        // option the child is started directly.
+        // A process started in the background of a non-interactive shell (as `.ci/run &` is) inherits SIGINT ignored, one
+        // started under `nohup` inherits SIGHUP ignored, and an ignored signal stays ignored across exec (.NET then
+        // rightly leaves it ignored): the demo would never see it. `env --default-signal` (GNU coreutils) gives the child
+        // the default dispositions back, as an interactive terminal would; where env lacks the option the child is
+        // started directly.
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         bool resetSignals = DefaultSignalSupported();
         var start = new ProcessStartInfo(resetSignals ? "env" : dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] demo = command == "train"
             ? [Path.Combine(AppContext.BaseDirectory, "LstmGen.Demo.dll"), "train", "--model", "lstm32", "--steps", "1000000", "--sample-every", "0", "--out", _directory]
             : [Path.Combine(AppContext.BaseDirectory, "LstmGen.Demo.dll"), "forecast", "--steps", "1000000", "--out", _directory];
-        foreach (string argument in resetSignals ? ["--default-signal=INT", dotnet, .. demo] : demo)
+        foreach (string argument in resetSignals ? ["--default-signal=INT,TERM,HUP", dotnet, .. demo] : demo)
         {
             start.ArgumentList.Add(argument);
         }
@@ -96,7 +97,7 @@ public sealed class SignalTests : IDisposable
     {
         try
         {
-            using Process probe = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "true"]) { RedirectStandardError = true, UseShellExecute = false })!;
+            using Process probe = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT,TERM,HUP", "true"]) { RedirectStandardError = true, UseShellExecute = false })!;
             probe.WaitForExit();
             return probe.ExitCode == 0;
         }
