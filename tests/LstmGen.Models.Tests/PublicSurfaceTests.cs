@@ -19,6 +19,7 @@ public sealed partial class PublicSurfaceTests
     private static readonly string[] ApprovedApi =
     [
         "LstmGen.Adam`1",
+        "LstmGen.AlignedMemory",
         "LstmGen.BatchReduction",
         "LstmGen.CellLayout",
         "LstmGen.GradientClipping",

@@ -12,7 +12,8 @@ namespace LstmGen.Demo.Models;
 public sealed class CellCharModel : CharModel
 {
     private readonly IRecurrentCell<float> _cell;
-    private readonly float[] _p, _grads, _caches, _outputs, _dOutputs, _training, _dInitial, _generation;
+    private readonly Memory<float> _p, _grads, _caches, _outputs, _dOutputs;          // on 64-byte boundaries: the kernels' operands
+    private readonly float[] _training, _dInitial, _generation;
     private readonly ParallelCellTrainer<float>? _trainer;
 
     /// <summary>Sizes the buffers for windows of up to <paramref name="maxWindow"/> steps and <paramref name="maxBatch"/> streams.</summary>
@@ -36,8 +37,8 @@ public sealed class CellCharModel : CharModel
 
         (Name, _cell, MaxWindow, MaxBatch) = (name, cell, maxWindow, maxBatch);
         int elements = maxWindow * maxBatch, h = cell.HiddenSize, s = cell.StateLength;
-        (_p, _grads) = (new float[cell.ParameterCount], new float[cell.ParameterCount]);
-        (_caches, _outputs, _dOutputs) = (new float[elements * cell.CacheLength], new float[elements * h], new float[elements * h]);
+        (_p, _grads) = (AlignedMemory.Allocate<float>(cell.ParameterCount), AlignedMemory.Allocate<float>(cell.ParameterCount));
+        (_caches, _outputs, _dOutputs) = (AlignedMemory.Allocate<float>(elements * cell.CacheLength), AlignedMemory.Allocate<float>(elements * h), AlignedMemory.Allocate<float>(elements * h));
         (_training, _dInitial, _generation) = (new float[maxBatch * s], new float[maxBatch * s], new float[maxBatch * s]);
         _trainer = threads > 1 && maxBatch > 1 ? new ParallelCellTrainer<float>(cell, maxWindow, maxBatch, threads) : null;
     }
@@ -64,21 +65,21 @@ public sealed class CellCharModel : CharModel
     public override int MaxBatch { get; }
 
     /// <inheritdoc/>
-    public override Span<float> Parameters => _p;
+    public override Span<float> Parameters => _p.Span;
 
     /// <inheritdoc/>
-    public override Span<float> Gradients => _grads;
+    public override Span<float> Gradients => _grads.Span;
 
     /// <inheritdoc/>
     public override float TrainWindow(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets)
     {
         int steps = inputs.Length, h = HiddenSize, s = _cell.StateLength;
-        Span<float> state = _training.AsSpan(0, s), caches = _caches.AsSpan(0, steps * _cell.CacheLength);
-        Span<float> outputs = _outputs.AsSpan(0, steps * h), dOutputs = _dOutputs.AsSpan(0, steps * h);
-        _grads.AsSpan().Clear();
-        _cell.ForwardSequence(_p, inputs, state, state, caches, outputs);      // the carried state advances in place
-        float loss = _cell.CrossEntropy(_p, outputs, targets, dOutputs, _grads);
-        _cell.Bptt(_p, inputs, caches, dOutputs, _dInitial.AsSpan(0, s), _grads);
+        Span<float> state = _training.AsSpan(0, s), caches = _caches.Span.Slice(0, steps * _cell.CacheLength);
+        Span<float> outputs = _outputs.Span.Slice(0, steps * h), dOutputs = _dOutputs.Span.Slice(0, steps * h);
+        _grads.Span.Clear();
+        _cell.ForwardSequence(_p.Span, inputs, state, state, caches, outputs);      // the carried state advances in place
+        float loss = _cell.CrossEntropy(_p.Span, outputs, targets, dOutputs, _grads.Span);
+        _cell.Bptt(_p.Span, inputs, caches, dOutputs, _dInitial.AsSpan(0, s), _grads.Span);
         return loss;
     }
 
@@ -90,17 +91,17 @@ public sealed class CellCharModel : CharModel
         {
             // every core: the streams in fixed shards, one per thread, dθ added in shard order; states advance in place
             Span<float> carried = _training.AsSpan(0, batchSize * _cell.StateLength);
-            _grads.AsSpan().Clear();
-            return _trainer.Gradient(_p, inputs, batchSize, default, carried, targets, carried, default, _grads, BatchReduction.Mean);
+            _grads.Span.Clear();
+            return _trainer.Gradient(_p.Span, inputs, batchSize, default, carried, targets, carried, default, _grads.Span, BatchReduction.Mean);
         }
 
         int elements = inputs.Length, h = HiddenSize, s = _cell.StateLength;
-        Span<float> states = _training.AsSpan(0, batchSize * s), caches = _caches.AsSpan(0, elements * _cell.CacheLength);
-        Span<float> outputs = _outputs.AsSpan(0, elements * h), dOutputs = _dOutputs.AsSpan(0, elements * h);
-        _grads.AsSpan().Clear();
-        _cell.ForwardSequenceBatch(_p, inputs, batchSize, states, states, caches, outputs);
-        float loss = _cell.CrossEntropy(_p, outputs, targets, dOutputs, _grads, BatchReduction.Mean, batchSize);
-        _cell.BpttBatch(_p, inputs, batchSize, caches, dOutputs, _dInitial.AsSpan(0, batchSize * s), _grads);
+        Span<float> states = _training.AsSpan(0, batchSize * s), caches = _caches.Span.Slice(0, elements * _cell.CacheLength);
+        Span<float> outputs = _outputs.Span.Slice(0, elements * h), dOutputs = _dOutputs.Span.Slice(0, elements * h);
+        _grads.Span.Clear();
+        _cell.ForwardSequenceBatch(_p.Span, inputs, batchSize, states, states, caches, outputs);
+        float loss = _cell.CrossEntropy(_p.Span, outputs, targets, dOutputs, _grads.Span, BatchReduction.Mean, batchSize);
+        _cell.BpttBatch(_p.Span, inputs, batchSize, caches, dOutputs, _dInitial.AsSpan(0, batchSize * s), _grads.Span);
         return loss;
     }
 
@@ -131,8 +132,8 @@ public sealed class CellCharModel : CharModel
     public override void Generate(int index, Span<float> logits)
     {
         Span<float> state = _generation.AsSpan(0, _cell.StateLength);
-        _cell.StepOneHot(_p, index, state, state);                          // streaming inference: no cache written
-        _cell.HeadForward(_p, state[..HiddenSize], logits);
+        _cell.StepOneHot(_p.Span, index, state, state);                          // streaming inference: no cache written
+        _cell.HeadForward(_p.Span, state[..HiddenSize], logits);
     }
 
     /// <inheritdoc/>
@@ -142,10 +143,10 @@ public sealed class CellCharModel : CharModel
         ArgumentOutOfRangeException.ThrowIfGreaterThan(m, MaxBatch, nameof(indices));
         ArgumentOutOfRangeException.ThrowIfNotEqual(logits.Length, m * v, nameof(logits));
         Span<float> states = _generation.AsSpan(0, m * s);
-        _cell.StepBatch(_p, indices, m, states, states);                    // m streams, one pass over U per 4: no caches
+        _cell.StepBatch(_p.Span, indices, m, states, states);                    // m streams, one pass over U per 4: no caches
         for (int b = 0; b < m; b++)
         {
-            _cell.HeadForward(_p, states.Slice(b * s, HiddenSize), logits.Slice(b * v, v));
+            _cell.HeadForward(_p.Span, states.Slice(b * s, HiddenSize), logits.Slice(b * v, v));
         }
     }
 }

@@ -77,6 +77,32 @@ public sealed class AlignmentTests
         Assert.Equal(0.0, second.Span[0]);                                   // two buffers, not one
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(37)]
+    [InlineData(100_000)]
+    public void AlignedMemory_allocates_zeros_on_a_cache_line(int length)
+    {
+        Memory<float> floats = AlignedMemory.Allocate<float>(length);
+        Memory<double> doubles = AlignedMemory.Allocate<double>(length);
+        Assert.Equal(length, floats.Length);
+        Assert.Equal(length, doubles.Length);
+        Assert.All(floats.ToArray(), value => Assert.Equal(0f, value));
+        if (length > 0)
+        {
+            AssertAligned<float>(floats.Span);
+            AssertAligned<double>(doubles.Span);
+        }
+    }
+
+    [Fact]
+    public void AlignedMemory_refuses_a_negative_length()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => AlignedMemory.Allocate<float>(-1));
+        Assert.Equal("length", error.ParamName);
+    }
+
     private static unsafe void AssertAligned<T>(ReadOnlySpan<T> span)
     {
         nuint address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
