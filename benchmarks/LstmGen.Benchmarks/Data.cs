@@ -14,19 +14,18 @@ internal static class Data
     }
 
     /// <summary>
-    /// A copy of <paramref name="values"/> starting on a 64-byte boundary (pinned, so it stays there): the bound kernels'
-    /// operands, so that a bound runs at its best and never pays for cache-line splits (the library's own buffers are
-    /// aligned the same way).
+    /// A copy of <paramref name="values"/> starting on a 64-byte boundary (<see cref="AlignedMemory"/>, pinned): the bound
+    /// kernels' operands, so that a bound runs at its best and never pays for cache-line splits, as the library's own
+    /// buffers do not. An <see cref="ArraySegment{T}"/>, so that it converts to a span like the arrays it replaces.
     /// </summary>
-    public static unsafe ArraySegment<T> Aligned<T>(T[] values)
+    public static ArraySegment<T> Aligned<T>(T[] values)
         where T : unmanaged
     {
-        int padding = 64 / sizeof(T);
-        T[] array = GC.AllocateArray<T>(values.Length + padding, pinned: true);
-        nuint address = (nuint)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array));
-        int offset = (int)((64 - (address % 64)) % 64) / sizeof(T);
-        values.CopyTo(array, offset);
-        return new ArraySegment<T>(array, offset, values.Length);
+        Memory<T> memory = AlignedMemory.Allocate<T>(values.Length);
+        values.CopyTo(memory);
+        return System.Runtime.InteropServices.MemoryMarshal.TryGetArray<T>(memory, out ArraySegment<T> segment)
+            ? segment
+            : throw new InvalidOperationException("AlignedMemory is expected to be backed by an array.");
     }
 
     /// <summary>Random class indices in [0, classes).</summary>

@@ -131,12 +131,9 @@ internal readonly partial struct Lanes256<T> : IMathLanes<Vector256<T>, T>
         : a | Vector256.Create(int.MinValue).As<int, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> PowerOfTwo(Vector256<T> k, Vector256<T> shifted)
-    {
-        return typeof(T) == typeof(double)
-            ? ((shifted.AsInt64() + Vector256.Create(1023L + 54)) << 52).As<long, T>() * Vector256.Create(5.551115123125783e-17).As<double, T>()
-            : ((shifted.AsInt32() + Vector256.Create(127 + 64)) << 23).As<int, T>() * Vector256.Create(5.421010862427522e-20f).As<float, T>();
-    }
+    public static Vector256<T> PowerOfTwo(Vector256<T> k, Vector256<T> shifted) => typeof(T) == typeof(double)
+        ? ((shifted.AsInt64() + Vector256.Create(1023L + 54)) << 52).As<long, T>() * Vector256.Create(5.551115123125783e-17).As<double, T>()
+        : ((shifted.AsInt32() + Vector256.Create(127 + 64)) << 23).As<int, T>() * Vector256.Create(5.421010862427522e-20f).As<float, T>();
 }
 
 /// <summary><see cref="Vector128{T}"/> as an <see cref="IMathLanes{TVector, T}"/>.</summary>
@@ -173,10 +170,7 @@ internal readonly partial struct Lanes128<T> : IMathLanes<Vector128<T>, T>
         : a | Vector128.Create(int.MinValue).As<int, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> PowerOfTwo(Vector128<T> k, Vector128<T> shifted)
-    {
-        return typeof(T) == typeof(double)
-            ? ((shifted.AsInt64() + Vector128.Create(1023L + 54)) << 52).As<long, T>() * Vector128.Create(5.551115123125783e-17).As<double, T>()
-            : ((shifted.AsInt32() + Vector128.Create(127 + 64)) << 23).As<int, T>() * Vector128.Create(5.421010862427522e-20f).As<float, T>();
-    }
+    public static Vector128<T> PowerOfTwo(Vector128<T> k, Vector128<T> shifted) => typeof(T) == typeof(double)
+        ? ((shifted.AsInt64() + Vector128.Create(1023L + 54)) << 52).As<long, T>() * Vector128.Create(5.551115123125783e-17).As<double, T>()
+        : ((shifted.AsInt32() + Vector128.Create(127 + 64)) << 23).As<int, T>() * Vector128.Create(5.421010862427522e-20f).As<float, T>();
 }
